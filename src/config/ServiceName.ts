@@ -1,0 +1,13 @@
+/** The five upstream services the gateway federates. */
+export const serviceNames = ['circleci', 'ghes', 'gitlab', 'concord', 'flexstack'] as const;
+
+export type ServiceName = (typeof serviceNames)[number];
+
+/** Human-readable service names, for messages. */
+export const serviceLabels: Readonly<Record<ServiceName, string>> = {
+  circleci: 'CircleCI',
+  ghes: 'GitHub Enterprise Server',
+  gitlab: 'GitLab',
+  concord: 'Concord',
+  flexstack: 'FlexStack',
+};

@@ -1,0 +1,112 @@
+import { serviceNames, type ServiceName } from './ServiceName.js';
+
+/** One upstream service's connection settings. */
+export interface ServiceConfig {
+  /** Base URL, e.g. `https://circleci.com/api/v2`; without a trailing slash. */
+  readonly url: string;
+  /** Credential used when a request sends none of its own. */
+  readonly token: string | undefined;
+}
+
+/** The gateway's whole configuration, read once from the environment at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Services with a URL. In demo mode, filled in with the simulators' URLs at start. */
+  readonly services: Readonly<Partial<Record<ServiceName, ServiceConfig>>>;
+  /** True when no service URL was set: every simulator runs in process. */
+  readonly demo: boolean;
+  readonly redisUrl: string | undefined;
+  /** Timeout for one upstream HTTP call. */
+  readonly upstreamTimeoutMs: number;
+  /** Key for credential fingerprints in cache keys; random per process when unset. */
+  readonly cacheKeySecret: string | undefined;
+  /** Serve the GraphQL explorer at `/`. */
+  readonly explorer: boolean;
+  readonly logLevel: string;
+}
+
+/** A setting that cannot be used; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly setting: string, message: string) {
+    super(`Invalid setting ${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Each service's settings: the environment variables of its URL and
+ * credential, and the request header a client may send its own credential in.
+ */
+export const serviceSettings: Readonly<Record<ServiceName, { url: string; token: string; header: string }>> = {
+  circleci: { url: 'CIRCLECI_URL', token: 'CIRCLECI_TOKEN', header: 'x-circleci-token' },
+  ghes: { url: 'GHES_URL', token: 'GHES_TOKEN', header: 'x-ghes-token' },
+  gitlab: { url: 'GITLAB_URL', token: 'GITLAB_TOKEN', header: 'x-gitlab-token' },
+  concord: { url: 'CONCORD_URL', token: 'CONCORD_TOKEN', header: 'x-concord-token' },
+  flexstack: { url: 'FLEXSTACK_URL', token: 'FLEXSTACK_API_KEY', header: 'x-flexstack-key' },
+};
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parseUrl(name: string, value: string, protocols: readonly string[]): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${url.protocol}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
+  return value;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `"${raw}" is not true or false`);
+}
+
+/**
+ * Reads and validates the configuration. Throws a {@link ConfigError} naming
+ * the first setting that cannot be used.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const services: Partial<Record<ServiceName, ServiceConfig>> = {};
+  for (const service of serviceNames) {
+    const names = serviceSettings[service];
+    const url = nonEmpty(env, names.url);
+    if (url !== undefined) {
+      services[service] = Object.freeze({ url: parseUrl(names.url, url, ['http:', 'https:']), token: nonEmpty(env, names.token) });
+    }
+  }
+  const redis = nonEmpty(env, 'REDIS_URL');
+  const config: Config = {
+    port: parseInteger(env, 'PORT', 4000, 0, 65_535),
+    host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
+    services: Object.freeze(services),
+    demo: Object.keys(services).length === 0,
+    redisUrl: redis === undefined ? undefined : parseUrl('REDIS_URL', redis, ['redis:', 'rediss:']),
+    upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 300_000),
+    cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
+    explorer: parseBoolean(env, 'EXPLORER', true),
+    logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,34 @@
+/**
+ * The stable `extensions.code` values of every error the gateway returns.
+ * Clients may switch on these; they never change meaning.
+ */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  UpstreamTimeout: 'UPSTREAM_TIMEOUT',
+  UpstreamError: 'UPSTREAM_ERROR',
+  NotConfigured: 'SERVICE_NOT_CONFIGURED',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ErrorCode),
+  // Codes Apollo Server itself attaches to request-level failures.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Whether an error carrying this code may be shown to clients as it is. */
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && publicCodes.has(code);
+}

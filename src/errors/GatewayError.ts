@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './ErrorCode.js';
+import type { ServiceName } from '../config/ServiceName.js';
+
+export interface GatewayErrorOptions {
+  /** The upstream service the failure came from, if any. */
+  readonly service?: ServiceName | undefined;
+  /** The upstream HTTP status, if any. */
+  readonly status?: number | undefined;
+  /** Seconds to wait before retrying, for `RATE_LIMITED`. */
+  readonly retryAfter?: number | undefined;
+  /** Field-level validation messages, for `BAD_USER_INPUT`. */
+  readonly details?: readonly { readonly field?: string; readonly message: string }[] | undefined;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class of the gateway: a GraphQL error with a stable
+ * `extensions.code`, and the service it came from when an upstream failed.
+ */
+export class GatewayError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly service: ServiceName | undefined;
+  readonly status: number | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
+    const extensions: Record<string, unknown> = { code };
+    if (options.service !== undefined) extensions['service'] = options.service;
+    if (options.status !== undefined) extensions['status'] = options.status;
+    if (options.retryAfter !== undefined) extensions['retryAfter'] = options.retryAfter;
+    if (options.details !== undefined && options.details.length > 0) extensions['details'] = options.details;
+    super(message, { extensions, originalError: options.cause instanceof Error ? options.cause : undefined });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.service = options.service;
+    this.status = options.status;
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+/** Shorthand for the most common client error. */
+export function badUserInput(message: string, details?: GatewayErrorOptions['details']): GatewayError {
+  return new GatewayError('BAD_USER_INPUT', message, { details });
+}

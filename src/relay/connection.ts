@@ -1,0 +1,117 @@
+import { GatewayError } from '../errors/GatewayError.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+export interface Edge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export interface Connection<T> {
+  readonly edges: readonly Edge<T>[];
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: number | null;
+}
+
+/** The Relay paging arguments every connection field takes. */
+export interface ConnectionArgs {
+  readonly first?: number | null | undefined;
+  readonly after?: string | null | undefined;
+  readonly last?: number | null | undefined;
+  readonly before?: string | null | undefined;
+}
+
+/** One page of an upstream list, in the service's own terms. */
+export interface UpstreamPage<T> {
+  readonly items: readonly T[];
+  /** The token that fetches the next page, or null on the last page. */
+  readonly next: string | null;
+  /** The total count, where the service reports it. */
+  readonly totalCount?: number | null;
+}
+
+/**
+ * Fetches one upstream page. `token` is null for the first page; `size` is
+ * how many items the caller still wants, for services that take a page size.
+ */
+export type PageFetcher<T> = (token: string | null, size: number) => Promise<UpstreamPage<T>>;
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+/** Validates the paging arguments and returns how many edges to return. */
+export function forwardPageSize(args: ConnectionArgs, max = maxPageSize): number {
+  if (args.last != null || args.before != null) {
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      'This connection pages forwards only: use first/after, not last/before, because the upstream service cannot page backwards.',
+    );
+  }
+  const first = args.first ?? defaultPageSize;
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw new GatewayError('BAD_USER_INPUT', `first must be between 0 and ${max}, got ${first}`);
+  }
+  return first;
+}
+
+/**
+ * Builds a forward connection from an upstream's own pagination. Starts at
+ * the page the `after` cursor points into and follows next-page tokens until
+ * `first` edges are filled or the list ends. Each edge's cursor holds the
+ * page token and index, so no upstream list is ever read whole to be sliced.
+ */
+export async function connectionFromPages<T>(
+  args: ConnectionArgs,
+  fetchPage: PageFetcher<T>,
+  options: { readonly max?: number } = {},
+): Promise<Connection<T>> {
+  const first = forwardPageSize(args, options.max);
+  const start = args.after != null ? decodeCursor(args.after) : null;
+  let token = start?.token ?? null;
+  let skip = start === null ? 0 : start.index + 1;
+  const edges: Edge<T>[] = [];
+  let hasNextPage = false;
+  let totalCount: number | null | undefined;
+  // A bounded walk: each round consumes one upstream page; an upstream that
+  // returns empty pages with a next token forever is stopped after 50 rounds.
+  for (let round = 0; round < 50; round++) {
+    const page = await fetchPage(token, Math.max(first - edges.length + skip, 1));
+    if (totalCount === undefined) totalCount = page.totalCount;
+    const items = page.items;
+    let index = skip;
+    for (; index < items.length && edges.length < first; index++) {
+      edges.push({ cursor: encodeCursor({ token, index }), node: items[index] as T });
+    }
+    if (edges.length >= first) {
+      hasNextPage = index < items.length || page.next !== null;
+      break;
+    }
+    if (page.next === null || page.next === token) break;
+    token = page.next;
+    skip = 0;
+  }
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: start !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    ...(totalCount !== undefined ? { totalCount } : {}),
+  };
+}
+
+/**
+ * A connection over a list the upstream returns whole (it takes no page
+ * token). Cursors are indexes into that list.
+ */
+export async function connectionFromList<T>(args: ConnectionArgs, items: readonly T[]): Promise<Connection<T>> {
+  return connectionFromPages(args, async () => ({ items, next: null, totalCount: items.length }));
+}

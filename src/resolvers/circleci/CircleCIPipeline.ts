@@ -1,0 +1,13 @@
+import type { CircleCiPipelineResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import type { CircleCiPipelineModel } from '../../upstreams/circleci/models.js';
+
+export const CircleCIPipeline: CircleCiPipelineResolvers = {
+  id: globalIdOf<CircleCiPipelineModel>('CircleCIPipeline', (pipeline) => pipeline.id),
+  service: () => 'CIRCLECI',
+  pipelineId: (pipeline) => pipeline.id,
+  status: (pipeline) => pipeline.rawState,
+  project: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.project, pipeline.projectSlug),
+  workflows: (pipeline, args, { loaders }) => loaders.circleci.workflowsOfPipeline(pipeline.id, args),
+};

@@ -1,0 +1,13 @@
+import type { CircleCiWorkflowResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+
+export const CircleCIWorkflow: CircleCiWorkflowResolvers = {
+  id: globalIdOf<CircleCiWorkflowModel>('CircleCIWorkflow', (workflow) => workflow.id),
+  service: () => 'CIRCLECI',
+  workflowId: (workflow) => workflow.id,
+  status: (workflow) => workflow.rawStatus,
+  workflowStatus: (workflow) => workflow.status,
+  pipeline: (workflow, _args, { loaders }) => loadOrNull(loaders.circleci.pipeline, workflow.pipelineId),
+};

@@ -1,0 +1,43 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/config.js';
+import { serviceSettings } from '../config/config.js';
+import { serviceNames, type ServiceName } from '../config/ServiceName.js';
+import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import type { Upstreams } from '../upstreams/Upstreams.js';
+
+/** What every resolver receives. */
+export interface GatewayContext {
+  readonly requestId: string;
+  /** Per-request data access for each service. */
+  readonly loaders: Loaders;
+}
+
+/** The credentials of one request: the client's header wins over the configured token. */
+export function credentialsOf(
+  config: Config,
+  read: (header: string) => string | undefined,
+): Partial<Record<ServiceName, string>> {
+  const credentials: Partial<Record<ServiceName, string>> = {};
+  for (const service of serviceNames) {
+    const sent = read(serviceSettings[service].header)?.trim();
+    const token = sent !== undefined && sent !== '' ? sent : config.services[service]?.token;
+    if (token !== undefined) credentials[service] = token;
+  }
+  return credentials;
+}
+
+/** A safe request id: the client's `x-request-id` when it is short and plain, else a new one. */
+export function requestIdOf(sent: string | undefined): string {
+  return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
+}
+
+/** Creates one operation's context from its HTTP headers. */
+export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders): GatewayContext {
+  const read = (name: string): string | undefined => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const requestId = requestIdOf(read('x-request-id'));
+  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId) };
+}

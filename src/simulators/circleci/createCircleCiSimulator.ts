@@ -1,0 +1,55 @@
+import { Router } from '../core/Router.js';
+import { Simulator } from '../core/Simulator.js';
+import { CircleCiStore } from './store.js';
+import { tokenOf } from './routes/context.js';
+import { pipelineRoutes } from './routes/pipelines.js';
+import { projectRoutes } from './routes/projects.js';
+import { workflowRoutes } from './routes/workflows.js';
+
+export interface CircleCiSimulatorOptions {
+  readonly seed?: number | undefined;
+  /** How long a running workflow takes to finish, in ms. */
+  readonly runDurationMs?: number | undefined;
+}
+
+/** The CircleCI simulator and its data. */
+export interface CircleCiSimulator {
+  readonly simulator: Simulator;
+  readonly store: CircleCiStore;
+}
+
+/**
+ * A simulator of CircleCI API v2 under `/api/v2`: `Circle-Token` (or Basic)
+ * auth, `{ items, next_page_token }` pages of 20, `{ "message" }` errors and
+ * 429 with `Retry-After`. Running workflows finish as time passes.
+ */
+export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}): CircleCiSimulator {
+  const store = new CircleCiStore({ seed: options.seed, runDurationMs: options.runDurationMs });
+  const router = new Router();
+  // More specific project routes first: `/project/:slug{3}` would also match them.
+  pipelineRoutes(router, store);
+  workflowRoutes(router, store);
+  projectRoutes(router, store);
+  const simulator = new Simulator({
+    name: 'circleci',
+    basePath: '/api/v2',
+    router,
+    authenticate: (req) => {
+      // Each request first lets simulated time move running workflows on.
+      store.advance();
+      const token = tokenOf(req);
+      if (token === undefined || store.userByToken(token) === undefined) {
+        return { status: 401, body: { message: 'You must log in first.' } };
+      }
+      return null;
+    },
+    errorResponse: (status, message) => ({ status, body: { message } }),
+    rateLimited: (retryAfter, limit) => ({
+      status: 429,
+      body: { message: 'Rate limit exceeded' },
+      headers: { 'retry-after': String(retryAfter), 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0' },
+    }),
+    credentialOf: (req) => tokenOf(req) ?? '',
+  });
+  return { simulator, store };
+}

@@ -1,0 +1,273 @@
+import { seededRandom, pick, stableUuid } from '../core/ids.js';
+
+/** A user the simulator knows, and the token that authenticates as them. */
+export interface SimUser {
+  readonly id: string;
+  readonly login: string;
+  readonly name: string;
+  readonly token: string;
+  /** Organization slugs (`gh/acme`) the user belongs to. */
+  readonly orgs: readonly string[];
+}
+
+export interface SimOrg {
+  readonly id: string;
+  readonly slug: string; // gh/acme
+  readonly name: string;
+  readonly vcsType: 'github' | 'bitbucket' | 'circleci';
+}
+
+export interface SimProject {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly orgSlug: string;
+}
+
+export interface SimPipeline {
+  id: string;
+  number: number;
+  projectSlug: string;
+  state: 'created' | 'errored' | 'setup-pending' | 'setup' | 'pending';
+  createdAt: string;
+  updatedAt: string;
+  branch: string;
+  revision: string;
+  actor: string;
+  triggerType: 'scheduled_pipeline' | 'explicit' | 'api' | 'webhook';
+  parameters: Record<string, string | number | boolean>;
+  config: string;
+}
+
+export type WorkflowStatus = 'success' | 'running' | 'not_run' | 'failed' | 'error' | 'failing' | 'on_hold' | 'canceled' | 'unauthorized';
+
+export interface SimWorkflow {
+  id: string;
+  name: string;
+  pipelineId: string;
+  pipelineNumber: number;
+  projectSlug: string;
+  status: WorkflowStatus;
+  createdAt: string;
+  stoppedAt: string | null;
+  startedBy: string;
+  canceledBy?: string;
+  /** For running workflows: when the simulation finishes it (epoch ms). */
+  finishesAt?: number;
+  /** The status a running workflow ends in. */
+  finalStatus?: WorkflowStatus;
+}
+
+export type JobStatus =
+  | WorkflowStatus
+  | 'retried'
+  | 'queued'
+  | 'not_running'
+  | 'infrastructure_fail'
+  | 'timedout'
+  | 'terminated-unknown'
+  | 'blocked';
+
+export interface SimJob {
+  id: string;
+  jobNumber: number | null;
+  name: string;
+  workflowId: string;
+  projectSlug: string;
+  type: 'build' | 'approval';
+  status: JobStatus;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  dependencies: string[];
+  approvalRequestId?: string;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The CircleCI simulator's data: deterministic seeded organizations,
+ * projects, users, pipelines, workflows and jobs, and the clock that moves
+ * running workflows forward. Resource areas add their own collections.
+ */
+export class CircleCiStore {
+  readonly users: SimUser[] = [];
+  readonly orgs: SimOrg[] = [];
+  readonly projects: SimProject[] = [];
+  readonly pipelines: SimPipeline[] = [];
+  readonly workflows: SimWorkflow[] = [];
+  readonly jobs: SimJob[] = [];
+  private nextJobNumber = new Map<string, number>();
+  /** How long a newly started workflow runs, in ms. */
+  runDurationMs: number;
+
+  constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
+    this.runDurationMs = options.runDurationMs ?? 15_000;
+    this.seed(options.seed ?? 42, options.now ?? Date.now());
+  }
+
+  private seed(seed: number, now: number): void {
+    const random = seededRandom(seed);
+    this.orgs.push(
+      { id: stableUuid('org:acme'), slug: 'gh/acme', name: 'acme', vcsType: 'github' },
+      { id: stableUuid('org:globex'), slug: 'bb/globex', name: 'globex', vcsType: 'bitbucket' },
+      { id: stableUuid('org:initech'), slug: 'gh/initech', name: 'initech', vcsType: 'github' },
+    );
+    this.users.push(
+      { id: stableUuid('user:ada'), login: 'ada', name: 'Ada Lovelace', token: 'demo-circleci-token', orgs: ['gh/acme', 'bb/globex', 'gh/initech'] },
+      { id: stableUuid('user:grace'), login: 'grace', name: 'Grace Hopper', token: 'circleci-token-grace', orgs: ['gh/acme'] },
+      { id: stableUuid('user:linus'), login: 'linus', name: 'Linus Torvalds', token: 'circleci-token-linus', orgs: ['gh/initech'] },
+    );
+    const projectNames: Record<string, string[]> = {
+      'gh/acme': ['api', 'web', 'infra', 'mobile'],
+      'bb/globex': ['billing', 'reports'],
+      'gh/initech': ['tps'],
+    };
+    for (const [orgSlug, names] of Object.entries(projectNames)) {
+      for (const name of names) {
+        this.projects.push({ id: stableUuid(`project:${orgSlug}/${name}`), slug: `${orgSlug}/${name}`, name, orgSlug });
+      }
+    }
+    const branches = ['main', 'main', 'main', 'feature/login', 'fix/flaky-test', 'release/1.4'];
+    const finished: WorkflowStatus[] = ['success', 'success', 'success', 'failed', 'canceled', 'error', 'not_run', 'unauthorized'];
+    for (const project of this.projects) {
+      const count = project.name === 'api' ? 45 : 12;
+      for (let number = 1; number <= count; number++) {
+        const createdMs = now - (count - number + 1) * 3_600_000 - Math.floor(random() * 600_000);
+        const newest = number === count;
+        const pipeline = this.addPipeline(project.slug, number, createdMs, {
+          branch: pick(random, branches),
+          actor: pick(random, this.users).login,
+          triggerType: pick(random, ['webhook', 'webhook', 'api', 'scheduled_pipeline', 'explicit'] as const),
+          state: number % 17 === 0 ? 'errored' : 'created',
+        });
+        if (pipeline.state === 'errored') continue;
+        const statuses: WorkflowStatus[] = newest
+          ? ['running', 'on_hold']
+          : number === count - 1
+            ? ['failing']
+            : [pick(random, finished)];
+        statuses.forEach((status, index) => {
+          this.addWorkflow(pipeline, index === 0 ? 'build-and-test' : 'deploy', status, createdMs + 1000, random);
+        });
+      }
+    }
+  }
+
+  /** Adds a pipeline with the next number of its project. */
+  addPipeline(
+    projectSlug: string,
+    number: number,
+    createdMs: number,
+    options: { branch: string; actor: string; triggerType: SimPipeline['triggerType']; state?: SimPipeline['state']; parameters?: SimPipeline['parameters'] },
+  ): SimPipeline {
+    const pipeline: SimPipeline = {
+      id: stableUuid(`pipeline:${projectSlug}:${number}`),
+      number,
+      projectSlug,
+      state: options.state ?? 'created',
+      createdAt: iso(createdMs),
+      updatedAt: iso(createdMs + 2000),
+      branch: options.branch,
+      revision: stableUuid(`rev:${projectSlug}:${number}`).replace(/-/g, '').slice(0, 40).padEnd(40, '0'),
+      actor: options.actor,
+      triggerType: options.triggerType,
+      parameters: options.parameters ?? {},
+      config: 'version: 2.1\nworkflows:\n  build-and-test:\n    jobs: [build, test]\n',
+    };
+    this.pipelines.push(pipeline);
+    return pipeline;
+  }
+
+  /** Adds a workflow with jobs that agree with its status. */
+  addWorkflow(pipeline: SimPipeline, name: string, status: WorkflowStatus, createdMs: number, random: () => number = Math.random): SimWorkflow {
+    const workflow: SimWorkflow = {
+      id: stableUuid(`workflow:${pipeline.id}:${name}:${this.workflows.length}`),
+      name,
+      pipelineId: pipeline.id,
+      pipelineNumber: pipeline.number,
+      projectSlug: pipeline.projectSlug,
+      status,
+      createdAt: iso(createdMs),
+      stoppedAt: ['running', 'on_hold', 'failing'].includes(status) ? null : iso(createdMs + 60_000 + Math.floor(random() * 600_000)),
+      startedBy: stableUuid(`user:${pipeline.actor}`),
+    };
+    if (status === 'running' || status === 'failing') {
+      workflow.finishesAt = Date.now() + this.runDurationMs;
+      workflow.finalStatus = status === 'failing' ? 'failed' : 'success';
+    }
+    this.workflows.push(workflow);
+    const jobStatuses: Record<WorkflowStatus, JobStatus[]> = {
+      success: ['success', 'success', 'success'],
+      running: ['success', 'running', 'blocked'],
+      not_run: ['not_run', 'not_run', 'not_run'],
+      failed: ['success', 'failed', 'not_run'],
+      error: ['success', 'infrastructure_fail', 'not_run'],
+      failing: ['failed', 'running', 'blocked'],
+      on_hold: ['success', 'on_hold', 'blocked'],
+      canceled: ['success', 'canceled', 'not_run'],
+      unauthorized: ['unauthorized', 'not_run', 'not_run'],
+    };
+    const names = name === 'deploy' ? ['build', 'hold-for-approval', 'deploy'] : ['build', 'test', 'lint'];
+    const states = jobStatuses[status];
+    let previous: string | null = null;
+    names.forEach((jobName, index) => {
+      const jobStatus = states[index] ?? 'not_run';
+      const approval = jobName === 'hold-for-approval';
+      const started = jobStatus !== 'not_run' && jobStatus !== 'blocked' && jobStatus !== 'on_hold' && !approval;
+      const finished = started && jobStatus !== 'running' && jobStatus !== 'queued';
+      const job: SimJob = {
+        id: stableUuid(`job:${workflow.id}:${jobName}`),
+        jobNumber: approval || !started ? null : this.takeJobNumber(pipeline.projectSlug),
+        name: jobName,
+        workflowId: workflow.id,
+        projectSlug: pipeline.projectSlug,
+        type: approval ? 'approval' : 'build',
+        status: approval && status === 'on_hold' ? 'on_hold' : jobStatus,
+        startedAt: started ? iso(createdMs + index * 30_000) : null,
+        stoppedAt: finished ? iso(createdMs + index * 30_000 + 25_000) : null,
+        dependencies: previous === null ? [] : [previous],
+        ...(approval ? { approvalRequestId: stableUuid(`approval:${workflow.id}`) } : {}),
+      };
+      previous = job.id;
+      this.jobs.push(job);
+    });
+    return workflow;
+  }
+
+  private takeJobNumber(projectSlug: string): number {
+    const next = (this.nextJobNumber.get(projectSlug) ?? 100) + 1;
+    this.nextJobNumber.set(projectSlug, next);
+    return next;
+  }
+
+  /** Moves running workflows whose time has come to their final status. */
+  advance(now = Date.now()): SimWorkflow[] {
+    const changed: SimWorkflow[] = [];
+    for (const workflow of this.workflows) {
+      if (workflow.finishesAt === undefined || workflow.finishesAt > now) continue;
+      const status = workflow.finalStatus ?? 'success';
+      workflow.status = status;
+      workflow.stoppedAt = new Date(now).toISOString();
+      delete workflow.finishesAt;
+      for (const job of this.jobs) {
+        if (job.workflowId !== workflow.id) continue;
+        if (job.status === 'running' || job.status === 'blocked' || job.status === 'queued') {
+          job.status = status === 'success' ? 'success' : job.status === 'running' ? 'failed' : 'not_run';
+          job.startedAt ??= workflow.createdAt;
+          job.stoppedAt = workflow.stoppedAt;
+        }
+      }
+      changed.push(workflow);
+    }
+    return changed;
+  }
+
+  userByToken(token: string): SimUser | undefined {
+    return this.users.find((user) => user.token === token);
+  }
+
+  /** Whether a user may see a project (by its organization). */
+  canSee(user: SimUser, projectSlug: string): boolean {
+    return user.orgs.some((org) => projectSlug.startsWith(`${org}/`));
+  }
+}

@@ -1,0 +1,13 @@
+import { startSimulators } from './startSimulators.js';
+
+/** `npm run simulators`: every simulator on its fixed port, until stopped. */
+const simulators = await startSimulators({ fixedPorts: true, host: process.env['HOST'] ?? '127.0.0.1' });
+for (const [service, url] of Object.entries(simulators.urls)) {
+  process.stdout.write(`${service.padEnd(10)} ${url}  (token: ${simulators.tokens[service as keyof typeof simulators.tokens] ?? '-'})\n`);
+}
+process.stdout.write('Request logs: GET <origin>/__sim/requests. Stop with Ctrl-C.\n');
+const stop = (): void => {
+  void simulators.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,51 @@
+import type { ServiceName } from '../config/ServiceName.js';
+import type { Simulator } from './core/Simulator.js';
+import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/createCircleCiSimulator.js';
+
+/** Every simulator, started. */
+export interface RunningSimulators {
+  readonly circleci: CircleCiSimulator;
+  /** Each service's simulator, by service. */
+  readonly byService: Readonly<Partial<Record<ServiceName, Simulator>>>;
+  /** Each service's base URL. */
+  readonly urls: Readonly<Partial<Record<ServiceName, string>>>;
+  /** A credential each simulator accepts, for the demo. */
+  readonly tokens: Readonly<Partial<Record<ServiceName, string>>>;
+  close(): Promise<void>;
+}
+
+/** Fixed ports for `npm run simulators`; port 0 (any free port) is used in process. */
+export const standalonePorts: Readonly<Record<ServiceName, number>> = {
+  circleci: 4101,
+  ghes: 4102,
+  gitlab: 4103,
+  concord: 4104,
+  flexstack: 4105,
+};
+
+export interface StartSimulatorsOptions {
+  readonly host?: string | undefined;
+  /** Use the fixed standalone ports instead of free ones. */
+  readonly fixedPorts?: boolean | undefined;
+  readonly runDurationMs?: number | undefined;
+}
+
+/** Starts every simulator on loopback. */
+export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
+  const host = options.host ?? '127.0.0.1';
+  const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
+  const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator };
+  const urls: Partial<Record<ServiceName, string>> = {};
+  for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
+    urls[service] = await simulator.listen(options.fixedPorts === true ? standalonePorts[service] : 0, host);
+  }
+  return {
+    circleci,
+    byService,
+    urls,
+    tokens: { circleci: 'demo-circleci-token' },
+    async close() {
+      await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { ServiceName } from '../config/ServiceName.js';
+import { UpstreamSession } from './http/UpstreamSession.js';
+import type { Upstreams } from './Upstreams.js';
+import { CircleCiLoaders } from './circleci/loaders.js';
+
+/** Every service's per-request data access. */
+export interface Loaders {
+  readonly circleci: CircleCiLoaders;
+}
+
+const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession) => Loaders[S] } = {
+  circleci: (session) => new CircleCiLoaders(session),
+};
+
+/**
+ * Creates one request's loaders. Each service's loaders are built on first
+ * use, bound to the credential that applies to this request.
+ */
+export function createLoaders(
+  upstreams: Upstreams,
+  credentials: Readonly<Partial<Record<ServiceName, string>>>,
+  requestId: string | undefined,
+): Loaders {
+  const made: Partial<Loaders> = {};
+  const loaders = {} as Loaders;
+  for (const service of Object.keys(factories) as (keyof Loaders)[]) {
+    Object.defineProperty(loaders, service, {
+      enumerable: true,
+      get() {
+        let value = made[service];
+        if (value === undefined) {
+          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service));
+          (made as Record<string, unknown>)[service] = value;
+        }
+        return value;
+      },
+    });
+  }
+  return loaders;
+}

@@ -1,0 +1,36 @@
+import type { Config } from '../config/config.js';
+import { serviceNames, type ServiceName } from '../config/ServiceName.js';
+import { UpstreamHttp } from './http/UpstreamHttp.js';
+import type { ServiceProtocol, UpstreamObserver } from './http/types.js';
+import { protocols } from './protocols.js';
+
+/**
+ * The process-wide HTTP clients, one per configured service, each with its
+ * own keep-alive pool. Built once at start; requests bind a credential to
+ * them through sessions.
+ */
+export class Upstreams {
+  private readonly clients: Partial<Record<ServiceName, UpstreamHttp>> = {};
+
+  constructor(config: Config, observer?: UpstreamObserver, overrides: Partial<Record<ServiceName, ServiceProtocol>> = {}) {
+    for (const service of serviceNames) {
+      const serviceConfig = config.services[service];
+      if (serviceConfig === undefined) continue;
+      this.clients[service] = new UpstreamHttp({
+        config: serviceConfig,
+        protocol: overrides[service] ?? protocols[service],
+        timeoutMs: config.upstreamTimeoutMs,
+        observer,
+      });
+    }
+  }
+
+  /** The client of a service, or undefined when the service is not configured. */
+  get(service: ServiceName): UpstreamHttp | undefined {
+    return this.clients[service];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.clients).map((client) => client.close()));
+  }
+}

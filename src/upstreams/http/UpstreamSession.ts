@@ -1,0 +1,56 @@
+import { GatewayError } from '../../errors/GatewayError.js';
+import { serviceLabels } from '../../config/ServiceName.js';
+import { serviceSettings } from '../../config/config.js';
+import type { UpstreamHttp } from './UpstreamHttp.js';
+import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
+
+/**
+ * One GraphQL operation's view of one upstream: the credential that applies
+ * to this request, and a memo so that identical GETs within the operation are
+ * sent once.
+ */
+export class UpstreamSession {
+  private readonly memo = new Map<string, Promise<UpstreamResponse>>();
+
+  constructor(
+    readonly http: UpstreamHttp | undefined,
+    private readonly token: string | undefined,
+    private readonly requestId: string | undefined,
+    readonly service: UpstreamHttp['protocol']['service'],
+  ) {}
+
+  private ready(): { http: UpstreamHttp; token: string } {
+    const label = serviceLabels[this.service];
+    if (this.http === undefined) {
+      throw new GatewayError('SERVICE_NOT_CONFIGURED', `${label} is not configured on this gateway (set ${serviceSettings[this.service].url})`, {
+        service: this.service,
+      });
+    }
+    if (this.token === undefined) {
+      const names = serviceSettings[this.service];
+      throw new GatewayError('UNAUTHENTICATED', `No ${label} credential: send the ${names.header} header or set ${names.token}`, {
+        service: this.service,
+      });
+    }
+    return { http: this.http, token: this.token };
+  }
+
+  /** A GET, sent once per operation however often it is asked for. */
+  get<T>(path: string, query?: Readonly<Record<string, QueryValue>>, route?: string): Promise<UpstreamResponse<T>> {
+    const { http, token } = this.ready();
+    const key = http.urlOf({ path, query }).href;
+    let pending = this.memo.get(key);
+    if (pending === undefined) {
+      pending = http.send({ method: 'GET', path, query, route }, { token, requestId: this.requestId });
+      this.memo.set(key, pending);
+    }
+    return pending as Promise<UpstreamResponse<T>>;
+  }
+
+  /** A write (or an uncached read); clears the per-operation GET memo. */
+  async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const { http, token } = this.ready();
+    if (req.method !== 'GET') this.memo.clear();
+    return http.send<T>(req, { token, requestId: this.requestId });
+  }
+}

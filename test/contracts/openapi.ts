@@ -65,7 +65,7 @@ export class OpenApiSpec {
       const responses = this.spec.paths[path][method.toLowerCase()].responses;
       const response = this.resolve(responses[String(status)] ?? responses.default);
       const schema = response?.content?.['application/json']?.schema;
-      validate = this.ajv.compile(schema === undefined ? {} : this.prepare(schema));
+      validate = this.ajv.compile((schema === undefined ? {} : this.prepare(schema)) as object);
       this.compiled.set(key, validate);
     }
     if (validate(body)) return [];

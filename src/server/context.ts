@@ -5,12 +5,15 @@ import { serviceSettings } from '../config/config.js';
 import { serviceNames, type ServiceName } from '../config/ServiceName.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
+import type { PartialError } from './partialErrors.js';
 
 /** What every resolver receives. */
 export interface GatewayContext {
   readonly requestId: string;
   /** Per-request data access for each service. */
   readonly loaders: Loaders;
+  /** Errors to report beside data that still stands (see partialErrorsPlugin). */
+  readonly partialErrors: PartialError[];
 }
 
 /** The credentials of one request: the client's header wins over the configured token. */
@@ -39,5 +42,5 @@ export function createContext(config: Config, upstreams: Upstreams, headers: Inc
     return Array.isArray(value) ? value[0] : value;
   };
   const requestId = requestIdOf(read('x-request-id'));
-  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId) };
+  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId), partialErrors: [] };
 }

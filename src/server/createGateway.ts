@@ -8,6 +8,7 @@ import { createSchema } from '../schema/createSchema.js';
 import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import { createContext, type GatewayContext } from './context.js';
+import { partialErrorsPlugin } from './partialErrors.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 
 const maxBodyBytes = 1_048_576;
@@ -46,7 +47,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), partialErrorsPlugin<GatewayContext>()],
   });
   await apollo.start();
 

@@ -1,10 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromPages, forwardPageSize, type Connection, type ConnectionArgs } from '../../relay/connection.js';
+import { connectionFromPages, forwardPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
+import { decodeCursor } from '../../relay/cursor.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { keyLoader } from '../loaderUtils.js';
 import { GhesClient, upstreamPageOf, type GhesListOrder } from './client.js';
-import { ghesMaxPerPage, pageRefOf, type GhesPageRef } from './paging.js';
+import { firstPageToken, ghesMaxPerPage, pageRefOf, pageToken, type GhesPageRef } from './paging.js';
 import {
   globalWebhookBody,
   ldapDnOf,
@@ -41,6 +42,30 @@ import type {
 
 /** How many pages of `/admin/keys` a lookup by id reads at most (GHES has no get-one). */
 const keyScanPages = 50;
+
+/**
+ * A connection over a GHES list. Page 1 is sized from `first`; every cursor
+ * holds its page number and that page size, so it keeps pointing at the same
+ * rows whatever `first` the next request asks for.
+ */
+function ghesConnection<T>(args: ConnectionArgs, fetchPage: (ref: GhesPageRef) => Promise<UpstreamPage<T>>): Promise<Connection<T>> {
+  const first = forwardPageSize(args);
+  const start = args.after != null ? decodeCursor(args.after) : null;
+  let firstRound = true;
+  return connectionFromPages(
+    args,
+    async (token) => {
+      const ref = pageRefOf(token, first);
+      const resumesOnNextPage = firstRound && start !== null && start.index + 1 >= ref.perPage;
+      firstRound = false;
+      // A cursor on the last row of its page: the rows go on at the next
+      // page, so that page is asked for without reading this one again.
+      if (resumesOnNextPage) return { items: [], next: pageToken({ page: ref.page + 1, perPage: ref.perPage }) };
+      return fetchPage(ref);
+    },
+    { initialToken: firstPageToken(first) },
+  );
+}
 
 /**
  * One request's GitHub Enterprise Server admin data access: DataLoaders for
@@ -80,9 +105,8 @@ export class GhesLoaders {
 
   /** Global webhooks, in GHES's order. */
   globalWebhooks(args: ConnectionArgs): Promise<Connection<GhesGlobalWebhookModel>> {
-    const first = forwardPageSize(args);
-    return connectionFromPages(args, async (token) => {
-      const page = upstreamPageOf(await this.client.listGlobalWebhooks(pageRefOf(token, first)), toGlobalWebhook);
+    return ghesConnection(args, async (ref) => {
+      const page = upstreamPageOf(await this.client.listGlobalWebhooks(ref), toGlobalWebhook);
       for (const hook of page.items) this.globalWebhook.prime(hook.id, hook);
       return page;
     });
@@ -90,9 +114,8 @@ export class GhesLoaders {
 
   /** Every user's and deploy key, optionally only those used since a time. */
   publicKeys(args: ConnectionArgs & GhesListOrder & { readonly since?: string | null | undefined }): Promise<Connection<GhesPublicKeyModel>> {
-    const first = forwardPageSize(args);
-    return connectionFromPages(args, async (token) => {
-      const page = upstreamPageOf(await this.client.listPublicKeys(pageRefOf(token, first), args), toPublicKey);
+    return ghesConnection(args, async (ref) => {
+      const page = upstreamPageOf(await this.client.listPublicKeys(ref, args), toPublicKey);
       for (const key of page.items) this.publicKey.prime(key.id, key);
       return page;
     });
@@ -100,9 +123,8 @@ export class GhesLoaders {
 
   /** Pre-receive environments. */
   preReceiveEnvironments(args: ConnectionArgs & GhesListOrder): Promise<Connection<GhesPreReceiveEnvironmentModel>> {
-    const first = forwardPageSize(args);
-    return connectionFromPages(args, async (token) => {
-      const page = upstreamPageOf(await this.client.listPreReceiveEnvironments(pageRefOf(token, first), args), toPreReceiveEnvironment);
+    return ghesConnection(args, async (ref) => {
+      const page = upstreamPageOf(await this.client.listPreReceiveEnvironments(ref, args), toPreReceiveEnvironment);
       for (const environment of page.items) this.preReceiveEnvironment.prime(environment.id, environment);
       return page;
     });

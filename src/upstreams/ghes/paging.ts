@@ -20,6 +20,11 @@ export function pageToken(ref: GhesPageRef): string {
   return `${ref.page}:${ref.perPage}`;
 }
 
+/** The token of page 1, its size chosen from `first` (1..100). */
+export function firstPageToken(first: number): string {
+  return pageToken({ page: 1, perPage: Math.min(Math.max(first, 1), ghesMaxPerPage) });
+}
+
 /** Reads a token made by {@link pageToken}; for the first page, sizes the page from `first`. */
 export function pageRefOf(token: string | null, first: number): GhesPageRef {
   if (token === null) return { page: 1, perPage: Math.min(Math.max(first, 1), ghesMaxPerPage) };

@@ -146,6 +146,11 @@ describe('GHES global webhooks through GraphQL', () => {
     expect(ping.errors).toBeUndefined();
     expect(ping.data?.['pingGhesGlobalWebhook']).toEqual({ webhookId: id, webhook: { hookId: 5 } });
     expect(t.simulators.ghes.store.events).toContain('ping hook 5');
+    await t.clearRequests();
+    const bare = await t.gql(`mutation { pingGhesGlobalWebhook(input: { id: "${id}" }) { webhookId } }`);
+    expect(bare.errors).toBeUndefined();
+    // Without the webhook selected, the ping is the only call.
+    expect(await ghesCalls(t)).toEqual(['POST /api/v3/admin/hooks/5/pings']);
 
     const deleted = await t.gql(`mutation { deleteGhesGlobalWebhook(input: { id: "${id}" }) { deletedId } }`);
     expect(deleted.data?.['deleteGhesGlobalWebhook']).toEqual({ deletedId: id });

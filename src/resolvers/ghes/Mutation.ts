@@ -1,5 +1,4 @@
 import type { MutationResolvers } from '../../generated/graphql.js';
-import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { ghesIdOf } from './ids.js';
 
 export const Mutation: MutationResolvers = {
@@ -10,9 +9,8 @@ export const Mutation: MutationResolvers = {
     return { deletedId: input.id };
   },
   pingGhesGlobalWebhook: async (_root, { input }, { loaders }) => {
-    const id = ghesIdOf(input.id, 'GhesGlobalWebhook');
-    await loaders.ghes.pingGlobalWebhook(id);
-    return { webhookId: input.id, webhook: await loadOrNull(loaders.ghes.globalWebhook, id) };
+    await loaders.ghes.pingGlobalWebhook(ghesIdOf(input.id, 'GhesGlobalWebhook'));
+    return { webhookId: input.id };
   },
   deleteGhesPublicKey: async (_root, { input }, { loaders }) => {
     await loaders.ghes.deletePublicKey(ghesIdOf(input.id, 'GhesPublicKey'));

@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { GhesGlobalWebhook } from './GhesGlobalWebhook.js';
 import { GhesPreReceiveEnvironment } from './GhesPreReceiveEnvironment.js';
 import { GhesPublicKey } from './GhesPublicKey.js';
-import { GhesLdapSyncResult, GhesLdapTeamMapping, GhesLdapUserMapping, GhesOrganization } from './results.js';
+import { GhesLdapSyncResult, GhesLdapTeamMapping, GhesLdapUserMapping, GhesOrganization, PingGhesGlobalWebhookPayload } from './results.js';
 import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
 
@@ -17,4 +17,5 @@ export const ghesResolvers: Resolvers = {
   GhesLdapUserMapping,
   GhesLdapSyncResult,
   GhesOrganization,
+  PingGhesGlobalWebhookPayload,
 };

@@ -3,7 +3,10 @@ import type {
   GhesLdapTeamMappingResolvers,
   GhesLdapUserMappingResolvers,
   GhesOrganizationResolvers,
+  PingGhesGlobalWebhookPayloadResolvers,
 } from '../../generated/graphql.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { ghesIdOf } from './ids.js';
 
 /** Results of the admin writes that have no read endpoint of their own (so no global id). */
 export const GhesLdapTeamMapping: GhesLdapTeamMappingResolvers = {};
@@ -13,4 +16,9 @@ export const GhesLdapSyncResult: GhesLdapSyncResultResolvers = {
 };
 export const GhesOrganization: GhesOrganizationResolvers = {
   organizationId: (organization) => organization.id,
+};
+
+/** The pinged webhook is read only when asked for. */
+export const PingGhesGlobalWebhookPayload: PingGhesGlobalWebhookPayloadResolvers = {
+  webhook: (payload, _args, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, ghesIdOf(payload.webhookId, 'GhesGlobalWebhook')),
 };

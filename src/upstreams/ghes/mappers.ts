@@ -115,6 +115,7 @@ export function toLdapUserMapping(wire: WireLdapUser): GhesLdapUserMappingModel 
 
 /** Maps `{ status }` from either LDAP sync endpoint. */
 export function toLdapSync(wire: WireLdapSync | null): GhesLdapSyncModel {
+  // The 201 itself means the job was queued; the body only repeats it.
   return { __typename: 'GhesLdapSyncResult', status: str(obj(wire)?.['status']) ?? 'queued' };
 }
 

@@ -5,7 +5,8 @@ import { ghesCalls, gid, resetGhes, startGhes } from './context.js';
 let t: TestGateway;
 beforeAll(async () => {
   t = await startGhes();
-  t.simulators.ghes.store.downloadMs = 150;
+  // Downloads stay in progress until a test lets them finish.
+  t.simulators.ghes.store.downloadMs = 3_600_000;
 });
 afterAll(async () => {
   await t.close();
@@ -79,7 +80,7 @@ describe('GHES pre-receive environments through GraphQL', () => {
     });
     const busy = await t.gql(`query ($id: ID!) { ghesPreReceiveEnvironment(id: $id) { latestDownload { state } } }`, { id: environment.id });
     expect(busy.data?.['ghesPreReceiveEnvironment'].latestDownload.state).toBe('IN_PROGRESS');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    t.simulators.ghes.store.downloadMs = 0;
     const done = await t.gql(`query ($id: ID!) { ghesPreReceiveEnvironment(id: $id) { latestDownload { state downloadedAt } } }`, { id: environment.id });
     expect(done.data?.['ghesPreReceiveEnvironment'].latestDownload).toMatchObject({ state: 'SUCCESS', downloadedAt: expect.any(String) });
 

@@ -1,11 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromPages, forwardPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
-import { decodeCursor } from '../../relay/cursor.js';
+import type { Connection, ConnectionArgs } from '../../relay/connection.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { keyLoader } from '../loaderUtils.js';
 import { GhesClient, upstreamPageOf, type GhesListOrder } from './client.js';
-import { firstPageToken, ghesMaxPerPage, pageRefOf, pageToken, type GhesPageRef } from './paging.js';
+import { ghesConnection } from './connection.js';
+import { ghesMaxPerPage, type GhesPageRef } from './paging.js';
 import {
   globalWebhookBody,
   ldapDnOf,
@@ -42,30 +42,6 @@ import type {
 
 /** How many pages of `/admin/keys` a lookup by id reads at most (GHES has no get-one). */
 const keyScanPages = 50;
-
-/**
- * A connection over a GHES list. Page 1 is sized from `first`; every cursor
- * holds its page number and that page size, so it keeps pointing at the same
- * rows whatever `first` the next request asks for.
- */
-function ghesConnection<T>(args: ConnectionArgs, fetchPage: (ref: GhesPageRef) => Promise<UpstreamPage<T>>): Promise<Connection<T>> {
-  const first = forwardPageSize(args);
-  const start = args.after != null ? decodeCursor(args.after) : null;
-  let firstRound = true;
-  return connectionFromPages(
-    args,
-    async (token) => {
-      const ref = pageRefOf(token, first);
-      const resumesOnNextPage = firstRound && start !== null && start.index + 1 >= ref.perPage;
-      firstRound = false;
-      // A cursor on the last row of its page: the rows go on at the next
-      // page, so that page is asked for without reading this one again.
-      if (resumesOnNextPage) return { items: [], next: pageToken({ page: ref.page + 1, perPage: ref.perPage }) };
-      return fetchPage(ref);
-    },
-    { initialToken: firstPageToken(first) },
-  );
-}
 
 /**
  * One request's GitHub Enterprise Server admin data access: DataLoaders for

@@ -69,11 +69,19 @@ export function forwardPageSize(args: ConnectionArgs, max = maxPageSize): number
 export async function connectionFromPages<T>(
   args: ConnectionArgs,
   fetchPage: PageFetcher<T>,
-  options: { readonly max?: number } = {},
+  options: {
+    readonly max?: number;
+    /**
+     * The token of the first page, for services whose page tokens hold more
+     * than a position (a page number with its page size, say), so that the
+     * first page's cursors carry it too.
+     */
+    readonly initialToken?: string | undefined;
+  } = {},
 ): Promise<Connection<T>> {
   const first = forwardPageSize(args, options.max);
   const start = args.after != null ? decodeCursor(args.after) : null;
-  let token = start?.token ?? null;
+  let token = start === null ? (options.initialToken ?? null) : start.token;
   let skip = start === null ? 0 : start.index + 1;
   const edges: Edge<T>[] = [];
   let hasNextPage = false;

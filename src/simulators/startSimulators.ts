@@ -1,16 +1,20 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { Simulator } from './core/Simulator.js';
 import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/createCircleCiSimulator.js';
+import { createGhesSimulator, ghesNonAdminToken, type GhesSimulator } from './ghes/createGhesSimulator.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
   readonly circleci: CircleCiSimulator;
+  readonly ghes: GhesSimulator;
   /** Each service's simulator, by service. */
   readonly byService: Readonly<Partial<Record<ServiceName, Simulator>>>;
   /** Each service's base URL. */
   readonly urls: Readonly<Partial<Record<ServiceName, string>>>;
   /** A credential each simulator accepts, for the demo. */
   readonly tokens: Readonly<Partial<Record<ServiceName, string>>>;
+  /** A credential each simulator accepts but with fewer rights (GHES: not a site admin). */
+  readonly restrictedTokens: Readonly<Partial<Record<ServiceName, string>>>;
   close(): Promise<void>;
 }
 
@@ -34,16 +38,19 @@ export interface StartSimulatorsOptions {
 export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
   const host = options.host ?? '127.0.0.1';
   const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
-  const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator };
+  const ghes = createGhesSimulator();
+  const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator, ghes: ghes.simulator };
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
     urls[service] = await simulator.listen(options.fixedPorts === true ? standalonePorts[service] : 0, host);
   }
   return {
     circleci,
+    ghes,
     byService,
     urls,
-    tokens: { circleci: 'demo-circleci-token' },
+    tokens: { circleci: 'demo-circleci-token', ghes: 'demo-ghes-token' },
+    restrictedTokens: { ghes: ghesNonAdminToken },
     async close() {
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },

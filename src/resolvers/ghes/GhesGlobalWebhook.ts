@@ -1,0 +1,9 @@
+import type { GhesGlobalWebhookResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import type { GhesGlobalWebhookModel } from '../../upstreams/ghes/models.js';
+
+export const GhesGlobalWebhook: GhesGlobalWebhookResolvers = {
+  id: globalIdOf<GhesGlobalWebhookModel>('GhesGlobalWebhook', (hook) => hook.id),
+  service: () => 'GHES',
+  hookId: (hook) => hook.id,
+};

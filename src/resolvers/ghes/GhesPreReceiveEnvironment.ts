@@ -1,0 +1,11 @@
+import type { GhesPreReceiveEnvironmentResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import type { GhesPreReceiveEnvironmentModel } from '../../upstreams/ghes/models.js';
+
+export const GhesPreReceiveEnvironment: GhesPreReceiveEnvironmentResolvers = {
+  id: globalIdOf<GhesPreReceiveEnvironmentModel>('GhesPreReceiveEnvironment', (environment) => environment.id),
+  service: () => 'GHES',
+  environmentId: (environment) => environment.id,
+  latestDownload: (environment, _args, { loaders }) => loadOrNull(loaders.ghes.downloadStatus, environment.id),
+};

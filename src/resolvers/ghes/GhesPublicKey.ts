@@ -1,0 +1,9 @@
+import type { GhesPublicKeyResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import type { GhesPublicKeyModel } from '../../upstreams/ghes/models.js';
+
+export const GhesPublicKey: GhesPublicKeyResolvers = {
+  id: globalIdOf<GhesPublicKeyModel>('GhesPublicKey', (key) => key.id),
+  service: () => 'GHES',
+  keyId: (key) => key.id,
+};

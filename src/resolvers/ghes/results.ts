@@ -1,0 +1,24 @@
+import type {
+  GhesLdapSyncResultResolvers,
+  GhesLdapTeamMappingResolvers,
+  GhesLdapUserMappingResolvers,
+  GhesOrganizationResolvers,
+  PingGhesGlobalWebhookPayloadResolvers,
+} from '../../generated/graphql.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { ghesIdOf } from './ids.js';
+
+/** Results of the admin writes that have no read endpoint of their own (so no global id). */
+export const GhesLdapTeamMapping: GhesLdapTeamMappingResolvers = {};
+export const GhesLdapUserMapping: GhesLdapUserMappingResolvers = {};
+export const GhesLdapSyncResult: GhesLdapSyncResultResolvers = {
+  queued: (result) => result.status === 'queued',
+};
+export const GhesOrganization: GhesOrganizationResolvers = {
+  organizationId: (organization) => organization.id,
+};
+
+/** The pinged webhook is read only when asked for. */
+export const PingGhesGlobalWebhookPayload: PingGhesGlobalWebhookPayloadResolvers = {
+  webhook: (payload, _args, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, ghesIdOf(payload.webhookId, 'GhesGlobalWebhook')),
+};

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
+import { concordResolvers } from './concord/index.js';
+import { concordNodes } from './concord/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -20,6 +22,7 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...concordNodes }),
   circleCiResolvers,
+  concordResolvers,
 ];

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { CircleCiProjectModel, CircleCiPipelineModel, CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
+import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
 import type { GatewayContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -403,6 +404,305 @@ export type Context = {
   readonly service: Service;
 };
 
+export type FlexStackAddProjectMembersInput = {
+  /** 1 to 100 organization member ids. */
+  readonly memberIds: ReadonlyArray<Scalars['String']['input']>;
+  readonly projectId: Scalars['String']['input'];
+};
+
+export type FlexStackAddProjectMembersPayload = {
+  readonly __typename?: 'FlexStackAddProjectMembersPayload';
+  readonly members: ReadonlyArray<FlexStackMember>;
+};
+
+export type FlexStackConnectionStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED'
+  | 'DISCONNECTING'
+  /** A status this gateway does not know yet; see `rawConnectionStatus`. */
+  | 'UNKNOWN';
+
+export type FlexStackCreateNotificationIntegrationInput = {
+  /** The integration's configuration; a webhook's needs an http(s) `url`. */
+  readonly config: Scalars['JSON']['input'];
+  readonly notifications?: InputMaybe<FlexStackNotificationFlagsInput>;
+  readonly projectId: Scalars['String']['input'];
+  /** FlexStack creates WEBHOOK integrations only. */
+  readonly type: FlexStackIntegrationType;
+};
+
+export type FlexStackCreateProjectInput = {
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Matches `^(icon|emoji|url):(.+)$`. */
+  readonly icon?: InputMaybe<Scalars['String']['input']>;
+  readonly name: Scalars['String']['input'];
+};
+
+/** What a FlexStack deletion removed. */
+export type FlexStackDeletePayload = {
+  readonly __typename?: 'FlexStackDeletePayload';
+  /** The global id of the removed object. */
+  readonly deletedId: Scalars['ID']['output'];
+};
+
+export type FlexStackIntegrationType =
+  | 'SLACK'
+  /** A type this gateway does not know yet; see `rawType`. */
+  | 'UNKNOWN'
+  | 'WEBHOOK';
+
+/** A member of a FlexStack project. Its global id holds `projectId/memberId`. */
+export type FlexStackMember = Member & Node & {
+  readonly __typename?: 'FlexStackMember';
+  readonly accountId?: Maybe<Scalars['String']['output']>;
+  readonly avatar?: Maybe<Scalars['String']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly displayName?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** FlexStack's member id. */
+  readonly memberId: Scalars['String']['output'];
+  /** The display name, else the name. */
+  readonly name: Scalars['String']['output'];
+  readonly orgRole?: Maybe<FlexStackOrgRole>;
+  readonly profile?: Maybe<FlexStackProfile>;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  /** Null when FlexStack sent a role this gateway does not know; see `role`. */
+  readonly projectRole?: Maybe<FlexStackMemberRole>;
+  /** The project role as FlexStack names it (`owner`, `contributor`, `viewer`). */
+  readonly role: Scalars['String']['output'];
+  readonly service: Service;
+};
+
+export type FlexStackMemberConnection = {
+  readonly __typename?: 'FlexStackMemberConnection';
+  readonly edges: ReadonlyArray<FlexStackMemberEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackMemberEdge = {
+  readonly __typename?: 'FlexStackMemberEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackMember;
+};
+
+export type FlexStackMemberRole =
+  | 'CONTRIBUTOR'
+  | 'OWNER'
+  | 'VIEWER';
+
+/** Which events a notification integration is sent. */
+export type FlexStackNotificationFlags = {
+  readonly __typename?: 'FlexStackNotificationFlags';
+  readonly changelog: Scalars['Boolean']['output'];
+  readonly deploymentsFailed: Scalars['Boolean']['output'];
+  readonly deploymentsInProgress: Scalars['Boolean']['output'];
+  readonly deploymentsSucceeded: Scalars['Boolean']['output'];
+  readonly promotions: Scalars['Boolean']['output'];
+  readonly servicesAlarm: Scalars['Boolean']['output'];
+  readonly servicesOk: Scalars['Boolean']['output'];
+};
+
+/** Notification flags; a flag left out is not sent. */
+export type FlexStackNotificationFlagsInput = {
+  readonly changelog?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsFailed?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsInProgress?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsSucceeded?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly promotions?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly servicesAlarm?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly servicesOk?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A FlexStack notification integration: a Slack channel or a webhook. Its
+ * global id holds `projectId/integrationId`.
+ */
+export type FlexStackNotificationIntegration = {
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type FlexStackNotificationIntegrationConnection = {
+  readonly __typename?: 'FlexStackNotificationIntegrationConnection';
+  readonly edges: ReadonlyArray<FlexStackNotificationIntegrationEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type FlexStackNotificationIntegrationEdge = {
+  readonly __typename?: 'FlexStackNotificationIntegrationEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackNotificationIntegration;
+};
+
+export type FlexStackNotificationIntegrationIdInput = {
+  readonly integrationId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+};
+
+export type FlexStackOrgRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type FlexStackProfile = {
+  readonly __typename?: 'FlexStackProfile';
+  readonly bio?: Maybe<Scalars['String']['output']>;
+  readonly github?: Maybe<Scalars['String']['output']>;
+  readonly location?: Maybe<Scalars['String']['output']>;
+  readonly twitter?: Maybe<Scalars['String']['output']>;
+  readonly website?: Maybe<Scalars['String']['output']>;
+};
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProject = Node & Project & {
+  readonly __typename?: 'FlexStackProject';
+  /** Whether the project is connected to a cloud provider account. */
+  readonly connectionStatus: FlexStackConnectionStatus;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly defaultEnvironmentId?: Maybe<Scalars['String']['output']>;
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** `org_id/name`. */
+  readonly fullName: Scalars['String']['output'];
+  /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
+  readonly icon?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** The project's members, optionally of one role. */
+  readonly members: FlexStackMemberConnection;
+  readonly name: Scalars['String']['output'];
+  /** The project's notification integrations (Slack and webhooks). */
+  readonly notificationIntegrations: FlexStackNotificationIntegrationConnection;
+  readonly orgId: Scalars['String']['output'];
+  /** FlexStack's project id. */
+  readonly projectId: Scalars['String']['output'];
+  readonly rawConnectionStatus: Scalars['String']['output'];
+  readonly service: Service;
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FlexStackMemberRole>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectNotificationIntegrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type FlexStackProjectConnection = {
+  readonly __typename?: 'FlexStackProjectConnection';
+  readonly edges: ReadonlyArray<FlexStackProjectEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackProjectEdge = {
+  readonly __typename?: 'FlexStackProjectEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackProject;
+};
+
+export type FlexStackProjectIdInput = {
+  readonly id: Scalars['String']['input'];
+};
+
+export type FlexStackProjectMemberInput = {
+  readonly memberId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+};
+
+/** A FlexStack Slack integration (also any type this gateway does not know). */
+export type FlexStackSlackIntegration = FlexStackNotificationIntegration & Node & {
+  readonly __typename?: 'FlexStackSlackIntegration';
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** FlexStack's list order: by creation time. */
+export type FlexStackSort =
+  /** `+created_at`: oldest first. */
+  | 'CREATED_AT_ASC'
+  /** `-created_at`: newest first. */
+  | 'CREATED_AT_DESC';
+
+export type FlexStackUpdateNotificationIntegrationInput = {
+  readonly integrationId: Scalars['String']['input'];
+  readonly notifications: FlexStackNotificationFlagsInput;
+  readonly projectId: Scalars['String']['input'];
+};
+
+/**
+ * The fields to change; FlexStack replaces the whole project, so the gateway
+ * sends the current value of every field left out. Null clears a field.
+ */
+export type FlexStackUpdateProjectInput = {
+  readonly defaultEnvironmentId?: InputMaybe<Scalars['String']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly icon?: InputMaybe<Scalars['String']['input']>;
+  readonly id: Scalars['String']['input'];
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FlexStackUpdateProjectMemberInput = {
+  readonly memberId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+  readonly role: FlexStackMemberRole;
+};
+
+/**
+ * A FlexStack webhook integration; FlexStack signs each delivery with
+ * `X-FlexStack-Signature: sha256=<hex HMAC>`.
+ */
+export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Node & Webhook & {
+  readonly __typename?: 'FlexStackWebhookIntegration';
+  /** True when at least one notification is enabled. */
+  readonly active: Scalars['Boolean']['output'];
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The enabled notifications, by FlexStack's flag names (`deployments_failed`, …). */
+  readonly events: ReadonlyArray<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The `url` of the integration's config. */
+  readonly url: Scalars['String']['output'];
+};
+
 /** A person (or team) with access to something, on any service. */
 export type Member = {
   readonly id: Scalars['ID']['output'];
@@ -430,6 +730,17 @@ export type Mutation = {
   readonly concordUpdateProject: ConcordProjectPayload;
   /** Sets one team's access level on a Concord project. */
   readonly concordUpdateTeamAccess: ConcordProjectPayload;
+  readonly flexstackAddProjectMembers: FlexStackAddProjectMembersPayload;
+  readonly flexstackCreateNotificationIntegration: FlexStackNotificationIntegration;
+  readonly flexstackCreateProject: FlexStackProject;
+  readonly flexstackDeleteNotificationIntegration: FlexStackDeletePayload;
+  readonly flexstackDeleteProject: FlexStackDeletePayload;
+  /** Disconnects a project from its cloud provider account. */
+  readonly flexstackDisconnectProject: FlexStackProject;
+  readonly flexstackRemoveProjectMember: FlexStackDeletePayload;
+  readonly flexstackUpdateNotificationIntegration: FlexStackNotificationIntegration;
+  readonly flexstackUpdateProject: FlexStackProject;
+  readonly flexstackUpdateProjectMember: FlexStackMember;
 };
 
 
@@ -465,6 +776,56 @@ export type MutationConcordUpdateProjectArgs = {
 
 export type MutationConcordUpdateTeamAccessArgs = {
   input: ConcordUpdateTeamAccessInput;
+};
+
+
+export type MutationFlexstackAddProjectMembersArgs = {
+  input: FlexStackAddProjectMembersInput;
+};
+
+
+export type MutationFlexstackCreateNotificationIntegrationArgs = {
+  input: FlexStackCreateNotificationIntegrationInput;
+};
+
+
+export type MutationFlexstackCreateProjectArgs = {
+  input: FlexStackCreateProjectInput;
+};
+
+
+export type MutationFlexstackDeleteNotificationIntegrationArgs = {
+  input: FlexStackNotificationIntegrationIdInput;
+};
+
+
+export type MutationFlexstackDeleteProjectArgs = {
+  input: FlexStackProjectIdInput;
+};
+
+
+export type MutationFlexstackDisconnectProjectArgs = {
+  input: FlexStackProjectIdInput;
+};
+
+
+export type MutationFlexstackRemoveProjectMemberArgs = {
+  input: FlexStackProjectMemberInput;
+};
+
+
+export type MutationFlexstackUpdateNotificationIntegrationArgs = {
+  input: FlexStackUpdateNotificationIntegrationInput;
+};
+
+
+export type MutationFlexstackUpdateProjectArgs = {
+  input: FlexStackUpdateProjectInput;
+};
+
+
+export type MutationFlexstackUpdateProjectMemberArgs = {
+  input: FlexStackUpdateProjectMemberInput;
 };
 
 /** An object with a globally unique, opaque id that `node(id:)` can fetch again. */
@@ -519,6 +880,14 @@ export type Query = {
   readonly concordProject?: Maybe<ConcordProject>;
   /** An organization's Concord projects, by name; `nameContains` filters on the name. */
   readonly concordProjects: ConcordProjectConnection;
+  /** A notification integration of a FlexStack project. */
+  readonly flexstackNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  /** A FlexStack project by its FlexStack id. */
+  readonly flexstackProject?: Maybe<FlexStackProject>;
+  /** A member of a FlexStack project. */
+  readonly flexstackProjectMember?: Maybe<FlexStackMember>;
+  /** FlexStack projects: the API key's organization's, or those of `orgId`. `first` may be up to 240, FlexStack's page limit. */
+  readonly flexstackProjects: FlexStackProjectConnection;
   /** Fetches any object by its global id. */
   readonly node?: Maybe<Node>;
   /** Fetches several objects by global id; a missing one is null in its slot. */
@@ -554,6 +923,33 @@ export type QueryConcordProjectsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   nameContains?: InputMaybe<Scalars['String']['input']>;
   org: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackNotificationIntegrationArgs = {
+  integrationId: Scalars['String']['input'];
+  projectId: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectMemberArgs = {
+  memberId: Scalars['String']['input'];
+  projectId: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orgId?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<FlexStackSort>;
 };
 
 
@@ -666,11 +1062,12 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Context: never;
-  Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } );
-  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } );
+  FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
+  Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } );
+  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } );
-  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } );
-  Webhook: never;
+  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } );
+  Webhook: ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -711,6 +1108,36 @@ export type ResolversTypes = {
   ConcordVisibility: ConcordVisibility;
   Context: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Context']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
+  FlexStackAddProjectMembersPayload: ResolverTypeWrapper<Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversTypes['FlexStackMember']> }>;
+  FlexStackConnectionStatus: FlexStackConnectionStatus;
+  FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
+  FlexStackCreateProjectInput: FlexStackCreateProjectInput;
+  FlexStackDeletePayload: ResolverTypeWrapper<FlexStackDeletePayload>;
+  FlexStackIntegrationType: FlexStackIntegrationType;
+  FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
+  FlexStackMemberConnection: ResolverTypeWrapper<Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackMemberEdge']> }>;
+  FlexStackMemberEdge: ResolverTypeWrapper<Omit<FlexStackMemberEdge, 'node'> & { node: ResolversTypes['FlexStackMember'] }>;
+  FlexStackMemberRole: FlexStackMemberRole;
+  FlexStackNotificationFlags: ResolverTypeWrapper<FlexStackNotificationFlagsModel>;
+  FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
+  FlexStackNotificationIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackNotificationIntegrationConnection: ResolverTypeWrapper<Omit<FlexStackNotificationIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackNotificationIntegrationEdge']> }>;
+  FlexStackNotificationIntegrationEdge: ResolverTypeWrapper<Omit<FlexStackNotificationIntegrationEdge, 'node'> & { node: ResolversTypes['FlexStackNotificationIntegration'] }>;
+  FlexStackNotificationIntegrationIdInput: FlexStackNotificationIntegrationIdInput;
+  FlexStackOrgRole: FlexStackOrgRole;
+  FlexStackProfile: ResolverTypeWrapper<FlexStackProfile>;
+  FlexStackProject: ResolverTypeWrapper<FlexStackProjectModel>;
+  FlexStackProjectConnection: ResolverTypeWrapper<Omit<FlexStackProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackProjectEdge']> }>;
+  FlexStackProjectEdge: ResolverTypeWrapper<Omit<FlexStackProjectEdge, 'node'> & { node: ResolversTypes['FlexStackProject'] }>;
+  FlexStackProjectIdInput: FlexStackProjectIdInput;
+  FlexStackProjectMemberInput: FlexStackProjectMemberInput;
+  FlexStackSlackIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackSort: FlexStackSort;
+  FlexStackUpdateNotificationIntegrationInput: FlexStackUpdateNotificationIntegrationInput;
+  FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
+  FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
+  FlexStackWebhookIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -760,6 +1187,31 @@ export type ResolversParentTypes = {
   ConcordUpdateTeamAccessInput: ConcordUpdateTeamAccessInput;
   Context: ResolversInterfaceTypes<ResolversParentTypes>['Context'];
   DateTime: Scalars['DateTime']['output'];
+  FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
+  FlexStackAddProjectMembersPayload: Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversParentTypes['FlexStackMember']> };
+  FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
+  FlexStackCreateProjectInput: FlexStackCreateProjectInput;
+  FlexStackDeletePayload: FlexStackDeletePayload;
+  FlexStackMember: FlexStackMemberModel;
+  FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
+  FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
+  FlexStackNotificationFlags: FlexStackNotificationFlagsModel;
+  FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
+  FlexStackNotificationIntegration: FlexStackIntegrationModel;
+  FlexStackNotificationIntegrationConnection: Omit<FlexStackNotificationIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackNotificationIntegrationEdge']> };
+  FlexStackNotificationIntegrationEdge: Omit<FlexStackNotificationIntegrationEdge, 'node'> & { node: ResolversParentTypes['FlexStackNotificationIntegration'] };
+  FlexStackNotificationIntegrationIdInput: FlexStackNotificationIntegrationIdInput;
+  FlexStackProfile: FlexStackProfile;
+  FlexStackProject: FlexStackProjectModel;
+  FlexStackProjectConnection: Omit<FlexStackProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackProjectEdge']> };
+  FlexStackProjectEdge: Omit<FlexStackProjectEdge, 'node'> & { node: ResolversParentTypes['FlexStackProject'] };
+  FlexStackProjectIdInput: FlexStackProjectIdInput;
+  FlexStackProjectMemberInput: FlexStackProjectMemberInput;
+  FlexStackSlackIntegration: FlexStackIntegrationModel;
+  FlexStackUpdateNotificationIntegrationInput: FlexStackUpdateNotificationIntegrationInput;
+  FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
+  FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
+  FlexStackWebhookIntegration: FlexStackIntegrationModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -981,12 +1433,164 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackAddProjectMembersPayload'] = ResolversParentTypes['FlexStackAddProjectMembersPayload']> = {
+  members?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMember']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeletePayload'] = ResolversParentTypes['FlexStackDeletePayload']> = {
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMember'] = ResolversParentTypes['FlexStackMember']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgRole?: Resolver<Maybe<ResolversTypes['FlexStackOrgRole']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['FlexStackProfile']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectRole?: Resolver<Maybe<ResolversTypes['FlexStackMemberRole']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberConnection'] = ResolversParentTypes['FlexStackMemberConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberEdge'] = ResolversParentTypes['FlexStackMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationFlagsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationFlags'] = ResolversParentTypes['FlexStackNotificationFlags']> = {
+  changelog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsFailed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsSucceeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  promotions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servicesAlarm?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servicesOk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegration'] = ResolversParentTypes['FlexStackNotificationIntegration']> = {
+  __resolveType: TypeResolveFn<'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration', ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegrationConnection'] = ResolversParentTypes['FlexStackNotificationIntegrationConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackNotificationIntegrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegrationEdge'] = ResolversParentTypes['FlexStackNotificationIntegrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProfile'] = ResolversParentTypes['FlexStackProfile']> = {
+  bio?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  github?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twitter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProject'] = ResolversParentTypes['FlexStackProject']> = {
+  connectionStatus?: Resolver<ResolversTypes['FlexStackConnectionStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['FlexStackMemberConnection'], ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notificationIntegrations?: Resolver<ResolversTypes['FlexStackNotificationIntegrationConnection'], ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
+  orgId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProjectConnection'] = ResolversParentTypes['FlexStackProjectConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProjectEdge'] = ResolversParentTypes['FlexStackProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackSlackIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackSlackIntegration'] = ResolversParentTypes['FlexStackSlackIntegration']> = {
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegration'] = ResolversParentTypes['FlexStackWebhookIntegration']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
-  __resolveType: TypeResolveFn<'ConcordTeamAccess', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ConcordTeamAccess' | 'FlexStackMember', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1002,10 +1606,20 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   concordUpdateConfiguration?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateConfigurationArgs, 'input'>>;
   concordUpdateProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateProjectArgs, 'input'>>;
   concordUpdateTeamAccess?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateTeamAccessArgs, 'input'>>;
+  flexstackAddProjectMembers?: Resolver<ResolversTypes['FlexStackAddProjectMembersPayload'], ParentType, ContextType, RequireFields<MutationFlexstackAddProjectMembersArgs, 'input'>>;
+  flexstackCreateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackCreateNotificationIntegrationArgs, 'input'>>;
+  flexstackCreateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackCreateProjectArgs, 'input'>>;
+  flexstackDeleteNotificationIntegration?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteNotificationIntegrationArgs, 'input'>>;
+  flexstackDeleteProject?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteProjectArgs, 'input'>>;
+  flexstackDisconnectProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackDisconnectProjectArgs, 'input'>>;
+  flexstackRemoveProjectMember?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackRemoveProjectMemberArgs, 'input'>>;
+  flexstackUpdateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateNotificationIntegrationArgs, 'input'>>;
+  flexstackUpdateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectArgs, 'input'>>;
+  flexstackUpdateProjectMember?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectMemberArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1027,7 +1641,7 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
-  __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1041,12 +1655,16 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   circleciWorkflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflow']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowArgs, 'id'>>;
   concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
   concordProjects?: Resolver<ResolversTypes['ConcordProjectConnection'], ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
+  flexstackNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<QueryFlexstackNotificationIntegrationArgs, 'integrationId' | 'projectId'>>;
+  flexstackProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectArgs, 'id'>>;
+  flexstackProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectMemberArgs, 'memberId' | 'projectId'>>;
+  flexstackProjects?: Resolver<ResolversTypes['FlexStackProjectConnection'], ParentType, ContextType, Partial<QueryFlexstackProjectsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
-  __resolveType: TypeResolveFn<null, ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'FlexStackWebhookIntegration', ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1086,6 +1704,21 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConcordTeamAccessEdge?: ConcordTeamAccessEdgeResolvers<ContextType>;
   Context?: ContextResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
+  FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
+  FlexStackMember?: FlexStackMemberResolvers<ContextType>;
+  FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;
+  FlexStackMemberEdge?: FlexStackMemberEdgeResolvers<ContextType>;
+  FlexStackNotificationFlags?: FlexStackNotificationFlagsResolvers<ContextType>;
+  FlexStackNotificationIntegration?: FlexStackNotificationIntegrationResolvers<ContextType>;
+  FlexStackNotificationIntegrationConnection?: FlexStackNotificationIntegrationConnectionResolvers<ContextType>;
+  FlexStackNotificationIntegrationEdge?: FlexStackNotificationIntegrationEdgeResolvers<ContextType>;
+  FlexStackProfile?: FlexStackProfileResolvers<ContextType>;
+  FlexStackProject?: FlexStackProjectResolvers<ContextType>;
+  FlexStackProjectConnection?: FlexStackProjectConnectionResolvers<ContextType>;
+  FlexStackProjectEdge?: FlexStackProjectEdgeResolvers<ContextType>;
+  FlexStackSlackIntegration?: FlexStackSlackIntegrationResolvers<ContextType>;
+  FlexStackWebhookIntegration?: FlexStackWebhookIntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -3,6 +3,8 @@ import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
 import { concordResolvers } from './concord/index.js';
 import { concordNodes } from './concord/nodes.js';
+import { flexStackResolvers } from './flexstack/index.js';
+import { flexStackNodes } from './flexstack/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -22,7 +24,8 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes, ...concordNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...concordNodes, ...flexStackNodes }),
   circleCiResolvers,
   concordResolvers,
+  flexStackResolvers,
 ];

@@ -3,16 +3,19 @@ import { UpstreamSession } from './http/UpstreamSession.js';
 import type { Upstreams } from './Upstreams.js';
 import { CircleCiLoaders } from './circleci/loaders.js';
 import { ConcordLoaders } from './concord/loaders.js';
+import { FlexStackLoaders } from './flexstack/loaders.js';
 
 /** Every service's per-request data access. */
 export interface Loaders {
   readonly circleci: CircleCiLoaders;
   readonly concord: ConcordLoaders;
+  readonly flexstack: FlexStackLoaders;
 }
 
 const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession, upstreams: Upstreams) => Loaders[S] } = {
   circleci: (session) => new CircleCiLoaders(session),
   concord: (session, upstreams) => new ConcordLoaders(session, upstreams.config.concordOrgs),
+  flexstack: (session) => new FlexStackLoaders(session),
 };
 
 /**

@@ -24,6 +24,8 @@ export interface Config {
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
   readonly logLevel: string;
+  /** Concord organizations the cross-service project list reads, in order (CONCORD_ORGS). */
+  readonly concordOrgs: readonly string[];
 }
 
 /** A setting that cannot be used; the message names it. */
@@ -75,6 +77,14 @@ function parseInteger(env: Env, name: string, fallback: number, min: number, max
   return value;
 }
 
+function parseList(env: Env, name: string, fallback: readonly string[]): readonly string[] {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0) throw new ConfigError(name, 'expected a comma-separated list');
+  return Object.freeze(items);
+}
+
 function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = nonEmpty(env, name)?.toLowerCase();
   if (raw === undefined) return fallback;
@@ -107,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
   };
   return Object.freeze(config);
 }

@@ -2,6 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CircleCiProjectModel, CircleCiPipelineModel, CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
 import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingModel, GhesLdapUserMappingModel, GhesLdapSyncModel, GhesOrganizationModel, GhesOrganizationRenameModel, GhesPreReceiveEnvironmentModel, GhesPreReceiveDownloadModel } from '../upstreams/ghes/models.js';
+import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
+import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
+import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
 import type { GatewayContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -193,6 +196,207 @@ export type CircleCiWorkflowStatus =
   /** A status this gateway does not know yet; see `rawStatus`. */
   | 'UNKNOWN';
 
+/** Concord's access levels, from least to most: READER < WRITER < OWNER. */
+export type ConcordAccessLevel =
+  | 'OWNER'
+  | 'READER'
+  | 'WRITER';
+
+export type ConcordBulkUpdateTeamAccessInput = {
+  /** The project's whole team access list: Concord replaces the current one with it. */
+  readonly access: ReadonlyArray<ConcordTeamAccessInput>;
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+};
+
+export type ConcordCreateProjectInput = {
+  /** The initial configuration object. */
+  readonly cfg?: InputMaybe<Scalars['JSON']['input']>;
+  readonly fields?: InputMaybe<ConcordProjectFieldsInput>;
+  /** Matches `^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$`. */
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+};
+
+export type ConcordDeleteProjectInput = {
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+};
+
+export type ConcordDeleteProjectPayload = {
+  readonly __typename?: 'ConcordDeleteProjectPayload';
+  readonly name: Scalars['String']['output'];
+  readonly ok: Scalars['Boolean']['output'];
+  readonly org: Scalars['String']['output'];
+  readonly result: Scalars['String']['output'];
+};
+
+/** Give exactly one of `toOrgName` and `toOrgId`. */
+export type ConcordMoveProjectInput = {
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+  readonly toOrgId?: InputMaybe<Scalars['String']['input']>;
+  readonly toOrgName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The user who owns a Concord project. */
+export type ConcordOwner = {
+  readonly __typename?: 'ConcordOwner';
+  readonly displayName?: Maybe<Scalars['String']['output']>;
+  readonly id?: Maybe<Scalars['String']['output']>;
+  readonly userDomain?: Maybe<Scalars['String']['output']>;
+  readonly userType?: Maybe<Scalars['String']['output']>;
+  readonly username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProject = Node & Project & {
+  readonly __typename?: 'ConcordProject';
+  /** The project's configuration: the whole object, or the value at `path` (`group/key`); null when nothing is there. */
+  readonly cfg?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** `org/name`. */
+  readonly fullName: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly meta?: Maybe<Scalars['JSON']['output']>;
+  readonly name: Scalars['String']['output'];
+  readonly orgId?: Maybe<Scalars['String']['output']>;
+  readonly orgName: Scalars['String']['output'];
+  /** Concord's `outVariablesMode`. */
+  readonly outVariablesMode?: Maybe<Scalars['String']['output']>;
+  readonly owner?: Maybe<ConcordOwner>;
+  /** Concord's `processExecMode` (`DISABLED`, `READERS`, `WRITERS`). */
+  readonly processExecMode?: Maybe<Scalars['String']['output']>;
+  /** Concord's project id (a UUID). */
+  readonly projectId: Scalars['String']['output'];
+  /** Concord's `rawPayloadMode` (`DISABLED`, `EVERYONE`, `OWNERS`, …). */
+  readonly rawPayloadMode?: Maybe<Scalars['String']['output']>;
+  readonly service: Service;
+  /** The teams with access to the project. */
+  readonly teamAccess: ConcordTeamAccessConnection;
+  readonly url?: Maybe<Scalars['String']['output']>;
+  /** Null when Concord sent a visibility this gateway does not know. */
+  readonly visibility?: Maybe<ConcordVisibility>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectCfgArgs = {
+  path?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectTeamAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConcordProjectConnection = {
+  readonly __typename?: 'ConcordProjectConnection';
+  readonly edges: ReadonlyArray<ConcordProjectEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type ConcordProjectEdge = {
+  readonly __typename?: 'ConcordProjectEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: ConcordProject;
+};
+
+/** A project's fields; a field left out (or null) is not changed. */
+export type ConcordProjectFieldsInput = {
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly meta?: InputMaybe<Scalars['JSON']['input']>;
+  readonly outVariablesMode?: InputMaybe<Scalars['String']['input']>;
+  readonly processExecMode?: InputMaybe<Scalars['String']['input']>;
+  readonly rawPayloadMode?: InputMaybe<Scalars['String']['input']>;
+  readonly visibility?: InputMaybe<ConcordVisibility>;
+};
+
+/** What a Concord project write answered, and the project as it is afterwards. */
+export type ConcordProjectPayload = {
+  readonly __typename?: 'ConcordProjectPayload';
+  readonly ok: Scalars['Boolean']['output'];
+  /** The project afterwards; null when it cannot be read back (moved by organization id). */
+  readonly project?: Maybe<ConcordProject>;
+  /** The project's Concord id, when Concord sent it. */
+  readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** Concord's result: `CREATED`, `UPDATED`, … */
+  readonly result: Scalars['String']['output'];
+};
+
+/** A team's access to a Concord project. */
+export type ConcordTeamAccess = Member & Node & {
+  readonly __typename?: 'ConcordTeamAccess';
+  readonly id: Scalars['ID']['output'];
+  /** Null when Concord sent a level this gateway does not know; see `role`. */
+  readonly level?: Maybe<ConcordAccessLevel>;
+  /** The team's name. */
+  readonly name: Scalars['String']['output'];
+  /** The team's organization. */
+  readonly orgName?: Maybe<Scalars['String']['output']>;
+  readonly project?: Maybe<ConcordProject>;
+  /** The level as Concord names it (`READER`, `WRITER`, `OWNER`). */
+  readonly role: Scalars['String']['output'];
+  readonly service: Service;
+  readonly teamId: Scalars['String']['output'];
+};
+
+export type ConcordTeamAccessConnection = {
+  readonly __typename?: 'ConcordTeamAccessConnection';
+  readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ConcordTeamAccessEdge = {
+  readonly __typename?: 'ConcordTeamAccessEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: ConcordTeamAccess;
+};
+
+/** One team's access: give `teamId`, or `teamName` (in `teamOrgName`, by default the project's organization). */
+export type ConcordTeamAccessInput = {
+  readonly level: ConcordAccessLevel;
+  readonly teamId?: InputMaybe<Scalars['String']['input']>;
+  readonly teamName?: InputMaybe<Scalars['String']['input']>;
+  readonly teamOrgName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ConcordUpdateConfigurationInput = {
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+  /** A path inside the configuration (`group/key`); the whole configuration when left out. */
+  readonly path?: InputMaybe<Scalars['String']['input']>;
+  /** The new value: an object when replacing the whole configuration. */
+  readonly value: Scalars['JSON']['input'];
+};
+
+export type ConcordUpdateProjectInput = {
+  readonly fields?: InputMaybe<ConcordProjectFieldsInput>;
+  /** The project's current name. */
+  readonly name: Scalars['String']['input'];
+  /** A new name for the project. */
+  readonly newName?: InputMaybe<Scalars['String']['input']>;
+  readonly org: Scalars['String']['input'];
+  /** Concord's project id; read from the project when left out. */
+  readonly projectId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ConcordUpdateTeamAccessInput = {
+  readonly access: ConcordTeamAccessInput;
+  readonly name: Scalars['String']['input'];
+  readonly org: Scalars['String']['input'];
+};
+
+export type ConcordVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A named set of secrets or settings shared by projects. */
 export type Context = {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -230,6 +434,305 @@ export type CreateGhesPreReceiveEnvironmentInput = {
   /** An http(s) URL of the environment's tarball. */
   readonly imageUrl: Scalars['String']['input'];
   readonly name: Scalars['String']['input'];
+};
+
+export type FlexStackAddProjectMembersInput = {
+  /** 1 to 100 organization member ids. */
+  readonly memberIds: ReadonlyArray<Scalars['String']['input']>;
+  readonly projectId: Scalars['String']['input'];
+};
+
+export type FlexStackAddProjectMembersPayload = {
+  readonly __typename?: 'FlexStackAddProjectMembersPayload';
+  readonly members: ReadonlyArray<FlexStackMember>;
+};
+
+export type FlexStackConnectionStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED'
+  | 'DISCONNECTING'
+  /** A status this gateway does not know yet; see `rawConnectionStatus`. */
+  | 'UNKNOWN';
+
+export type FlexStackCreateNotificationIntegrationInput = {
+  /** The integration's configuration; a webhook's needs an http(s) `url`. */
+  readonly config: Scalars['JSON']['input'];
+  readonly notifications?: InputMaybe<FlexStackNotificationFlagsInput>;
+  readonly projectId: Scalars['String']['input'];
+  /** FlexStack creates WEBHOOK integrations only. */
+  readonly type: FlexStackIntegrationType;
+};
+
+export type FlexStackCreateProjectInput = {
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Matches `^(icon|emoji|url):(.+)$`. */
+  readonly icon?: InputMaybe<Scalars['String']['input']>;
+  readonly name: Scalars['String']['input'];
+};
+
+/** What a FlexStack deletion removed. */
+export type FlexStackDeletePayload = {
+  readonly __typename?: 'FlexStackDeletePayload';
+  /** The global id of the removed object. */
+  readonly deletedId: Scalars['ID']['output'];
+};
+
+export type FlexStackIntegrationType =
+  | 'SLACK'
+  /** A type this gateway does not know yet; see `rawType`. */
+  | 'UNKNOWN'
+  | 'WEBHOOK';
+
+/** A member of a FlexStack project. Its global id holds `projectId/memberId`. */
+export type FlexStackMember = Member & Node & {
+  readonly __typename?: 'FlexStackMember';
+  readonly accountId?: Maybe<Scalars['String']['output']>;
+  readonly avatar?: Maybe<Scalars['String']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly displayName?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** FlexStack's member id. */
+  readonly memberId: Scalars['String']['output'];
+  /** The display name, else the name. */
+  readonly name: Scalars['String']['output'];
+  readonly orgRole?: Maybe<FlexStackOrgRole>;
+  readonly profile?: Maybe<FlexStackProfile>;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  /** Null when FlexStack sent a role this gateway does not know; see `role`. */
+  readonly projectRole?: Maybe<FlexStackMemberRole>;
+  /** The project role as FlexStack names it (`owner`, `contributor`, `viewer`). */
+  readonly role: Scalars['String']['output'];
+  readonly service: Service;
+};
+
+export type FlexStackMemberConnection = {
+  readonly __typename?: 'FlexStackMemberConnection';
+  readonly edges: ReadonlyArray<FlexStackMemberEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackMemberEdge = {
+  readonly __typename?: 'FlexStackMemberEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackMember;
+};
+
+export type FlexStackMemberRole =
+  | 'CONTRIBUTOR'
+  | 'OWNER'
+  | 'VIEWER';
+
+/** Which events a notification integration is sent. */
+export type FlexStackNotificationFlags = {
+  readonly __typename?: 'FlexStackNotificationFlags';
+  readonly changelog: Scalars['Boolean']['output'];
+  readonly deploymentsFailed: Scalars['Boolean']['output'];
+  readonly deploymentsInProgress: Scalars['Boolean']['output'];
+  readonly deploymentsSucceeded: Scalars['Boolean']['output'];
+  readonly promotions: Scalars['Boolean']['output'];
+  readonly servicesAlarm: Scalars['Boolean']['output'];
+  readonly servicesOk: Scalars['Boolean']['output'];
+};
+
+/** Notification flags; a flag left out is not sent. */
+export type FlexStackNotificationFlagsInput = {
+  readonly changelog?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsFailed?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsInProgress?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentsSucceeded?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly promotions?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly servicesAlarm?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly servicesOk?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A FlexStack notification integration: a Slack channel or a webhook. Its
+ * global id holds `projectId/integrationId`.
+ */
+export type FlexStackNotificationIntegration = {
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type FlexStackNotificationIntegrationConnection = {
+  readonly __typename?: 'FlexStackNotificationIntegrationConnection';
+  readonly edges: ReadonlyArray<FlexStackNotificationIntegrationEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type FlexStackNotificationIntegrationEdge = {
+  readonly __typename?: 'FlexStackNotificationIntegrationEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackNotificationIntegration;
+};
+
+export type FlexStackNotificationIntegrationIdInput = {
+  readonly integrationId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+};
+
+export type FlexStackOrgRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type FlexStackProfile = {
+  readonly __typename?: 'FlexStackProfile';
+  readonly bio?: Maybe<Scalars['String']['output']>;
+  readonly github?: Maybe<Scalars['String']['output']>;
+  readonly location?: Maybe<Scalars['String']['output']>;
+  readonly twitter?: Maybe<Scalars['String']['output']>;
+  readonly website?: Maybe<Scalars['String']['output']>;
+};
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProject = Node & Project & {
+  readonly __typename?: 'FlexStackProject';
+  /** Whether the project is connected to a cloud provider account. */
+  readonly connectionStatus: FlexStackConnectionStatus;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly defaultEnvironmentId?: Maybe<Scalars['String']['output']>;
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** `org_id/name`. */
+  readonly fullName: Scalars['String']['output'];
+  /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
+  readonly icon?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** The project's members, optionally of one role. */
+  readonly members: FlexStackMemberConnection;
+  readonly name: Scalars['String']['output'];
+  /** The project's notification integrations (Slack and webhooks). */
+  readonly notificationIntegrations: FlexStackNotificationIntegrationConnection;
+  readonly orgId: Scalars['String']['output'];
+  /** FlexStack's project id. */
+  readonly projectId: Scalars['String']['output'];
+  readonly rawConnectionStatus: Scalars['String']['output'];
+  readonly service: Service;
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FlexStackMemberRole>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectNotificationIntegrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type FlexStackProjectConnection = {
+  readonly __typename?: 'FlexStackProjectConnection';
+  readonly edges: ReadonlyArray<FlexStackProjectEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackProjectEdge = {
+  readonly __typename?: 'FlexStackProjectEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackProject;
+};
+
+export type FlexStackProjectIdInput = {
+  readonly id: Scalars['String']['input'];
+};
+
+export type FlexStackProjectMemberInput = {
+  readonly memberId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+};
+
+/** A FlexStack Slack integration (also any type this gateway does not know). */
+export type FlexStackSlackIntegration = FlexStackNotificationIntegration & Node & {
+  readonly __typename?: 'FlexStackSlackIntegration';
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** FlexStack's list order: by creation time. */
+export type FlexStackSort =
+  /** `+created_at`: oldest first. */
+  | 'CREATED_AT_ASC'
+  /** `-created_at`: newest first. */
+  | 'CREATED_AT_DESC';
+
+export type FlexStackUpdateNotificationIntegrationInput = {
+  readonly integrationId: Scalars['String']['input'];
+  readonly notifications: FlexStackNotificationFlagsInput;
+  readonly projectId: Scalars['String']['input'];
+};
+
+/**
+ * The fields to change; FlexStack replaces the whole project, so the gateway
+ * sends the current value of every field left out. Null clears a field.
+ */
+export type FlexStackUpdateProjectInput = {
+  readonly defaultEnvironmentId?: InputMaybe<Scalars['String']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly icon?: InputMaybe<Scalars['String']['input']>;
+  readonly id: Scalars['String']['input'];
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FlexStackUpdateProjectMemberInput = {
+  readonly memberId: Scalars['String']['input'];
+  readonly projectId: Scalars['String']['input'];
+  readonly role: FlexStackMemberRole;
+};
+
+/**
+ * A FlexStack webhook integration; FlexStack signs each delivery with
+ * `X-FlexStack-Signature: sha256=<hex HMAC>`.
+ */
+export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Node & Webhook & {
+  readonly __typename?: 'FlexStackWebhookIntegration';
+  /** True when at least one notification is enabled. */
+  readonly active: Scalars['Boolean']['output'];
+  readonly config?: Maybe<Scalars['JSON']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The enabled notifications, by FlexStack's flag names (`deployments_failed`, …). */
+  readonly events: ReadonlyArray<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly integrationId: Scalars['String']['output'];
+  readonly notifications: FlexStackNotificationFlags;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly rawType: Scalars['String']['output'];
+  readonly service: Service;
+  readonly type: FlexStackIntegrationType;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The `url` of the integration's config. */
+  readonly url: Scalars['String']['output'];
 };
 
 /** What a GitHub Enterprise Server delete removed. */
@@ -490,6 +993,19 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Always true; lets clients check that mutations reach the gateway. */
   readonly _ping: Scalars['Boolean']['output'];
+  /** Replaces a Concord project's team access list. */
+  readonly concordBulkUpdateTeamAccess: ConcordProjectPayload;
+  /** Creates a Concord project; Concord updates the project of that name if it exists (`result` says which). */
+  readonly concordCreateProject: ConcordProjectPayload;
+  readonly concordDeleteProject: ConcordDeleteProjectPayload;
+  /** Moves a Concord project to another organization. */
+  readonly concordMoveProject: ConcordProjectPayload;
+  /** Replaces a Concord project's configuration, or the value at a path in it. */
+  readonly concordUpdateConfiguration: ConcordProjectPayload;
+  /** Updates an existing Concord project; only the fields given change. */
+  readonly concordUpdateProject: ConcordProjectPayload;
+  /** Sets one team's access level on a Concord project. */
+  readonly concordUpdateTeamAccess: ConcordProjectPayload;
   readonly createGhesGlobalWebhook: GhesGlobalWebhook;
   readonly createGhesOrganization: GhesOrganization;
   readonly createGhesPreReceiveEnvironment: GhesPreReceiveEnvironment;
@@ -497,6 +1013,17 @@ export type Mutation = {
   /** Deletes an environment that has no hooks and no download in progress. */
   readonly deleteGhesPreReceiveEnvironment: GhesDeletePayload;
   readonly deleteGhesPublicKey: GhesDeletePayload;
+  readonly flexstackAddProjectMembers: FlexStackAddProjectMembersPayload;
+  readonly flexstackCreateNotificationIntegration: FlexStackNotificationIntegration;
+  readonly flexstackCreateProject: FlexStackProject;
+  readonly flexstackDeleteNotificationIntegration: FlexStackDeletePayload;
+  readonly flexstackDeleteProject: FlexStackDeletePayload;
+  /** Disconnects a project from its cloud provider account. */
+  readonly flexstackDisconnectProject: FlexStackProject;
+  readonly flexstackRemoveProjectMember: FlexStackDeletePayload;
+  readonly flexstackUpdateNotificationIntegration: FlexStackNotificationIntegration;
+  readonly flexstackUpdateProject: FlexStackProject;
+  readonly flexstackUpdateProjectMember: FlexStackMember;
   /** Sends the webhook a `ping` event. */
   readonly pingGhesGlobalWebhook: PingGhesGlobalWebhookPayload;
   /** Queues a rename of the organization. */
@@ -515,6 +1042,41 @@ export type Mutation = {
   readonly updateGhesLdapUserMapping: GhesLdapUserMapping;
   /** Renames or repoints an environment (not the default one). */
   readonly updateGhesPreReceiveEnvironment: GhesPreReceiveEnvironment;
+};
+
+
+export type MutationConcordBulkUpdateTeamAccessArgs = {
+  input: ConcordBulkUpdateTeamAccessInput;
+};
+
+
+export type MutationConcordCreateProjectArgs = {
+  input: ConcordCreateProjectInput;
+};
+
+
+export type MutationConcordDeleteProjectArgs = {
+  input: ConcordDeleteProjectInput;
+};
+
+
+export type MutationConcordMoveProjectArgs = {
+  input: ConcordMoveProjectInput;
+};
+
+
+export type MutationConcordUpdateConfigurationArgs = {
+  input: ConcordUpdateConfigurationInput;
+};
+
+
+export type MutationConcordUpdateProjectArgs = {
+  input: ConcordUpdateProjectInput;
+};
+
+
+export type MutationConcordUpdateTeamAccessArgs = {
+  input: ConcordUpdateTeamAccessInput;
 };
 
 
@@ -545,6 +1107,56 @@ export type MutationDeleteGhesPreReceiveEnvironmentArgs = {
 
 export type MutationDeleteGhesPublicKeyArgs = {
   input: GhesPublicKeyIdInput;
+};
+
+
+export type MutationFlexstackAddProjectMembersArgs = {
+  input: FlexStackAddProjectMembersInput;
+};
+
+
+export type MutationFlexstackCreateNotificationIntegrationArgs = {
+  input: FlexStackCreateNotificationIntegrationInput;
+};
+
+
+export type MutationFlexstackCreateProjectArgs = {
+  input: FlexStackCreateProjectInput;
+};
+
+
+export type MutationFlexstackDeleteNotificationIntegrationArgs = {
+  input: FlexStackNotificationIntegrationIdInput;
+};
+
+
+export type MutationFlexstackDeleteProjectArgs = {
+  input: FlexStackProjectIdInput;
+};
+
+
+export type MutationFlexstackDisconnectProjectArgs = {
+  input: FlexStackProjectIdInput;
+};
+
+
+export type MutationFlexstackRemoveProjectMemberArgs = {
+  input: FlexStackProjectMemberInput;
+};
+
+
+export type MutationFlexstackUpdateNotificationIntegrationArgs = {
+  input: FlexStackUpdateNotificationIntegrationInput;
+};
+
+
+export type MutationFlexstackUpdateProjectArgs = {
+  input: FlexStackUpdateProjectInput;
+};
+
+
+export type MutationFlexstackUpdateProjectMemberArgs = {
+  input: FlexStackUpdateProjectMemberInput;
 };
 
 
@@ -647,6 +1259,18 @@ export type Query = {
   readonly circleciProject?: Maybe<CircleCiProject>;
   /** A CircleCI workflow by its id. */
   readonly circleciWorkflow?: Maybe<CircleCiWorkflow>;
+  /** A Concord project by organization and name. */
+  readonly concordProject?: Maybe<ConcordProject>;
+  /** An organization's Concord projects, by name; `nameContains` filters on the name. */
+  readonly concordProjects: ConcordProjectConnection;
+  /** A notification integration of a FlexStack project. */
+  readonly flexstackNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  /** A FlexStack project by its FlexStack id. */
+  readonly flexstackProject?: Maybe<FlexStackProject>;
+  /** A member of a FlexStack project. */
+  readonly flexstackProjectMember?: Maybe<FlexStackMember>;
+  /** FlexStack projects: the API key's organization's, or those of `orgId`. `first` may be up to 240, FlexStack's page limit. */
+  readonly flexstackProjects: FlexStackProjectConnection;
   /** A global webhook by its global id. */
   readonly ghesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
   /** Global webhooks of the GitHub Enterprise Server instance (site admin). */
@@ -676,6 +1300,49 @@ export type QueryCircleciProjectArgs = {
 
 export type QueryCircleciWorkflowArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryConcordProjectArgs = {
+  name: Scalars['String']['input'];
+  org: Scalars['String']['input'];
+};
+
+
+export type QueryConcordProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  org: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackNotificationIntegrationArgs = {
+  integrationId: Scalars['String']['input'];
+  projectId: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectMemberArgs = {
+  memberId: Scalars['String']['input'];
+  projectId: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orgId?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<FlexStackSort>;
 };
 
 
@@ -876,11 +1543,12 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Context: never;
-  Member: never;
-  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } );
+  FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
+  Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } );
+  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } );
   Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } );
-  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } );
-  Webhook: ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } );
+  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } );
+  Webhook: ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -899,11 +1567,61 @@ export type ResolversTypes = {
   CircleCIWorkflowConnection: ResolverTypeWrapper<Omit<CircleCiWorkflowConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['CircleCIWorkflowEdge']> }>;
   CircleCIWorkflowEdge: ResolverTypeWrapper<Omit<CircleCiWorkflowEdge, 'node'> & { node: ResolversTypes['CircleCIWorkflow'] }>;
   CircleCIWorkflowStatus: CircleCiWorkflowStatus;
+  ConcordAccessLevel: ConcordAccessLevel;
+  ConcordBulkUpdateTeamAccessInput: ConcordBulkUpdateTeamAccessInput;
+  ConcordCreateProjectInput: ConcordCreateProjectInput;
+  ConcordDeleteProjectInput: ConcordDeleteProjectInput;
+  ConcordDeleteProjectPayload: ResolverTypeWrapper<ConcordDeletePayloadModel>;
+  ConcordMoveProjectInput: ConcordMoveProjectInput;
+  ConcordOwner: ResolverTypeWrapper<ConcordOwner>;
+  ConcordProject: ResolverTypeWrapper<ConcordProjectModel>;
+  ConcordProjectConnection: ResolverTypeWrapper<Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordProjectEdge']> }>;
+  ConcordProjectEdge: ResolverTypeWrapper<Omit<ConcordProjectEdge, 'node'> & { node: ResolversTypes['ConcordProject'] }>;
+  ConcordProjectFieldsInput: ConcordProjectFieldsInput;
+  ConcordProjectPayload: ResolverTypeWrapper<ConcordProjectWrite>;
+  ConcordTeamAccess: ResolverTypeWrapper<ConcordTeamAccessModel>;
+  ConcordTeamAccessConnection: ResolverTypeWrapper<Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordTeamAccessEdge']> }>;
+  ConcordTeamAccessEdge: ResolverTypeWrapper<Omit<ConcordTeamAccessEdge, 'node'> & { node: ResolversTypes['ConcordTeamAccess'] }>;
+  ConcordTeamAccessInput: ConcordTeamAccessInput;
+  ConcordUpdateConfigurationInput: ConcordUpdateConfigurationInput;
+  ConcordUpdateProjectInput: ConcordUpdateProjectInput;
+  ConcordUpdateTeamAccessInput: ConcordUpdateTeamAccessInput;
+  ConcordVisibility: ConcordVisibility;
   Context: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Context']>;
   CreateGhesGlobalWebhookInput: CreateGhesGlobalWebhookInput;
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
+  FlexStackAddProjectMembersPayload: ResolverTypeWrapper<Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversTypes['FlexStackMember']> }>;
+  FlexStackConnectionStatus: FlexStackConnectionStatus;
+  FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
+  FlexStackCreateProjectInput: FlexStackCreateProjectInput;
+  FlexStackDeletePayload: ResolverTypeWrapper<FlexStackDeletePayload>;
+  FlexStackIntegrationType: FlexStackIntegrationType;
+  FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
+  FlexStackMemberConnection: ResolverTypeWrapper<Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackMemberEdge']> }>;
+  FlexStackMemberEdge: ResolverTypeWrapper<Omit<FlexStackMemberEdge, 'node'> & { node: ResolversTypes['FlexStackMember'] }>;
+  FlexStackMemberRole: FlexStackMemberRole;
+  FlexStackNotificationFlags: ResolverTypeWrapper<FlexStackNotificationFlagsModel>;
+  FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
+  FlexStackNotificationIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackNotificationIntegrationConnection: ResolverTypeWrapper<Omit<FlexStackNotificationIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackNotificationIntegrationEdge']> }>;
+  FlexStackNotificationIntegrationEdge: ResolverTypeWrapper<Omit<FlexStackNotificationIntegrationEdge, 'node'> & { node: ResolversTypes['FlexStackNotificationIntegration'] }>;
+  FlexStackNotificationIntegrationIdInput: FlexStackNotificationIntegrationIdInput;
+  FlexStackOrgRole: FlexStackOrgRole;
+  FlexStackProfile: ResolverTypeWrapper<FlexStackProfile>;
+  FlexStackProject: ResolverTypeWrapper<FlexStackProjectModel>;
+  FlexStackProjectConnection: ResolverTypeWrapper<Omit<FlexStackProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackProjectEdge']> }>;
+  FlexStackProjectEdge: ResolverTypeWrapper<Omit<FlexStackProjectEdge, 'node'> & { node: ResolversTypes['FlexStackProject'] }>;
+  FlexStackProjectIdInput: FlexStackProjectIdInput;
+  FlexStackProjectMemberInput: FlexStackProjectMemberInput;
+  FlexStackSlackIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackSort: FlexStackSort;
+  FlexStackUpdateNotificationIntegrationInput: FlexStackUpdateNotificationIntegrationInput;
+  FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
+  FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
+  FlexStackWebhookIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
   GhesDeletePayload: ResolverTypeWrapper<GhesDeletePayload>;
   GhesGlobalWebhook: ResolverTypeWrapper<GhesGlobalWebhookModel>;
   GhesGlobalWebhookConnection: ResolverTypeWrapper<Omit<GhesGlobalWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GhesGlobalWebhookEdge']> }>;
@@ -965,11 +1683,54 @@ export type ResolversParentTypes = {
   CircleCIWorkflow: CircleCiWorkflowModel;
   CircleCIWorkflowConnection: Omit<CircleCiWorkflowConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIWorkflowEdge']> };
   CircleCIWorkflowEdge: Omit<CircleCiWorkflowEdge, 'node'> & { node: ResolversParentTypes['CircleCIWorkflow'] };
+  ConcordBulkUpdateTeamAccessInput: ConcordBulkUpdateTeamAccessInput;
+  ConcordCreateProjectInput: ConcordCreateProjectInput;
+  ConcordDeleteProjectInput: ConcordDeleteProjectInput;
+  ConcordDeleteProjectPayload: ConcordDeletePayloadModel;
+  ConcordMoveProjectInput: ConcordMoveProjectInput;
+  ConcordOwner: ConcordOwner;
+  ConcordProject: ConcordProjectModel;
+  ConcordProjectConnection: Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordProjectEdge']> };
+  ConcordProjectEdge: Omit<ConcordProjectEdge, 'node'> & { node: ResolversParentTypes['ConcordProject'] };
+  ConcordProjectFieldsInput: ConcordProjectFieldsInput;
+  ConcordProjectPayload: ConcordProjectWrite;
+  ConcordTeamAccess: ConcordTeamAccessModel;
+  ConcordTeamAccessConnection: Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordTeamAccessEdge']> };
+  ConcordTeamAccessEdge: Omit<ConcordTeamAccessEdge, 'node'> & { node: ResolversParentTypes['ConcordTeamAccess'] };
+  ConcordTeamAccessInput: ConcordTeamAccessInput;
+  ConcordUpdateConfigurationInput: ConcordUpdateConfigurationInput;
+  ConcordUpdateProjectInput: ConcordUpdateProjectInput;
+  ConcordUpdateTeamAccessInput: ConcordUpdateTeamAccessInput;
   Context: ResolversInterfaceTypes<ResolversParentTypes>['Context'];
   CreateGhesGlobalWebhookInput: CreateGhesGlobalWebhookInput;
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: Scalars['DateTime']['output'];
+  FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
+  FlexStackAddProjectMembersPayload: Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversParentTypes['FlexStackMember']> };
+  FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
+  FlexStackCreateProjectInput: FlexStackCreateProjectInput;
+  FlexStackDeletePayload: FlexStackDeletePayload;
+  FlexStackMember: FlexStackMemberModel;
+  FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
+  FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
+  FlexStackNotificationFlags: FlexStackNotificationFlagsModel;
+  FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
+  FlexStackNotificationIntegration: FlexStackIntegrationModel;
+  FlexStackNotificationIntegrationConnection: Omit<FlexStackNotificationIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackNotificationIntegrationEdge']> };
+  FlexStackNotificationIntegrationEdge: Omit<FlexStackNotificationIntegrationEdge, 'node'> & { node: ResolversParentTypes['FlexStackNotificationIntegration'] };
+  FlexStackNotificationIntegrationIdInput: FlexStackNotificationIntegrationIdInput;
+  FlexStackProfile: FlexStackProfile;
+  FlexStackProject: FlexStackProjectModel;
+  FlexStackProjectConnection: Omit<FlexStackProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackProjectEdge']> };
+  FlexStackProjectEdge: Omit<FlexStackProjectEdge, 'node'> & { node: ResolversParentTypes['FlexStackProject'] };
+  FlexStackProjectIdInput: FlexStackProjectIdInput;
+  FlexStackProjectMemberInput: FlexStackProjectMemberInput;
+  FlexStackSlackIntegration: FlexStackIntegrationModel;
+  FlexStackUpdateNotificationIntegrationInput: FlexStackUpdateNotificationIntegrationInput;
+  FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
+  FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
+  FlexStackWebhookIntegration: FlexStackIntegrationModel;
   GhesDeletePayload: GhesDeletePayload;
   GhesGlobalWebhook: GhesGlobalWebhookModel;
   GhesGlobalWebhookConnection: Omit<GhesGlobalWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GhesGlobalWebhookEdge']> };
@@ -1122,6 +1883,90 @@ export type CircleCiWorkflowEdgeResolvers<ContextType = GatewayContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConcordDeleteProjectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordDeleteProjectPayload'] = ResolversParentTypes['ConcordDeleteProjectPayload']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  org?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordOwnerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordOwner'] = ResolversParentTypes['ConcordOwner']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userDomain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProject'] = ResolversParentTypes['ConcordProject']> = {
+  cfg?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<ConcordProjectCfgArgs>>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outVariablesMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['ConcordOwner']>, ParentType, ContextType>;
+  processExecMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawPayloadMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  teamAccess?: Resolver<ResolversTypes['ConcordTeamAccessConnection'], ParentType, ContextType, Partial<ConcordProjectTeamAccessArgs>>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visibility?: Resolver<Maybe<ResolversTypes['ConcordVisibility']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProjectConnection'] = ResolversParentTypes['ConcordProjectConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ConcordProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProjectEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProjectEdge'] = ResolversParentTypes['ConcordProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConcordProject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProjectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProjectPayload'] = ResolversParentTypes['ConcordProjectPayload']> = {
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordTeamAccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordTeamAccess'] = ResolversParentTypes['ConcordTeamAccess']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['ConcordAccessLevel']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  teamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordTeamAccessConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordTeamAccessConnection'] = ResolversParentTypes['ConcordTeamAccessConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ConcordTeamAccessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordTeamAccessEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordTeamAccessEdge'] = ResolversParentTypes['ConcordTeamAccessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConcordTeamAccess'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ContextResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Context'] = ResolversParentTypes['Context']> = {
   __resolveType: TypeResolveFn<null, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1133,6 +1978,158 @@ export type ContextResolvers<ContextType = GatewayContext, ParentType extends Re
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackAddProjectMembersPayload'] = ResolversParentTypes['FlexStackAddProjectMembersPayload']> = {
+  members?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMember']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeletePayload'] = ResolversParentTypes['FlexStackDeletePayload']> = {
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMember'] = ResolversParentTypes['FlexStackMember']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgRole?: Resolver<Maybe<ResolversTypes['FlexStackOrgRole']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['FlexStackProfile']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectRole?: Resolver<Maybe<ResolversTypes['FlexStackMemberRole']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberConnection'] = ResolversParentTypes['FlexStackMemberConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackMemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberEdge'] = ResolversParentTypes['FlexStackMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationFlagsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationFlags'] = ResolversParentTypes['FlexStackNotificationFlags']> = {
+  changelog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsFailed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deploymentsSucceeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  promotions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servicesAlarm?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servicesOk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegration'] = ResolversParentTypes['FlexStackNotificationIntegration']> = {
+  __resolveType: TypeResolveFn<'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration', ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegrationConnection'] = ResolversParentTypes['FlexStackNotificationIntegrationConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackNotificationIntegrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackNotificationIntegrationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationIntegrationEdge'] = ResolversParentTypes['FlexStackNotificationIntegrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProfile'] = ResolversParentTypes['FlexStackProfile']> = {
+  bio?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  github?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twitter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProject'] = ResolversParentTypes['FlexStackProject']> = {
+  connectionStatus?: Resolver<ResolversTypes['FlexStackConnectionStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['FlexStackMemberConnection'], ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notificationIntegrations?: Resolver<ResolversTypes['FlexStackNotificationIntegrationConnection'], ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
+  orgId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProjectConnection'] = ResolversParentTypes['FlexStackProjectConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackProjectEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackProjectEdge'] = ResolversParentTypes['FlexStackProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackSlackIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackSlackIntegration'] = ResolversParentTypes['FlexStackSlackIntegration']> = {
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegration'] = ResolversParentTypes['FlexStackWebhookIntegration']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['FlexStackNotificationFlags'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rawType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type GhesDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GhesDeletePayload'] = ResolversParentTypes['GhesDeletePayload']> = {
   deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1299,7 +2296,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
-  __resolveType: TypeResolveFn<null, ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ConcordTeamAccess' | 'FlexStackMember', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1308,12 +2305,29 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  concordBulkUpdateTeamAccess?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordBulkUpdateTeamAccessArgs, 'input'>>;
+  concordCreateProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordCreateProjectArgs, 'input'>>;
+  concordDeleteProject?: Resolver<ResolversTypes['ConcordDeleteProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordDeleteProjectArgs, 'input'>>;
+  concordMoveProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordMoveProjectArgs, 'input'>>;
+  concordUpdateConfiguration?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateConfigurationArgs, 'input'>>;
+  concordUpdateProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateProjectArgs, 'input'>>;
+  concordUpdateTeamAccess?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateTeamAccessArgs, 'input'>>;
   createGhesGlobalWebhook?: Resolver<ResolversTypes['GhesGlobalWebhook'], ParentType, ContextType, RequireFields<MutationCreateGhesGlobalWebhookArgs, 'input'>>;
   createGhesOrganization?: Resolver<ResolversTypes['GhesOrganization'], ParentType, ContextType, RequireFields<MutationCreateGhesOrganizationArgs, 'input'>>;
   createGhesPreReceiveEnvironment?: Resolver<ResolversTypes['GhesPreReceiveEnvironment'], ParentType, ContextType, RequireFields<MutationCreateGhesPreReceiveEnvironmentArgs, 'input'>>;
   deleteGhesGlobalWebhook?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesGlobalWebhookArgs, 'input'>>;
   deleteGhesPreReceiveEnvironment?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesPreReceiveEnvironmentArgs, 'input'>>;
   deleteGhesPublicKey?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesPublicKeyArgs, 'input'>>;
+  flexstackAddProjectMembers?: Resolver<ResolversTypes['FlexStackAddProjectMembersPayload'], ParentType, ContextType, RequireFields<MutationFlexstackAddProjectMembersArgs, 'input'>>;
+  flexstackCreateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackCreateNotificationIntegrationArgs, 'input'>>;
+  flexstackCreateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackCreateProjectArgs, 'input'>>;
+  flexstackDeleteNotificationIntegration?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteNotificationIntegrationArgs, 'input'>>;
+  flexstackDeleteProject?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteProjectArgs, 'input'>>;
+  flexstackDisconnectProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackDisconnectProjectArgs, 'input'>>;
+  flexstackRemoveProjectMember?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackRemoveProjectMemberArgs, 'input'>>;
+  flexstackUpdateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateNotificationIntegrationArgs, 'input'>>;
+  flexstackUpdateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectArgs, 'input'>>;
+  flexstackUpdateProjectMember?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectMemberArgs, 'input'>>;
   pingGhesGlobalWebhook?: Resolver<ResolversTypes['PingGhesGlobalWebhookPayload'], ParentType, ContextType, RequireFields<MutationPingGhesGlobalWebhookArgs, 'input'>>;
   renameGhesOrganization?: Resolver<ResolversTypes['GhesOrganizationRenameResult'], ParentType, ContextType, RequireFields<MutationRenameGhesOrganizationArgs, 'input'>>;
   startGhesPreReceiveEnvironmentDownload?: Resolver<ResolversTypes['GhesPreReceiveDownload'], ParentType, ContextType, RequireFields<MutationStartGhesPreReceiveEnvironmentDownloadArgs, 'input'>>;
@@ -1326,7 +2340,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1354,7 +2368,7 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
-  __resolveType: TypeResolveFn<'CircleCIProject', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1366,6 +2380,12 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   circleciPipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, RequireFields<QueryCircleciPipelineArgs, 'id'>>;
   circleciProject?: Resolver<Maybe<ResolversTypes['CircleCIProject']>, ParentType, ContextType, RequireFields<QueryCircleciProjectArgs, 'slug'>>;
   circleciWorkflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflow']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowArgs, 'id'>>;
+  concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
+  concordProjects?: Resolver<ResolversTypes['ConcordProjectConnection'], ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
+  flexstackNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<QueryFlexstackNotificationIntegrationArgs, 'integrationId' | 'projectId'>>;
+  flexstackProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectArgs, 'id'>>;
+  flexstackProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectMemberArgs, 'memberId' | 'projectId'>>;
+  flexstackProjects?: Resolver<ResolversTypes['FlexStackProjectConnection'], ParentType, ContextType, Partial<QueryFlexstackProjectsArgs>>;
   ghesGlobalWebhook?: Resolver<Maybe<ResolversTypes['GhesGlobalWebhook']>, ParentType, ContextType, RequireFields<QueryGhesGlobalWebhookArgs, 'id'>>;
   ghesGlobalWebhooks?: Resolver<ResolversTypes['GhesGlobalWebhookConnection'], ParentType, ContextType, Partial<QueryGhesGlobalWebhooksArgs>>;
   ghesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironment']>, ParentType, ContextType, RequireFields<QueryGhesPreReceiveEnvironmentArgs, 'id'>>;
@@ -1376,7 +2396,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
-  __resolveType: TypeResolveFn<'GhesGlobalWebhook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'FlexStackWebhookIntegration' | 'GhesGlobalWebhook', ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1405,8 +2425,32 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIWorkflow?: CircleCiWorkflowResolvers<ContextType>;
   CircleCIWorkflowConnection?: CircleCiWorkflowConnectionResolvers<ContextType>;
   CircleCIWorkflowEdge?: CircleCiWorkflowEdgeResolvers<ContextType>;
+  ConcordDeleteProjectPayload?: ConcordDeleteProjectPayloadResolvers<ContextType>;
+  ConcordOwner?: ConcordOwnerResolvers<ContextType>;
+  ConcordProject?: ConcordProjectResolvers<ContextType>;
+  ConcordProjectConnection?: ConcordProjectConnectionResolvers<ContextType>;
+  ConcordProjectEdge?: ConcordProjectEdgeResolvers<ContextType>;
+  ConcordProjectPayload?: ConcordProjectPayloadResolvers<ContextType>;
+  ConcordTeamAccess?: ConcordTeamAccessResolvers<ContextType>;
+  ConcordTeamAccessConnection?: ConcordTeamAccessConnectionResolvers<ContextType>;
+  ConcordTeamAccessEdge?: ConcordTeamAccessEdgeResolvers<ContextType>;
   Context?: ContextResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
+  FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
+  FlexStackMember?: FlexStackMemberResolvers<ContextType>;
+  FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;
+  FlexStackMemberEdge?: FlexStackMemberEdgeResolvers<ContextType>;
+  FlexStackNotificationFlags?: FlexStackNotificationFlagsResolvers<ContextType>;
+  FlexStackNotificationIntegration?: FlexStackNotificationIntegrationResolvers<ContextType>;
+  FlexStackNotificationIntegrationConnection?: FlexStackNotificationIntegrationConnectionResolvers<ContextType>;
+  FlexStackNotificationIntegrationEdge?: FlexStackNotificationIntegrationEdgeResolvers<ContextType>;
+  FlexStackProfile?: FlexStackProfileResolvers<ContextType>;
+  FlexStackProject?: FlexStackProjectResolvers<ContextType>;
+  FlexStackProjectConnection?: FlexStackProjectConnectionResolvers<ContextType>;
+  FlexStackProjectEdge?: FlexStackProjectEdgeResolvers<ContextType>;
+  FlexStackSlackIntegration?: FlexStackSlackIntegrationResolvers<ContextType>;
+  FlexStackWebhookIntegration?: FlexStackWebhookIntegrationResolvers<ContextType>;
   GhesDeletePayload?: GhesDeletePayloadResolvers<ContextType>;
   GhesGlobalWebhook?: GhesGlobalWebhookResolvers<ContextType>;
   GhesGlobalWebhookConnection?: GhesGlobalWebhookConnectionResolvers<ContextType>;

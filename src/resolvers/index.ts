@@ -3,6 +3,10 @@ import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
 import { ghesResolvers } from './ghes/index.js';
 import { ghesNodes } from './ghes/nodes.js';
+import { concordResolvers } from './concord/index.js';
+import { concordNodes } from './concord/nodes.js';
+import { flexStackResolvers } from './flexstack/index.js';
+import { flexStackNodes } from './flexstack/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -22,7 +26,9 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes, ...ghesNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...ghesNodes, ...concordNodes, ...flexStackNodes }),
   circleCiResolvers,
   ghesResolvers,
+  concordResolvers,
+  flexStackResolvers,
 ];

@@ -2,11 +2,15 @@ import type { ServiceName } from '../config/ServiceName.js';
 import type { Simulator } from './core/Simulator.js';
 import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/createCircleCiSimulator.js';
 import { createGhesSimulator, ghesNonAdminToken, type GhesSimulator } from './ghes/createGhesSimulator.js';
+import { createConcordSimulator, type ConcordSimulator } from './concord/createConcordSimulator.js';
+import { createFlexStackSimulator, type FlexStackSimulator } from './flexstack/createFlexStackSimulator.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
   readonly circleci: CircleCiSimulator;
   readonly ghes: GhesSimulator;
+  readonly concord: ConcordSimulator;
+  readonly flexstack: FlexStackSimulator;
   /** Each service's simulator, by service. */
   readonly byService: Readonly<Partial<Record<ServiceName, Simulator>>>;
   /** Each service's base URL. */
@@ -39,7 +43,14 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   const host = options.host ?? '127.0.0.1';
   const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
   const ghes = createGhesSimulator();
-  const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator, ghes: ghes.simulator };
+  const concord = createConcordSimulator();
+  const flexstack = createFlexStackSimulator();
+  const byService: Partial<Record<ServiceName, Simulator>> = {
+    circleci: circleci.simulator,
+    ghes: ghes.simulator,
+    concord: concord.simulator,
+    flexstack: flexstack.simulator,
+  };
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
     urls[service] = await simulator.listen(options.fixedPorts === true ? standalonePorts[service] : 0, host);
@@ -47,9 +58,11 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   return {
     circleci,
     ghes,
+    concord,
+    flexstack,
     byService,
     urls,
-    tokens: { circleci: 'demo-circleci-token', ghes: 'demo-ghes-token' },
+    tokens: { circleci: 'demo-circleci-token', ghes: 'demo-ghes-token', concord: 'demo-concord-token', flexstack: 'demo-flexstack-token' },
     restrictedTokens: { ghes: ghesNonAdminToken },
     async close() {
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));

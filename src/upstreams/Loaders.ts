@@ -3,16 +3,22 @@ import { UpstreamSession } from './http/UpstreamSession.js';
 import type { Upstreams } from './Upstreams.js';
 import { CircleCiLoaders } from './circleci/loaders.js';
 import { GhesLoaders } from './ghes/loaders.js';
+import { ConcordLoaders } from './concord/loaders.js';
+import { FlexStackLoaders } from './flexstack/loaders.js';
 
 /** Every service's per-request data access. */
 export interface Loaders {
   readonly circleci: CircleCiLoaders;
   readonly ghes: GhesLoaders;
+  readonly concord: ConcordLoaders;
+  readonly flexstack: FlexStackLoaders;
 }
 
-const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession) => Loaders[S] } = {
+const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession, upstreams: Upstreams) => Loaders[S] } = {
   circleci: (session) => new CircleCiLoaders(session),
   ghes: (session) => new GhesLoaders(session),
+  concord: (session, upstreams) => new ConcordLoaders(session, upstreams.config.concordOrgs),
+  flexstack: (session) => new FlexStackLoaders(session),
 };
 
 /**
@@ -32,7 +38,7 @@ export function createLoaders(
       get() {
         let value = made[service];
         if (value === undefined) {
-          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service));
+          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service), upstreams);
           (made as Record<string, unknown>)[service] = value;
         }
         return value;

@@ -12,7 +12,7 @@ import { protocols } from './protocols.js';
 export class Upstreams {
   private readonly clients: Partial<Record<ServiceName, UpstreamHttp>> = {};
 
-  constructor(config: Config, observer?: UpstreamObserver, overrides: Partial<Record<ServiceName, ServiceProtocol>> = {}) {
+  constructor(readonly config: Config, observer?: UpstreamObserver, overrides: Partial<Record<ServiceName, ServiceProtocol>> = {}) {
     for (const service of serviceNames) {
       const serviceConfig = config.services[service];
       if (serviceConfig === undefined) continue;

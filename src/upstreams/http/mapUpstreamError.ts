@@ -55,7 +55,7 @@ export function mapUpstreamError(
   headers: ResponseHeaders,
 ): GatewayError {
   const info = protocol.parseError(status, body, headers);
-  const code = codeForStatus(status, headers);
+  const code = info.gatewayCode ?? codeForStatus(status, headers);
   const label = serviceLabels[protocol.service];
   const message = info.message.trim() === '' ? `HTTP ${status}` : info.message.trim().slice(0, 500);
   return new GatewayError(code, `${label}: ${message}`, {

@@ -1,4 +1,5 @@
 import type { ServiceName } from '../../config/ServiceName.js';
+import type { ErrorCode } from '../../errors/ErrorCode.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -32,6 +33,8 @@ export interface UpstreamErrorInfo {
   readonly details?: readonly { readonly field?: string; readonly message: string }[] | undefined;
   /** A service-specific error code (FlexStack's `code`, say) that refines the mapping. */
   readonly code?: string | undefined;
+  /** The gateway code the service's own error code stands for; wins over the HTTP status. */
+  readonly gatewayCode?: ErrorCode | undefined;
 }
 
 /**

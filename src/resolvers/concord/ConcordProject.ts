@@ -1,0 +1,14 @@
+import type { ConcordProjectResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { projectKey } from '../../upstreams/concord/loaders.js';
+import type { ConcordProjectModel } from '../../upstreams/concord/models.js';
+
+export const ConcordProject: ConcordProjectResolvers = {
+  id: globalIdOf<ConcordProjectModel>('ConcordProject', (project) => projectKey(project.orgName, project.name)),
+  service: () => 'CONCORD',
+  fullName: (project) => projectKey(project.orgName, project.name),
+  url: () => null,
+  projectId: (project) => project.id,
+  cfg: (project, { path }, { loaders }) => loaders.concord.configuration(project.orgName, project.name, path),
+  teamAccess: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
+};

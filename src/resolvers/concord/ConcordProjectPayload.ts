@@ -1,0 +1,7 @@
+import type { ConcordProjectPayloadResolvers } from '../../generated/graphql.js';
+
+export const ConcordProjectPayload: ConcordProjectPayloadResolvers = {
+  ok: (payload) => payload.result.ok,
+  result: (payload) => payload.result.result,
+  projectId: (payload) => payload.result.id ?? payload.project?.id ?? null,
+};

@@ -1,0 +1,18 @@
+import type { ConcordTeamAccessResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { projectKey } from '../../upstreams/concord/loaders.js';
+import type { ConcordTeamAccessModel } from '../../upstreams/concord/models.js';
+
+/** The global id key of an access rule: `org/project/teamId`. */
+export function teamAccessKey(access: ConcordTeamAccessModel): string {
+  return `${projectKey(access.projectOrgName, access.projectName)}/${access.teamId}`;
+}
+
+export const ConcordTeamAccess: ConcordTeamAccessResolvers = {
+  id: globalIdOf<ConcordTeamAccessModel>('ConcordTeamAccess', teamAccessKey),
+  service: () => 'CONCORD',
+  name: (access) => access.teamName ?? access.teamId,
+  role: (access) => access.rawLevel,
+  project: (access, _args, { loaders }) => loadOrNull(loaders.concord.project, projectKey(access.projectOrgName, access.projectName)),
+};

@@ -1,0 +1,16 @@
+import type { QueryResolvers } from '../../generated/graphql.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { projectKey } from '../../upstreams/concord/loaders.js';
+import { assertOrgName } from './validation.js';
+
+export const Query: QueryResolvers = {
+  concordProjects: (_root, { org, nameContains, ...args }, { loaders }) => {
+    assertOrgName(org, 'org');
+    return loaders.concord.projects(org, args, nameContains);
+  },
+  concordProject: (_root, { org, name }, { loaders }) => {
+    assertOrgName(org, 'org');
+    if (name.includes('/')) return null;
+    return loadOrNull(loaders.concord.project, projectKey(org, name));
+  },
+};

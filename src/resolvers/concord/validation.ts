@@ -1,0 +1,50 @@
+import { badUserInput } from '../../errors/GatewayError.js';
+import type { ConcordProjectFieldsInput, ConcordTeamAccessInput } from '../../generated/graphql.js';
+import type { ConcordProjectFields } from '../../upstreams/concord/loaders.js';
+import type { WireAccessWrite } from '../../upstreams/concord/wire.js';
+
+/** Concord's rule for project names (and the gateway's check before any call). */
+export const concordNamePattern = /^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$/;
+
+/** Throws BAD_USER_INPUT unless `value` is a valid Concord project name. */
+export function assertProjectName(value: string, field: string): void {
+  if (!concordNamePattern.test(value)) {
+    throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord project name`, [
+      { field, message: `must match ${concordNamePattern.source}` },
+    ]);
+  }
+}
+
+/** Throws BAD_USER_INPUT unless `value` is a non-empty organization name without `/`. */
+export function assertOrgName(value: string, field: string): void {
+  if (value.trim() === '' || value.includes('/')) {
+    throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord organization name`, [{ field, message: 'must be a non-empty name without /' }]);
+  }
+}
+
+/** The fields input as Concord's write body: left-out and null fields are not sent, so they do not change. */
+export function projectFields(input: ConcordProjectFieldsInput | null | undefined): ConcordProjectFields {
+  const fields: { -readonly [K in keyof ConcordProjectFields]: ConcordProjectFields[K] } = {};
+  if (input == null) return fields;
+  if (input.description != null) fields.description = input.description;
+  if (input.visibility != null) fields.visibility = input.visibility;
+  if (input.rawPayloadMode != null) fields.rawPayloadMode = input.rawPayloadMode;
+  if (input.outVariablesMode != null) fields.outVariablesMode = input.outVariablesMode;
+  if (input.processExecMode != null) fields.processExecMode = input.processExecMode;
+  if (input.meta != null) fields.meta = input.meta;
+  return fields;
+}
+
+/** One access rule as Concord's body, checked: a team id, or a team name. */
+export function accessEntry(input: ConcordTeamAccessInput, projectOrg: string, field: string): WireAccessWrite {
+  if (input.teamId != null) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.teamId)) {
+      throw badUserInput('teamId must be a UUID', [{ field: `${field}.teamId`, message: 'must be a UUID' }]);
+    }
+    return { teamId: input.teamId, level: input.level };
+  }
+  if (input.teamName == null || input.teamName.trim() === '') {
+    throw badUserInput('Give teamId or teamName', [{ field, message: 'needs teamId or teamName' }]);
+  }
+  return { orgName: input.teamOrgName ?? projectOrg, teamName: input.teamName, level: input.level };
+}

@@ -1,0 +1,13 @@
+import type { FlexStackProjectResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import type { FlexStackProjectModel } from '../../upstreams/flexstack/models.js';
+
+export const FlexStackProject: FlexStackProjectResolvers = {
+  id: globalIdOf<FlexStackProjectModel>('FlexStackProject', (project) => project.id),
+  service: () => 'FLEXSTACK',
+  fullName: (project) => `${project.orgId}/${project.name}`,
+  url: () => null,
+  projectId: (project) => project.id,
+  members: (project, { role, ...args }, { loaders }) => loaders.flexstack.members(project.id, args, role?.toLowerCase()),
+  notificationIntegrations: (project, args, { loaders }) => loaders.flexstack.integrations(project.id, args),
+};

@@ -1,0 +1,80 @@
+import type { MutationResolvers } from '../../generated/graphql.js';
+import { badUserInput } from '../../errors/GatewayError.js';
+import { toGlobalId } from '../../relay/globalId.js';
+import { childKey } from '../../upstreams/flexstack/loaders.js';
+import { integrationTypename } from './FlexStackNotificationIntegration.js';
+import { assertIcon, assertId, assertMemberIds, assertName, assertWebhookConfig, flagsOf } from './validation.js';
+
+export const Mutation: MutationResolvers = {
+  flexstackCreateProject: (_root, { input }, { loaders }) => {
+    assertName(input.name, 'input.name');
+    assertIcon(input.icon, 'input.icon');
+    return loaders.flexstack.createProject({
+      name: input.name,
+      ...(input.description != null ? { description: input.description } : {}),
+      ...(input.icon != null ? { icon: input.icon } : {}),
+    });
+  },
+  flexstackUpdateProject: (_root, { input }, { loaders }) => {
+    assertId(input.id, 'input.id');
+    if (input.name === null) throw badUserInput('A project name cannot be removed', [{ field: 'input.name', message: 'must not be null' }]);
+    assertName(input.name, 'input.name');
+    assertIcon(input.icon, 'input.icon');
+    if (input.defaultEnvironmentId != null) assertId(input.defaultEnvironmentId, 'input.defaultEnvironmentId');
+    return loaders.flexstack.updateProject(input.id, {
+      name: input.name,
+      description: input.description,
+      icon: input.icon,
+      defaultEnvironmentId: input.defaultEnvironmentId,
+    });
+  },
+  flexstackDeleteProject: async (_root, { input }, { loaders }) => {
+    assertId(input.id, 'input.id');
+    await loaders.flexstack.deleteProject(input.id);
+    return { deletedId: toGlobalId('FlexStackProject', input.id) };
+  },
+  flexstackDisconnectProject: (_root, { input }, { loaders }) => {
+    assertId(input.id, 'input.id');
+    return loaders.flexstack.disconnectProject(input.id);
+  },
+  flexstackAddProjectMembers: async (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    assertMemberIds(input.memberIds, 'input.memberIds');
+    return { members: await loaders.flexstack.addMembers(input.projectId, input.memberIds) };
+  },
+  flexstackUpdateProjectMember: (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    assertId(input.memberId, 'input.memberId');
+    return loaders.flexstack.updateMember(input.projectId, input.memberId, input.role.toLowerCase());
+  },
+  flexstackRemoveProjectMember: async (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    assertId(input.memberId, 'input.memberId');
+    await loaders.flexstack.removeMember(input.projectId, input.memberId);
+    return { deletedId: toGlobalId('FlexStackMember', childKey(input.projectId, input.memberId)) };
+  },
+  flexstackCreateNotificationIntegration: (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    if (input.type !== 'WEBHOOK') {
+      throw badUserInput(`FlexStack creates webhook integrations only, not ${input.type}`, [{ field: 'input.type', message: 'must be WEBHOOK' }]);
+    }
+    const config = assertWebhookConfig(input.config, 'input.config');
+    const notifications = flagsOf(input.notifications);
+    return loaders.flexstack.createIntegration(input.projectId, {
+      type: 'webhook',
+      config,
+      ...(input.notifications != null ? { notifications } : {}),
+    });
+  },
+  flexstackUpdateNotificationIntegration: (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    assertId(input.integrationId, 'input.integrationId');
+    return loaders.flexstack.updateIntegration(input.projectId, input.integrationId, flagsOf(input.notifications));
+  },
+  flexstackDeleteNotificationIntegration: async (_root, { input }, { loaders }) => {
+    assertId(input.projectId, 'input.projectId');
+    assertId(input.integrationId, 'input.integrationId');
+    await loaders.flexstack.deleteIntegration(input.projectId, input.integrationId);
+    return { deletedId: toGlobalId(integrationTypename, childKey(input.projectId, input.integrationId)) };
+  },
+};

@@ -1,0 +1,24 @@
+import type { QueryResolvers } from '../../generated/graphql.js';
+import { isFlexStackId } from '../../upstreams/flexstack/ids.js';
+import { childKey } from '../../upstreams/flexstack/loaders.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { assertId, sortOf } from './validation.js';
+
+export const Query: QueryResolvers = {
+  flexstackProjects: (_root, { orgId, sort, ...args }, { loaders }) => {
+    if (orgId != null) assertId(orgId, 'orgId');
+    return loaders.flexstack.projects(args, { orgId, sort: sortOf(sort) });
+  },
+  // An id FlexStack could never have issued is simply not there.
+  flexstackProject: (_root, { id }, { loaders }) => (isFlexStackId(id) ? loadOrNull(loaders.flexstack.project, id) : null),
+  flexstackProjectMember: (_root, { projectId, memberId }, { loaders }) => {
+    assertId(projectId, 'projectId');
+    assertId(memberId, 'memberId');
+    return loadOrNull(loaders.flexstack.member, childKey(projectId, memberId));
+  },
+  flexstackNotificationIntegration: (_root, { projectId, integrationId }, { loaders }) => {
+    assertId(projectId, 'projectId');
+    assertId(integrationId, 'integrationId');
+    return loadOrNull(loaders.flexstack.integration, childKey(projectId, integrationId));
+  },
+};

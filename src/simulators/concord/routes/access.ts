@@ -1,0 +1,51 @@
+import { SimError, type SimRequest } from '../../core/Simulator.js';
+import type { Router } from '../../core/Router.js';
+import { obj, str } from '../../../upstreams/decode.js';
+import { accessJson } from '../serialize.js';
+import type { AccessLevel, ConcordStore, SimTeam } from '../store.js';
+import { assertCanWrite, projectOf, validationError } from './context.js';
+
+const levels: readonly string[] = ['READER', 'WRITER', 'OWNER'];
+
+function ruleOf(store: ConcordStore, value: unknown, id: string): { team: SimTeam; level: AccessLevel } {
+  const entry = obj(value);
+  const level = str(entry?.['level']);
+  if (level === null || !levels.includes(level)) throw validationError([{ id: `${id}.level`, message: 'must be READER, WRITER or OWNER' }]);
+  const teamId = str(entry?.['teamId']);
+  let team: SimTeam | undefined;
+  if (teamId !== null) {
+    team = store.teams.find((candidate) => candidate.id === teamId);
+    if (team === undefined) throw new SimError(404, `Team not found: ${teamId}`);
+  } else {
+    const orgName = str(entry?.['orgName']);
+    const teamName = str(entry?.['teamName']);
+    if (orgName === null || teamName === null) throw validationError([{ id: `${id}.teamId`, message: 'teamId or orgName and teamName are required' }]);
+    const org = store.orgByName(orgName);
+    team = org === undefined ? undefined : store.teams.find((candidate) => candidate.orgId === org.id && candidate.name === teamName);
+    if (team === undefined) throw new SimError(404, `Team not found: ${teamName}`);
+  }
+  return { team, level: level as AccessLevel };
+}
+
+/** Team access rules of a project. */
+export function accessRoutes(router: Router, store: ConcordStore): void {
+  router.get('/v1/org/:org/project/:name/access', (req) => ({ status: 200, body: accessJson(store, projectOf(store, req).project) }));
+
+  router.post('/v1/org/:org/project/:name/access', (req: SimRequest) => {
+    const { project } = projectOf(store, req);
+    const rule = ruleOf(store, req.body, 'updateAccessLevel.arg2');
+    assertCanWrite(store, req, `project ${project.name}`);
+    project.access.set(rule.team.id, rule.level);
+    return { status: 200, body: { ok: true, result: 'UPDATED' } };
+  });
+
+  // Concord's bulk update replaces the project's whole list of team rules.
+  router.post('/v1/org/:org/project/:name/access/bulk', (req: SimRequest) => {
+    const { project } = projectOf(store, req);
+    if (!Array.isArray(req.body)) throw validationError([{ id: 'updateAccessLevel.arg2', message: 'must be a list' }]);
+    const rules = req.body.map((entry, index) => ruleOf(store, entry, `updateAccessLevel.arg2[${index}]`));
+    assertCanWrite(store, req, `project ${project.name}`);
+    project.access = new Map(rules.map((rule) => [rule.team.id, rule.level]));
+    return { status: 200, body: { ok: true, result: 'UPDATED' } };
+  });
+}

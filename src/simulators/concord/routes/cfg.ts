@@ -1,0 +1,46 @@
+import { SimError, type SimRequest } from '../../core/Simulator.js';
+import type { Router } from '../../core/Router.js';
+import type { ConcordStore } from '../store.js';
+import { assertCanWrite, projectOf, validationError } from './context.js';
+
+function partsOf(req: SimRequest): string[] {
+  return (req.params['path'] ?? '').split('/').filter((part) => part !== '');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Project configuration: read or replace the whole object or the value at a path. */
+export function cfgRoutes(router: Router, store: ConcordStore): void {
+  const read = (req: SimRequest): { status: number; body?: unknown } => {
+    const { project } = projectOf(store, req);
+    let value: unknown = project.cfg;
+    for (const part of partsOf(req)) value = isObject(value) ? value[part] : undefined;
+    if (value === undefined) throw new SimError(404, `Value not found: ${partsOf(req).join('/')}`);
+    return { status: 200, body: value };
+  };
+  const write = (req: SimRequest): { status: number; body: unknown } => {
+    const { project } = projectOf(store, req);
+    assertCanWrite(store, req, `project ${project.name}`);
+    const parts = partsOf(req);
+    const value = req.body === undefined ? null : structuredClone(req.body);
+    if (parts.length === 0) {
+      if (!isObject(value)) throw validationError([{ id: 'updateConfiguration.arg3', message: 'must be a JSON object' }]);
+      project.cfg = value;
+    } else {
+      let holder: Record<string, unknown> = project.cfg;
+      for (const part of parts.slice(0, -1)) {
+        const next = holder[part];
+        if (!isObject(next)) holder[part] = {};
+        holder = holder[part] as Record<string, unknown>;
+      }
+      holder[parts[parts.length - 1] as string] = value;
+    }
+    return { status: 200, body: { ok: true, result: 'UPDATED' } };
+  };
+  router.get('/v1/org/:org/project/:name/cfg', read);
+  router.get('/v1/org/:org/project/:name/cfg/*path', read);
+  router.put('/v1/org/:org/project/:name/cfg', write);
+  router.put('/v1/org/:org/project/:name/cfg/*path', write);
+}

@@ -1,0 +1,44 @@
+import { SimError, type SimRequest } from '../../core/Simulator.js';
+import type { ConcordStore, SimOrg, SimProject, SimUser } from '../store.js';
+
+/** Concord's content type for validation errors. */
+export const validationContentType = 'application/vnd.concord-validation-errors-v1+json';
+
+/** The API key a request carries: the `Authorization` value itself, or after `Bearer `. */
+export function apiKeyOf(req: SimRequest): string | undefined {
+  const header = req.headers['authorization']?.trim();
+  if (header === undefined || header === '') return undefined;
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : header;
+}
+
+/** The authenticated user (auth has already passed). */
+export function userOf(store: ConcordStore, req: SimRequest): SimUser {
+  const user = store.userByKey(apiKeyOf(req) ?? '');
+  if (user === undefined) throw new SimError(401, 'Authentication required');
+  return user;
+}
+
+/** A 400 with Concord's `[{ id, message }]` validation body. */
+export function validationError(errors: readonly { id: string; message: string }[]): SimError {
+  return new SimError(400, errors.map((error) => error.message).join('; '), { validation: errors });
+}
+
+export function orgOf(store: ConcordStore, req: SimRequest): SimOrg {
+  const name = req.params['org'] ?? '';
+  const org = store.orgByName(name);
+  if (org === undefined) throw new SimError(404, `Organization not found: ${name}`);
+  return org;
+}
+
+export function projectOf(store: ConcordStore, req: SimRequest): { org: SimOrg; project: SimProject } {
+  const org = orgOf(store, req);
+  const name = req.params['name'] ?? '';
+  const project = store.projectIn(org.id, name);
+  if (project === undefined) throw new SimError(404, `Project not found: ${name}`);
+  return { org, project };
+}
+
+/** Writes need an admin; other users get Concord's 403 text. */
+export function assertCanWrite(store: ConcordStore, req: SimRequest, what: string): void {
+  if (!userOf(store, req).admin) throw new SimError(403, `The current user does not have permissions to update ${what}`);
+}

@@ -1,0 +1,171 @@
+import type DataLoader from 'dataloader';
+import { GatewayError } from '../../errors/GatewayError.js';
+import type { UpstreamSession } from '../http/UpstreamSession.js';
+import { connectionFromOffset } from '../../relay/offsetConnection.js';
+import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
+import { keyLoader } from '../loaderUtils.js';
+import { ConcordClient } from './client.js';
+import { toOperationResult, toProject, toTeamAccess } from './mappers.js';
+import type { ConcordOperationResult, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
+import type { WireAccessWrite, WireProjectWrite } from './wire.js';
+
+/** The loader key of a project: `org/name` (neither may hold a `/`). */
+export function projectKey(org: string, name: string): string {
+  return `${org}/${name}`;
+}
+
+/** Splits a {@link projectKey}. */
+export function parseProjectKey(key: string): { org: string; name: string } | null {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return null;
+  return { org: key.slice(0, slash), name: key.slice(slash + 1) };
+}
+
+/** The writable project fields, as the GraphQL inputs carry them. */
+export type ConcordProjectFields = Omit<WireProjectWrite, 'id' | 'name' | 'orgId' | 'orgName'>;
+
+/** A project write and the project as it is afterwards. */
+export interface ConcordProjectWrite {
+  readonly result: ConcordOperationResult;
+  readonly project: ConcordProjectModel | null;
+}
+
+/**
+ * One request's Concord data access: projects by `org/name`, project lists
+ * mapped from Concord's offset/limit paging, configuration reads, team access
+ * and the writes (which refresh what they change).
+ */
+export class ConcordLoaders {
+  readonly client: ConcordClient;
+  readonly project: DataLoader<string, ConcordProjectModel>;
+
+  constructor(
+    session: UpstreamSession,
+    private readonly orgs: readonly string[] = ['Default'],
+  ) {
+    const client = new ConcordClient(session);
+    this.client = client;
+    this.project = keyLoader(async (key) => {
+      const parsed = parseProjectKey(key);
+      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name project key`);
+      return toProject(await client.getProject(parsed.org, parsed.name), parsed.org);
+    });
+  }
+
+  private async listPage(org: string, offset: number, limit: number, nameContains: string | null | undefined): Promise<ConcordProjectModel[]> {
+    const wire = await this.client.listProjects(org, { offset, limit, filter: nameContains });
+    const projects = wire.map((project) => toProject(project, org));
+    for (const project of projects) this.project.prime(projectKey(project.orgName, project.name), project);
+    return projects;
+  }
+
+  /** An organization's projects by name, read with Concord's offset/limit. */
+  projects(org: string, args: ConnectionArgs, nameContains?: string | null | undefined): Promise<Connection<ConcordProjectModel>> {
+    return connectionFromOffset(args, (offset, limit) => this.listPage(org, offset, limit, nameContains));
+  }
+
+  /**
+   * One native page of the projects of the configured organizations
+   * (CONCORD_ORGS), organization by organization, each by name. The token is
+   * `<org index>:<offset>`.
+   */
+  async projectsPage(token: string | null, size: number, filter: { name?: string | undefined }): Promise<UpstreamPage<ConcordProjectModel>> {
+    const match = token === null ? ['', '0', '0'] : /^(\d+):(\d+)$/.exec(token);
+    const orgIndex = Number(match?.[1] ?? NaN);
+    const org = this.orgs[orgIndex];
+    if (match === null || org === undefined) throw new GatewayError('BAD_USER_INPUT', 'Invalid Concord page position');
+    const offset = Number(match[2]);
+    const items = await this.listPage(org, offset, size, filter.name);
+    if (items.length === size) return { items, next: `${orgIndex}:${offset + size}` };
+    return { items, next: orgIndex + 1 < this.orgs.length ? `${orgIndex + 1}:0` : null };
+  }
+
+  /** A project's configuration, whole or at a path; null when nothing is there. */
+  async configuration(org: string, name: string, path: string | null | undefined): Promise<unknown> {
+    try {
+      return (await this.client.getConfiguration(org, name, path)) ?? null;
+    } catch (error) {
+      // Concord answers 404 ("Value not found") for a path with nothing at it.
+      if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** The teams with access to a project (Concord returns them all at once). */
+  async teamAccess(org: string, name: string, args: ConnectionArgs): Promise<Connection<ConcordTeamAccessModel>> {
+    const entries = await this.client.listAccess(org, name);
+    return connectionFromList(
+      args,
+      entries.map((entry) => toTeamAccess(entry, org, name)),
+    );
+  }
+
+  /** One team's access rule, by team id; null when the team has none. */
+  async teamAccessOf(org: string, name: string, teamId: string): Promise<ConcordTeamAccessModel | null> {
+    const entries = await this.client.listAccess(org, name);
+    const entry = entries.find((candidate) => candidate.teamId === teamId);
+    return entry === undefined ? null : toTeamAccess(entry, org, name);
+  }
+
+  private async reload(org: string, name: string): Promise<ConcordProjectModel | null> {
+    const key = projectKey(org, name);
+    this.project.clear(key);
+    try {
+      return await this.project.load(key);
+    } catch (error) {
+      if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** Creates a project, or updates the one of that name (Concord's create-or-update). */
+  async createProject(org: string, name: string, fields: ConcordProjectFields): Promise<ConcordProjectWrite> {
+    const result = toOperationResult(await this.client.createOrUpdateProject(org, { ...fields, name }));
+    return { result, project: await this.reload(org, name) };
+  }
+
+  /**
+   * Updates an existing project by id (read first when only the name is
+   * known, so that an update never creates), optionally renaming it.
+   */
+  async updateProject(org: string, name: string, change: { id?: string | undefined; newName?: string | undefined; fields: ConcordProjectFields }): Promise<ConcordProjectWrite> {
+    const id = change.id ?? (await this.project.load(projectKey(org, name))).id;
+    const newName = change.newName ?? name;
+    const result = toOperationResult(await this.client.createOrUpdateProject(org, { ...change.fields, id, name: newName }));
+    this.project.clear(projectKey(org, name));
+    return { result, project: await this.reload(org, newName) };
+  }
+
+  /** Moves a project to another organization, by its name or id. */
+  async moveProject(org: string, name: string, to: { orgName?: string | undefined; orgId?: string | undefined }): Promise<ConcordProjectWrite> {
+    const result = toOperationResult(await this.client.createOrUpdateProject(org, { name, orgName: to.orgName, orgId: to.orgId }));
+    this.project.clear(projectKey(org, name));
+    // Concord answers only the id; the project can be read back when the target is named.
+    return { result, project: to.orgName === undefined ? null : await this.reload(to.orgName, name) };
+  }
+
+  /** Deletes a project. */
+  async deleteProject(org: string, name: string): Promise<ConcordOperationResult> {
+    const result = toOperationResult(await this.client.deleteProject(org, name));
+    this.project.clear(projectKey(org, name));
+    return result;
+  }
+
+  /** Replaces the whole configuration, or the value at a path. */
+  async updateConfiguration(org: string, name: string, path: string | null | undefined, value: unknown): Promise<ConcordProjectWrite> {
+    const result = toOperationResult(await this.client.updateConfiguration(org, name, path, value));
+    return { result, project: await this.reload(org, name) };
+  }
+
+  /** Sets one team's access level. */
+  async updateTeamAccess(org: string, name: string, entry: WireAccessWrite): Promise<ConcordProjectWrite> {
+    const result = toOperationResult(await this.client.updateAccess(org, name, entry));
+    return { result, project: await this.reload(org, name) };
+  }
+
+  /** Sets several teams' access levels. */
+  async bulkUpdateTeamAccess(org: string, name: string, entries: readonly WireAccessWrite[]): Promise<ConcordProjectWrite> {
+    const result = toOperationResult(await this.client.bulkUpdateAccess(org, name, entries));
+    return { result, project: await this.reload(org, name) };
+  }
+}

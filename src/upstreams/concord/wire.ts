@@ -1,0 +1,59 @@
+/**
+ * Concord response bodies, as the server sends them. Typed loosely on
+ * purpose: mappers read every field through the lenient decoders.
+ */
+
+/** `ProjectEntry` from `GET /v2/org/{org}/project/{name}` and the v1 list. */
+export interface WireProject {
+  readonly id?: unknown;
+  readonly name?: unknown;
+  readonly description?: unknown;
+  readonly orgId?: unknown;
+  readonly orgName?: unknown;
+  readonly visibility?: unknown;
+  readonly owner?: unknown;
+  readonly rawPayloadMode?: unknown;
+  readonly outVariablesMode?: unknown;
+  readonly processExecMode?: unknown;
+  readonly meta?: unknown;
+  readonly cfg?: unknown;
+  readonly createdAt?: unknown;
+}
+
+/** `ResourceAccessEntry`: one team's access to a project. */
+export interface WireAccessEntry {
+  readonly teamId?: unknown;
+  readonly orgName?: unknown;
+  readonly teamName?: unknown;
+  readonly level?: unknown;
+}
+
+/** `{ ok, id?, result }`: what every Concord write answers. */
+export interface WireOperationResult {
+  readonly ok?: unknown;
+  readonly id?: unknown;
+  readonly result?: unknown;
+}
+
+/** The body of `POST /v1/org/{org}/project`: only the fields that are not null change. */
+export interface WireProjectWrite {
+  readonly id?: string | undefined;
+  readonly name?: string | undefined;
+  readonly description?: string | undefined;
+  readonly visibility?: string | undefined;
+  readonly rawPayloadMode?: string | undefined;
+  readonly outVariablesMode?: string | undefined;
+  readonly processExecMode?: string | undefined;
+  readonly meta?: unknown;
+  readonly cfg?: unknown;
+  readonly orgId?: string | undefined;
+  readonly orgName?: string | undefined;
+}
+
+/** One rule of `POST …/access` and `POST …/access/bulk`. */
+export interface WireAccessWrite {
+  readonly teamId?: string | undefined;
+  readonly orgName?: string | undefined;
+  readonly teamName?: string | undefined;
+  readonly level: string;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { toOperationResult, toProject, toTeamAccess } from '../../src/upstreams/concord/mappers.js';
+import { cfgPath } from '../../src/upstreams/concord/client.js';
+
+describe('Concord mappers', () => {
+  it('maps a v2 project entry whole', () => {
+    expect(
+      toProject(
+        {
+          id: '0f4a3c1e-8a59-11e9-a1b4-0242ac110002',
+          name: 'billing',
+          description: 'Billing jobs',
+          orgId: '0fac1b18-d179-11e7-b3e7-d7df4543ed4f',
+          orgName: 'Default',
+          visibility: 'PUBLIC',
+          owner: { id: 'a0b1', username: 'admin', userDomain: 'example.com', displayName: 'Admin', userType: 'LOCAL' },
+          rawPayloadMode: 'DISABLED',
+          outVariablesMode: 'OWNERS',
+          processExecMode: 'READERS',
+          meta: { tier: 'gold' },
+          createdAt: '2025-03-02T08:00:00.000Z',
+        },
+        'Default',
+      ),
+    ).toEqual({
+      __typename: 'ConcordProject',
+      id: '0f4a3c1e-8a59-11e9-a1b4-0242ac110002',
+      name: 'billing',
+      orgId: '0fac1b18-d179-11e7-b3e7-d7df4543ed4f',
+      orgName: 'Default',
+      description: 'Billing jobs',
+      visibility: 'PUBLIC',
+      owner: { id: 'a0b1', username: 'admin', userDomain: 'example.com', displayName: 'Admin', userType: 'LOCAL' },
+      rawPayloadMode: 'DISABLED',
+      outVariablesMode: 'OWNERS',
+      processExecMode: 'READERS',
+      meta: { tier: 'gold' },
+      createdAt: '2025-03-02T08:00:00.000Z',
+    });
+  });
+
+  it('fills a sparse list entry leniently: org from the request, unknown visibility as null', () => {
+    expect(toProject({ id: 42, name: 'x-y', visibility: 'SECRET', meta: 'not-an-object' }, 'acme')).toEqual({
+      __typename: 'ConcordProject',
+      id: '42',
+      name: 'x-y',
+      orgId: null,
+      orgName: 'acme',
+      description: null,
+      visibility: null,
+      owner: null,
+      rawPayloadMode: null,
+      outVariablesMode: null,
+      processExecMode: null,
+      meta: null,
+      createdAt: null,
+    });
+  });
+
+  it('maps access entries and operation results', () => {
+    expect(toTeamAccess({ teamId: 't-1', orgName: 'Default', teamName: 'ops', level: 'writer' }, 'Default', 'billing')).toEqual({
+      __typename: 'ConcordTeamAccess',
+      projectOrgName: 'Default',
+      projectName: 'billing',
+      teamId: 't-1',
+      teamName: 'ops',
+      orgName: 'Default',
+      level: 'WRITER',
+      rawLevel: 'writer',
+    });
+    expect(toOperationResult({ ok: 'true', id: 'p-1', result: 'CREATED' })).toEqual({ ok: true, id: 'p-1', result: 'CREATED' });
+    expect(toOperationResult(null)).toEqual({ ok: false, id: null, result: '' });
+  });
+
+  it('encodes configuration paths part by part', () => {
+    expect(cfgPath(null)).toBe('');
+    expect(cfgPath('/')).toBe('');
+    expect(cfgPath('arguments/my key')).toBe('/arguments/my%20key');
+  });
+});

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
+import { gitLabResolvers } from './gitlab/index.js';
+import { gitLabNodes } from './gitlab/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -20,6 +22,7 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...gitLabNodes }),
   circleCiResolvers,
+  gitLabResolvers,
 ];

@@ -2,14 +2,17 @@ import type { ServiceName } from '../config/ServiceName.js';
 import { UpstreamSession } from './http/UpstreamSession.js';
 import type { Upstreams } from './Upstreams.js';
 import { CircleCiLoaders } from './circleci/loaders.js';
+import { GitLabLoaders } from './gitlab/loaders.js';
 
 /** Every service's per-request data access. */
 export interface Loaders {
   readonly circleci: CircleCiLoaders;
+  readonly gitlab: GitLabLoaders;
 }
 
 const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession) => Loaders[S] } = {
   circleci: (session) => new CircleCiLoaders(session),
+  gitlab: (session) => new GitLabLoaders(session),
 };
 
 /**

@@ -1,10 +1,12 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { Simulator } from './core/Simulator.js';
 import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/createCircleCiSimulator.js';
+import { createGitLabSimulator, type GitLabSimulator } from './gitlab/createGitLabSimulator.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
   readonly circleci: CircleCiSimulator;
+  readonly gitlab: GitLabSimulator;
   /** Each service's simulator, by service. */
   readonly byService: Readonly<Partial<Record<ServiceName, Simulator>>>;
   /** Each service's base URL. */
@@ -34,16 +36,24 @@ export interface StartSimulatorsOptions {
 export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
   const host = options.host ?? '127.0.0.1';
   const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
-  const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator };
+  const gitlab = createGitLabSimulator();
+  const byService: Partial<Record<ServiceName, Simulator>> = {
+    circleci: circleci.simulator,
+    gitlab: gitlab.simulator,
+  };
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
     urls[service] = await simulator.listen(options.fixedPorts === true ? standalonePorts[service] : 0, host);
   }
   return {
     circleci,
+    gitlab,
     byService,
     urls,
-    tokens: { circleci: 'demo-circleci-token' },
+    tokens: {
+      circleci: 'demo-circleci-token',
+      gitlab: 'demo-gitlab-token',
+    },
     async close() {
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },

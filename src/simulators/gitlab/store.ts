@@ -232,7 +232,8 @@ export class GitLabStore {
       project.forksCount = Math.floor(random() * 6);
       // Direct members beyond the creator; acme/api has enough to need several pages.
       const extra = path === 'api' ? 14 : Math.floor(random() * 6);
-      const candidates = this.users.filter((user) => !user.admin && user.id !== creator);
+      // linus stays a stranger to everyone else's projects, so tokens see different lists.
+      const candidates = this.users.filter((user) => !user.admin && user.username !== 'linus' && user.id !== creator);
       for (let n = 0; n < extra; n++) {
         const user = candidates[(index * 5 + n * 3) % candidates.length] as SimUser;
         if (this.member(project.id, user.id) !== undefined) continue;

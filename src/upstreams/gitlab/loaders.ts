@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromPages, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
+import { connectionFromPages, defaultPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import type {
   GitLabAddMemberInput,
@@ -23,6 +23,15 @@ export interface ProjectChildKey {
 }
 
 const childKey = (key: ProjectChildKey): string => `${key.project}\u0000${key.id}`;
+
+/**
+ * The `per_page` of a connection's upstream pages: its `first`, fixed, so that
+ * a cursor past the first page holds GitLab's own next-page token (a keyset
+ * `id_after`, an offset `page`) rather than growing the first page.
+ */
+function pageSizeOf(args: ConnectionArgs): number {
+  return perPage(args.first ?? defaultPageSize);
+}
 
 const scopeFilters: Readonly<Record<GitLabProjectScope, Record<string, string>>> = {
   ALL: {},
@@ -73,7 +82,8 @@ export class GitLabLoaders {
   /** Projects visible to the credential (ALL), owned by its user, or where its user is a member. */
   projects(args: ConnectionArgs & { scope?: GitLabProjectScope | null | undefined; search?: string | null | undefined }): Promise<Connection<GitLabProjectModel>> {
     const filter = { ...scopeFilters[args.scope ?? 'ALL'], ...(args.search != null && args.search !== '' ? { search: args.search } : {}) };
-    return connectionFromPages(args, (token, size) => this.keysetProjects(token, size, filter));
+    const size = pageSizeOf(args);
+    return connectionFromPages(args, (token) => this.keysetProjects(token, size, filter));
   }
 
   /**
@@ -87,8 +97,9 @@ export class GitLabLoaders {
 
   /** Direct members of a project; `query` filters by name or username. */
   membersOfProject(project: string, args: ConnectionArgs & { query?: string | null | undefined }): Promise<Connection<GitLabMemberModel>> {
-    return connectionFromPages(args, async (token, size) => {
-      const query = { ...(args.query != null && args.query !== '' ? { query: args.query } : {}), ...(token === null ? { per_page: perPage(size) } : queryOfToken(token)) };
+    const size = pageSizeOf(args);
+    return connectionFromPages(args, async (token) => {
+      const query = { ...(args.query != null && args.query !== '' ? { query: args.query } : {}), ...(token === null ? { per_page: size } : queryOfToken(token)) };
       const page = offsetPage(await this.client.listMembers(project, query), (wire) => toMember(wire, project));
       for (const member of page.items) this.member.prime({ project, id: member.userId }, member);
       return page;
@@ -97,8 +108,9 @@ export class GitLabLoaders {
 
   /** A project's hooks. */
   hooksOfProject(project: string, args: ConnectionArgs): Promise<Connection<GitLabProjectHookModel>> {
-    return connectionFromPages(args, async (token, size) => {
-      const page = offsetPage(await this.client.listHooks(project, token === null ? { per_page: perPage(size) } : queryOfToken(token)), toProjectHook);
+    const size = pageSizeOf(args);
+    return connectionFromPages(args, async (token) => {
+      const page = offsetPage(await this.client.listHooks(project, token === null ? { per_page: size } : queryOfToken(token)), toProjectHook);
       for (const hook of page.items) this.hook.prime({ project, id: hook.id }, hook);
       return page;
     });

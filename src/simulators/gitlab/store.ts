@@ -234,9 +234,11 @@ export class GitLabStore {
       const extra = path === 'api' ? 14 : Math.floor(random() * 6);
       // linus stays a stranger to everyone else's projects, so tokens see different lists.
       const candidates = this.users.filter((user) => !user.admin && user.username !== 'linus' && user.id !== creator);
-      for (let n = 0; n < extra; n++) {
-        const user = candidates[(index * 5 + n * 3) % candidates.length] as SimUser;
-        if (this.member(project.id, user.id) !== undefined) continue;
+      const chosen = candidates
+        .map((user) => ({ user, order: random() }))
+        .sort((a, b) => a.order - b.order)
+        .slice(0, extra);
+      for (const [n, { user }] of chosen.entries()) {
         this.members.push({
           projectId: project.id,
           userId: user.id,

@@ -66,8 +66,8 @@ describe('GitLab projects through GraphQL', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let round = 0; round < 10; round++) {
-      const result = await t.gql(projectsQuery, { first: 10, after });
-      const connection = result.data?.['gitlabProjects'];
+      const result: { data?: any } = await t.gql(projectsQuery, { first: 10, after });
+      const connection: any = result.data?.['gitlabProjects'];
       seen.push(...connection.edges.map((e: any) => e.node.projectId));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysetPage, linkUrl, offsetPage, perPage, queryOfToken } from '../../src/upstreams/gitlab/paging.js';
+import { keysetPage, linkUrl, offsetPage, perPage, positionOfToken } from '../../src/upstreams/gitlab/paging.js';
 
 const identity = (value: number): number => value;
 
@@ -23,7 +23,7 @@ describe('GitLab paging headers', () => {
       identity,
     );
     expect(next).toEqual({ items: [41, 42], next: 'pagination=keyset&order_by=id&sort=asc&per_page=2&id_after=42' });
-    expect(queryOfToken(next.next as string)).toEqual({ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '2', id_after: '42' });
+    expect(positionOfToken(next.next as string)).toEqual({ per_page: '2', id_after: '42' });
     expect(keysetPage({ status: 200, headers: {}, body: [43] }, identity)).toEqual({ items: [43], next: null });
   });
 
@@ -46,6 +46,15 @@ describe('GitLab paging headers', () => {
 
   it('reads a body that is not a list as an empty page', () => {
     expect(offsetPage({ status: 200, headers: {}, body: null }, identity)).toEqual({ items: [], next: null, totalCount: null });
+  });
+
+  it('takes only position parameters from a token, so a forged cursor cannot add others', () => {
+    expect(positionOfToken('page=3&per_page=500&sudo=root&membership=false&id_after=9&cursor=abc')).toEqual({
+      page: '3',
+      per_page: '100',
+      id_after: '9',
+      cursor: 'abc',
+    });
   });
 
   it('keeps per_page within 1..100', () => {

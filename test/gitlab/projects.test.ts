@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../src/relay/cursor.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 
 let t: TestGateway;
@@ -123,6 +124,9 @@ describe('GitLab projects through GraphQL', () => {
     });
     const calls = (await t.requests('gitlab')).map((r) => `${r.method} ${r.path}`);
     expect(calls).toEqual(['GET /api/v4/projects/acme%2Fplatform%2Fgateway']);
+    // A path given already encoded, as GitLab's own docs write it, is the same project (and the same cached read).
+    const encoded = await t.gql(`{ gitlabProject(idOrPath: "acme%2Fplatform%2Fgateway") { projectId } }`);
+    expect(encoded.data?.['gitlabProject']).toEqual({ projectId: 17 });
   });
 
   it('reads a project by numeric id and again through node(id:), through the shared Project interface', async () => {
@@ -137,6 +141,15 @@ describe('GitLab projects through GraphQL', () => {
     const result = await t.gql(`{ a: gitlabProject(idOrPath: "9999") { name } b: gitlabProject(idOrPath: "acme/nope") { name } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ a: null, b: null });
+  });
+
+  it('sends only the position of a cursor token to GitLab, never other parameters it carries', async () => {
+    const forged = encodeCursor({ token: 'id_after=3&per_page=2&sudo=root&owned=false', index: 0 });
+    const result = await t.gql(projectsQuery, { scope: 'MEMBERSHIP', first: 2, after: forged });
+    expect(result.errors).toBeUndefined();
+    const calls = await listCalls();
+    expect(calls[0]).toEqual({ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '2', membership: 'true', id_after: '3' });
+    for (const query of calls) expect(Object.keys(query).sort()).toEqual(['id_after', 'membership', 'order_by', 'pagination', 'per_page', 'sort']);
   });
 
   it('refuses last/before, since GitLab keyset pages only forwards', async () => {

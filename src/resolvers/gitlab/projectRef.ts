@@ -10,6 +10,12 @@ export async function numericProjectId(ref: string, { loaders }: GatewayContext)
   return (await loaders.gitlab.project.load(ref)).id;
 }
 
+/** A project id or path as given, with a path already URL-encoded (`group%2Fname`, as GitLab's docs write it) decoded once. */
+export function projectRefOf(idOrPath: string): string {
+  const ref = idOrPath.trim();
+  return /%2F/i.test(ref) ? ref.replace(/%2F/gi, '/') : ref;
+}
+
 /** The global-id key of a member or hook: `<project id>:<user or hook id>`. */
 export function childKeyOf(projectId: number, id: number): string {
   return `${projectId}:${id}`;

@@ -14,7 +14,7 @@ import { GitLabClient } from './client.js';
 import { addHookBody, addMemberBody, createProjectBody, projectAndId, updateHookBody, updateMemberBody } from './inputs.js';
 import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
-import { keysetPage, offsetPage, perPage, queryOfToken } from './paging.js';
+import { keysetPage, offsetPage, perPage, positionOfToken } from './paging.js';
 
 /** A member or hook of a project, by the project as addressed and the numeric id. */
 export interface ProjectChildKey {
@@ -67,13 +67,11 @@ export class GitLabLoaders {
 
   /**
    * One keyset page of projects in id order. `token` is the query of the
-   * previous page's `Link: rel="next"` URL, sent back as GitLab made it.
+   * previous page's `Link: rel="next"` URL; its position (`id_after`,
+   * `per_page`) is sent back as GitLab made it.
    */
   private async keysetProjects(token: string | null, size: number, filter: Record<string, string>): Promise<UpstreamPage<GitLabProjectModel>> {
-    const query =
-      token === null
-        ? { pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: perPage(size), ...filter }
-        : queryOfToken(token);
+    const query = { pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: perPage(size), ...filter, ...(token === null ? {} : positionOfToken(token)) };
     const page = keysetPage(await this.client.listProjects(query), toProject);
     for (const project of page.items) this.primeProject(project);
     return page;
@@ -99,7 +97,7 @@ export class GitLabLoaders {
   membersOfProject(project: string, args: ConnectionArgs & { query?: string | null | undefined }): Promise<Connection<GitLabMemberModel>> {
     const size = pageSizeOf(args);
     return connectionFromPages(args, async (token) => {
-      const query = { ...(args.query != null && args.query !== '' ? { query: args.query } : {}), ...(token === null ? { per_page: size } : queryOfToken(token)) };
+      const query = { ...(args.query != null && args.query !== '' ? { query: args.query } : {}), per_page: size, ...(token === null ? {} : positionOfToken(token)) };
       const page = offsetPage(await this.client.listMembers(project, query), (wire) => toMember(wire, project));
       for (const member of page.items) this.member.prime({ project, id: member.userId }, member);
       return page;
@@ -110,7 +108,7 @@ export class GitLabLoaders {
   hooksOfProject(project: string, args: ConnectionArgs): Promise<Connection<GitLabProjectHookModel>> {
     const size = pageSizeOf(args);
     return connectionFromPages(args, async (token) => {
-      const page = offsetPage(await this.client.listHooks(project, token === null ? { per_page: size } : queryOfToken(token)), toProjectHook);
+      const page = offsetPage(await this.client.listHooks(project, { per_page: size, ...(token === null ? {} : positionOfToken(token)) }), toProjectHook);
       for (const hook of page.items) this.hook.prime({ project, id: hook.id }, hook);
       return page;
     });

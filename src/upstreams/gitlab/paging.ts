@@ -22,9 +22,22 @@ export function linkUrl(link: string | undefined, rel: string): string | null {
   return null;
 }
 
-/** A page token (a query string, as a `Link` URL or our own offset token holds it) as query parameters. */
-export function queryOfToken(token: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(token.startsWith('?') ? token.slice(1) : token));
+/** The parameters of a page token that say where a page starts; everything else comes from the query being paged. */
+const positionKeys = ['page', 'per_page', 'id_after', 'id_before', 'cursor'] as const;
+
+/**
+ * The position parameters of a page token (a `Link` URL's query, or our own
+ * `page=…&per_page=…`). Only these are taken from a token: a cursor is client
+ * input, and must not smuggle other parameters (`sudo`, filters) to GitLab.
+ */
+export function positionOfToken(token: string): Record<string, string> {
+  const params = new URLSearchParams(token.startsWith('?') ? token.slice(1) : token);
+  const position: Record<string, string> = {};
+  for (const key of positionKeys) {
+    const value = params.get(key);
+    if (value !== null) position[key] = key === 'per_page' ? String(perPage(Number(value) || 1)) : value;
+  }
+  return position;
 }
 
 /**

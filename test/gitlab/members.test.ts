@@ -73,6 +73,15 @@ const someMember = (): { userId: number; username: string; name: string } => {
 };
 
 describe('GitLab members through GraphQL', () => {
+  it("reads a page of members and each one's project with one call each (the project by path is known by id too)", async () => {
+    const result = await t.gql(`{ gitlabProject(idOrPath: "acme/api") { fullName members(first: 6) { edges { node { username project { fullName } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const edges = result.data?.['gitlabProject'].members.edges;
+    expect(edges).toHaveLength(6);
+    for (const edge of edges) expect(edge.node.project.fullName).toBe('acme/api');
+    expect((await t.requests('gitlab')).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v4/projects/acme%2Fapi', 'GET /api/v4/projects/1/members']);
+  });
+
   it('filters with query, and maps access levels to names', async () => {
     const { username } = someMember();
     const result = await t.gql(membersQuery, { first: 20, query: username });

@@ -17,6 +17,10 @@ type Body = Readonly<Record<string, unknown>>;
 export class GitLabClient {
   constructor(private readonly session: UpstreamSession) {}
 
+  /**
+   * v4 lists every project the token can see (v3's `GET /projects` listed the
+   * user's own); `owned=true` or `membership=true` narrow it.
+   */
   listProjects(query: Query): Promise<UpstreamResponse<readonly WireProject[]>> {
     return this.session.get<readonly WireProject[]>('/projects', query, '/projects');
   }
@@ -25,6 +29,7 @@ export class GitLabClient {
     return (await this.session.get<WireProject>(`/projects/${projectSegment(idOrPath)}`, undefined, '/projects/:id')).body;
   }
 
+  /** 201 with the project; a taken or malformed name is a 400 with `{message: {field: […]}}` (v3 said 404). */
   async createProject(body: Body): Promise<WireProject> {
     return (await this.session.send<WireProject>({ method: 'POST', path: '/projects', body, route: '/projects' })).body;
   }
@@ -52,7 +57,7 @@ export class GitLabClient {
     ).body;
   }
 
-  /** v4 answers 204 (the v3 documents said 200 with a body). */
+  /** v4 answers 204, and 404 for a non-member (v3 answered 200 either way). */
   async removeMember(project: string, userId: number): Promise<void> {
     await this.session.send({ method: 'DELETE', path: `/projects/${projectSegment(project)}/members/${userId}`, route: '/projects/:id/members/:user_id' });
   }

@@ -55,7 +55,12 @@ export class GitLabLoaders {
   constructor(session: UpstreamSession) {
     const client = new GitLabClient(session);
     this.client = client;
-    this.project = keyLoader(async (idOrPath) => toProject(await client.getProject(idOrPath)));
+    this.project = keyLoader(async (idOrPath) => {
+      const project = toProject(await client.getProject(idOrPath));
+      // Read by path, known by id too (and the reverse): members and hooks name their project by id.
+      this.primeProject(project);
+      return project;
+    });
     this.member = keyLoader(async ({ project, id }) => toMember(await client.getMember(project, id), project), childKey);
     this.hook = keyLoader(async ({ project, id }) => toProjectHook(await client.getHook(project, id)), childKey);
   }

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CircleCiProjectModel, CircleCiPipelineModel, CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
 import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingModel, GhesLdapUserMappingModel, GhesLdapSyncModel, GhesOrganizationModel, GhesOrganizationRenameModel, GhesPreReceiveEnvironmentModel, GhesPreReceiveDownloadModel } from '../upstreams/ghes/models.js';
+import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel } from '../upstreams/gitlab/models.js';
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
@@ -979,6 +980,323 @@ export type GhesWebhookContentType =
   /** A content type this gateway does not know yet; see `rawContentType`. */
   | 'UNKNOWN';
 
+/** GitLab access levels (numbers 0..50 on the wire). */
+export type GitLabAccessLevel =
+  | 'DEVELOPER'
+  | 'GUEST'
+  | 'MAINTAINER'
+  | 'MINIMAL_ACCESS'
+  | 'NO_ACCESS'
+  | 'OWNER'
+  /** Level 15, since GitLab 17.7. */
+  | 'PLANNER'
+  | 'REPORTER'
+  /** A level this gateway does not know yet; see `accessLevelValue`. */
+  | 'UNKNOWN';
+
+export type GitLabAddMemberInput = {
+  /** GUEST, PLANNER, REPORTER, DEVELOPER, MAINTAINER or OWNER. */
+  readonly accessLevel: GitLabAccessLevel;
+  /** `YYYY-MM-DD`, in the future. */
+  readonly expiresAt?: InputMaybe<Scalars['String']['input']>;
+  /** The project's numeric id or full path. */
+  readonly projectId: Scalars['String']['input'];
+  readonly userId: Scalars['Int']['input'];
+};
+
+export type GitLabAddProjectHookInput = {
+  readonly confidentialIssuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly confidentialNoteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly enableSslVerification?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly issuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly jobEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly mergeRequestsEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  readonly noteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly pipelineEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The project's numeric id or full path. */
+  readonly projectId: Scalars['String']['input'];
+  readonly pushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly pushEventsBranchFilter?: InputMaybe<Scalars['String']['input']>;
+  readonly releasesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly tagPushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sent back in `X-Gitlab-Token` with every delivery; never readable afterwards. */
+  readonly token?: InputMaybe<Scalars['String']['input']>;
+  /** An http(s) URL. */
+  readonly url: Scalars['String']['input'];
+  readonly wikiPageEvents?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type GitLabCreateProjectInput = {
+  readonly defaultBranch?: InputMaybe<Scalars['String']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly initializeWithReadme?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The display name; at least one of `name` and `path` is required. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The group (or user namespace) to create it in; the user's own namespace when omitted. */
+  readonly namespaceId?: InputMaybe<Scalars['Int']['input']>;
+  /** The URL path; GitLab derives it from `name` when omitted. */
+  readonly path?: InputMaybe<Scalars['String']['input']>;
+  readonly visibility?: InputMaybe<GitLabVisibility>;
+};
+
+export type GitLabDeleteProjectHookInput = {
+  readonly hookId: Scalars['Int']['input'];
+  readonly projectId: Scalars['String']['input'];
+};
+
+export type GitLabDeleteProjectHookPayload = {
+  readonly __typename?: 'GitLabDeleteProjectHookPayload';
+  /** The global id of the deleted hook. */
+  readonly deletedHookId: Scalars['ID']['output'];
+  readonly hookId: Scalars['Int']['output'];
+};
+
+/** A direct member of a GitLab project. Its global id holds the project and the user id. */
+export type GitLabMember = Member & Node & {
+  readonly __typename?: 'GitLabMember';
+  readonly accessLevel: GitLabAccessLevel;
+  /** The access level as GitLab's number. */
+  readonly accessLevelValue?: Maybe<Scalars['Int']['output']>;
+  readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The date the membership ends (`YYYY-MM-DD`), if any. */
+  readonly expiresAt?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly project?: Maybe<GitLabProject>;
+  /** The access level's name as GitLab shows it (`Developer`, `Maintainer`, …). */
+  readonly role: Scalars['String']['output'];
+  readonly service: Service;
+  /** `active`, `blocked`, … */
+  readonly state?: Maybe<Scalars['String']['output']>;
+  readonly userId: Scalars['Int']['output'];
+  readonly username: Scalars['String']['output'];
+  readonly webUrl?: Maybe<Scalars['String']['output']>;
+};
+
+export type GitLabMemberConnection = {
+  readonly __typename?: 'GitLabMemberConnection';
+  readonly edges: ReadonlyArray<GitLabMemberEdge>;
+  readonly pageInfo: PageInfo;
+  /** GitLab's `x-total`; null past 10,000 rows, where GitLab stops counting. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GitLabMemberEdge = {
+  readonly __typename?: 'GitLabMemberEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: GitLabMember;
+};
+
+/** The group or user a GitLab project lives in. */
+export type GitLabNamespace = {
+  readonly __typename?: 'GitLabNamespace';
+  readonly fullPath: Scalars['String']['output'];
+  /** `group` or `user`. */
+  readonly kind: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly namespaceId?: Maybe<Scalars['Int']['output']>;
+  readonly parentId?: Maybe<Scalars['Int']['output']>;
+  readonly path: Scalars['String']['output'];
+  readonly webUrl?: Maybe<Scalars['String']['output']>;
+};
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProject = Node & Project & {
+  readonly __typename?: 'GitLabProject';
+  readonly archived: Scalars['Boolean']['output'];
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly defaultBranch?: Maybe<Scalars['String']['output']>;
+  readonly description?: Maybe<Scalars['String']['output']>;
+  readonly forksCount?: Maybe<Scalars['Int']['output']>;
+  /** The full path, e.g. `acme/api` (GitLab's `path_with_namespace`). */
+  readonly fullName: Scalars['String']['output'];
+  /** One hook by its id; null when there is none. */
+  readonly hook?: Maybe<GitLabProjectHook>;
+  readonly hooks: GitLabProjectHookConnection;
+  readonly httpUrlToRepo?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
+  /** One direct member by user id; null when the user is not a member. */
+  readonly member?: Maybe<GitLabMember>;
+  /** Direct members of the project; `query` filters by name or username. */
+  readonly members: GitLabMemberConnection;
+  readonly name: Scalars['String']['output'];
+  readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
+  readonly namespace?: Maybe<GitLabNamespace>;
+  readonly path: Scalars['String']['output'];
+  /** The numeric GitLab project id. */
+  readonly projectId: Scalars['Int']['output'];
+  readonly service: Service;
+  readonly sshUrlToRepo?: Maybe<Scalars['String']['output']>;
+  readonly starCount?: Maybe<Scalars['Int']['output']>;
+  readonly topics: ReadonlyArray<Scalars['String']['output']>;
+  /** The project's page (`web_url`). */
+  readonly url?: Maybe<Scalars['String']['output']>;
+  readonly visibility: GitLabVisibility;
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectHookArgs = {
+  hookId: Scalars['Int']['input'];
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectHooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectMemberArgs = {
+  userId: Scalars['Int']['input'];
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type GitLabProjectConnection = {
+  readonly __typename?: 'GitLabProjectConnection';
+  readonly edges: ReadonlyArray<GitLabProjectEdge>;
+  readonly pageInfo: PageInfo;
+  /** Null: GitLab reports no totals when it pages project lists by keyset. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GitLabProjectEdge = {
+  readonly __typename?: 'GitLabProjectEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: GitLabProject;
+};
+
+/**
+ * A GitLab project webhook. Its global id holds the project id and the hook id.
+ * GitLab never returns the hook's secret token.
+ */
+export type GitLabProjectHook = Node & Webhook & {
+  readonly __typename?: 'GitLabProjectHook';
+  /** False when GitLab has disabled the hook after failed deliveries. */
+  readonly active: Scalars['Boolean']['output'];
+  /** `executable`, `disabled` or `temporarily_disabled`. */
+  readonly alertStatus?: Maybe<Scalars['String']['output']>;
+  readonly confidentialIssuesEvents: Scalars['Boolean']['output'];
+  readonly confidentialNoteEvents: Scalars['Boolean']['output'];
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly deploymentEvents: Scalars['Boolean']['output'];
+  readonly description?: Maybe<Scalars['String']['output']>;
+  readonly disabledUntil?: Maybe<Scalars['DateTime']['output']>;
+  readonly enableSslVerification: Scalars['Boolean']['output'];
+  /** The enabled event flags in GitLab's names (`push_events`, `merge_requests_events`, …). */
+  readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /** The numeric hook id. */
+  readonly hookId: Scalars['Int']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly issuesEvents: Scalars['Boolean']['output'];
+  readonly jobEvents: Scalars['Boolean']['output'];
+  readonly mergeRequestsEvents: Scalars['Boolean']['output'];
+  readonly name?: Maybe<Scalars['String']['output']>;
+  readonly noteEvents: Scalars['Boolean']['output'];
+  readonly pipelineEvents: Scalars['Boolean']['output'];
+  readonly project?: Maybe<GitLabProject>;
+  readonly projectId: Scalars['Int']['output'];
+  readonly pushEvents: Scalars['Boolean']['output'];
+  readonly pushEventsBranchFilter?: Maybe<Scalars['String']['output']>;
+  readonly releasesEvents: Scalars['Boolean']['output'];
+  readonly service: Service;
+  readonly tagPushEvents: Scalars['Boolean']['output'];
+  readonly url: Scalars['String']['output'];
+  readonly wikiPageEvents: Scalars['Boolean']['output'];
+};
+
+export type GitLabProjectHookConnection = {
+  readonly __typename?: 'GitLabProjectHookConnection';
+  readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
+  readonly pageInfo: PageInfo;
+  /** GitLab's `x-total`; null past 10,000 rows. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GitLabProjectHookEdge = {
+  readonly __typename?: 'GitLabProjectHookEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: GitLabProjectHook;
+};
+
+/**
+ * Which projects `gitlabProjects` lists: every project the credential can see,
+ * the ones its user owns, or the ones its user is a member of.
+ */
+export type GitLabProjectScope =
+  | 'ALL'
+  | 'MEMBERSHIP'
+  | 'OWNED';
+
+export type GitLabRemoveMemberInput = {
+  readonly projectId: Scalars['String']['input'];
+  readonly userId: Scalars['Int']['input'];
+};
+
+export type GitLabRemoveMemberPayload = {
+  readonly __typename?: 'GitLabRemoveMemberPayload';
+  /** The global id of the removed member. */
+  readonly removedMemberId: Scalars['ID']['output'];
+  readonly userId: Scalars['Int']['output'];
+};
+
+export type GitLabUpdateMemberInput = {
+  readonly accessLevel: GitLabAccessLevel;
+  /** `YYYY-MM-DD`, in the future; null leaves it unchanged. */
+  readonly expiresAt?: InputMaybe<Scalars['String']['input']>;
+  readonly projectId: Scalars['String']['input'];
+  readonly userId: Scalars['Int']['input'];
+};
+
+/** Changes a hook; omitted fields keep their values. */
+export type GitLabUpdateProjectHookInput = {
+  readonly confidentialIssuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly confidentialNoteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly deploymentEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly enableSslVerification?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly hookId: Scalars['Int']['input'];
+  readonly issuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly jobEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly mergeRequestsEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  readonly noteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly pipelineEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly projectId: Scalars['String']['input'];
+  readonly pushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly pushEventsBranchFilter?: InputMaybe<Scalars['String']['input']>;
+  readonly releasesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly tagPushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly token?: InputMaybe<Scalars['String']['input']>;
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+  readonly wikiPageEvents?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type GitLabVisibility =
+  | 'INTERNAL'
+  | 'PRIVATE'
+  | 'PUBLIC'
+  /** A visibility this gateway does not know yet. */
+  | 'UNKNOWN';
+
 /** A person (or team) with access to something, on any service. */
 export type Member = {
   readonly id: Scalars['ID']['output'];
@@ -1024,6 +1342,20 @@ export type Mutation = {
   readonly flexstackUpdateNotificationIntegration: FlexStackNotificationIntegration;
   readonly flexstackUpdateProject: FlexStackProject;
   readonly flexstackUpdateProjectMember: FlexStackMember;
+  /** Adds a user to a project (`POST /projects/:id/members`); CONFLICT when already a member. */
+  readonly gitlabAddMember: GitLabMember;
+  /** Adds a project webhook (`POST /projects/:id/hooks`). */
+  readonly gitlabAddProjectHook: GitLabProjectHook;
+  /** Creates a GitLab project (`POST /projects`). */
+  readonly gitlabCreateProject: GitLabProject;
+  /** Deletes a project webhook (`DELETE /projects/:id/hooks/:hook_id`). */
+  readonly gitlabDeleteProjectHook: GitLabDeleteProjectHookPayload;
+  /** Removes a member (`DELETE /projects/:id/members/:user_id`). */
+  readonly gitlabRemoveMember: GitLabRemoveMemberPayload;
+  /** Changes a member's access level or expiry (`PUT /projects/:id/members/:user_id`). */
+  readonly gitlabUpdateMember: GitLabMember;
+  /** Changes a project webhook (`PUT /projects/:id/hooks/:hook_id`). */
+  readonly gitlabUpdateProjectHook: GitLabProjectHook;
   /** Sends the webhook a `ping` event. */
   readonly pingGhesGlobalWebhook: PingGhesGlobalWebhookPayload;
   /** Queues a rename of the organization. */
@@ -1160,6 +1492,41 @@ export type MutationFlexstackUpdateProjectMemberArgs = {
 };
 
 
+export type MutationGitlabAddMemberArgs = {
+  input: GitLabAddMemberInput;
+};
+
+
+export type MutationGitlabAddProjectHookArgs = {
+  input: GitLabAddProjectHookInput;
+};
+
+
+export type MutationGitlabCreateProjectArgs = {
+  input: GitLabCreateProjectInput;
+};
+
+
+export type MutationGitlabDeleteProjectHookArgs = {
+  input: GitLabDeleteProjectHookInput;
+};
+
+
+export type MutationGitlabRemoveMemberArgs = {
+  input: GitLabRemoveMemberInput;
+};
+
+
+export type MutationGitlabUpdateMemberArgs = {
+  input: GitLabUpdateMemberInput;
+};
+
+
+export type MutationGitlabUpdateProjectHookArgs = {
+  input: GitLabUpdateProjectHookInput;
+};
+
+
 export type MutationPingGhesGlobalWebhookArgs = {
   input: GhesGlobalWebhookIdInput;
 };
@@ -1281,6 +1648,10 @@ export type Query = {
   readonly ghesPreReceiveEnvironments: GhesPreReceiveEnvironmentConnection;
   /** Every public key on the instance (site admin); newest first by default. */
   readonly ghesPublicKeys: GhesPublicKeyConnection;
+  /** A GitLab project by numeric id or full path (`group/name`). */
+  readonly gitlabProject?: Maybe<GitLabProject>;
+  /** GitLab projects visible to the credential, in id order (GitLab's keyset pagination). */
+  readonly gitlabProjects: GitLabProjectConnection;
   /** Fetches any object by its global id. */
   readonly node?: Maybe<Node>;
   /** Fetches several objects by global id; a missing one is null in its slot. */
@@ -1382,6 +1753,21 @@ export type QueryGhesPublicKeysArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   sort?: InputMaybe<GhesPublicKeySort>;
+};
+
+
+export type QueryGitlabProjectArgs = {
+  idOrPath: Scalars['String']['input'];
+};
+
+
+export type QueryGitlabProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<GitLabProjectScope>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1544,11 +1930,11 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Context: never;
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
-  Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } );
-  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } );
+  Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
+  Node: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } );
-  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } );
-  Webhook: ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } );
+  Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
+  Webhook: ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -1646,6 +2032,28 @@ export type ResolversTypes = {
   GhesPublicKeySort: GhesPublicKeySort;
   GhesSortDirection: GhesSortDirection;
   GhesWebhookContentType: GhesWebhookContentType;
+  GitLabAccessLevel: GitLabAccessLevel;
+  GitLabAddMemberInput: GitLabAddMemberInput;
+  GitLabAddProjectHookInput: GitLabAddProjectHookInput;
+  GitLabCreateProjectInput: GitLabCreateProjectInput;
+  GitLabDeleteProjectHookInput: GitLabDeleteProjectHookInput;
+  GitLabDeleteProjectHookPayload: ResolverTypeWrapper<GitLabDeleteProjectHookPayload>;
+  GitLabMember: ResolverTypeWrapper<GitLabMemberModel>;
+  GitLabMemberConnection: ResolverTypeWrapper<Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabMemberEdge']> }>;
+  GitLabMemberEdge: ResolverTypeWrapper<Omit<GitLabMemberEdge, 'node'> & { node: ResolversTypes['GitLabMember'] }>;
+  GitLabNamespace: ResolverTypeWrapper<GitLabNamespaceModel>;
+  GitLabProject: ResolverTypeWrapper<GitLabProjectModel>;
+  GitLabProjectConnection: ResolverTypeWrapper<Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabProjectEdge']> }>;
+  GitLabProjectEdge: ResolverTypeWrapper<Omit<GitLabProjectEdge, 'node'> & { node: ResolversTypes['GitLabProject'] }>;
+  GitLabProjectHook: ResolverTypeWrapper<GitLabProjectHookModel>;
+  GitLabProjectHookConnection: ResolverTypeWrapper<Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabProjectHookEdge']> }>;
+  GitLabProjectHookEdge: ResolverTypeWrapper<Omit<GitLabProjectHookEdge, 'node'> & { node: ResolversTypes['GitLabProjectHook'] }>;
+  GitLabProjectScope: GitLabProjectScope;
+  GitLabRemoveMemberInput: GitLabRemoveMemberInput;
+  GitLabRemoveMemberPayload: ResolverTypeWrapper<GitLabRemoveMemberPayload>;
+  GitLabUpdateMemberInput: GitLabUpdateMemberInput;
+  GitLabUpdateProjectHookInput: GitLabUpdateProjectHookInput;
+  GitLabVisibility: GitLabVisibility;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1750,6 +2158,25 @@ export type ResolversParentTypes = {
   GhesPublicKeyConnection: Omit<GhesPublicKeyConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GhesPublicKeyEdge']> };
   GhesPublicKeyEdge: Omit<GhesPublicKeyEdge, 'node'> & { node: ResolversParentTypes['GhesPublicKey'] };
   GhesPublicKeyIdInput: GhesPublicKeyIdInput;
+  GitLabAddMemberInput: GitLabAddMemberInput;
+  GitLabAddProjectHookInput: GitLabAddProjectHookInput;
+  GitLabCreateProjectInput: GitLabCreateProjectInput;
+  GitLabDeleteProjectHookInput: GitLabDeleteProjectHookInput;
+  GitLabDeleteProjectHookPayload: GitLabDeleteProjectHookPayload;
+  GitLabMember: GitLabMemberModel;
+  GitLabMemberConnection: Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabMemberEdge']> };
+  GitLabMemberEdge: Omit<GitLabMemberEdge, 'node'> & { node: ResolversParentTypes['GitLabMember'] };
+  GitLabNamespace: GitLabNamespaceModel;
+  GitLabProject: GitLabProjectModel;
+  GitLabProjectConnection: Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabProjectEdge']> };
+  GitLabProjectEdge: Omit<GitLabProjectEdge, 'node'> & { node: ResolversParentTypes['GitLabProject'] };
+  GitLabProjectHook: GitLabProjectHookModel;
+  GitLabProjectHookConnection: Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabProjectHookEdge']> };
+  GitLabProjectHookEdge: Omit<GitLabProjectHookEdge, 'node'> & { node: ResolversParentTypes['GitLabProjectHook'] };
+  GitLabRemoveMemberInput: GitLabRemoveMemberInput;
+  GitLabRemoveMemberPayload: GitLabRemoveMemberPayload;
+  GitLabUpdateMemberInput: GitLabUpdateMemberInput;
+  GitLabUpdateProjectHookInput: GitLabUpdateProjectHookInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -2291,12 +2718,151 @@ export type GhesPublicKeyEdgeResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GitLabDeleteProjectHookPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabDeleteProjectHookPayload'] = ResolversParentTypes['GitLabDeleteProjectHookPayload']> = {
+  deletedHookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  hookId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMember'] = ResolversParentTypes['GitLabMember']> = {
+  accessLevel?: Resolver<ResolversTypes['GitLabAccessLevel'], ParentType, ContextType>;
+  accessLevelValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMemberConnection'] = ResolversParentTypes['GitLabMemberConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabMemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMemberEdge'] = ResolversParentTypes['GitLabMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabNamespaceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabNamespace'] = ResolversParentTypes['GitLabNamespace']> = {
+  fullPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespaceId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProject'] = ResolversParentTypes['GitLabProject']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  forksCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hook?: Resolver<Maybe<ResolversTypes['GitLabProjectHook']>, ParentType, ContextType, RequireFields<GitLabProjectHookArgs, 'hookId'>>;
+  hooks?: Resolver<ResolversTypes['GitLabProjectHookConnection'], ParentType, ContextType, Partial<GitLabProjectHooksArgs>>;
+  httpUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<GitLabProjectMemberArgs, 'userId'>>;
+  members?: Resolver<ResolversTypes['GitLabMemberConnection'], ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameWithNamespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  namespace?: Resolver<Maybe<ResolversTypes['GitLabNamespace']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  sshUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  starCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  topics?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['GitLabVisibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProjectConnection'] = ResolversParentTypes['GitLabProjectConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProjectEdge'] = ResolversParentTypes['GitLabProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GitLabProject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectHookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProjectHook'] = ResolversParentTypes['GitLabProjectHook']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  alertStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidentialIssuesEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confidentialNoteEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deploymentEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disabledUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enableSslVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  hookId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuesEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  jobEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mergeRequestsEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pipelineEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pushEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pushEventsBranchFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  releasesEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  tagPushEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wikiPageEvents?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectHookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProjectHookConnection'] = ResolversParentTypes['GitLabProjectHookConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabProjectHookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabProjectHookEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProjectHookEdge'] = ResolversParentTypes['GitLabProjectHookEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GitLabProjectHook'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabRemoveMemberPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabRemoveMemberPayload'] = ResolversParentTypes['GitLabRemoveMemberPayload']> = {
+  removedMemberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
-  __resolveType: TypeResolveFn<'ConcordTeamAccess' | 'FlexStackMember', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ConcordTeamAccess' | 'FlexStackMember' | 'GitLabMember', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2328,6 +2894,13 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   flexstackUpdateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateNotificationIntegrationArgs, 'input'>>;
   flexstackUpdateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectArgs, 'input'>>;
   flexstackUpdateProjectMember?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectMemberArgs, 'input'>>;
+  gitlabAddMember?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType, RequireFields<MutationGitlabAddMemberArgs, 'input'>>;
+  gitlabAddProjectHook?: Resolver<ResolversTypes['GitLabProjectHook'], ParentType, ContextType, RequireFields<MutationGitlabAddProjectHookArgs, 'input'>>;
+  gitlabCreateProject?: Resolver<ResolversTypes['GitLabProject'], ParentType, ContextType, RequireFields<MutationGitlabCreateProjectArgs, 'input'>>;
+  gitlabDeleteProjectHook?: Resolver<ResolversTypes['GitLabDeleteProjectHookPayload'], ParentType, ContextType, RequireFields<MutationGitlabDeleteProjectHookArgs, 'input'>>;
+  gitlabRemoveMember?: Resolver<ResolversTypes['GitLabRemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationGitlabRemoveMemberArgs, 'input'>>;
+  gitlabUpdateMember?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType, RequireFields<MutationGitlabUpdateMemberArgs, 'input'>>;
+  gitlabUpdateProjectHook?: Resolver<ResolversTypes['GitLabProjectHook'], ParentType, ContextType, RequireFields<MutationGitlabUpdateProjectHookArgs, 'input'>>;
   pingGhesGlobalWebhook?: Resolver<ResolversTypes['PingGhesGlobalWebhookPayload'], ParentType, ContextType, RequireFields<MutationPingGhesGlobalWebhookArgs, 'input'>>;
   renameGhesOrganization?: Resolver<ResolversTypes['GhesOrganizationRenameResult'], ParentType, ContextType, RequireFields<MutationRenameGhesOrganizationArgs, 'input'>>;
   startGhesPreReceiveEnvironmentDownload?: Resolver<ResolversTypes['GhesPreReceiveDownload'], ParentType, ContextType, RequireFields<MutationStartGhesPreReceiveEnvironmentDownloadArgs, 'input'>>;
@@ -2340,7 +2913,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabMember' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -2368,7 +2941,7 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
-  __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject' | 'GitLabProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2391,12 +2964,14 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   ghesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironment']>, ParentType, ContextType, RequireFields<QueryGhesPreReceiveEnvironmentArgs, 'id'>>;
   ghesPreReceiveEnvironments?: Resolver<ResolversTypes['GhesPreReceiveEnvironmentConnection'], ParentType, ContextType, Partial<QueryGhesPreReceiveEnvironmentsArgs>>;
   ghesPublicKeys?: Resolver<ResolversTypes['GhesPublicKeyConnection'], ParentType, ContextType, Partial<QueryGhesPublicKeysArgs>>;
+  gitlabProject?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType, RequireFields<QueryGitlabProjectArgs, 'idOrPath'>>;
+  gitlabProjects?: Resolver<ResolversTypes['GitLabProjectConnection'], ParentType, ContextType, RequireFields<QueryGitlabProjectsArgs, 'scope'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
-  __resolveType: TypeResolveFn<'FlexStackWebhookIntegration' | 'GhesGlobalWebhook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GitLabProjectHook', ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2467,6 +3042,18 @@ export type Resolvers<ContextType = GatewayContext> = {
   GhesPublicKey?: GhesPublicKeyResolvers<ContextType>;
   GhesPublicKeyConnection?: GhesPublicKeyConnectionResolvers<ContextType>;
   GhesPublicKeyEdge?: GhesPublicKeyEdgeResolvers<ContextType>;
+  GitLabDeleteProjectHookPayload?: GitLabDeleteProjectHookPayloadResolvers<ContextType>;
+  GitLabMember?: GitLabMemberResolvers<ContextType>;
+  GitLabMemberConnection?: GitLabMemberConnectionResolvers<ContextType>;
+  GitLabMemberEdge?: GitLabMemberEdgeResolvers<ContextType>;
+  GitLabNamespace?: GitLabNamespaceResolvers<ContextType>;
+  GitLabProject?: GitLabProjectResolvers<ContextType>;
+  GitLabProjectConnection?: GitLabProjectConnectionResolvers<ContextType>;
+  GitLabProjectEdge?: GitLabProjectEdgeResolvers<ContextType>;
+  GitLabProjectHook?: GitLabProjectHookResolvers<ContextType>;
+  GitLabProjectHookConnection?: GitLabProjectHookConnectionResolvers<ContextType>;
+  GitLabProjectHookEdge?: GitLabProjectHookEdgeResolvers<ContextType>;
+  GitLabRemoveMemberPayload?: GitLabRemoveMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -7,6 +7,8 @@ import { concordResolvers } from './concord/index.js';
 import { concordNodes } from './concord/nodes.js';
 import { flexStackResolvers } from './flexstack/index.js';
 import { flexStackNodes } from './flexstack/nodes.js';
+import { gitLabResolvers } from './gitlab/index.js';
+import { gitLabNodes } from './gitlab/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -26,9 +28,10 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes, ...ghesNodes, ...concordNodes, ...flexStackNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...ghesNodes, ...gitLabNodes, ...concordNodes, ...flexStackNodes }),
   circleCiResolvers,
   ghesResolvers,
+  gitLabResolvers,
   concordResolvers,
   flexStackResolvers,
 ];

@@ -4,6 +4,7 @@ import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/crea
 import { createGhesSimulator, ghesNonAdminToken, type GhesSimulator } from './ghes/createGhesSimulator.js';
 import { createConcordSimulator, type ConcordSimulator } from './concord/createConcordSimulator.js';
 import { createFlexStackSimulator, type FlexStackSimulator } from './flexstack/createFlexStackSimulator.js';
+import { createGitLabSimulator, type GitLabSimulator } from './gitlab/createGitLabSimulator.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
@@ -11,6 +12,7 @@ export interface RunningSimulators {
   readonly ghes: GhesSimulator;
   readonly concord: ConcordSimulator;
   readonly flexstack: FlexStackSimulator;
+  readonly gitlab: GitLabSimulator;
   /** Each service's simulator, by service. */
   readonly byService: Readonly<Partial<Record<ServiceName, Simulator>>>;
   /** Each service's base URL. */
@@ -45,11 +47,13 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   const ghes = createGhesSimulator();
   const concord = createConcordSimulator();
   const flexstack = createFlexStackSimulator();
+  const gitlab = createGitLabSimulator();
   const byService: Partial<Record<ServiceName, Simulator>> = {
     circleci: circleci.simulator,
     ghes: ghes.simulator,
     concord: concord.simulator,
     flexstack: flexstack.simulator,
+    gitlab: gitlab.simulator,
   };
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
@@ -58,11 +62,18 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   return {
     circleci,
     ghes,
+    gitlab,
     concord,
     flexstack,
     byService,
     urls,
-    tokens: { circleci: 'demo-circleci-token', ghes: 'demo-ghes-token', concord: 'demo-concord-token', flexstack: 'demo-flexstack-token' },
+    tokens: {
+      circleci: 'demo-circleci-token',
+      ghes: 'demo-ghes-token',
+      gitlab: 'demo-gitlab-token',
+      concord: 'demo-concord-token',
+      flexstack: 'demo-flexstack-token',
+    },
     restrictedTokens: { ghes: ghesNonAdminToken },
     async close() {
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));

@@ -5,6 +5,7 @@ import { CircleCiLoaders } from './circleci/loaders.js';
 import { GhesLoaders } from './ghes/loaders.js';
 import { ConcordLoaders } from './concord/loaders.js';
 import { FlexStackLoaders } from './flexstack/loaders.js';
+import { GitLabLoaders } from './gitlab/loaders.js';
 
 /** Every service's per-request data access. */
 export interface Loaders {
@@ -12,6 +13,7 @@ export interface Loaders {
   readonly ghes: GhesLoaders;
   readonly concord: ConcordLoaders;
   readonly flexstack: FlexStackLoaders;
+  readonly gitlab: GitLabLoaders;
 }
 
 const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession, upstreams: Upstreams) => Loaders[S] } = {
@@ -19,6 +21,7 @@ const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession, ups
   ghes: (session) => new GhesLoaders(session),
   concord: (session, upstreams) => new ConcordLoaders(session, upstreams.config.concordOrgs),
   flexstack: (session) => new FlexStackLoaders(session),
+  gitlab: (session) => new GitLabLoaders(session),
 };
 
 /**

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { seedStore } from './seed.js';
+
+/** A user; those with a token can call the API as themselves. */
+export interface SimUser {
+  readonly id: number;
+  readonly username: string;
+  readonly name: string;
+  readonly state: 'active' | 'blocked';
+  readonly token: string | null;
+  readonly admin: boolean;
+  readonly createdAt: string;
+}
+
+/** A group or a user's personal namespace. */
+export interface SimNamespace {
+  readonly id: number;
+  readonly name: string;
+  readonly path: string;
+  readonly kind: 'group' | 'user';
+  readonly parentId: number | null;
+  /** For a user namespace, its owner. */
+  readonly ownerId: number | null;
+  /** For a group, its direct members' access levels by user id. */
+  readonly members: Map<number, number>;
+}
+
+export interface SimProject {
+  readonly id: number;
+  name: string;
+  path: string;
+  readonly namespaceId: number;
+  description: string | null;
+  visibility: 'private' | 'internal' | 'public';
+  defaultBranch: string;
+  readonly createdAt: string;
+  lastActivityAt: string;
+  readonly creatorId: number;
+  topics: string[];
+  starCount: number;
+  forksCount: number;
+  emptyRepo: boolean;
+}
+
+export interface SimMember {
+  readonly projectId: number;
+  readonly userId: number;
+  accessLevel: number;
+  expiresAt: string | null;
+  readonly createdAt: string;
+  readonly createdById: number;
+}
+
+export const hookFlags = [
+  'push_events',
+  'issues_events',
+  'confidential_issues_events',
+  'merge_requests_events',
+  'tag_push_events',
+  'note_events',
+  'confidential_note_events',
+  'job_events',
+  'pipeline_events',
+  'wiki_page_events',
+  'deployment_events',
+  'releases_events',
+] as const;
+export type SimHookFlag = (typeof hookFlags)[number];
+
+export interface SimHook {
+  readonly id: number;
+  readonly projectId: number;
+  url: string;
+  /** The secret sent as `X-Gitlab-Token`; never returned by the API. */
+  token: string | null;
+  name: string;
+  description: string;
+  flags: Record<SimHookFlag, boolean>;
+  pushEventsBranchFilter: string;
+  enableSslVerification: boolean;
+  alertStatus: 'executable' | 'disabled' | 'temporarily_disabled';
+  disabledUntil: string | null;
+  readonly createdAt: string;
+}
+
+/** What a new hook is made of; unset options take GitLab's defaults. */
+export type HookFields = { url: string; token: string | null; flags: readonly SimHookFlag[] } & Partial<
+  Pick<SimHook, 'name' | 'description' | 'pushEventsBranchFilter' | 'enableSslVerification' | 'alertStatus' | 'disabledUntil'>
+>;
+
+/** The instance's external URL, as GitLab puts it in `web_url`. */
+export const externalUrl = 'https://gitlab.example.com';
+
+/** Access levels a project membership may have. */
+export const projectMemberLevels: readonly number[] = [10, 15, 20, 30, 40, 50];
+
+/**
+ * The GitLab simulator's data and GitLab's rules over it (visibility,
+ * effective access levels, ownership). Seeded by {@link seedStore}; writes
+ * change it.
+ */
+export class GitLabStore {
+  readonly users: SimUser[] = [];
+  readonly namespaces: SimNamespace[] = [];
+  readonly projects: SimProject[] = [];
+  readonly members: SimMember[] = [];
+  readonly hooks: SimHook[] = [];
+  /** Past this many rows GitLab stops counting: no `x-total`, `x-total-pages` or `rel="last"`. */
+  totalsLimit = 10_000;
+  private nextProjectId = 1;
+  private nextHookId = 1;
+
+  constructor(options: { seed?: number | undefined } = {}) {
+    seedStore(this, options.seed ?? 4);
+  }
+
+  /** Adds a project with the next id; its creator becomes a direct member. */
+  addProject(fields: Pick<SimProject, 'name' | 'path' | 'namespaceId' | 'description' | 'visibility' | 'defaultBranch' | 'creatorId' | 'createdAt'>): SimProject {
+    const project: SimProject = { ...fields, id: this.nextProjectId++, lastActivityAt: fields.createdAt, topics: [], starCount: 0, forksCount: 0, emptyRepo: false };
+    this.projects.push(project);
+    const namespace = this.namespace(project.namespaceId);
+    this.members.push({
+      projectId: project.id,
+      userId: project.creatorId,
+      // A personal project's owner is listed as Owner; a group project's creator as Maintainer.
+      accessLevel: namespace?.kind === 'user' ? 50 : 40,
+      expiresAt: null,
+      createdAt: project.createdAt,
+      createdById: project.creatorId,
+    });
+    return project;
+  }
+
+  addHook(projectId: number, fields: HookFields, createdAt: string): SimHook {
+    const flags = Object.fromEntries(hookFlags.map((flag) => [flag, fields.flags.includes(flag)])) as Record<SimHookFlag, boolean>;
+    const hook: SimHook = {
+      id: this.nextHookId++,
+      projectId,
+      url: fields.url,
+      token: fields.token,
+      name: fields.name ?? '',
+      description: fields.description ?? '',
+      flags,
+      pushEventsBranchFilter: fields.pushEventsBranchFilter ?? '',
+      enableSslVerification: fields.enableSslVerification ?? true,
+      alertStatus: fields.alertStatus ?? 'executable',
+      disabledUntil: fields.disabledUntil ?? null,
+      createdAt,
+    };
+    this.hooks.push(hook);
+    return hook;
+  }
+
+  userByToken(token: string): SimUser | undefined {
+    return this.users.find((user) => user.token === token);
+  }
+
+  userByName(username: string): SimUser | undefined {
+    return this.users.find((user) => user.username === username);
+  }
+
+  namespace(id: number): SimNamespace | undefined {
+    return this.namespaces.find((namespace) => namespace.id === id);
+  }
+
+  /** A namespace's full path (`acme/platform`). */
+  fullPath(namespace: SimNamespace): string {
+    const parent = namespace.parentId === null ? undefined : this.namespace(namespace.parentId);
+    return parent === undefined ? namespace.path : `${this.fullPath(parent)}/${namespace.path}`;
+  }
+
+  /** A namespace's names joined as GitLab shows them (`Acme / Platform`). */
+  fullName(namespace: SimNamespace): string {
+    const parent = namespace.parentId === null ? undefined : this.namespace(namespace.parentId);
+    return parent === undefined ? namespace.name : `${this.fullName(parent)} / ${namespace.name}`;
+  }
+
+  /** A project's `path_with_namespace`. */
+  projectPath(project: SimProject): string {
+    const namespace = this.namespace(project.namespaceId);
+    return namespace === undefined ? project.path : `${this.fullPath(namespace)}/${project.path}`;
+  }
+
+  projectByPath(path: string): SimProject | undefined {
+    const wanted = path.toLowerCase();
+    return this.projects.find((project) => this.projectPath(project).toLowerCase() === wanted);
+  }
+
+  member(projectId: number, userId: number): SimMember | undefined {
+    return this.members.find((member) => member.projectId === projectId && member.userId === userId);
+  }
+
+  /** The members of a group and of its ancestors, highest level winning. */
+  groupChainMembers(namespace: SimNamespace): Map<number, number> {
+    const levels = new Map<number, number>();
+    for (let current: SimNamespace | undefined = namespace; current !== undefined; current = current.parentId === null ? undefined : this.namespace(current.parentId)) {
+      for (const [userId, level] of current.members) levels.set(userId, Math.max(levels.get(userId) ?? 0, level));
+    }
+    return levels;
+  }
+
+  /** A user's effective access level on a project: direct, inherited from groups, or as the personal namespace's owner. */
+  accessLevel(user: SimUser | null, project: SimProject): number {
+    if (user === null) return 0;
+    const namespace = this.namespace(project.namespaceId);
+    let level = this.member(project.id, user.id)?.accessLevel ?? 0;
+    if (namespace?.kind === 'user' && namespace.ownerId === user.id) level = 50;
+    if (namespace?.kind === 'group') level = Math.max(level, this.groupChainMembers(namespace).get(user.id) ?? 0);
+    return level;
+  }
+
+  /** Whether a user (null: anonymous) may see a project. */
+  canSee(user: SimUser | null, project: SimProject): boolean {
+    if (project.visibility === 'public') return true;
+    if (user === null) return false;
+    if (user.admin || project.visibility === 'internal') return true;
+    return this.accessLevel(user, project) >= 10;
+  }
+
+  /** GitLab's `owned=true`: personal projects and projects of groups the user owns. */
+  owns(user: SimUser, project: SimProject): boolean {
+    const namespace = this.namespace(project.namespaceId);
+    if (namespace?.kind === 'user') return namespace.ownerId === user.id;
+    return namespace !== undefined && (this.groupChainMembers(namespace).get(user.id) ?? 0) >= 50;
+  }
+
+  avatarUrl(user: SimUser): string {
+    const hash = createHash('md5').update(`${user.username}@example.com`).digest('hex');
+    return `https://secure.gravatar.com/avatar/${hash}?s=80&d=identicon`;
+  }
+}

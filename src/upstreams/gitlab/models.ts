@@ -1,0 +1,118 @@
+/**
+ * The GitLab objects resolvers receive: camel-cased, decoded, with a
+ * `__typename` that resolves the shared interfaces.
+ */
+
+export const visibilities = ['PRIVATE', 'INTERNAL', 'PUBLIC'] as const;
+export type GitLabVisibility = (typeof visibilities)[number] | 'UNKNOWN';
+
+/**
+ * GitLab's access levels by number. PLANNER (15) came with GitLab 17.7;
+ * anything else the gateway does not know is UNKNOWN.
+ */
+export const accessLevels = {
+  NO_ACCESS: 0,
+  MINIMAL_ACCESS: 5,
+  GUEST: 10,
+  PLANNER: 15,
+  REPORTER: 20,
+  DEVELOPER: 30,
+  MAINTAINER: 40,
+  OWNER: 50,
+} as const;
+export type GitLabAccessLevel = keyof typeof accessLevels | 'UNKNOWN';
+
+/** GitLab's own names of the access levels, as its UI shows them. */
+export const accessLevelLabels: Readonly<Record<GitLabAccessLevel, string>> = {
+  NO_ACCESS: 'No access',
+  MINIMAL_ACCESS: 'Minimal Access',
+  GUEST: 'Guest',
+  PLANNER: 'Planner',
+  REPORTER: 'Reporter',
+  DEVELOPER: 'Developer',
+  MAINTAINER: 'Maintainer',
+  OWNER: 'Owner',
+  UNKNOWN: 'Unknown',
+};
+
+export interface GitLabNamespaceModel {
+  readonly id: number | null;
+  readonly name: string;
+  readonly path: string;
+  readonly kind: string;
+  readonly fullPath: string;
+  readonly parentId: number | null;
+  readonly webUrl: string | null;
+}
+
+export interface GitLabProjectModel {
+  readonly __typename: 'GitLabProject';
+  readonly id: number;
+  readonly name: string;
+  readonly nameWithNamespace: string | null;
+  readonly path: string;
+  readonly pathWithNamespace: string;
+  readonly description: string | null;
+  readonly visibility: GitLabVisibility;
+  readonly rawVisibility: string | null;
+  readonly defaultBranch: string | null;
+  readonly webUrl: string | null;
+  readonly httpUrlToRepo: string | null;
+  readonly sshUrlToRepo: string | null;
+  readonly archived: boolean;
+  readonly topics: readonly string[];
+  readonly starCount: number | null;
+  readonly forksCount: number | null;
+  readonly createdAt: string | null;
+  readonly lastActivityAt: string | null;
+  readonly namespace: GitLabNamespaceModel | null;
+}
+
+export interface GitLabMemberModel {
+  readonly __typename: 'GitLabMember';
+  /** The project as the caller named it: its numeric id or its full path. */
+  readonly projectRef: string;
+  readonly userId: number;
+  readonly username: string;
+  readonly name: string;
+  readonly state: string | null;
+  readonly accessLevel: GitLabAccessLevel;
+  readonly accessLevelValue: number | null;
+  readonly expiresAt: string | null;
+  readonly createdAt: string | null;
+  readonly avatarUrl: string | null;
+  readonly webUrl: string | null;
+}
+
+/** The event flags of a project hook, in GitLab's names, in the order GitLab lists them. */
+export const hookEventFlags = [
+  'push_events',
+  'issues_events',
+  'confidential_issues_events',
+  'merge_requests_events',
+  'tag_push_events',
+  'note_events',
+  'confidential_note_events',
+  'job_events',
+  'pipeline_events',
+  'wiki_page_events',
+  'deployment_events',
+  'releases_events',
+] as const;
+export type HookEventFlag = (typeof hookEventFlags)[number];
+
+export interface GitLabProjectHookModel {
+  readonly __typename: 'GitLabProjectHook';
+  readonly id: number;
+  readonly projectId: number;
+  readonly url: string;
+  readonly name: string | null;
+  readonly description: string | null;
+  /** Each event flag, as GitLab sent it (false when missing). */
+  readonly flags: Readonly<Record<HookEventFlag, boolean>>;
+  readonly pushEventsBranchFilter: string | null;
+  readonly enableSslVerification: boolean;
+  readonly alertStatus: string | null;
+  readonly disabledUntil: string | null;
+  readonly createdAt: string | null;
+}

@@ -1,0 +1,77 @@
+import type { UpstreamPage } from '../../relay/connection.js';
+import { int } from '../decode.js';
+import type { ResponseHeaders, UpstreamResponse } from '../http/types.js';
+
+/** GitLab's largest `per_page`. */
+export const maxPerPage = 100;
+
+/** A page size GitLab accepts: 1..100. */
+export function perPage(size: number): number {
+  return Math.min(Math.max(Math.trunc(size), 1), maxPerPage);
+}
+
+/** The URL of one `rel` in a `Link` header, or null. */
+export function linkUrl(link: string | undefined, rel: string): string | null {
+  if (link === undefined) return null;
+  for (const part of link.split(/,\s*(?=<)/)) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (match === null) continue;
+    const rels = /rel="?([^";]+)"?/.exec(match[2] as string)?.[1]?.split(/\s+/) ?? [];
+    if (rels.includes(rel)) return match[1] as string;
+  }
+  return null;
+}
+
+/** The parameters of a page token that say where a page starts; everything else comes from the query being paged. */
+const positionKeys = ['page', 'per_page', 'id_after', 'id_before', 'cursor'] as const;
+
+/**
+ * The position parameters of a page token (a `Link` URL's query, or our own
+ * `page=…&per_page=…`). Only these are taken from a token: a cursor is client
+ * input, and must not smuggle other parameters (`sudo`, filters) to GitLab.
+ */
+export function positionOfToken(token: string): Record<string, string> {
+  const params = new URLSearchParams(token.startsWith('?') ? token.slice(1) : token);
+  const position: Record<string, string> = {};
+  for (const key of positionKeys) {
+    const value = params.get(key);
+    if (value !== null) position[key] = key === 'per_page' ? String(perPage(Number(value) || 1)) : value;
+  }
+  return position;
+}
+
+/**
+ * A keyset page: GitLab sends no totals and no `x-next-page` in keyset mode,
+ * only a `Link: <…>; rel="next"` while more rows follow. The next URL's query
+ * is the token of the next page.
+ */
+export function keysetPage<W, M>(response: UpstreamResponse<readonly W[] | null>, map: (wire: W) => M): UpstreamPage<M> {
+  const next = linkUrl(response.headers['link'], 'next');
+  let token: string | null = null;
+  if (next !== null) {
+    try {
+      const query = new URL(next, 'http://gitlab.invalid').search.slice(1);
+      token = query === '' ? null : query;
+    } catch {
+      token = null;
+    }
+  }
+  return { items: listBody(response.body).map(map), next: token };
+}
+
+/**
+ * An offset page: `x-next-page` (empty on the last page) and `x-per-page`
+ * make the next token; `x-total` is the total, absent past 10,000 rows.
+ */
+export function offsetPage<W, M>(response: UpstreamResponse<readonly W[] | null>, map: (wire: W) => M): UpstreamPage<M> {
+  const headers: ResponseHeaders = response.headers;
+  const nextPage = int(headers['x-next-page']);
+  const size = int(headers['x-per-page']);
+  const next = nextPage === null ? null : new URLSearchParams({ page: String(nextPage), ...(size === null ? {} : { per_page: String(size) }) }).toString();
+  return { items: listBody(response.body).map(map), next, totalCount: int(headers['x-total']) };
+}
+
+function listBody<W>(body: readonly W[] | null): readonly W[] {
+  // A 200 whose body is not a list (a proxy's page, say) reads as empty.
+  return Array.isArray(body) ? body : [];
+}

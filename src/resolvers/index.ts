@@ -1,6 +1,13 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
+import { circleCiContextResolvers } from './circleci/contexts/index.js';
+import { contextNodes } from './circleci/contexts/nodes.js';
+import { circleCiWebhookResolvers, webhookNodes } from './circleci/webhooks/index.js';
+import { circleCiInsightsResolvers } from './circleci/insights/index.js';
+import { circleCiOidcResolvers } from './circleci/oidc/index.js';
+import { circleCiPolicyResolvers, policyNodes } from './circleci/policy/index.js';
+import { circleCiUsageResolvers, usageNodes } from './circleci/usage/index.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -20,6 +27,12 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes }),
+  createNodeResolvers({ ...circleCiNodes, ...contextNodes, ...webhookNodes, ...policyNodes, ...usageNodes }),
   circleCiResolvers,
+  circleCiContextResolvers,
+  circleCiWebhookResolvers,
+  circleCiInsightsResolvers,
+  circleCiOidcResolvers,
+  circleCiPolicyResolvers,
+  circleCiUsageResolvers,
 ];

@@ -6,6 +6,7 @@ import { requireUuid } from '../shared/validate.js';
 /** CircleCI's rule for environment variable names. */
 export const envVarNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A valid environment variable name, or `BAD_USER_INPUT`. */
 export function requireEnvVarName(name: string): string {
   if (!envVarNamePattern.test(name) || name.length > 256) {
     throw badUserInput(`"${name.slice(0, 80)}" is not a valid environment variable name: use letters, digits and _, not starting with a digit`, [

@@ -8,6 +8,7 @@ export function reportingWindow(value: CircleCiReportingWindow | null | undefine
   return value == null ? undefined : (value.toLowerCase().replace(/_/g, '-') as ReportingWindow);
 }
 
+/** `DAILY` → `daily`. */
 export function granularity(value: CircleCiTimeseriesGranularity | null | undefined): 'daily' | 'hourly' | undefined {
   return value == null ? undefined : value === 'DAILY' ? 'daily' : 'hourly';
 }

@@ -12,6 +12,7 @@ export function exportRange(start: string, end: string, now = Date.now()): void 
   if (from < now - 365 * dayMs) throw badUserInput('start must be no more than one year ago', [{ field: 'start', message: 'over a year ago' }]);
 }
 
+/** Shared organization ids, each a UUID. */
 export function sharedOrgIds(ids: readonly string[] | null | undefined): readonly string[] | undefined {
   return ids == null ? undefined : ids.map((id) => requireUuid(id, 'sharedOrgIds'));
 }

@@ -24,6 +24,7 @@ export function wireEvents(events: readonly CircleCiWebhookEvent[]): string[] {
   return events.map((event) => event.toLowerCase().replace(/_/g, '-'));
 }
 
+/** A signing secret of 1 to 1024 characters. */
 export function requireSecret(value: string): string {
   if (value.length < 1 || value.length > 1024) throw badUserInput('signingSecret must be 1 to 1024 characters', [{ field: 'signingSecret', message: 'invalid length' }]);
   return value;

@@ -5,6 +5,7 @@ import type { CircleCiStore } from '../store.js';
 import { itemsPage, userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, orgOfUser, seedEpoch, uuidPattern } from './shared.js';
 
+/** A context and the organization that owns it. */
 export interface SimContext {
   readonly id: string;
   readonly name: string;
@@ -12,6 +13,7 @@ export interface SimContext {
   readonly ownerId: string;
 }
 
+/** A variable of a context, with its value (never sent back). */
 export interface SimContextEnvVar {
   readonly contextId: string;
   readonly variable: string;
@@ -20,6 +22,7 @@ export interface SimContextEnvVar {
   updatedAt: string;
 }
 
+/** A project or expression restriction of a context. */
 export interface SimContextRestriction {
   readonly id: string;
   readonly contextId: string;
@@ -64,6 +67,7 @@ export const contextState = areaState((store) => {
   return { contexts, envVars, restrictions };
 });
 
+/** A context as CircleCI sends it. */
 export const contextJson = (context: SimContext) => ({ id: context.id, name: context.name, created_at: context.createdAt });
 const envVarJson = (envVar: SimContextEnvVar) => ({ variable: envVar.variable, created_at: envVar.createdAt, updated_at: envVar.updatedAt, context_id: envVar.contextId });
 const restrictionJson = (restriction: SimContextRestriction) => ({

@@ -4,6 +4,7 @@ import type { CircleCiStore } from '../store.js';
 import { userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, requireOrg, seedEpoch, SimErrorField, uuidPattern, withErrorField } from './shared.js';
 
+/** The custom claims set on an organization or project. */
 export interface SimClaims {
   audience?: string[];
   audienceUpdatedAt?: string;
@@ -11,6 +12,7 @@ export interface SimClaims {
   ttlUpdatedAt?: string;
 }
 
+/** The TTL syntax the spec declares. */
 export const ttlPattern = /^([0-9]+(ms|s|m|h|d|w)){1,7}$/;
 
 /** Custom OIDC claims by `orgId` or `orgId/projectId`; one organization starts with some set. */

@@ -5,6 +5,7 @@ import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { areaState, bodyOf, isoAt, requireOrg, seedEpoch, SimErrorField, withErrorField } from './shared.js';
 
+/** One Rego policy of a bundle. */
 export interface SimPolicy {
   readonly name: string;
   readonly content: string;
@@ -12,6 +13,7 @@ export interface SimPolicy {
   readonly createdBy: string;
 }
 
+/** The result of evaluating config against a bundle. */
 export interface SimDecision {
   readonly status: 'PASS' | 'SOFT_FAIL' | 'HARD_FAIL';
   readonly enabledRules: string[];
@@ -19,6 +21,7 @@ export interface SimDecision {
   readonly softFailures: { rule: string; reason: string }[];
 }
 
+/** A recorded decision. */
 export interface SimDecisionLog {
   readonly id: string;
   readonly createdAt: string;

@@ -15,6 +15,7 @@ export function areaState<T>(create: (store: CircleCiStore) => T): (store: Circl
   };
 }
 
+/** A UUID, as CircleCI ids are. */
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The `{ "error" }` body the OIDC and policy services answer with. */
@@ -66,4 +67,5 @@ export function bodyOf(req: SimRequest): Record<string, unknown> {
 
 /** A fixed point all seeded timestamps count back from, so they agree across runs. */
 export const seedEpoch = Date.parse('2026-01-15T12:00:00.000Z');
+/** An epoch millisecond as an ISO-8601 string. */
 export const isoAt = (ms: number): string => new Date(ms).toISOString();

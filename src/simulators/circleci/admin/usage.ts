@@ -4,6 +4,7 @@ import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { areaState, bodyOf, requireOrg, uuidPattern } from './shared.js';
 
+/** A usage export job and its progress. */
 export interface SimUsageExport {
   readonly id: string;
   readonly orgId: string;

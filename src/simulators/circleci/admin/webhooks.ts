@@ -5,6 +5,7 @@ import type { CircleCiStore, SimProject } from '../store.js';
 import { userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, seedEpoch } from './shared.js';
 
+/** A webhook as the simulator keeps it (with its secret). */
 export interface SimWebhook {
   readonly id: string;
   name: string;

@@ -1,6 +1,7 @@
 /** CircleCI contexts as resolvers receive them. */
 
 export const contextOwnerTypes = ['ACCOUNT', 'ORGANIZATION'] as const;
+/** Who may own a context. */
 export type ContextOwnerType = (typeof contextOwnerTypes)[number];
 
 /** Who owns a context, when the gateway knows it (from the list or create call). */
@@ -10,6 +11,7 @@ export interface CircleCiContextOwner {
   readonly type: ContextOwnerType | null;
 }
 
+/** A context. */
 export interface CircleCiContextModel {
   readonly __typename: 'CircleCIContext';
   readonly id: string;
@@ -18,6 +20,7 @@ export interface CircleCiContextModel {
   readonly owner: CircleCiContextOwner | null;
 }
 
+/** An environment variable of a context: name and dates only. */
 export interface CircleCiContextEnvVarModel {
   readonly __typename: 'CircleCIContextEnvironmentVariable';
   readonly variable: string;
@@ -26,9 +29,12 @@ export interface CircleCiContextEnvVarModel {
   readonly updatedAt: string | null;
 }
 
+/** The restriction types CircleCI knows. */
 export const restrictionTypes = ['PROJECT', 'EXPRESSION'] as const;
+/** A restriction type, `UNKNOWN` for newer ones. */
 export type RestrictionType = (typeof restrictionTypes)[number] | 'UNKNOWN';
 
+/** A restriction on which pipelines may use a context. */
 export interface CircleCiContextRestrictionModel {
   readonly __typename: 'CircleCIContextRestriction';
   readonly id: string;

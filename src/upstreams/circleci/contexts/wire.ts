@@ -6,6 +6,7 @@ export interface WireContext {
   readonly created_at?: unknown;
 }
 
+/** An environment variable of a context (without its value). */
 export interface WireContextEnvVar {
   readonly variable?: unknown;
   readonly created_at?: unknown;
@@ -13,6 +14,7 @@ export interface WireContextEnvVar {
   readonly context_id?: unknown;
 }
 
+/** A context restriction; `context_id` is absent from the create answer. */
 export interface WireContextRestriction {
   readonly id?: unknown;
   readonly context_id?: unknown;

@@ -13,6 +13,7 @@ export interface BranchFilter {
   readonly allBranches?: boolean | null | undefined;
 }
 
+/** A range of run start dates (RFC 3339). */
 export interface DateRange {
   readonly startDate?: string | null | undefined;
   readonly endDate?: string | null | undefined;

@@ -3,6 +3,7 @@
  * endpoint share one shape each, with the fields an endpoint lacks as null.
  */
 
+/** Durations in seconds. */
 export interface CircleCiDurationMetrics {
   readonly min: number | null;
   readonly mean: number | null;
@@ -13,6 +14,7 @@ export interface CircleCiDurationMetrics {
   readonly standardDeviation: number | null;
 }
 
+/** Metrics of any Insights endpoint. */
 export interface CircleCiInsightsMetrics {
   readonly totalRuns: number | null;
   readonly successfulRuns: number | null;
@@ -31,6 +33,7 @@ export interface CircleCiInsightsMetrics {
   readonly duration: CircleCiDurationMetrics | null;
 }
 
+/** Trends of any Insights endpoint. */
 export interface CircleCiInsightsTrends {
   readonly totalRuns: number | null;
   readonly failedRuns: number | null;
@@ -43,6 +46,7 @@ export interface CircleCiInsightsTrends {
   readonly medianDurationSecs: number | null;
 }
 
+/** Metrics of one workflow. */
 export interface CircleCiWorkflowMetricsModel {
   readonly __typename: 'CircleCIWorkflowMetrics';
   readonly name: string;
@@ -52,6 +56,7 @@ export interface CircleCiWorkflowMetricsModel {
   readonly metrics: CircleCiInsightsMetrics;
 }
 
+/** Metrics of one job of a workflow. */
 export interface CircleCiJobMetricsModel {
   readonly __typename: 'CircleCIJobMetrics';
   readonly name: string;
@@ -60,6 +65,7 @@ export interface CircleCiJobMetricsModel {
   readonly metrics: CircleCiInsightsMetrics;
 }
 
+/** A finished workflow run. */
 export interface CircleCiWorkflowRunModel {
   readonly __typename: 'CircleCIWorkflowRun';
   readonly id: string;
@@ -72,6 +78,7 @@ export interface CircleCiWorkflowRunModel {
   readonly isApproval: boolean;
 }
 
+/** A workflow summary with trends. */
 export interface CircleCiWorkflowSummaryModel {
   readonly __typename: 'CircleCIWorkflowSummary';
   readonly metrics: CircleCiInsightsMetrics;
@@ -79,6 +86,7 @@ export interface CircleCiWorkflowSummaryModel {
   readonly workflowNames: readonly string[];
 }
 
+/** One test in test metrics. */
 export interface CircleCiTestModel {
   readonly testName: string;
   readonly classname: string | null;
@@ -91,6 +99,7 @@ export interface CircleCiTestModel {
   readonly p95DurationSecs: number | null;
 }
 
+/** Test counts of one workflow run. */
 export interface CircleCiTestRunModel {
   readonly pipelineNumber: number | null;
   readonly workflowId: string | null;
@@ -102,6 +111,7 @@ export interface CircleCiTestRunModel {
   readonly total: number | null;
 }
 
+/** Test metrics of a workflow. */
 export interface CircleCiTestMetricsModel {
   readonly __typename: 'CircleCIWorkflowTestMetrics';
   readonly averageTestCount: number | null;
@@ -113,6 +123,7 @@ export interface CircleCiTestMetricsModel {
   readonly testRuns: readonly CircleCiTestRunModel[];
 }
 
+/** A flaky test. */
 export interface CircleCiFlakyTestModel {
   readonly testName: string;
   readonly classname: string | null;
@@ -128,12 +139,14 @@ export interface CircleCiFlakyTestModel {
   readonly timeWastedSecs: number | null;
 }
 
+/** A project's flaky tests. */
 export interface CircleCiFlakyTestsModel {
   readonly __typename: 'CircleCIFlakyTests';
   readonly totalFlakyTests: number | null;
   readonly tests: readonly CircleCiFlakyTestModel[];
 }
 
+/** The branches Insights has data for. */
 export interface CircleCiInsightsBranchesModel {
   readonly __typename: 'CircleCIInsightsBranches';
   readonly orgId: string | null;
@@ -141,6 +154,7 @@ export interface CircleCiInsightsBranchesModel {
   readonly branches: readonly string[];
 }
 
+/** A job's metrics in one time bucket. */
 export interface CircleCiJobTimeseriesModel {
   readonly __typename: 'CircleCIJobTimeseries';
   readonly name: string;
@@ -158,6 +172,7 @@ export interface CircleCiSummaryRowModel {
   readonly trends: CircleCiInsightsTrends;
 }
 
+/** An organization's summary. */
 export interface CircleCiOrgSummaryModel {
   readonly __typename: 'CircleCIOrgInsightsSummary';
   readonly metrics: CircleCiInsightsMetrics;
@@ -166,6 +181,7 @@ export interface CircleCiOrgSummaryModel {
   readonly allProjects: readonly string[];
 }
 
+/** A project's Insights page. */
 export interface CircleCiProjectSummaryModel {
   readonly __typename: 'CircleCIProjectInsightsSummary';
   readonly orgId: string | null;

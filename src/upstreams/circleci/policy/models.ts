@@ -6,6 +6,7 @@ export interface PolicyScope {
   readonly context: string;
 }
 
+/** One policy of a bundle. */
 export interface CircleCiPolicyDocumentModel extends PolicyScope {
   readonly __typename: 'CircleCIPolicyDocument';
   readonly name: string;
@@ -14,16 +15,19 @@ export interface CircleCiPolicyDocumentModel extends PolicyScope {
   readonly createdBy: string | null;
 }
 
+/** The policies of an owner and context. */
 export interface CircleCiPolicyBundleModel extends PolicyScope {
   readonly __typename: 'CircleCIPolicyBundle';
   readonly documents: readonly CircleCiPolicyDocumentModel[];
 }
 
+/** A rule that failed and why. */
 export interface CircleCiRuleFailure {
   readonly rule: string;
   readonly reason: string;
 }
 
+/** The outcome of evaluating config. */
 export interface CircleCiDecisionModel {
   readonly __typename: 'CircleCIPolicyDecision';
   /** `PASS`, `SOFT_FAIL`, `HARD_FAIL`, `ERROR`, … as CircleCI names it. */
@@ -34,6 +38,7 @@ export interface CircleCiDecisionModel {
   readonly softFailures: readonly CircleCiRuleFailure[];
 }
 
+/** What a decision was made for. */
 export interface CircleCiDecisionMetadata {
   readonly buildNumber: number | null;
   readonly projectId: string | null;
@@ -44,6 +49,7 @@ export interface CircleCiDecisionMetadata {
   readonly releaseTag: string | null;
 }
 
+/** A recorded decision. */
 export interface CircleCiDecisionLogModel extends PolicyScope {
   readonly __typename: 'CircleCIDecisionLog';
   readonly id: string;
@@ -55,11 +61,13 @@ export interface CircleCiDecisionLogModel extends PolicyScope {
   readonly timeTakenMs: number | null;
 }
 
+/** Whether decisions are enforced. */
 export interface CircleCiDecisionSettingsModel extends PolicyScope {
   readonly __typename: 'CircleCIDecisionSettings';
   readonly enabled: boolean;
 }
 
+/** The policy names a bundle upload creates, deletes and modifies. */
 export interface CircleCiPolicyBundleDiffModel {
   readonly __typename: 'CircleCIPolicyBundleDiff';
   readonly dryRun: boolean;

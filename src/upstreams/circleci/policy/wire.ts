@@ -10,6 +10,7 @@ export interface WirePolicyDocument {
 /** A bundle: each policy name to its documents. */
 export type WirePolicyBundle = Readonly<Record<string, unknown>>;
 
+/** A decision. */
 export interface WireDecision {
   readonly status?: unknown;
   readonly reason?: unknown;
@@ -18,6 +19,7 @@ export interface WireDecision {
   readonly soft_failures?: unknown;
 }
 
+/** A decision log entry. */
 export interface WireDecisionLog {
   readonly id?: unknown;
   readonly created_at?: unknown;
@@ -27,10 +29,12 @@ export interface WireDecisionLog {
   readonly time_taken_ms?: unknown;
 }
 
+/** Decision settings. */
 export interface WireDecisionSettings {
   readonly enabled?: unknown;
 }
 
+/** What a bundle upload changed. */
 export interface WireBundleDiff {
   readonly created?: unknown;
   readonly deleted?: unknown;

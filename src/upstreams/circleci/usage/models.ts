@@ -1,4 +1,6 @@
+/** The states of an export job. */
 export const usageExportStates = ['CREATED', 'PROCESSING', 'FAILED', 'COMPLETED'] as const;
+/** An export job state, `UNKNOWN` for newer ones. */
 export type UsageExportState = (typeof usageExportStates)[number] | 'UNKNOWN';
 
 /** A usage export job of an organization. */

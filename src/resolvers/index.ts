@@ -9,6 +9,13 @@ import { flexStackResolvers } from './flexstack/index.js';
 import { flexStackNodes } from './flexstack/nodes.js';
 import { gitLabResolvers } from './gitlab/index.js';
 import { gitLabNodes } from './gitlab/nodes.js';
+import { circleCiContextResolvers } from './circleci/contexts/index.js';
+import { contextNodes } from './circleci/contexts/nodes.js';
+import { circleCiWebhookResolvers, webhookNodes } from './circleci/webhooks/index.js';
+import { circleCiInsightsResolvers } from './circleci/insights/index.js';
+import { circleCiOidcResolvers } from './circleci/oidc/index.js';
+import { circleCiPolicyResolvers, policyNodes } from './circleci/policy/index.js';
+import { circleCiUsageResolvers, usageNodes } from './circleci/usage/index.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
@@ -28,8 +35,24 @@ export const resolverMaps: readonly Resolvers[] = [
     Webhook: byTypename as never,
     Context: byTypename as never,
   },
-  createNodeResolvers({ ...circleCiNodes, ...ghesNodes, ...gitLabNodes, ...concordNodes, ...flexStackNodes }),
+  createNodeResolvers({
+    ...circleCiNodes,
+    ...contextNodes,
+    ...webhookNodes,
+    ...policyNodes,
+    ...usageNodes,
+    ...ghesNodes,
+    ...gitLabNodes,
+    ...concordNodes,
+    ...flexStackNodes,
+  }),
   circleCiResolvers,
+  circleCiContextResolvers,
+  circleCiWebhookResolvers,
+  circleCiInsightsResolvers,
+  circleCiOidcResolvers,
+  circleCiPolicyResolvers,
+  circleCiUsageResolvers,
   ghesResolvers,
   gitLabResolvers,
   concordResolvers,

@@ -5,6 +5,12 @@ import { tokenOf } from './routes/context.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { projectRoutes } from './routes/projects.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { contextRoutes } from './admin/contexts.js';
+import { webhookRoutes } from './admin/webhooks.js';
+import { insightsRoutes } from './admin/insights.js';
+import { oidcRoutes } from './admin/oidc.js';
+import { policyRoutes } from './admin/policy.js';
+import { usageRoutes } from './admin/usage.js';
 
 export interface CircleCiSimulatorOptions {
   readonly seed?: number | undefined;
@@ -30,6 +36,12 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
   pipelineRoutes(router, store);
   workflowRoutes(router, store);
   projectRoutes(router, store);
+  contextRoutes(router, store);
+  webhookRoutes(router, store);
+  insightsRoutes(router, store);
+  oidcRoutes(router, store);
+  policyRoutes(router, store);
+  usageRoutes(router, store);
   const simulator = new Simulator({
     name: 'circleci',
     basePath: '/api/v2',

@@ -5,6 +5,12 @@ import { keyLoader } from '../loaderUtils.js';
 import { CircleCiClient, pageOf } from './client.js';
 import { toPipeline, toProject, toWorkflow } from './mappers.js';
 import type { CircleCiPipelineModel, CircleCiProjectModel, CircleCiWorkflowModel } from './models.js';
+import { ContextLoaders } from './contexts/loaders.js';
+import { WebhookLoaders } from './webhooks/loaders.js';
+import { InsightsLoaders } from './insights/loaders.js';
+import { OidcLoaders } from './oidc/loaders.js';
+import { PolicyLoaders } from './policy/loaders.js';
+import { UsageLoaders } from './usage/loaders.js';
 
 /**
  * One request's CircleCI data access: DataLoaders for objects by key (so 20
@@ -16,6 +22,12 @@ export class CircleCiLoaders {
   readonly project: DataLoader<string, CircleCiProjectModel>;
   readonly pipeline: DataLoader<string, CircleCiPipelineModel>;
   readonly workflow: DataLoader<string, CircleCiWorkflowModel>;
+  readonly contexts: ContextLoaders;
+  readonly webhooks: WebhookLoaders;
+  readonly insights: InsightsLoaders;
+  readonly oidc: OidcLoaders;
+  readonly policy: PolicyLoaders;
+  readonly usage: UsageLoaders;
 
   constructor(session: UpstreamSession) {
     const client = new CircleCiClient(session);
@@ -23,6 +35,12 @@ export class CircleCiLoaders {
     this.project = keyLoader(async (slug) => toProject(await client.getProjectBySlug(slug)));
     this.pipeline = keyLoader(async (id) => toPipeline(await client.getPipelineById(id)));
     this.workflow = keyLoader(async (id) => toWorkflow(await client.getWorkflowById(id)));
+    this.contexts = new ContextLoaders(session);
+    this.webhooks = new WebhookLoaders(session);
+    this.insights = new InsightsLoaders(session);
+    this.oidc = new OidcLoaders(session);
+    this.policy = new PolicyLoaders(session);
+    this.usage = new UsageLoaders(session);
   }
 
   /** A project's pipelines, newest first, optionally on one branch. */

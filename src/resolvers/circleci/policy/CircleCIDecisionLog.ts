@@ -1,0 +1,9 @@
+import type { CircleCiDecisionLogResolvers } from '../../../generated/graphql.js';
+import { globalIdOf } from '../../../relay/nodeField.js';
+import type { CircleCiDecisionLogModel } from '../../../upstreams/circleci/policy/models.js';
+
+export const CircleCIDecisionLog: CircleCiDecisionLogResolvers = {
+  id: globalIdOf<CircleCiDecisionLogModel>('CircleCIDecisionLog', (log) => `${log.ownerId}/${log.context}/${log.id}`),
+  decisionId: (log) => log.id,
+  policyBundle: (log, _args, { loaders }) => loaders.circleci.policy.decisionLogBundle(log, log.id),
+};

@@ -1,0 +1,8 @@
+import type { CircleCiUsageExportResolvers } from '../../../generated/graphql.js';
+import { globalIdOf } from '../../../relay/nodeField.js';
+import type { CircleCiUsageExportModel } from '../../../upstreams/circleci/usage/models.js';
+
+export const CircleCIUsageExport: CircleCiUsageExportResolvers = {
+  id: globalIdOf<CircleCiUsageExportModel>('CircleCIUsageExport', (job) => `${job.orgId}/${job.id}`),
+  jobId: (job) => job.id,
+};

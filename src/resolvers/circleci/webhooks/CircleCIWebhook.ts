@@ -1,0 +1,10 @@
+import type { CircleCiWebhookResolvers } from '../../../generated/graphql.js';
+import { globalIdOf } from '../../../relay/nodeField.js';
+import type { CircleCiWebhookModel } from '../../../upstreams/circleci/webhooks/models.js';
+
+export const CircleCIWebhook: CircleCiWebhookResolvers = {
+  id: globalIdOf<CircleCiWebhookModel>('CircleCIWebhook', (webhook) => webhook.id),
+  service: () => 'CIRCLECI',
+  webhookId: (webhook) => webhook.id,
+  active: () => true,
+};

@@ -2454,6 +2454,26 @@ export type Project = {
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Projects from several services in one list. */
+export type ProjectConnection = {
+  readonly __typename?: 'ProjectConnection';
+  readonly edges: ReadonlyArray<ProjectEdge>;
+  /**
+   * Services that failed for this page: their projects are missing from it and
+   * each has an error in the response's `errors`. Paging on with `endCursor`
+   * asks them again from where they stood.
+   */
+  readonly failedServices: ReadonlyArray<Service>;
+  readonly pageInfo: PageInfo;
+};
+
+/** A project on any service, with the cursor of its place in the merged list. */
+export type ProjectEdge = {
+  readonly __typename?: 'ProjectEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Project;
+};
+
 export type Query = {
   readonly __typename?: 'Query';
   /** A context by its global id or CircleCI UUID. */
@@ -2525,6 +2545,16 @@ export type Query = {
   readonly node?: Maybe<Node>;
   /** Fetches several objects by global id; a missing one is null in its slot. */
   readonly nodes: ReadonlyArray<Maybe<Node>>;
+  /**
+   * Every project the caller can see on the services that list projects
+   * (GitLab, Concord, FlexStack), in one stable order: the services take turns,
+   * one project each, each in its own native order. The cursor holds every
+   * service's position, so paging reads only the native pages it needs. A
+   * service that fails costs only its own projects and adds an error naming it.
+   * CircleCI and GitHub Enterprise have no project list to page through (use
+   * `circleciProject(slug:)`).
+   */
+  readonly projects: ProjectConnection;
 };
 
 
@@ -2832,6 +2862,16 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: ReadonlyArray<Scalars['ID']['input']>;
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<ReadonlyArray<Service>>;
 };
 
 export type RenameGhesOrganizationInput = {
@@ -3200,6 +3240,8 @@ export type ResolversTypes = {
   PingGhesGlobalWebhookPayload: ResolverTypeWrapper<Omit<PingGhesGlobalWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['GhesGlobalWebhook']> }>;
   Pipeline: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Pipeline']>;
   Project: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Project']>;
+  ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ProjectEdge']> }>;
+  ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   Query: ResolverTypeWrapper<{}>;
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
   Service: Service;
@@ -3397,6 +3439,8 @@ export type ResolversParentTypes = {
   PingGhesGlobalWebhookPayload: Omit<PingGhesGlobalWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['GhesGlobalWebhook']> };
   Pipeline: ResolversInterfaceTypes<ResolversParentTypes>['Pipeline'];
   Project: ResolversInterfaceTypes<ResolversParentTypes>['Project'];
+  ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ProjectEdge']> };
+  ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   Query: {};
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
   String: Scalars['String']['output'];
@@ -4652,6 +4696,19 @@ export type ProjectResolvers<ContextType = GatewayContext, ParentType extends Re
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ProjectEdge']>, ParentType, ContextType>;
+  failedServices?: Resolver<ReadonlyArray<ResolversTypes['Service']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   circleciContext?: Resolver<Maybe<ResolversTypes['CircleCIContext']>, ParentType, ContextType, RequireFields<QueryCircleciContextArgs, 'id'>>;
   circleciContexts?: Resolver<ResolversTypes['CircleCIContextConnection'], ParentType, ContextType, Partial<QueryCircleciContextsArgs>>;
@@ -4693,6 +4750,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   gitlabProjects?: Resolver<ResolversTypes['GitLabProjectConnection'], ParentType, ContextType, RequireFields<QueryGitlabProjectsArgs, 'scope'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
@@ -4842,6 +4900,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   PingGhesGlobalWebhookPayload?: PingGhesGlobalWebhookPayloadResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;

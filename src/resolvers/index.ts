@@ -17,6 +17,7 @@ import { circleCiOidcResolvers } from './circleci/oidc/index.js';
 import { circleCiPolicyResolvers, policyNodes } from './circleci/policy/index.js';
 import { circleCiUsageResolvers, usageNodes } from './circleci/usage/index.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
+import { projectResolvers } from './projects/index.js';
 import { DateTime, JSONScalar } from './scalars.js';
 
 const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
@@ -57,4 +58,5 @@ export const resolverMaps: readonly Resolvers[] = [
   gitLabResolvers,
   concordResolvers,
   flexStackResolvers,
+  projectResolvers,
 ];

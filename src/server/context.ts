@@ -14,6 +14,8 @@ export interface GatewayContext {
   readonly loaders: Loaders;
   /** Errors to report beside data that still stands (see partialErrorsPlugin). */
   readonly partialErrors: PartialError[];
+  /** The services this gateway is configured to reach. */
+  readonly configuredServices: ReadonlySet<ServiceName>;
 }
 
 /** The credentials of one request: the client's header wins over the configured token. */
@@ -42,5 +44,10 @@ export function createContext(config: Config, upstreams: Upstreams, headers: Inc
     return Array.isArray(value) ? value[0] : value;
   };
   const requestId = requestIdOf(read('x-request-id'));
-  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId), partialErrors: [] };
+  return {
+    requestId,
+    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId),
+    partialErrors: [],
+    configuredServices: upstreams.configured,
+  };
 }

@@ -25,6 +25,11 @@ export class Upstreams {
     }
   }
 
+  /** The services that have a client. */
+  get configured(): ReadonlySet<ServiceName> {
+    return new Set(Object.keys(this.clients) as ServiceName[]);
+  }
+
   /** The client of a service, or undefined when the service is not configured. */
   get(service: ServiceName): UpstreamHttp | undefined {
     return this.clients[service];

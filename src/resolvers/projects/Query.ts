@@ -1,0 +1,30 @@
+import type { QueryResolvers } from '../../generated/graphql.js';
+import { GatewayError } from '../../errors/GatewayError.js';
+import { serviceLabels, type ServiceName } from '../../config/ServiceName.js';
+import { mergedConnection } from '../../relay/mergedConnection.js';
+import { projectSources } from '../../upstreams/projectSources.js';
+import { responsePathAsArray } from 'graphql';
+
+const toService = (name: string): ServiceName => name.toLowerCase() as ServiceName;
+
+export const Query: QueryResolvers = {
+  projects: async (_root, args, context, info) => {
+    const services = args.services?.map(toService);
+    const sources = projectSources(context.loaders, context.configuredServices, { services, nameContains: args.nameContains });
+    const connection = await mergedConnection(args, sources);
+    const path = responsePathAsArray(info.path);
+    for (const failure of connection.failures) {
+      const service = failure.source as ServiceName;
+      const error =
+        failure.error instanceof GatewayError
+          ? failure.error
+          : new GatewayError('UPSTREAM_ERROR', `${serviceLabels[service]}: projects could not be listed`, { service });
+      context.partialErrors.push({ error, path });
+    }
+    return {
+      edges: connection.edges,
+      pageInfo: connection.pageInfo,
+      failedServices: connection.failures.map((failure) => failure.source.toUpperCase() as never),
+    };
+  },
+};

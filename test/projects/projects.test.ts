@@ -55,7 +55,7 @@ describe('the cross-service projects connection', () => {
     await t.gql(query, { first: 6 });
     const logs = await Promise.all((['gitlab', 'concord', 'flexstack'] as ServiceName[]).map((service) => t.requests(service)));
     for (const log of logs) expect(log).toHaveLength(1);
-    const [gitlab, concord, flexstack] = logs.map((log) => log[0]!);
+    const [gitlab, concord, flexstack] = logs.map((log) => log[0]!) as [(typeof logs)[0][0], (typeof logs)[0][0], (typeof logs)[0][0]];
     expect(gitlab.query).toMatchObject({ pagination: 'keyset', per_page: '2' });
     expect(concord.query).toMatchObject({ offset: '0', limit: '2' });
     expect(flexstack.query).toMatchObject({ limit: '2' });

@@ -2,8 +2,14 @@ import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
 import { CircleCiStore } from './store.js';
 import { tokenOf } from './routes/context.js';
+import { checkoutKeyRoutes } from './routes/checkoutKeys.js';
+import { envVarRoutes } from './routes/envVars.js';
+import { jobOutputRoutes, jobRoutes } from './routes/jobs.js';
+import { pipelineWriteRoutes } from './routes/pipelineWrites.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { projectRoutes } from './routes/projects.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { userRoutes } from './routes/users.js';
 import { workflowRoutes } from './routes/workflows.js';
 
 export interface CircleCiSimulatorOptions {
@@ -28,8 +34,16 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
   const router = new Router();
   // More specific project routes first: `/project/:slug{3}` would also match them.
   pipelineRoutes(router, store);
+  pipelineWriteRoutes(router, store);
   workflowRoutes(router, store);
   projectRoutes(router, store);
+  userRoutes(router, store);
+  jobRoutes(router, store);
+  scheduleRoutes(router, store);
+  envVarRoutes(router, store);
+  checkoutKeyRoutes(router, store);
+  // `/project/{slug}/{job-number}/…` last: its number segment matches any word.
+  jobOutputRoutes(router, store);
   const simulator = new Simulator({
     name: 'circleci',
     basePath: '/api/v2',

@@ -10,4 +10,5 @@ export const CircleCIWorkflow: CircleCiWorkflowResolvers = {
   status: (workflow) => workflow.rawStatus,
   workflowStatus: (workflow) => workflow.status,
   pipeline: (workflow, _args, { loaders }) => loadOrNull(loaders.circleci.pipeline, workflow.pipelineId),
+  jobs: (workflow, args, { loaders }) => loaders.circleci.jobsOfWorkflow(workflow.id, args),
 };

@@ -29,7 +29,7 @@ export type Weekday = (typeof weekdays)[number];
 export const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 export type Month = (typeof months)[number];
 
-export interface CircleCiTimetable {
+export interface CircleCiTimetableModel {
   readonly perHour: number | null;
   readonly hoursOfDay: readonly number[];
   readonly daysOfWeek: readonly (Weekday | 'UNKNOWN')[];
@@ -43,7 +43,7 @@ export interface CircleCiScheduleModel {
   readonly name: string;
   readonly description: string | null;
   readonly projectSlug: string;
-  readonly timetable: CircleCiTimetable;
+  readonly timetable: CircleCiTimetableModel;
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly actor: CircleCiUserModel | null;
   readonly createdAt: string | null;

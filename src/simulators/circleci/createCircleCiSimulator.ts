@@ -35,15 +35,15 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
   // More specific project routes first: `/project/:slug{3}` would also match them.
   pipelineRoutes(router, store);
   pipelineWriteRoutes(router, store);
-  workflowRoutes(router, store);
-  projectRoutes(router, store);
   userRoutes(router, store);
   jobRoutes(router, store);
   scheduleRoutes(router, store);
   envVarRoutes(router, store);
   checkoutKeyRoutes(router, store);
-  // `/project/{slug}/{job-number}/…` last: its number segment matches any word.
+  // After every `/project/{slug}/<word>/…` route: its job-number segment matches any word.
   jobOutputRoutes(router, store);
+  workflowRoutes(router, store);
+  projectRoutes(router, store);
   const simulator = new Simulator({
     name: 'circleci',
     basePath: '/api/v2',

@@ -1,10 +1,13 @@
 import type DataLoader from 'dataloader';
-import { badUserInput } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromList, connectionFromPages, type Connection, type ConnectionArgs } from '../../relay/connection.js';
-import { str } from '../decode.js';
+import { connectionFromPages, type Connection, type ConnectionArgs } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import { CircleCiClient, pageOf } from './client.js';
+import { toPipeline, toProject, toWorkflow } from './mappers.js';
+import type { CircleCiPipelineModel, CircleCiProjectModel, CircleCiWorkflowModel } from './models.js';
+import { connectionFromList } from '../../relay/connection.js';
+import { badUserInput } from '../../errors/GatewayError.js';
+import { str } from '../decode.js';
 import {
   checkEnvVarName,
   checkProjectSlug,
@@ -20,10 +23,8 @@ import {
   type ScheduleInput,
   type TriggerPipelineInput,
 } from './inputs.js';
-import { toPipeline, toProject, toWorkflow } from './mappers.js';
 import { toArtifact, toJob, toJobDetails, toTestResult } from './mappersJobs.js';
 import { toCheckoutKey, toCollaboration, toEnvVar, toPipelineConfig, toProjectSettings, toSchedule, toUser } from './mappersProject.js';
-import type { CircleCiPipelineModel, CircleCiProjectModel, CircleCiWorkflowModel } from './models.js';
 import type { CircleCiArtifactModel, CircleCiJobDetailsModel, CircleCiJobModel, CircleCiTestResultModel } from './modelsJobs.js';
 import type {
   CircleCiCheckoutKeyModel,
@@ -65,9 +66,6 @@ export interface MessageResult<T> {
  */
 export class CircleCiLoaders {
   readonly client: CircleCiClient;
-  readonly project: DataLoader<string, CircleCiProjectModel>;
-  readonly pipeline: DataLoader<string, CircleCiPipelineModel>;
-  readonly workflow: DataLoader<string, CircleCiWorkflowModel>;
   readonly user: DataLoader<string, CircleCiUserModel>;
   readonly pipelineByNumber: DataLoader<JobKey, CircleCiPipelineModel, string>;
   readonly pipelineConfig: DataLoader<string, CircleCiPipelineConfigModel>;
@@ -79,13 +77,13 @@ export class CircleCiLoaders {
   /** By md5 or sha256 fingerprint (in `name`). */
   readonly checkoutKey: DataLoader<ProjectItemKey, CircleCiCheckoutKeyModel, string>;
   readonly settings: DataLoader<string, CircleCiProjectSettingsModel>;
+  readonly project: DataLoader<string, CircleCiProjectModel>;
+  readonly pipeline: DataLoader<string, CircleCiPipelineModel>;
+  readonly workflow: DataLoader<string, CircleCiWorkflowModel>;
 
   constructor(session: UpstreamSession) {
     const client = new CircleCiClient(session);
     this.client = client;
-    this.project = keyLoader(async (slug) => toProject(await client.getProjectBySlug(slug)));
-    this.pipeline = keyLoader(async (id) => toPipeline(await client.getPipelineById(id)));
-    this.workflow = keyLoader(async (id) => toWorkflow(await client.getWorkflowById(id)));
     this.user = keyLoader(async (id) => toUser(await client.getUser(id)));
     this.pipelineByNumber = keyLoader(async (key) => {
       const pipeline = toPipeline(await client.getPipelineByNumber(key.projectSlug, key.number));
@@ -99,6 +97,9 @@ export class CircleCiLoaders {
     this.envVar = keyLoader(async (key) => toEnvVar(await client.getEnvVar(key.projectSlug, key.name), key.projectSlug), itemKey);
     this.checkoutKey = keyLoader(async (key) => toCheckoutKey(await client.getCheckoutKey(key.projectSlug, key.name), key.projectSlug), itemKey);
     this.settings = keyLoader(async (slug) => toProjectSettings(await client.getProjectSettings(slug), slug));
+    this.project = keyLoader(async (slug) => toProject(await client.getProjectBySlug(slug)));
+    this.pipeline = keyLoader(async (id) => toPipeline(await client.getPipelineById(id)));
+    this.workflow = keyLoader(async (id) => toWorkflow(await client.getWorkflowById(id)));
   }
 
   /** The signed-in user. */
@@ -113,22 +114,8 @@ export class CircleCiLoaders {
     return connectionFromList(args, (await this.client.getCollaborations()).map(toCollaboration));
   }
 
-  /** A job of a workflow by its id, or null when the workflow does not list it. */
-  async job(workflowId: string, jobId: string): Promise<CircleCiJobModel | null> {
-    return (await this.workflowJobs.load(workflowId)).find((job) => job.id === jobId) ?? null;
-  }
-
   private primePipelines(page: { readonly items: readonly CircleCiPipelineModel[] }): void {
     for (const pipeline of page.items) this.pipeline.prime(pipeline.id, pipeline);
-  }
-
-  /** A project's pipelines, newest first, optionally on one branch. */
-  pipelinesOfProject(slug: string, args: ConnectionArgs & { branch?: string | null | undefined }): Promise<Connection<CircleCiPipelineModel>> {
-    return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listPipelinesForProject(slug, { branch: args.branch, pageToken: token }), toPipeline);
-      this.primePipelines(page);
-      return page;
-    });
   }
 
   /** The pipelines of a project the signed-in user triggered. */
@@ -145,15 +132,6 @@ export class CircleCiLoaders {
     return connectionFromPages(args, async (token) => {
       const page = pageOf(await this.client.listPipelines({ orgSlug: args.orgSlug, mine: args.mine, pageToken: token }), toPipeline);
       this.primePipelines(page);
-      return page;
-    });
-  }
-
-  /** A pipeline's workflows. */
-  workflowsOfPipeline(pipelineId: string, args: ConnectionArgs): Promise<Connection<CircleCiWorkflowModel>> {
-    return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listWorkflowsByPipelineId(pipelineId, token), toWorkflow);
-      for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
       return page;
     });
   }
@@ -316,5 +294,23 @@ export class CircleCiLoaders {
     const settings = toProjectSettings(await this.client.patchProjectSettings(projectSlug, settingsBody(input)), projectSlug);
     this.settings.clear(projectSlug).prime(projectSlug, settings);
     return settings;
+  }
+
+  /** A project's pipelines, newest first, optionally on one branch. */
+  pipelinesOfProject(slug: string, args: ConnectionArgs & { branch?: string | null | undefined }): Promise<Connection<CircleCiPipelineModel>> {
+    return connectionFromPages(args, async (token) => {
+      const page = pageOf((await this.client.listPipelinesForProject(slug, { branch: args.branch, pageToken: token })), toPipeline);
+      for (const pipeline of page.items) this.pipeline.prime(pipeline.id, pipeline);
+      return page;
+    });
+  }
+
+  /** A pipeline's workflows. */
+  workflowsOfPipeline(pipelineId: string, args: ConnectionArgs): Promise<Connection<CircleCiWorkflowModel>> {
+    return connectionFromPages(args, async (token) => {
+      const page = pageOf(await this.client.listWorkflowsByPipelineId(pipelineId, token), toWorkflow);
+      for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
+      return page;
+    });
   }
 }

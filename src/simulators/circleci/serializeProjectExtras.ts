@@ -16,6 +16,7 @@ export function checkoutKeyJson(key: SimCheckoutKey, preferred: boolean, digest:
   };
 }
 
+/** A schedule in CircleCI's kebab-case keys. */
 export function scheduleJson(schedule: SimSchedule): Record<string, unknown> {
   return {
     id: schedule.id,
@@ -30,6 +31,7 @@ export function scheduleJson(schedule: SimSchedule): Record<string, unknown> {
   };
 }
 
+/** A user as `GET /me` and `GET /user/{id}` send it. */
 export function userJson(user: SimUser): Record<string, unknown> {
   return { id: user.id, login: user.login, name: user.name };
 }

@@ -88,6 +88,7 @@ export interface SimJob {
   canceledBy?: string;
 }
 
+/** Days and months as schedules name them. */
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 export type Month = 'JAN' | 'FEB' | 'MAR' | 'APR' | 'MAY' | 'JUN' | 'JUL' | 'AUG' | 'SEP' | 'OCT' | 'NOV' | 'DEC';
 
@@ -100,6 +101,7 @@ export interface SimTimetable {
   months?: Month[];
 }
 
+/** A scheduled pipeline of a project. */
 export interface SimSchedule {
   id: string;
   name: string;
@@ -112,6 +114,7 @@ export interface SimSchedule {
   updatedAt: string;
 }
 
+/** A project environment variable, kept in clear and only ever sent masked. */
 export interface SimEnvVar {
   readonly projectSlug: string;
   readonly name: string;
@@ -119,6 +122,7 @@ export interface SimEnvVar {
   createdAt: string | null;
 }
 
+/** An SSH key CircleCI checks a project out with. */
 export interface SimCheckoutKey {
   readonly projectSlug: string;
   readonly type: 'deploy-key' | 'github-user-key';

@@ -42,6 +42,7 @@ export interface WireScheduleBody {
   readonly parameters?: WireParameters;
 }
 
+/** The body of `POST /workflow/{id}/rerun`. */
 export interface WireRerunBody {
   readonly enable_ssh?: boolean;
   readonly from_failed?: boolean;

@@ -68,10 +68,12 @@ export function toJobDetails(wire: WireJobDetails, slug: string): CircleCiJobDet
   };
 }
 
+/** Maps one artifact of `GET /project/{slug}/{number}/artifacts`. */
 export function toArtifact(wire: WireArtifact): CircleCiArtifactModel {
   return { __typename: 'CircleCIArtifact', path: str(wire.path) ?? '', nodeIndex: int(wire.node_index) ?? 0, url: str(wire.url) ?? '' };
 }
 
+/** Maps one test result of `GET /project/{slug}/{number}/tests`. */
 export function toTestResult(wire: WireTestResult): CircleCiTestResultModel {
   return {
     __typename: 'CircleCITestResult',

@@ -23,10 +23,12 @@ import type {
 
 const ints = (value: unknown): number[] => list(value).map(int).filter((n): n is number => n !== null);
 
+/** Maps `GET /me`, `GET /user/{id}` and a schedule's actor. */
 export function toUser(wire: WireUser): CircleCiUserModel {
   return { __typename: 'CircleCIUser', id: str(wire.id) ?? '', login: str(wire.login) ?? '', name: str(wire.name) ?? '' };
 }
 
+/** Maps one organization of `GET /me/collaborations`. */
 export function toCollaboration(wire: WireCollaboration): CircleCiCollaborationModel {
   return {
     __typename: 'CircleCICollaboration',
@@ -38,6 +40,7 @@ export function toCollaboration(wire: WireCollaboration): CircleCiCollaborationM
   };
 }
 
+/** Maps `GET /pipeline/{id}/config`. */
 export function toPipelineConfig(wire: WirePipelineConfig): CircleCiPipelineConfigModel {
   return {
     __typename: 'CircleCIPipelineConfig',
@@ -48,6 +51,7 @@ export function toPipelineConfig(wire: WirePipelineConfig): CircleCiPipelineConf
   };
 }
 
+/** Maps a schedule from any of the schedule endpoints. */
 export function toSchedule(wire: WireSchedule): CircleCiScheduleModel {
   const timetable = obj(wire.timetable);
   const actor = obj(wire.actor);
@@ -76,6 +80,7 @@ export function toEnvVar(wire: WireEnvVar, projectSlug: string): CircleCiEnvVarM
   return { __typename: 'CircleCIProjectEnvVar', projectSlug, name: str(wire.name) ?? '', maskedValue: str(wire.value) ?? '', createdAt: str(wire['created-at']) };
 }
 
+/** Maps a checkout key; the project is passed in, as the body does not name it. */
 export function toCheckoutKey(wire: WireCheckoutKey, projectSlug: string): CircleCiCheckoutKeyModel {
   return {
     __typename: 'CircleCICheckoutKey',
@@ -102,6 +107,7 @@ export const settingNames = {
   writeSettingsRequiresAdmin: 'write_settings_requires_admin',
 } as const;
 
+/** Maps `{ advanced }` project settings; the project is passed in, as the body does not name it. */
 export function toProjectSettings(wire: WireProjectSettings, projectSlug: string): CircleCiProjectSettingsModel {
   const advanced = obj(wire.advanced);
   const flag = (name: string): boolean | null => bool(advanced?.[name]);

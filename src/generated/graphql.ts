@@ -645,7 +645,7 @@ export type CircleCiProjectSettings = {
 };
 
 /** The settings to change; the others keep their value. Give at least one. */
-export type CircleCiProjectSettingsPatch = {
+export type CircleCiProjectSettingsInput = {
   readonly autocancelBuilds?: InputMaybe<Scalars['Boolean']['input']>;
   readonly buildForkPrs?: InputMaybe<Scalars['Boolean']['input']>;
   readonly buildPrsOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -786,7 +786,7 @@ export type CircleCiTriggerPipelinePayload = {
 
 export type CircleCiUpdateProjectSettingsInput = {
   readonly projectSlug: Scalars['String']['input'];
-  readonly settings: CircleCiProjectSettingsPatch;
+  readonly settings: CircleCiProjectSettingsInput;
 };
 
 export type CircleCiUpdateProjectSettingsPayload = {
@@ -830,6 +830,8 @@ export type CircleCiWeekday =
 export type CircleCiWorkflow = Node & Workflow & {
   readonly __typename?: 'CircleCIWorkflow';
   readonly canceledBy?: Maybe<Scalars['String']['output']>;
+  /** The user who canceled the workflow, from `canceledBy`. */
+  readonly canceledByUser?: Maybe<CircleCiUser>;
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly erroredBy?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
@@ -841,6 +843,8 @@ export type CircleCiWorkflow = Node & Workflow & {
   readonly projectSlug: Scalars['String']['output'];
   readonly service: Service;
   readonly startedBy?: Maybe<Scalars['String']['output']>;
+  /** The user who started the workflow, from `startedBy`. */
+  readonly startedByUser?: Maybe<CircleCiUser>;
   /** The status as CircleCI names it (`success`, `on_hold`, …). */
   readonly status: Scalars['String']['output'];
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1302,7 +1306,7 @@ export type ResolversTypes = {
   CircleCIProjectEnvVarConnection: ResolverTypeWrapper<Omit<CircleCiProjectEnvVarConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['CircleCIProjectEnvVarEdge']> }>;
   CircleCIProjectEnvVarEdge: ResolverTypeWrapper<Omit<CircleCiProjectEnvVarEdge, 'node'> & { node: ResolversTypes['CircleCIProjectEnvVar'] }>;
   CircleCIProjectSettings: ResolverTypeWrapper<CircleCiProjectSettingsModel>;
-  CircleCIProjectSettingsPatch: CircleCiProjectSettingsPatch;
+  CircleCIProjectSettingsInput: CircleCiProjectSettingsInput;
   CircleCIRerunWorkflowInput: CircleCiRerunWorkflowInput;
   CircleCIRerunWorkflowPayload: ResolverTypeWrapper<Omit<CircleCiRerunWorkflowPayload, 'workflow'> & { workflow: ResolversTypes['CircleCIWorkflow'] }>;
   CircleCISchedule: ResolverTypeWrapper<CircleCiScheduleModel>;
@@ -1395,7 +1399,7 @@ export type ResolversParentTypes = {
   CircleCIProjectEnvVarConnection: Omit<CircleCiProjectEnvVarConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIProjectEnvVarEdge']> };
   CircleCIProjectEnvVarEdge: Omit<CircleCiProjectEnvVarEdge, 'node'> & { node: ResolversParentTypes['CircleCIProjectEnvVar'] };
   CircleCIProjectSettings: CircleCiProjectSettingsModel;
-  CircleCIProjectSettingsPatch: CircleCiProjectSettingsPatch;
+  CircleCIProjectSettingsInput: CircleCiProjectSettingsInput;
   CircleCIRerunWorkflowInput: CircleCiRerunWorkflowInput;
   CircleCIRerunWorkflowPayload: Omit<CircleCiRerunWorkflowPayload, 'workflow'> & { workflow: ResolversParentTypes['CircleCIWorkflow'] };
   CircleCISchedule: CircleCiScheduleModel;
@@ -1851,6 +1855,7 @@ export type CircleCiUserResolvers<ContextType = GatewayContext, ParentType exten
 
 export type CircleCiWorkflowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIWorkflow'] = ResolversParentTypes['CircleCIWorkflow']> = {
   canceledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canceledByUser?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   erroredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1861,6 +1866,7 @@ export type CircleCiWorkflowResolvers<ContextType = GatewayContext, ParentType e
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedByUser?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   tag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

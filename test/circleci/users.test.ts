@@ -58,4 +58,15 @@ describe('CircleCI users through GraphQL', () => {
     const userCalls = (await t.requests('circleci')).filter((r) => r.path === `/api/v2/user/${ada.id}`);
     expect(userCalls).toHaveLength(1);
   });
+
+  it('resolves the users who started a page of workflows with one call per distinct user', async () => {
+    const result = await t.gql(`{ circleciProject(slug: "gh/acme/api") { pipelines(first: 20) { edges { node { workflows { edges { node { startedBy startedByUser { userId login } } } } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const workflows = result.data?.['circleciProject'].pipelines.edges.flatMap((e: any) => e.node.workflows.edges.map((w: any) => w.node));
+    expect(workflows.length).toBeGreaterThan(10);
+    for (const workflow of workflows) expect(workflow.startedByUser.userId).toBe(workflow.startedBy);
+    const starters = new Set(workflows.map((w: any) => w.startedBy));
+    const userCalls = (await t.requests('circleci')).filter((r) => r.path.startsWith('/api/v2/user/'));
+    expect(userCalls).toHaveLength(starters.size);
+  });
 });

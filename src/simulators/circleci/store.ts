@@ -151,6 +151,9 @@ export class CircleCiStore {
   readonly pipelines: SimPipeline[] = [];
   readonly workflows: SimWorkflow[] = [];
   readonly jobs: SimJob[] = [];
+  private nextJobNumber = new Map<string, number>();
+  /** How long a newly started workflow runs, in ms. */
+  runDurationMs: number;
   readonly schedules: SimSchedule[] = [];
   readonly envVars: SimEnvVar[] = [];
   readonly checkoutKeys: SimCheckoutKey[] = [];
@@ -158,9 +161,6 @@ export class CircleCiStore {
   readonly settings = new Map<string, SimAdvancedSettings>();
   /** Setup pipelines waiting for `POST /pipeline/continue`, by continuation key. */
   readonly continuations = new Map<string, { readonly pipelineId: string; used: boolean }>();
-  private nextJobNumber = new Map<string, number>();
-  /** How long a newly started workflow runs, in ms. */
-  runDurationMs: number;
 
   constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
     this.runDurationMs = options.runDurationMs ?? 15_000;

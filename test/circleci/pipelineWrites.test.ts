@@ -137,4 +137,10 @@ describe('CircleCI pipeline and workflow writes through GraphQL', () => {
     const again = await t.gql(mutation, { input });
     expect(again.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
   });
+
+  it('refuses a job number below 1 before calling CircleCI', async () => {
+    const result = await t.gql(`mutation { circleciCancelJob(input: { projectSlug: "gh/acme/api", jobNumber: 0 }) { message } }`);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(await t.requests('circleci')).toEqual([]);
+  });
 });

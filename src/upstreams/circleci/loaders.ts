@@ -192,6 +192,7 @@ export class CircleCiLoaders {
 
   async cancelJob(key: JobKey): Promise<MessageResult<CircleCiJobDetailsModel>> {
     checkProjectSlug(key.projectSlug);
+    if (!Number.isInteger(key.number) || key.number < 1) throw badUserInput('jobNumber must be a positive job number', [{ field: 'jobNumber', message: 'not positive' }]);
     const result = await this.client.cancelJob(key.projectSlug, key.number);
     this.jobDetails.clear(key);
     this.workflowJobs.clearAll();
@@ -233,6 +234,7 @@ export class CircleCiLoaders {
 
   async deleteCheckoutKey(projectSlug: string, fingerprint: string): Promise<string> {
     checkProjectSlug(projectSlug);
+    if (fingerprint.trim() === '') throw badUserInput('fingerprint must not be empty', [{ field: 'fingerprint', message: 'empty' }]);
     const result = await this.client.deleteCheckoutKey(projectSlug, fingerprint);
     this.checkoutKey.clearAll();
     return str(result.message) ?? '';

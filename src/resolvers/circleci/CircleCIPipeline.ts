@@ -10,4 +10,5 @@ export const CircleCIPipeline: CircleCiPipelineResolvers = {
   status: (pipeline) => pipeline.rawState,
   project: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.project, pipeline.projectSlug),
   workflows: (pipeline, args, { loaders }) => loaders.circleci.workflowsOfPipeline(pipeline.id, args),
+  config: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.pipelineConfig, pipeline.id),
 };

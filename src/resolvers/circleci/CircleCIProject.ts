@@ -1,5 +1,6 @@
 import type { CircleCiProjectResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiProjectModel } from '../../upstreams/circleci/models.js';
 
 export const CircleCIProject: CircleCiProjectResolvers = {
@@ -13,4 +14,13 @@ export const CircleCIProject: CircleCiProjectResolvers = {
     const connection = await loaders.circleci.pipelinesOfProject(project.slug, { first: 1, branch: args.branch ?? null });
     return connection.edges[0]?.node ?? null;
   },
+  myPipelines: (project, args, { loaders }) => loaders.circleci.myPipelinesOfProject(project.slug, args),
+  pipeline: (project, { number }, { loaders }) => loadOrNull(loaders.circleci.pipelineByNumber, { projectSlug: project.slug, number }),
+  schedules: (project, args, { loaders }) => loaders.circleci.schedulesOfProject(project.slug, args),
+  envVars: (project, args, { loaders }) => loaders.circleci.envVarsOfProject(project.slug, args),
+  envVar: (project, { name }, { loaders }) => loadOrNull(loaders.circleci.envVar, { projectSlug: project.slug, name }),
+  checkoutKeys: (project, args, { loaders }) =>
+    loaders.circleci.checkoutKeysOfProject(project.slug, { ...args, digest: args.digest === 'SHA256' ? 'sha256' : args.digest === 'MD5' ? 'md5' : null }),
+  checkoutKey: (project, { fingerprint }, { loaders }) => loadOrNull(loaders.circleci.checkoutKey, { projectSlug: project.slug, name: fingerprint }),
+  settings: (project, _args, { loaders }) => loadOrNull(loaders.circleci.settings, project.slug),
 };

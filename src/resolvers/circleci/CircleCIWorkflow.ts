@@ -10,4 +10,7 @@ export const CircleCIWorkflow: CircleCiWorkflowResolvers = {
   status: (workflow) => workflow.rawStatus,
   workflowStatus: (workflow) => workflow.status,
   pipeline: (workflow, _args, { loaders }) => loadOrNull(loaders.circleci.pipeline, workflow.pipelineId),
+  jobs: (workflow, args, { loaders }) => loaders.circleci.jobsOfWorkflow(workflow.id, args),
+  startedByUser: (workflow, _args, { loaders }) => (workflow.startedBy === null ? null : loadOrNull(loaders.circleci.user, workflow.startedBy)),
+  canceledByUser: (workflow, _args, { loaders }) => (workflow.canceledBy === null ? null : loadOrNull(loaders.circleci.user, workflow.canceledBy)),
 };

@@ -4,5 +4,11 @@ import { loadOrNull } from '../../upstreams/loaderUtils.js';
 export const Query: QueryResolvers = {
   circleciProject: (_root, { slug }, { loaders }) => loadOrNull(loaders.circleci.project, slug),
   circleciPipeline: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.pipeline, id),
+  circleciPipelines: (_root, args, { loaders }) => loaders.circleci.pipelines(args),
   circleciWorkflow: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.workflow, id),
+  circleciJob: (_root, { projectSlug, jobNumber }, { loaders }) => loadOrNull(loaders.circleci.jobDetails, { projectSlug, number: jobNumber }),
+  circleciSchedule: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.schedule, id),
+  circleciMe: (_root, _args, { loaders }) => loaders.circleci.me(),
+  circleciUser: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.user, id),
+  circleciCollaborations: (_root, args, { loaders }) => loaders.circleci.collaborations(args),
 };

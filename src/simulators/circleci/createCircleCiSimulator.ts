@@ -2,8 +2,14 @@ import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
 import { CircleCiStore } from './store.js';
 import { tokenOf } from './routes/context.js';
+import { checkoutKeyRoutes } from './routes/checkoutKeys.js';
+import { envVarRoutes } from './routes/envVars.js';
+import { jobOutputRoutes, jobRoutes } from './routes/jobs.js';
+import { pipelineWriteRoutes } from './routes/pipelineWrites.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { projectRoutes } from './routes/projects.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { userRoutes } from './routes/users.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { contextRoutes } from './admin/contexts.js';
 import { webhookRoutes } from './admin/webhooks.js';
@@ -34,6 +40,14 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
   const router = new Router();
   // More specific project routes first: `/project/:slug{3}` would also match them.
   pipelineRoutes(router, store);
+  pipelineWriteRoutes(router, store);
+  userRoutes(router, store);
+  jobRoutes(router, store);
+  scheduleRoutes(router, store);
+  envVarRoutes(router, store);
+  checkoutKeyRoutes(router, store);
+  // After every `/project/{slug}/<word>/…` route: its job-number segment matches any word.
+  jobOutputRoutes(router, store);
   workflowRoutes(router, store);
   projectRoutes(router, store);
   contextRoutes(router, store);

@@ -41,7 +41,7 @@ export function pipelineJson(store: CircleCiStore, pipeline: SimPipeline): Recor
     vcs: {
       provider_name: pipeline.projectSlug.startsWith('bb/') ? 'Bitbucket' : 'GitHub',
       target_repository_url: `https://github.com/${orgName}/${name}`,
-      branch: pipeline.branch,
+      ...(pipeline.tag !== undefined ? { tag: pipeline.tag } : { branch: pipeline.branch }),
       review_id: '123',
       review_url: `https://github.com/${orgName}/${name}/pull/123`,
       revision: pipeline.revision,
@@ -69,6 +69,8 @@ export function workflowJson(workflow: SimWorkflow): Record<string, unknown> {
 export function workflowJobJson(job: SimJob): Record<string, unknown> {
   return {
     ...(job.approvalRequestId !== undefined ? { approval_request_id: job.approvalRequestId } : {}),
+    ...(job.approvedBy !== undefined ? { approved_by: job.approvedBy } : {}),
+    ...(job.canceledBy !== undefined ? { canceled_by: job.canceledBy } : {}),
     dependencies: job.dependencies,
     ...(job.jobNumber !== null ? { job_number: job.jobNumber } : {}),
     id: job.id,

@@ -1,4 +1,5 @@
 import { seededRandom, pick, stableUuid } from '../core/ids.js';
+import { seedProjectExtras } from './seedProjectExtras.js';
 
 /** A user the simulator knows, and the token that authenticates as them. */
 export interface SimUser {
@@ -37,6 +38,9 @@ export interface SimPipeline {
   triggerType: 'scheduled_pipeline' | 'explicit' | 'api' | 'webhook';
   parameters: Record<string, string | number | boolean>;
   config: string;
+  tag?: string;
+  /** The setup configuration of a continued setup pipeline. */
+  setupConfig?: string;
 }
 
 export type WorkflowStatus = 'success' | 'running' | 'not_run' | 'failed' | 'error' | 'failing' | 'on_hold' | 'canceled' | 'unauthorized';
@@ -80,7 +84,58 @@ export interface SimJob {
   stoppedAt: string | null;
   dependencies: string[];
   approvalRequestId?: string;
+  approvedBy?: string;
+  canceledBy?: string;
 }
+
+/** Days and months as schedules name them. */
+export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+export type Month = 'JAN' | 'FEB' | 'MAR' | 'APR' | 'MAY' | 'JUN' | 'JUL' | 'AUG' | 'SEP' | 'OCT' | 'NOV' | 'DEC';
+
+/** A schedule's timetable in CircleCI's kebab-case keys. */
+export interface SimTimetable {
+  'per-hour': number;
+  'hours-of-day': number[];
+  'days-of-week'?: Weekday[];
+  'days-of-month'?: number[];
+  months?: Month[];
+}
+
+/** A scheduled pipeline of a project. */
+export interface SimSchedule {
+  id: string;
+  name: string;
+  description: string | null;
+  projectSlug: string;
+  timetable: SimTimetable;
+  parameters: Record<string, string | number | boolean>;
+  actor: { id: string; login: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A project environment variable, kept in clear and only ever sent masked. */
+export interface SimEnvVar {
+  readonly projectSlug: string;
+  readonly name: string;
+  value: string;
+  createdAt: string | null;
+}
+
+/** An SSH key CircleCI checks a project out with. */
+export interface SimCheckoutKey {
+  readonly projectSlug: string;
+  readonly type: 'deploy-key' | 'github-user-key';
+  readonly publicKey: string;
+  /** `aa:bb:…`, the default digest. */
+  readonly md5: string;
+  /** `SHA256:…` (base64, unpadded), as `ssh-keygen -l` prints it. */
+  readonly sha256: string;
+  readonly createdAt: string;
+}
+
+/** `advanced` project settings, in CircleCI's snake_case keys. */
+export type SimAdvancedSettings = Record<string, boolean | string[]>;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -99,6 +154,13 @@ export class CircleCiStore {
   private nextJobNumber = new Map<string, number>();
   /** How long a newly started workflow runs, in ms. */
   runDurationMs: number;
+  readonly schedules: SimSchedule[] = [];
+  readonly envVars: SimEnvVar[] = [];
+  readonly checkoutKeys: SimCheckoutKey[] = [];
+  /** Project settings by project slug. */
+  readonly settings = new Map<string, SimAdvancedSettings>();
+  /** Setup pipelines waiting for `POST /pipeline/continue`, by continuation key. */
+  readonly continuations = new Map<string, { readonly pipelineId: string; used: boolean }>();
 
   constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
     this.runDurationMs = options.runDurationMs ?? 15_000;
@@ -151,6 +213,12 @@ export class CircleCiStore {
         });
       }
     }
+    seedProjectExtras(this, now);
+  }
+
+  /** The next pipeline number of a project. */
+  nextPipelineNumber(projectSlug: string): number {
+    return this.pipelines.reduce((max, pipeline) => (pipeline.projectSlug === projectSlug ? Math.max(max, pipeline.number) : max), 0) + 1;
   }
 
   /** Adds a pipeline with the next number of its project. */
@@ -234,7 +302,8 @@ export class CircleCiStore {
     return workflow;
   }
 
-  private takeJobNumber(projectSlug: string): number {
+  /** The next job number of a project. */
+  takeJobNumber(projectSlug: string): number {
     const next = (this.nextJobNumber.get(projectSlug) ?? 100) + 1;
     this.nextJobNumber.set(projectSlug, next);
     return next;
@@ -260,6 +329,48 @@ export class CircleCiStore {
       changed.push(workflow);
     }
     return changed;
+  }
+
+  /** Cancels an active workflow: its running jobs are canceled, the waiting ones never run. */
+  cancelWorkflow(workflow: SimWorkflow, userId: string, now = Date.now()): void {
+    workflow.status = 'canceled';
+    workflow.canceledBy = userId;
+    workflow.stoppedAt = new Date(now).toISOString();
+    delete workflow.finishesAt;
+    for (const job of this.jobs) {
+      if (job.workflowId !== workflow.id) continue;
+      if (job.status === 'running' || job.status === 'queued') {
+        job.status = 'canceled';
+        job.canceledBy = userId;
+        job.stoppedAt = workflow.stoppedAt;
+      } else if (job.status === 'blocked' || job.status === 'on_hold' || job.status === 'not_running') {
+        job.status = 'not_run';
+      }
+    }
+  }
+
+  /** Cancels one job; an active workflow it belongs to ends canceled. */
+  cancelJob(job: SimJob, userId: string, now = Date.now()): void {
+    const workflow = this.workflows.find((candidate) => candidate.id === job.workflowId);
+    if (workflow !== undefined && ['running', 'on_hold', 'failing'].includes(workflow.status) && ['running', 'queued', 'blocked', 'on_hold', 'not_running'].includes(job.status)) {
+      this.cancelWorkflow(workflow, userId, now);
+    }
+    if (['running', 'queued', 'blocked', 'on_hold', 'not_running', 'not_run'].includes(job.status)) {
+      job.status = 'canceled';
+      job.canceledBy = userId;
+      job.stoppedAt ??= new Date(now).toISOString();
+    }
+  }
+
+  /** Approves a held job: the workflow runs again and finishes after the run duration. */
+  approveJob(workflow: SimWorkflow, job: SimJob, userId: string, now = Date.now()): void {
+    job.status = 'success';
+    job.approvedBy = userId;
+    job.startedAt = new Date(now).toISOString();
+    job.stoppedAt = job.startedAt;
+    workflow.status = 'running';
+    workflow.finishesAt = now + this.runDurationMs;
+    workflow.finalStatus = 'success';
   }
 
   userByToken(token: string): SimUser | undefined {

@@ -1,0 +1,11 @@
+import type { CircleCiScheduleResolvers } from '../../generated/graphql.js';
+import { globalIdOf } from '../../relay/nodeField.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import type { CircleCiScheduleModel } from '../../upstreams/circleci/modelsProject.js';
+
+export const CircleCISchedule: CircleCiScheduleResolvers = {
+  id: globalIdOf<CircleCiScheduleModel>('CircleCISchedule', (schedule) => schedule.id),
+  service: () => 'CIRCLECI',
+  scheduleId: (schedule) => schedule.id,
+  project: (schedule, _args, { loaders }) => loadOrNull(loaders.circleci.project, schedule.projectSlug),
+};

@@ -24,6 +24,8 @@ export interface Config {
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
   readonly logLevel: string;
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  readonly shutdownGraceMs: number;
 }
 
 /** A setting that cannot be used; the message names it. */
@@ -47,6 +49,19 @@ export const serviceSettings: Readonly<Record<ServiceName, { url: string; token:
   concord: { url: 'CONCORD_URL', token: 'CONCORD_TOKEN', header: 'x-concord-token' },
   flexstack: { url: 'FLEXSTACK_URL', token: 'FLEXSTACK_API_KEY', header: 'x-flexstack-key' },
 };
+
+/** Every environment variable the gateway reads; deployment files may set only these. */
+export const settingNames: readonly string[] = [
+  ...Object.values(serviceSettings).flatMap((names) => [names.url, names.token]),
+  'PORT',
+  'HOST',
+  'REDIS_URL',
+  'UPSTREAM_TIMEOUT_MS',
+  'CACHE_KEY_SECRET',
+  'EXPLORER',
+  'LOG_LEVEL',
+  'SHUTDOWN_GRACE_MS',
+];
 
 function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -107,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
   return Object.freeze(config);
 }

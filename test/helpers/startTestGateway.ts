@@ -39,7 +39,7 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const simulators = await startSimulators({ runDurationMs: options.runDurationMs });
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', ...options.env };
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', ...options.env };
   const names: Record<ServiceName, [string, string]> = {
     circleci: ['CIRCLECI_URL', 'CIRCLECI_TOKEN'],
     ghes: ['GHES_URL', 'GHES_TOKEN'],

@@ -165,7 +165,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   graceful.onShutdown(() => readiness.markDraining());
   graceful.onShutdown(async () => {
     await apollo.stop();
-    await upstreams.close();
+    // Past the grace period, calls still waiting on an upstream are abandoned rather than awaited.
+    await (graceful.gracePeriodExceeded ? upstreams.destroy() : upstreams.close());
     await readiness.close();
   }, 'drained');
 

@@ -18,6 +18,7 @@ export class GracefulShutdown {
   private readonly hooks: Record<ShutdownPhase, ShutdownHook[]> = { draining: [], drained: [] };
   private inFlight = 0;
   private running: Promise<void> | undefined;
+  private cutShort = false;
 
   constructor(
     private readonly server: Server,
@@ -27,6 +28,11 @@ export class GracefulShutdown {
   /** True once shutdown has begun. */
   get draining(): boolean {
     return this.running !== undefined;
+  }
+
+  /** True when the grace period ended with requests still running, and their connections were closed. */
+  get gracePeriodExceeded(): boolean {
+    return this.cutShort;
   }
 
   /** Registers a hook run in the given phase. */
@@ -61,7 +67,10 @@ export class GracefulShutdown {
       this.server.closeIdleConnections();
       await new Promise((resolve) => setTimeout(resolve, this.inFlight > 0 ? 25 : 5));
     }
-    if (!done) this.server.closeAllConnections();
+    if (!done) {
+      this.cutShort = this.inFlight > 0;
+      this.server.closeAllConnections();
+    }
     // Upgraded sockets are not the HTTP server's to close; do not wait on them forever.
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
     await this.runAll(this.hooks.drained);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { editorTexts, recordRequests, resultText, run, setQuery, waitForGraphiQL } from './explorerBrowser.js';
+import { editorTexts, recordRequests, resultText, run, setQuery, waitForGraphiQL, waitForText } from './explorerBrowser.js';
 
 let t: TestGateway;
 let chromium: HeadlessChromium;
@@ -43,11 +43,7 @@ describe('the explorer in a real browser', () => {
 
     await setQuery(page, '{ circleciProject(slug: "gh/acme/api") { name slug } }');
     await run(page);
-    await page.waitForFunction(
-      () => document.querySelector('.result-window')?.textContent?.includes('gh/acme/api') === true,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.result-window', 'gh/acme/api');
     expect(JSON.parse(await resultText(page))).toEqual({ data: { circleciProject: { name: 'api', slug: 'gh/acme/api' } } });
 
     mkdirSync('test-artifacts', { recursive: true });
@@ -62,9 +58,7 @@ describe('the explorer in a real browser', () => {
     await page.click('[aria-label="Show Documentation Explorer"]');
     await page.waitForSelector('.graphiql-doc-explorer', { timeout: 10_000 });
     await page.click('.graphiql-doc-explorer a:has-text("Query")');
-    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('circleciProject') === true, undefined, {
-      timeout: 10_000,
-    });
+    await waitForText(page, '.graphiql-doc-explorer', 'circleciProject', 10_000);
     expect(await page.textContent('.graphiql-doc-explorer')).toContain('circleciProject');
     expect(requests.offLoopback()).toEqual([]);
   }, 30_000);

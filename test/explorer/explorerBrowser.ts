@@ -20,8 +20,24 @@ export function recordRequests(page: Page): { all: string[]; offLoopback(): stri
   };
 }
 
-interface CodeMirrorElement extends Element {
+/** The little of the DOM these helpers use inside the page (the test code itself is typed for Node). */
+interface PageElement {
+  readonly textContent: string | null;
   CodeMirror?: { getValue(): string; setValue(value: string): void };
+}
+interface PageDocument {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+declare const document: PageDocument;
+
+/** Whether the element matched by the selector shows the text. */
+export async function waitForText(page: Page, selector: string, text: string, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(
+    ([sel, expected]) => document.querySelector(sel)?.textContent?.includes(expected) === true,
+    [selector, text] as const,
+    { timeout: timeoutMs },
+  );
 }
 
 /** Waits for GraphiQL to render and load the schema. */
@@ -33,7 +49,7 @@ export async function waitForGraphiQL(page: Page): Promise<void> {
 /** Replaces the text of the query editor. */
 export async function setQuery(page: Page, query: string): Promise<void> {
   await page.evaluate((text) => {
-    const element = document.querySelector<CodeMirrorElement>('.graphiql-query-editor .CodeMirror');
+    const element = document.querySelector('.graphiql-query-editor .CodeMirror');
     if (element?.CodeMirror === undefined) throw new Error('No query editor');
     element.CodeMirror.setValue(text);
   }, query);
@@ -42,14 +58,14 @@ export async function setQuery(page: Page, query: string): Promise<void> {
 /** The text of every CodeMirror editor on the page (query, variables, headers, response). */
 export async function editorTexts(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<CodeMirrorElement>('.CodeMirror')].map((element) => element.CodeMirror?.getValue() ?? ''),
+    [...document.querySelectorAll('.CodeMirror')].map((element) => element.CodeMirror?.getValue() ?? ''),
   );
 }
 
 /** The text shown in the result pane. */
 export async function resultText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const element = document.querySelector<CodeMirrorElement>('.result-window .CodeMirror');
+    const element = document.querySelector('.result-window .CodeMirror');
     return element?.CodeMirror?.getValue() ?? '';
   });
 }

@@ -31,7 +31,7 @@ interface PageDocument {
 }
 declare const document: PageDocument;
 
-/** Whether the element matched by the selector shows the text. */
+/** Waits until the element matched by the selector shows the text. */
 export async function waitForText(page: Page, selector: string, text: string, timeoutMs = 20_000): Promise<void> {
   await page.waitForFunction(
     ([sel, expected]) => document.querySelector(sel)?.textContent?.includes(expected) === true,
@@ -53,6 +53,8 @@ export async function setQuery(page: Page, query: string): Promise<void> {
     if (element?.CodeMirror === undefined) throw new Error('No query editor');
     element.CodeMirror.setValue(text);
   }, query);
+  // GraphiQL parses the editor's text after a 100 ms debounce; it picks HTTP or WebSocket from that parse.
+  await new Promise((resolve) => setTimeout(resolve, 400));
 }
 
 /** The text of every CodeMirror editor on the page (query, variables, headers, response). */

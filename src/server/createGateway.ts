@@ -157,6 +157,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
+      logger.error({ err: error, method: req.method, path: url.pathname }, 'Request failed');
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });

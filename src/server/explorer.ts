@@ -48,6 +48,7 @@ function page(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Switchyard explorer</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/explorer/${explorerAssetNames.style}">
 <script type="application/json" id="explorer-settings">${scriptJson(settings)}</script>
 <script type="module" src="/explorer/${explorerAssetNames.script}"></script>

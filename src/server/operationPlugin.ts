@@ -28,8 +28,8 @@ function errorCodesOf(errors: readonly { extensions?: Record<string, unknown> }[
 
 /**
  * An Apollo Server plugin that times each operation, counts its upstream
- * calls through the tally and hands a summary to each listener once the
- * answer is ready.
+ * calls through the tally, answers with the request id in `x-request-id`
+ * and hands a summary to each listener once the answer is ready.
  */
 export function operationPlugin(
   tally: UpstreamTally,
@@ -42,6 +42,8 @@ export function operationPlugin(
       tally.begin(requestId);
       return {
         async willSendResponse(requestContext) {
+          // Lets a client quote the id that its log line and upstream calls carry.
+          requestContext.response.http.headers.set('x-request-id', requestId);
           const usage = tally.end(requestId);
           const body = requestContext.response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : requestContext.errors;

@@ -44,6 +44,7 @@ describe('operation logs', () => {
       { 'x-request-id': 'req-logs-1' },
     );
     expect(response.errors).toBeUndefined();
+    expect(response.headers.get('x-request-id')).toBe('req-logs-1');
     const upstreamCalls = (await t.requests('circleci')).length;
     expect(upstreamCalls).toBeGreaterThanOrEqual(2);
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ReadinessCheck } from '../../src/server/health.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 
@@ -65,5 +66,12 @@ describe('GET /healthz and /readyz', () => {
     } finally {
       await gateway.close();
     }
+  });
+
+  it('is not ready once shutdown has begun, so load balancers stop sending work', async () => {
+    const check = new ReadinessCheck(undefined);
+    expect(await check.check()).toEqual({ ready: true, reasons: [] });
+    check.markDraining();
+    expect(await check.check()).toEqual({ ready: false, reasons: ['shutting down'] });
   });
 });

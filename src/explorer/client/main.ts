@@ -27,13 +27,17 @@ const headerTemplate = JSON.stringify(Object.fromEntries(settings.credentialHead
 const root = document.getElementById('explorer');
 if (root === null) throw new Error('The explorer page has no #explorer element');
 createRoot(root).render(
-  createElement(GraphiQL, {
-    fetcher,
-    defaultQuery: settings.defaultQuery,
-    defaultHeaders: headerTemplate,
-    isHeadersEditorEnabled: true,
-    // Credentials typed into the header editor must not outlive the page.
-    shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: 'headers',
-  }),
+  createElement(
+    GraphiQL,
+    {
+      fetcher,
+      defaultQuery: settings.defaultQuery,
+      defaultHeaders: headerTemplate,
+      isHeadersEditorEnabled: true,
+      // Credentials typed into the header editor must not outlive the page.
+      shouldPersistHeaders: false,
+      defaultEditorToolsVisibility: 'headers',
+    },
+    createElement(GraphiQL.Logo, null, 'Switchyard'),
+  ),
 );

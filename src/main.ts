@@ -45,11 +45,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal (Ctrl-C twice) does not wait for the grace period.
+      logger.warn({ signal }, 'Stopping now, without waiting for in-flight requests');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'Shutting down: finishing in-flight requests');
-    await gateway.stop();
-    await simulators?.close();
+    try {
+      await gateway.stop();
+      await simulators?.close();
+    } catch (error) {
+      logger.error({ err: error }, 'Shutdown failed');
+      process.exit(1);
+    }
     logger.info('Stopped');
     process.exit(0);
   };

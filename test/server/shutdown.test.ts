@@ -40,6 +40,10 @@ describe('graceful shutdown of `npm start`', () => {
     });
     child = started;
     const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
+    let banner = '';
+    started.stderr?.on('data', (chunk: Buffer) => {
+      banner += chunk.toString();
+    });
     const logLines: Record<string, unknown>[] = [];
     const lines = createInterface({ input: started.stdout as NodeJS.ReadableStream });
     const ready = new Promise<{ circleci: string }>((resolve, reject) => {
@@ -83,5 +87,11 @@ describe('graceful shutdown of `npm start`', () => {
     expect(await response.json()).toEqual({ data: { circleciProject: { name: 'api' } } });
     expect(await exited).toBe(0);
     expect(logLines.map((line) => line['msg'])).toEqual(expect.arrayContaining(['graphql operation', 'Stopped']));
+    // What `npm start` tells a person: where everything is, and that upstreams are simulated.
+    expect(banner).toContain('DEMO MODE');
+    expect(banner).toContain(`Explorer:          http://127.0.0.1:${port}/`);
+    expect(banner).toContain(`GraphQL endpoint:  http://127.0.0.1:${port}/graphql`);
+    expect(banner).toContain(`Metrics:           http://127.0.0.1:${port}/metrics`);
+    expect(banner).toContain(`Simulator circleci  ${simulators.circleci}`);
   }, 30_000);
 });

@@ -75,16 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      operationPlugin(tally, [
-        (summary) =>
-          metrics.recordOperation({
-            operation: summary.operationName,
-            type: summary.operationType,
-            outcome: summary.outcome,
-            durationMs: summary.durationMs,
-          }),
-        operationLogger(logger),
-      ]),
+      operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
     ],
   });
   await apollo.start();

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
+import type { OperationSummary } from './operationPlugin.js';
 
 /**
  * Current values another part of the gateway reports at every scrape: the
@@ -19,13 +20,6 @@ export interface MetricsSource {
   read(): MetricsSnapshot;
 }
 
-/** How one GraphQL operation ended, as the operation metrics record it. */
-export interface OperationRecord {
-  readonly operation: string;
-  readonly type: string;
-  readonly outcome: 'success' | 'error';
-  readonly durationMs: number;
-}
 
 /** Operation names are chosen by clients: at most this many distinct ones get their own label. */
 const maxOperationNames = 200;
@@ -117,10 +111,10 @@ export class GatewayMetrics {
   };
 
   /** Records one finished GraphQL operation. */
-  recordOperation(record: OperationRecord): void {
-    const labels = { operation: this.operationLabel(record.operation), type: record.type, outcome: record.outcome };
+  recordOperation(summary: OperationSummary): void {
+    const labels = { operation: this.operationLabel(summary.operationName), type: summary.operationType, outcome: summary.outcome };
     this.operations.inc(labels);
-    this.operationDuration.observe(labels, record.durationMs / 1000);
+    this.operationDuration.observe(labels, summary.durationMs / 1000);
   }
 
   /** The Prometheus text exposition. */

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { ServiceName } from './config/ServiceName.js';
 import { createGateway } from './server/createGateway.js';
 import { createLogger } from './server/logger.js';
+import { placesOf, startBanner } from './server/startBanner.js';
 import { startSimulators, type RunningSimulators } from './simulators/startSimulators.js';
 
 /**
@@ -36,17 +37,29 @@ async function main(): Promise<void> {
   if (config.redisUrl === undefined) {
     logger.info('Cache: in-memory (set REDIS_URL to share a Redis cache between replicas)');
   }
-  const gateway = await createGateway({ config });
+  const gateway = await createGateway({ config, logger });
   const url = await gateway.listen();
-  logger.info({ endpoint: url, health: url.replace(/\/graphql$/, '/healthz'), demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);
+  const places = placesOf(url, config.explorer);
+  logger.info({ ...places, demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);
+  process.stderr.write(startBanner(places, config.demo ? simulators?.urls : undefined));
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal (Ctrl-C twice) does not wait for the grace period.
+      logger.warn({ signal }, 'Stopping now, without waiting for in-flight requests');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'Shutting down');
-    await gateway.stop();
-    await simulators?.close();
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'Shutting down: finishing in-flight requests');
+    try {
+      await gateway.stop();
+      await simulators?.close();
+    } catch (error) {
+      logger.error({ err: error }, 'Shutdown failed');
+      process.exit(1);
+    }
+    logger.info('Stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -26,6 +26,8 @@ export interface Config {
   readonly logLevel: string;
   /** Concord organizations the cross-service project list reads, in order (CONCORD_ORGS). */
   readonly concordOrgs: readonly string[];
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  readonly shutdownGraceMs: number;
 }
 
 /** A setting that cannot be used; the message names it. */
@@ -49,6 +51,20 @@ export const serviceSettings: Readonly<Record<ServiceName, { url: string; token:
   concord: { url: 'CONCORD_URL', token: 'CONCORD_TOKEN', header: 'x-concord-token' },
   flexstack: { url: 'FLEXSTACK_URL', token: 'FLEXSTACK_API_KEY', header: 'x-flexstack-key' },
 };
+
+/** Every environment variable the gateway reads; deployment files may set only these. */
+export const settingNames: readonly string[] = [
+  ...Object.values(serviceSettings).flatMap((names) => [names.url, names.token]),
+  'PORT',
+  'HOST',
+  'REDIS_URL',
+  'UPSTREAM_TIMEOUT_MS',
+  'CACHE_KEY_SECRET',
+  'EXPLORER',
+  'LOG_LEVEL',
+  'SHUTDOWN_GRACE_MS',
+  'CONCORD_ORGS',
+];
 
 function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -118,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
+    shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
   return Object.freeze(config);
 }

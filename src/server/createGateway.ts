@@ -9,13 +9,23 @@ import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
+import { createExplorerHandler } from './explorer.js';
+import { ReadinessCheck } from './health.js';
+import { createLogger, type Logger } from './logger.js';
+import { GatewayMetrics, type MetricsSource } from './metrics.js';
+import { operationPlugin } from './operationPlugin.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
+import { operationLogger } from './requestLogging.js';
+import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
+import { combineObservers, UpstreamTally } from './upstreamTally.js';
 
 const maxBodyBytes = 1_048_576;
 
 export interface GatewayOptions {
   readonly config: Config;
   readonly observer?: UpstreamObserver;
+  /** Where operation logs go; a logger at the configured level on stdout by default. */
+  readonly logger?: Logger;
 }
 
 /** A running gateway: its HTTP server, and how to stop it. */
@@ -23,10 +33,22 @@ export interface Gateway {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstreams: Upstreams;
+  readonly metrics: GatewayMetrics;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
-  stop(): Promise<void>;
+  /** Adds values reported at `/metrics` (cache counters, open subscriptions, webhook deliveries). */
+  addMetricsSource(source: MetricsSource): void;
+  /**
+   * Registers work for shutdown: `draining` hooks run as it begins (close
+   * WebSockets with 1001 Going Away), `drained` hooks once in-flight requests are done.
+   */
+  onShutdown(hook: ShutdownHook, phase?: ShutdownPhase): void;
+  /**
+   * Graceful stop: stop accepting, let in-flight requests finish within
+   * `graceMs` (SHUTDOWN_GRACE_MS by default), then close connections and pools.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -41,13 +63,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
-  const upstreams = new Upstreams(config, options.observer);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = new GatewayMetrics();
+  const tally = new UpstreamTally();
+  const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
   const apollo = new ApolloServer<GatewayContext>({
     schema: createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), partialErrorsPlugin<GatewayContext>()],
+    // Shutdown is ours (see stop): Apollo must not stop itself on SIGTERM while requests drain.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      partialErrorsPlugin<GatewayContext>(),
+      operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
+    ],
   });
   await apollo.start();
 
@@ -86,11 +117,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.end();
   };
 
+  const readiness = new ReadinessCheck(config.redisUrl);
+  const explorer = config.explorer ? createExplorerHandler() : undefined;
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
+    graceful.track(res);
+    // While draining, answer in-flight and late requests but let no connection be reused.
+    if (graceful.draining) res.setHeader('connection', 'close');
     const route = async (): Promise<void> => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz' && req.method === 'GET') {
+        const state = await readiness.check();
+        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', reasons: state.reasons });
+      }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        const { contentType, body } = await metrics.render();
+        res.setHeader('content-type', contentType);
+        res.end(body);
+        return;
+      }
+      if (explorer !== undefined && (await explorer(req, res, url))) return;
       sendJson(res, 404, { error: 'Not found' });
     };
     route().catch((error: unknown) => {
@@ -102,17 +150,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
+      logger.error({ err: error, method: req.method, path: url.pathname }, 'Request failed');
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
   server.keepAliveTimeout = 65_000;
+  const graceful = new GracefulShutdown(server, (error) => logger.error({ err: error }, 'A shutdown step failed'));
+  graceful.onShutdown(() => readiness.markDraining());
+  graceful.onShutdown(async () => {
+    await apollo.stop();
+    // Past the grace period, calls still waiting on an upstream are abandoned rather than awaited.
+    await (graceful.gracePeriodExceeded ? upstreams.destroy() : upstreams.close());
+    await readiness.close();
+  }, 'drained');
 
   let listening = '';
   return {
     server,
     apollo,
     upstreams,
+    metrics,
     url: () => listening,
+    addMetricsSource: (source) => metrics.addSource(source),
+    onShutdown: (hook, phase) => graceful.onShutdown(hook, phase),
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -123,13 +183,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       listening = `http://${shownHost}:${address.port}/graphql`;
       return listening;
     },
-    async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-      await upstreams.close();
+    async stop(graceMs = config.shutdownGraceMs) {
+      await graceful.run(graceMs);
     },
   };
 }

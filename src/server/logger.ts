@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /** Header and field paths that may hold a credential; their values never reach a log. */
 export const redactedPaths = [
@@ -14,9 +14,10 @@ export const redactedPaths = [
   '*.password',
 ];
 
-/** The gateway's structured JSON logger. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } });
+/** The gateway's structured JSON logger; to stdout unless given another destination. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
 
 export type { Logger };

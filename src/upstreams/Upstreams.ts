@@ -38,4 +38,9 @@ export class Upstreams {
   async close(): Promise<void> {
     await Promise.all(Object.values(this.clients).map((client) => client.close()));
   }
+
+  /** Closes every pool at once, failing calls still running. */
+  async destroy(): Promise<void> {
+    await Promise.all(Object.values(this.clients).map((client) => client.destroy()));
+  }
 }

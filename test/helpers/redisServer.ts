@@ -1,6 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
+import { aptInstall } from './apt.js';
 
 const candidates = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 
@@ -8,9 +9,7 @@ const candidates = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 export function ensureRedisServer(): string {
   const found = candidates.find((path) => existsSync(path));
   if (found !== undefined) return found;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'ignore', env, timeout: 300_000 });
+  aptInstall('redis-server');
   const installed = candidates.find((path) => existsSync(path));
   if (installed === undefined) throw new Error('redis-server could not be installed');
   return installed;

@@ -1,6 +1,7 @@
 import type { ServiceName } from '../../src/config/ServiceName.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createGateway, type Gateway } from '../../src/server/createGateway.js';
+import type { Logger } from '../../src/server/logger.js';
 import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
 import { startSimulators, type RunningSimulators } from '../../src/simulators/startSimulators.js';
 
@@ -31,6 +32,8 @@ export interface TestGatewayOptions {
   /** Send the simulators' tokens as configured tokens (default true). */
   readonly configureTokens?: boolean;
   readonly runDurationMs?: number;
+  /** Where the gateway logs; quiet (warn) on stdout by default. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const simulators = await startSimulators({ runDurationMs: options.runDurationMs });
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', ...options.env };
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', ...options.env };
   const names: Record<ServiceName, [string, string]> = {
     circleci: ['CIRCLECI_URL', 'CIRCLECI_TOKEN'],
     ghes: ['GHES_URL', 'GHES_TOKEN'],
@@ -53,7 +56,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     const token = simulators.tokens[service];
     if (options.configureTokens !== false && token !== undefined) env[tokenName] ??= token;
   }
-  const gateway = await createGateway({ config: loadConfig(env) });
+  const config = loadConfig(env);
+  const gateway = await createGateway(options.logger === undefined ? { config } : { config, logger: options.logger });
   const url = await gateway.listen(0, '127.0.0.1');
   const origin = (service: ServiceName): string => {
     const simulator = simulators.byService[service];

@@ -142,6 +142,11 @@ export class UpstreamHttp {
   async close(): Promise<void> {
     await this.agent.close();
   }
+
+  /** Closes the connection pool at once, failing calls still running. */
+  async destroy(): Promise<void> {
+    await this.agent.destroy();
+  }
 }
 
 /** JSON when it parses as JSON, whatever the content type says; otherwise the text. */

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type * as Esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { explorerAssetNames, explorerAssetsDir, explorerClientDir } from './paths.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A fingerprint of everything the bundle is made from: the client sources,
+ * this script and the locked package versions.
+ */
+export function explorerSourceHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...readdirSync(explorerClientDir)
+      .sort()
+      .map((name) => join(explorerClientDir, name)),
+    fileURLToPath(import.meta.url),
+    join(projectRoot, 'package-lock.json'),
+  ];
+  for (const file of files) {
+    hash.update(file.slice(projectRoot.length));
+    hash.update(existsSync(file) ? readFileSync(file) : '');
+  }
+  return hash.digest('hex');
+}
+
+function builtHash(): string | undefined {
+  const stamp = join(explorerAssetsDir, explorerAssetNames.stamp);
+  const complete = Object.values(explorerAssetNames).every((name) => existsSync(join(explorerAssetsDir, name)));
+  if (!complete) return undefined;
+  try {
+    return (JSON.parse(readFileSync(stamp, 'utf8')) as { hash?: string }).hash;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the bundle is missing or was built from other sources. */
+export function explorerIsStale(): boolean {
+  return builtHash() !== explorerSourceHash();
+}
+
+export interface BuildExplorerOptions {
+  /** Build only when the bundle is missing or stale. */
+  readonly ifStale?: boolean | undefined;
+}
+
+/**
+ * Bundles GraphiQL and its styles into `src/explorer/assets/` with esbuild.
+ * Returns whether it built. Where esbuild is not installed (a production
+ * image), an existing bundle is kept as it is.
+ */
+export async function buildExplorer(options: BuildExplorerOptions = {}): Promise<boolean> {
+  if (options.ifStale === true && !explorerIsStale()) return false;
+  let esbuild: typeof Esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch (error) {
+    if (builtHash() !== undefined) return false;
+    throw new Error('The explorer bundle is missing and esbuild is not installed: run `npm ci` and `npm run build:explorer`', { cause: error });
+  }
+  rmSync(explorerAssetsDir, { recursive: true, force: true });
+  mkdirSync(explorerAssetsDir, { recursive: true });
+  const common = {
+    bundle: true,
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: projectRoot,
+  } as const;
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(explorerClientDir, 'main.ts')],
+    outfile: join(explorerAssetsDir, explorerAssetNames.script),
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome110', 'firefox110', 'safari16'],
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(explorerClientDir, 'style.css')],
+    outfile: join(explorerAssetsDir, explorerAssetNames.style),
+    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.png': 'dataurl', '.svg': 'dataurl' },
+  });
+  writeFileSync(join(explorerAssetsDir, explorerAssetNames.stamp), `${JSON.stringify({ hash: explorerSourceHash() })}\n`);
+  return true;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const built = await buildExplorer({ ifStale: process.argv.includes('--if-stale') });
+  process.stdout.write(built ? `Explorer bundle built in ${explorerAssetsDir}\n` : 'Explorer bundle is up to date\n');
+}

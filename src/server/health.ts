@@ -1,0 +1,77 @@
+import { Redis } from 'ioredis';
+
+/** The answer of `/readyz`. */
+export interface Readiness {
+  readonly ready: boolean;
+  /** Why the gateway is not ready; empty when it is. */
+  readonly reasons: readonly string[];
+}
+
+const pingTimeoutMs = 1_000;
+
+/**
+ * Readiness: the settings were valid (the gateway would not have started
+ * otherwise), Redis answers PING when REDIS_URL is set, and the gateway is
+ * not shutting down.
+ */
+export class ReadinessCheck {
+  private redis: Redis | undefined;
+  private draining = false;
+
+  constructor(private readonly redisUrl: string | undefined) {}
+
+  /** From now on the gateway reports not ready, so load balancers stop sending it work. */
+  markDraining(): void {
+    this.draining = true;
+  }
+
+  async check(): Promise<Readiness> {
+    const reasons: string[] = [];
+    if (this.draining) reasons.push('shutting down');
+    if (this.redisUrl !== undefined) {
+      const problem = await this.pingRedis(this.redisUrl);
+      if (problem !== undefined) reasons.push(`redis: ${problem}`);
+    }
+    return { ready: reasons.length === 0, reasons };
+  }
+
+  /** Closes the connection used for PING. */
+  async close(): Promise<void> {
+    const redis = this.redis;
+    this.redis = undefined;
+    redis?.disconnect();
+  }
+
+  private async pingRedis(url: string): Promise<string | undefined> {
+    this.redis ??= this.connect(url);
+    const redis = this.redis;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`no answer to PING within ${pingTimeoutMs} ms`), pingTimeoutMs);
+    });
+    try {
+      const answer = await Promise.race([
+        redis.ping().then(
+          (reply) => (reply === 'PONG' ? undefined : `unexpected answer to PING: ${reply}`),
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+        timeout,
+      ]);
+      return answer;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private connect(url: string): Redis {
+    const redis = new Redis(url, {
+      lazyConnect: false,
+      connectTimeout: pingTimeoutMs,
+      maxRetriesPerRequest: 0,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
+    // Connection errors are reported by the next PING; without a listener they would crash the process.
+    redis.on('error', () => undefined);
+    return redis;
+  }
+}

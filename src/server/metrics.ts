@@ -1,0 +1,155 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { UpstreamObserver } from '../upstreams/http/types.js';
+import type { OperationSummary } from './operationPlugin.js';
+
+/**
+ * Current values another part of the gateway reports at every scrape: the
+ * cache's counters, open subscriptions, webhook deliveries. Counters are
+ * totals since start (monotonic); absent fields are not reported by that source.
+ */
+export interface MetricsSnapshot {
+  readonly cacheHits?: number | undefined;
+  readonly cacheMisses?: number | undefined;
+  readonly openSubscriptions?: number | undefined;
+  readonly webhookDeliveriesAccepted?: number | undefined;
+  readonly webhookDeliveriesRefused?: number | undefined;
+}
+
+/** A part of the gateway that reports values when `/metrics` is scraped. */
+export interface MetricsSource {
+  read(): MetricsSnapshot;
+}
+
+
+/** Operation names are chosen by clients: at most this many distinct ones get their own label. */
+const maxOperationNames = 200;
+const operationNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * The gateway's Prometheus metrics in their own registry: default process
+ * metrics, GraphQL operations, upstream calls (labelled by route template,
+ * never by raw path) and the values of registered {@link MetricsSource}s.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly sources: MetricsSource[] = [];
+  private readonly operationNames = new Set<string>();
+  private readonly operations: Counter<'operation' | 'type' | 'outcome'>;
+  private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  private readonly upstreamRequests: Counter<'service' | 'route' | 'status'>;
+  private readonly upstreamDuration: Histogram<'service' | 'route'>;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.operations = new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by operation name, type and outcome.',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers,
+    });
+    this.operationDuration = new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Time to answer a GraphQL operation.',
+      labelNames: ['operation', 'type', 'outcome'],
+      buckets: latencyBuckets,
+      registers,
+    });
+    this.upstreamRequests = new Counter({
+      name: 'upstream_requests_total',
+      help: 'Calls to upstream services by service, route template and HTTP status (or timeout/network).',
+      labelNames: ['service', 'route', 'status'],
+      registers,
+    });
+    this.upstreamDuration = new Histogram({
+      name: 'upstream_request_duration_seconds',
+      help: 'Duration of upstream calls by service and route template.',
+      labelNames: ['service', 'route'],
+      buckets: latencyBuckets,
+      registers,
+    });
+    this.sourceCounter('cache_hits_total', 'Cache lookups answered from the cache.', (s) => s.cacheHits);
+    this.sourceCounter('cache_misses_total', 'Cache lookups that went upstream.', (s) => s.cacheMisses);
+    const sum = (pick: (snapshot: MetricsSnapshot) => number | undefined): number | undefined => this.sum(pick);
+    new Gauge({
+      name: 'graphql_subscriptions_open',
+      help: 'GraphQL subscriptions currently open.',
+      registers,
+      collect() {
+        const value = sum((s) => s.openSubscriptions);
+        if (value !== undefined) this.set(value);
+      },
+    });
+    new Counter({
+      name: 'webhook_deliveries_total',
+      help: 'Webhook deliveries received, by outcome.',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        const accepted = sum((s) => s.webhookDeliveriesAccepted);
+        const refused = sum((s) => s.webhookDeliveriesRefused);
+        this.reset();
+        if (accepted !== undefined) this.inc({ outcome: 'accepted' }, accepted);
+        if (refused !== undefined) this.inc({ outcome: 'refused' }, refused);
+      },
+    });
+  }
+
+  /** Adds a source read at every scrape. */
+  addSource(source: MetricsSource): void {
+    this.sources.push(source);
+  }
+
+  /** Feeds the upstream call metrics. */
+  readonly observer: UpstreamObserver = {
+    onCall: (event) => {
+      const labels = { service: event.service, route: `${event.method} ${event.route}` };
+      this.upstreamRequests.inc({ ...labels, status: String(event.status) });
+      this.upstreamDuration.observe(labels, event.durationMs / 1000);
+    },
+  };
+
+  /** Records one finished GraphQL operation. */
+  recordOperation(summary: OperationSummary): void {
+    const labels = { operation: this.operationLabel(summary.operationName), type: summary.operationType, outcome: summary.outcome };
+    this.operations.inc(labels);
+    this.operationDuration.observe(labels, summary.durationMs / 1000);
+  }
+
+  /** The Prometheus text exposition. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private operationLabel(name: string): string {
+    if (!operationNamePattern.test(name)) return name === '' ? 'anonymous' : 'other';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= maxOperationNames) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+
+  private sum(pick: (snapshot: MetricsSnapshot) => number | undefined): number | undefined {
+    let total: number | undefined;
+    for (const source of this.sources) {
+      const value = pick(source.read());
+      if (value !== undefined) total = (total ?? 0) + value;
+    }
+    return total;
+  }
+
+  private sourceCounter(name: string, help: string, pick: (snapshot: MetricsSnapshot) => number | undefined): void {
+    const sum = (): number | undefined => this.sum(pick);
+    new Counter({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        const value = sum();
+        this.reset();
+        if (value !== undefined) this.inc(value);
+      },
+    });
+  }
+}

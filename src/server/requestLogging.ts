@@ -1,0 +1,25 @@
+import type { Logger } from './logger.js';
+import type { OperationSummary } from './operationPlugin.js';
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/**
+ * Writes one structured line per GraphQL operation: ids, name, outcome,
+ * upstream usage and duration. Never headers or variables, so no credential
+ * or user data reaches the log.
+ */
+export function operationLogger(logger: Logger): (summary: OperationSummary) => void {
+  return (summary) => {
+    const line = {
+      requestId: summary.requestId,
+      operationName: summary.operationName === '' ? null : summary.operationName,
+      operationType: summary.operationType,
+      outcome: summary.outcome,
+      ...(summary.errorCodes.length > 0 ? { errorCodes: summary.errorCodes } : {}),
+      upstreamCalls: summary.upstreamCalls,
+      upstreamDurationMs: round(summary.upstreamDurationMs),
+      durationMs: round(summary.durationMs),
+    };
+    logger.info(line, 'graphql operation');
+  };
+}

@@ -1,4 +1,5 @@
 import { serviceNames, type ServiceName } from './ServiceName.js';
+import { loadLiveSettings, type LiveSettings } from '../subscriptions/settings.js';
 
 /** One upstream service's connection settings. */
 export interface ServiceConfig {
@@ -24,6 +25,8 @@ export interface Config {
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
   readonly logLevel: string;
+  /** Subscriptions: webhook secrets, body limit, polling. */
+  readonly live: LiveSettings;
 }
 
 /** A setting that cannot be used; the message names it. */
@@ -107,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    live: loadLiveSettings(env),
   };
   return Object.freeze(config);
 }

@@ -3,6 +3,7 @@ import { circleCiResolvers } from './circleci/index.js';
 import { circleCiNodes } from './circleci/nodes.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
+import { subscriptionResolvers } from './subscriptions/index.js';
 
 const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
 
@@ -22,4 +23,5 @@ export const resolverMaps: readonly Resolvers[] = [
   },
   createNodeResolvers({ ...circleCiNodes }),
   circleCiResolvers,
+  subscriptionResolvers,
 ];

@@ -7,6 +7,9 @@ import { formatError } from '../errors/formatError.js';
 import { createSchema } from '../schema/createSchema.js';
 import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
+import { attachWebSocket } from '../subscriptions/attachWebSocket.js';
+import type { Invalidator } from '../subscriptions/EventSink.js';
+import { LiveHub } from '../subscriptions/LiveHub.js';
 import { createContext, type GatewayContext } from './context.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 
@@ -15,6 +18,8 @@ const maxBodyBytes = 1_048_576;
 export interface GatewayOptions {
   readonly config: Config;
   readonly observer?: UpstreamObserver;
+  /** Drops cache entries a webhook event makes stale (the response cache); nothing by default. */
+  readonly invalidator?: Invalidator;
 }
 
 /** A running gateway: its HTTP server, and how to stop it. */
@@ -22,6 +27,10 @@ export interface Gateway {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstreams: Upstreams;
+  /** Subscriptions: event bus, webhook receivers, pollers. */
+  readonly live: LiveHub;
+  /** Open WebSocket connections. */
+  webSocketCount(): number;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
@@ -41,14 +50,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const upstreams = new Upstreams(config, options.observer);
+  const schema = createSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: createSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator: options.invalidator });
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -89,6 +100,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = async (): Promise<void> => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      const webhookService = live.webhooks.serviceOf(url.pathname);
+      if (webhookService !== undefined) return live.webhooks.handle(webhookService, req, res);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       sendJson(res, 404, { error: 'Not found' });
     };
@@ -105,12 +118,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes });
 
   let listening = '';
   return {
     server,
     apollo,
     upstreams,
+    live,
+    webSocketCount: () => webSocket.clientCount(),
     url: () => listening,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
@@ -123,6 +139,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return listening;
     },
     async stop() {
+      await webSocket.close();
+      await live.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

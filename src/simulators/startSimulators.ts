@@ -1,6 +1,7 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { Simulator } from './core/Simulator.js';
 import { createCircleCiSimulator, type CircleCiSimulator } from './circleci/createCircleCiSimulator.js';
+import type { WebhookTarget } from './circleci/webhookSender.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
@@ -28,12 +29,23 @@ export interface StartSimulatorsOptions {
   /** Use the fixed standalone ports instead of free ones. */
   readonly fixedPorts?: boolean | undefined;
   readonly runDurationMs?: number | undefined;
+  /** CircleCI: deliver signed webhooks here. */
+  readonly circleciWebhook?: WebhookTarget | undefined;
+  /** CircleCI: move running workflows on by a timer, every so many ms. */
+  readonly advanceEveryMs?: number | undefined;
+  /** CircleCI: start a new demo pipeline every so many ms. */
+  readonly newPipelineEveryMs?: number | undefined;
 }
 
 /** Starts every simulator on loopback. */
 export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
   const host = options.host ?? '127.0.0.1';
-  const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
+  const circleci = createCircleCiSimulator({
+    runDurationMs: options.runDurationMs,
+    webhook: options.circleciWebhook,
+    advanceEveryMs: options.advanceEveryMs,
+    newPipelineEveryMs: options.newPipelineEveryMs,
+  });
   const byService: Partial<Record<ServiceName, Simulator>> = { circleci: circleci.simulator };
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const [service, simulator] of Object.entries(byService) as [ServiceName, Simulator][]) {
@@ -45,6 +57,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     urls,
     tokens: { circleci: 'demo-circleci-token' },
     async close() {
+      await circleci.stop();
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },
   };

@@ -99,6 +99,8 @@ export class CircleCiStore {
   private nextJobNumber = new Map<string, number>();
   /** How long a newly started workflow runs, in ms. */
   runDurationMs: number;
+  /** Called when `advance` finishes a workflow, with the jobs it changed (webhook delivery hooks in here). */
+  onWorkflowFinished: ((workflow: SimWorkflow, jobs: readonly SimJob[]) => void) | undefined;
 
   constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
     this.runDurationMs = options.runDurationMs ?? 15_000;
@@ -249,15 +251,18 @@ export class CircleCiStore {
       workflow.status = status;
       workflow.stoppedAt = new Date(now).toISOString();
       delete workflow.finishesAt;
+      const jobs: SimJob[] = [];
       for (const job of this.jobs) {
         if (job.workflowId !== workflow.id) continue;
         if (job.status === 'running' || job.status === 'blocked' || job.status === 'queued') {
           job.status = status === 'success' ? 'success' : job.status === 'running' ? 'failed' : 'not_run';
           job.startedAt ??= workflow.createdAt;
           job.stoppedAt = workflow.stoppedAt;
+          jobs.push(job);
         }
       }
       changed.push(workflow);
+      this.onWorkflowFinished?.(workflow, jobs);
     }
     return changed;
   }

@@ -7,6 +7,7 @@ import { RedisBus } from './bus/RedisBus.js';
 import { CircleCiTransitions } from './circleci/CircleCiTransitions.js';
 import { PipelinePollers } from './circleci/PipelinePollers.js';
 import type { LiveEvent } from './events.js';
+import { sleep } from './sleep.js';
 import { EventStream } from './EventStream.js';
 import { noopInvalidator, type Invalidator } from './EventSink.js';
 import type { LiveSettings, WebhookService } from './settings.js';
@@ -87,13 +88,11 @@ export class LiveHub {
     commands.on('error', () => undefined);
     subscriber.on('error', () => undefined);
     const bus = new RedisBus(commands, subscriber, `${keyPrefix}events`);
-    try {
-      await bus.whenReady();
-    } catch (error) {
-      commands.disconnect();
-      subscriber.disconnect();
-      throw error;
-    }
+    // Wait a little for the subscription so no early event is missed, but never hold the start on Redis:
+    // ioredis keeps reconnecting and subscribes once Redis answers.
+    const startWait = new AbortController();
+    await Promise.race([bus.whenReady().catch(() => undefined), sleep(5_000, startWait.signal)]);
+    startWait.abort();
     return new LiveHub(options.settings, bus, new RedisCoordination(commands, keyPrefix), options.upstreams, invalidator, [commands, subscriber]);
   }
 

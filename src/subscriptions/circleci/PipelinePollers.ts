@@ -118,7 +118,16 @@ export class PipelinePollers {
     let failures = 0;
     try {
       while (!watch.controller.signal.aborted) {
-        if (!(await this.coordination.acquireLease(lease, owner, pollLeaseMs))) {
+        let leased: boolean;
+        try {
+          leased = await this.coordination.acquireLease(lease, owner, pollLeaseMs);
+        } catch {
+          // Redis unreachable: nobody can be sure to hold the lease; try again later.
+          failures++;
+          if (!(await this.pause(watch, Math.min(pollIntervalMs * 2 ** Math.min(failures, 16), pollMaxBackoffMs)))) break;
+          continue;
+        }
+        if (!leased) {
           if (!(await this.pause(watch, Math.min(pollIntervalMs, pollLeaseMs / 3)))) break;
           continue;
         }
@@ -149,11 +158,9 @@ export class PipelinePollers {
           const step = Math.min(left, pollLeaseMs / 3);
           if (!(await this.pause(watch, step))) break;
           left -= step;
-          if (left > 0 && !(await this.coordination.acquireLease(lease, owner, pollLeaseMs))) break;
+          if (left > 0 && !(await this.coordination.acquireLease(lease, owner, pollLeaseMs).catch(() => false))) break;
         }
       }
-    } catch {
-      // Redis unreachable: the loop ends; a new subscriber starts a new one.
     } finally {
       await this.coordination.releaseLease(lease, owner).catch(() => undefined);
     }

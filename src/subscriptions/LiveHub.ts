@@ -51,11 +51,12 @@ export class LiveHub {
     upstreams: Upstreams,
     invalidator: Invalidator,
     private readonly connections: readonly Redis[],
+    circleCiToken: string | undefined,
   ) {
     this.transitions = new CircleCiTransitions(bus, coordination);
     this.pollers = new PipelinePollers(upstreams, coordination, this.transitions, settings);
     const receivers = new Map<WebhookService, Receiver>([
-      ['circleci', circleCiReceiver(this.transitions)],
+      ['circleci', circleCiReceiver(this.transitions, circleCiToken === undefined ? undefined : (id) => this.pollers.fetchWorkflows(id, circleCiToken))],
       ['ghes', ghesReceiver(bus)],
       ['gitlab', gitLabReceiver(bus)],
       ['flexstack', flexStackReceiver(bus)],
@@ -79,7 +80,7 @@ export class LiveHub {
     const invalidator = options.invalidator ?? noopInvalidator;
     const url = options.config.redisUrl;
     if (url === undefined) {
-      return new LiveHub(options.settings, new MemoryBus(), new MemoryCoordination(), options.upstreams, invalidator, []);
+      return new LiveHub(options.settings, new MemoryBus(), new MemoryCoordination(), options.upstreams, invalidator, [], options.config.services.circleci?.token);
     }
     const redisOptions = { maxRetriesPerRequest: 3, connectionName: 'switchyard-live' } as const;
     const commands = new Redis(url, redisOptions);
@@ -93,7 +94,7 @@ export class LiveHub {
     const startWait = new AbortController();
     await Promise.race([bus.whenReady().catch(() => undefined), sleep(5_000, startWait.signal)]);
     startWait.abort();
-    return new LiveHub(options.settings, bus, new RedisCoordination(commands, keyPrefix), options.upstreams, invalidator, [commands, subscriber]);
+    return new LiveHub(options.settings, bus, new RedisCoordination(commands, keyPrefix), options.upstreams, invalidator, [commands, subscriber], options.config.services.circleci?.token);
   }
 
   /** A subscription's stream of events passing `filter`; `onClose` runs when it ends. */

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { pipelineSubscription, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
 const secret = 'simulated-secret';
 let t: TestGateway;
@@ -56,7 +56,8 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
     clients.push(client);
     const workflows = subscribe(client, workflowSubscription, { projectSlug: 'gh/acme/api' });
     const jobs = subscribe(client, jobSubscription, { projectSlug: 'gh/acme/api' });
-    await waitFor(() => t.gateway.live.streamCount() === 2, 'both subscriptions registered');
+    const pipelines = subscribe(client, pipelineSubscription, { projectSlug: 'gh/acme/api' });
+    await waitFor(() => t.gateway.live.streamCount() === 3, 'the subscriptions registered');
 
     workflow.finishesAt = Date.now();
     store.advance();
@@ -68,8 +69,11 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
       ['job-completed', 202],
       ['workflow-completed', 202],
     ]);
-    await waitFor(() => workflows.results.length === 1 && jobs.results.length === 2, 'the events');
-    expect(workflows.results[0]?.data.circleciWorkflowStatusChanged).toEqual({
+    await waitFor(() => workflows.results.length === 2 && jobs.results.length === 2 && pipelines.results.length === 1, 'the events');
+    // The pipeline's other workflow, read when the webhook came, keeps it on hold rather than successful.
+    expect(workflows.results[0]?.data.circleciWorkflowStatusChanged).toMatchObject({ status: 'on_hold', previousStatus: null, workflow: { name: 'deploy' } });
+    expect(pipelines.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'on_hold', pipelineId: workflow.pipelineId, source: 'WEBHOOK' });
+    expect(workflows.results[1]?.data.circleciWorkflowStatusChanged).toEqual({
       status: 'success',
       previousStatus: null,
       projectSlug: 'gh/acme/api',

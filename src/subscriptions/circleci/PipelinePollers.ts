@@ -166,7 +166,8 @@ export class PipelinePollers {
     }
   }
 
-  private async fetchWorkflows(pipelineId: string, token: string): Promise<CircleCiWorkflowModel[]> {
+  /** Every workflow of a pipeline, read with a credential. */
+  async fetchWorkflows(pipelineId: string, token: string): Promise<CircleCiWorkflowModel[]> {
     const client = createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.client;
     const workflows: CircleCiWorkflowModel[] = [];
     let pageToken: string | null = null;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { toWorkflow } from '../../upstreams/circleci/mappers.js';
+import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import { slugPath } from '../../upstreams/circleci/client.js';
 import type { BusMessage } from '../bus/EventBus.js';
 import type { CircleCiTransitions } from '../circleci/CircleCiTransitions.js';
@@ -19,7 +20,11 @@ function stalePaths(projectSlug: string, pipelineId: string, workflowId: string,
  * CircleCI outbound webhooks (`workflow-completed`, `job-completed`), signed
  * `circleci-signature: v1=<hex>`, de-duplicated on the body's `id`.
  */
-export function circleCiReceiver(transitions: CircleCiTransitions): Receiver {
+export function circleCiReceiver(
+  transitions: CircleCiTransitions,
+  /** Reads all of a pipeline's workflows (with the configured token), so its status counts the ones no webhook told of. */
+  pipelineWorkflows?: ((pipelineId: string) => Promise<readonly CircleCiWorkflowModel[]>) | undefined,
+): Receiver {
   return {
     service: 'circleci',
     verify: (secret: string, raw: Buffer, headers: IncomingHttpHeaders) => verifyCircleCiSignature(secret, raw, headerOf(headers, 'circleci-signature')),
@@ -70,7 +75,9 @@ export function circleCiReceiver(transitions: CircleCiTransitions): Receiver {
             happenedAt,
           );
         } else {
-          await transitions.workflowsObserved([workflow], 'WEBHOOK', happenedAt);
+          const others = pipelineWorkflows === undefined ? [] : await pipelineWorkflows(pipelineId).catch(() => []);
+          // The webhook's own workflow goes last: its status is what this event announces.
+          await transitions.workflowsObserved([...others.filter((other) => other.id !== workflow.id), workflow], 'WEBHOOK', happenedAt);
         }
         return [{ invalidate: { service: 'circleci', paths: stalePaths(projectSlug, pipelineId, workflowId, jobNumber) } }];
       };

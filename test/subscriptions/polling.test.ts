@@ -118,4 +118,15 @@ describe('polling watched pipelines', () => {
     sub.stop();
     await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
   });
+
+  it('stops polling a pipeline that errored before any workflow', async () => {
+    const store = t.simulators.circleci.store;
+    const pipeline = store.addPipeline('gh/acme/mobile', nextNumber++, Date.now(), { branch: 'main', actor: 'grace', triggerType: 'api', state: 'errored' });
+    const sub = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(async () => (await pollsOf(pipeline.id)).length >= 1, 'a poll');
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller ends');
+    expect((await pollsOf(pipeline.id)).length).toBe(1);
+    expect(sub.results).toEqual([]);
+    sub.stop();
+  });
 });

@@ -166,4 +166,10 @@ describe('webhook receivers', () => {
     const response = await fetch(t.url.replace(/\/graphql$/, '/webhooks/circleci'));
     expect(response.status).toBe(405);
   });
+
+  it('points a subscription sent over HTTP to WebSocket', async () => {
+    const answer = await t.gql('subscription { circleciWorkflowStatusChanged(projectSlug: "gh/acme/api") { status } }');
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toContain('WebSocket');
+  });
 });

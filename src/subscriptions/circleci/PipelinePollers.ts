@@ -142,6 +142,8 @@ export class PipelinePollers {
           if (jobsSupported) jobsSupported = await this.pollJobs(workflows, token, jobsDone, now);
           failures = 0;
           if (isPipelineFinished(workflows.map((workflow) => workflow.rawStatus))) break;
+          // A pipeline whose config failed never gets a workflow: nothing more to wait for.
+          if (workflows.length === 0 && (await this.hasErrored(pipelineId, token))) break;
         } catch (error) {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
@@ -164,6 +166,11 @@ export class PipelinePollers {
     } finally {
       await this.coordination.releaseLease(lease, owner).catch(() => undefined);
     }
+  }
+
+  private async hasErrored(pipelineId: string, token: string): Promise<boolean> {
+    const pipeline = await createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.pipeline.load(pipelineId);
+    return pipeline.state === 'ERRORED';
   }
 
   /** Every workflow of a pipeline, read with a credential. */

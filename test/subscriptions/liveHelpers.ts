@@ -117,3 +117,22 @@ export const pipelineSubscription = /* GraphQL */ `
     }
   }
 `;
+
+/** Open timers, sockets and servers of this process, by kind. */
+export function resourceCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+/** Waits until no more timers, sockets or servers are open than in `baseline`. */
+export async function expectNoLeftovers(baseline: Record<string, number>): Promise<void> {
+  await waitFor(
+    () => {
+      const now = resourceCounts();
+      return (['Timeout', 'TCPSocketWrap', 'TCPServerWrap'] as const).every((kind) => (now[kind] ?? 0) <= (baseline[kind] ?? 0));
+    },
+    `no timer or socket left behind (baseline ${JSON.stringify(baseline)})`,
+    10_000,
+  );
+}

@@ -2,13 +2,15 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimPipeline } from '../../src/simulators/circleci/store.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { pipelineSubscription, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
 let t: TestGateway;
 const clients: Client[] = [];
 let nextNumber = 500;
+let baseline: Record<string, number>;
 
 beforeAll(async () => {
+  baseline = resourceCounts();
   // No webhook secret and no webhook target: only polling can move subscribers on.
   t = await startTestGateway({ env: { SUBSCRIPTION_POLL_INTERVAL_MS: '100', SUBSCRIPTION_POLL_LEASE_MS: '2000' } });
 });
@@ -19,6 +21,7 @@ afterAll(async () => {
   expect(t.gateway.webSocketCount()).toBe(0);
   expect(t.gateway.live.streamCount()).toBe(0);
   expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
+  await expectNoLeftovers(baseline);
 });
 
 function client(): Client {
@@ -81,7 +84,8 @@ describe('polling watched pipelines', () => {
   it('polls once for many subscribers, and stops when the last one disconnects', async () => {
     const pipeline = runningPipeline(600_000);
     const first = subscribe(client(), workflowSubscription, { pipelineId: pipeline.id });
-    const second = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    const secondClient = client();
+    const second = subscribe(secondClient, pipelineSubscription, { pipelineId: pipeline.id });
     await waitFor(async () => (await pollsOf(pipeline.id)).length >= 5, 'several polls');
     await waitFor(() => first.results.length === 1 && second.results.length === 1, 'the first status');
     expect(first.results[0]?.data.circleciWorkflowStatusChanged.status).toBe('running');
@@ -95,7 +99,10 @@ describe('polling watched pipelines', () => {
     const afterFirst = (await pollsOf(pipeline.id)).length;
     await waitFor(async () => (await pollsOf(pipeline.id)).length >= afterFirst + 3, 'polling goes on for the remaining subscriber');
 
-    second.stop();
+    // The last subscriber disconnects (its socket closes) without unsubscribing first.
+    const sockets = t.gateway.webSocketCount();
+    await secondClient.dispose();
+    await waitFor(() => t.gateway.webSocketCount() === sockets - 1, 'the socket is closed');
     await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller stops');
     const stopped = (await pollsOf(pipeline.id)).length;
     await new Promise((resolve) => setTimeout(resolve, 600));

@@ -1,22 +1,15 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { pipelineSubscription, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
 const secret = 'simulated-secret';
 let t: TestGateway;
 const clients: Client[] = [];
 let baseline: Record<string, number>;
 
-/** Open timers and sockets of this process, by kind. */
-function resources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
-  return counts;
-}
-
 beforeAll(async () => {
-  baseline = resources();
+  baseline = resourceCounts();
   // Very long runs: only the test decides when a workflow finishes.
   t = await startTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: secret, SUBSCRIPTION_POLL_INTERVAL_MS: '60000' }, runDurationMs: 3_600_000 });
   t.simulators.circleci.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/circleci'), secret };
@@ -29,10 +22,7 @@ afterAll(async () => {
   expect(t.gateway.live.streamCount()).toBe(0);
   expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
   // Nothing of the gateway, its subscriptions or the simulator clock is left running.
-  await waitFor(() => {
-    const now = resources();
-    return (['Timeout', 'TCPSocketWrap', 'TCPServerWrap'] as const).every((kind) => (now[kind] ?? 0) <= (baseline[kind] ?? 0));
-  }, `no timer or socket left: ${JSON.stringify(resources())} vs ${JSON.stringify(baseline)}`, 10_000);
+  await expectNoLeftovers(baseline);
 });
 
 const jobSubscription = /* GraphQL */ `

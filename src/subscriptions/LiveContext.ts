@@ -19,6 +19,8 @@ export interface LiveContext extends GatewayContext {
   readonly credentials: Readonly<Partial<Record<ServiceName, string>>>;
   /** Starts a fresh set of loaders for the next event. */
   renewLoaders(): void;
+  /** Why this subscription may not start, if it may not. */
+  readonly refusal: GatewayError | undefined;
 }
 
 /** The credentials a connection_init payload carries: `{ "x-circleci-token": … }`, also under `headers`. */
@@ -36,7 +38,12 @@ export function connectionCredentials(config: Config, params: Readonly<Record<st
 }
 
 /** Creates one subscription's context. */
-export function createLiveContext(live: LiveHub, upstreams: Upstreams, credentials: Readonly<Partial<Record<ServiceName, string>>>): LiveContext {
+export function createLiveContext(
+  live: LiveHub,
+  upstreams: Upstreams,
+  credentials: Readonly<Partial<Record<ServiceName, string>>>,
+  limits: { readonly overLimit?: number | undefined } = {},
+): LiveContext {
   const requestId = randomUUID();
   let loaders: Loaders = createLoaders(upstreams, credentials, requestId);
   return {
@@ -44,6 +51,8 @@ export function createLiveContext(live: LiveHub, upstreams: Upstreams, credentia
     live,
     upstreams,
     credentials,
+    refusal:
+      limits.overLimit === undefined ? undefined : new GatewayError('BAD_USER_INPUT', `At most ${limits.overLimit} subscriptions per connection`),
     get loaders() {
       return loaders;
     },
@@ -56,5 +65,7 @@ export function createLiveContext(live: LiveHub, upstreams: Upstreams, credentia
 /** The live context of a subscription resolver; fails clearly anywhere else. */
 export function liveContextOf(context: GatewayContext): LiveContext {
   if (!('live' in context)) throw new GatewayError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql');
-  return context as LiveContext;
+  const live = context as LiveContext;
+  if (live.refusal !== undefined) throw live.refusal;
+  return live;
 }

@@ -27,6 +27,9 @@ export interface WebSocketEndpoint {
   close(): Promise<void>;
 }
 
+/** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
+export const maxSubscriptionsPerConnection = 100;
+
 function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -58,7 +61,11 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
   const graphqlWs = useServer(
     {
       schema: options.schema,
-      context: (ctx) => createLiveContext(live, upstreams, connectionCredentials(config, ctx.connectionParams)),
+      context: (ctx) =>
+        createLiveContext(live, upstreams, connectionCredentials(config, ctx.connectionParams), {
+          // The new subscription is already listed here.
+          overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
+        }),
       onConnect: (ctx) => ctx.connectionParams === undefined || (typeof ctx.connectionParams === 'object' && ctx.connectionParams !== null),
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onError: (_ctx, _id, _payload, errors) => format(errors),

@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 import { circleCiWorkflowBody, hmac, post, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
@@ -171,5 +172,28 @@ describe('webhook receivers', () => {
     const answer = await t.gql('subscription { circleciWorkflowStatusChanged(projectSlug: "gh/acme/api") { status } }');
     expect(answer.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0]?.message).toContain('WebSocket');
+  });
+
+  it('refuses a WebSocket upgrade on any path but /graphql', async () => {
+    const socket = new WebSocket(t.url.replace(/^http/, 'ws').replace(/\/graphql$/, '/other'), 'graphql-transport-ws');
+    const status = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => undefined);
+    });
+    socket.terminate();
+    expect(status).toBe(404);
+  });
+
+  it('caps the subscriptions of one connection', async () => {
+    const busy = client({ 'x-circleci-token': 'circleci-token-grace' });
+    const streams = t.gateway.live.streamCount();
+    const subs = Array.from({ length: 100 }, () => subscribe(busy, workflowSubscription, { projectSlug: 'gh/acme/api' }));
+    await waitFor(() => t.gateway.live.streamCount() === streams + 100, 'a hundred subscriptions');
+    const extra = subscribe(busy, workflowSubscription, { projectSlug: 'gh/acme/api' });
+    await waitFor(() => extra.completed, 'the extra one refused');
+    expect(extra.results[0]?.errors?.[0]).toMatchObject({ message: 'At most 100 subscriptions per connection', extensions: { code: 'BAD_USER_INPUT' } });
+    for (const sub of subs) sub.stop();
+    await waitFor(() => t.gateway.live.streamCount() === streams, 'all ended');
   });
 });

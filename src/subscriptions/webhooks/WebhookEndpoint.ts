@@ -102,7 +102,15 @@ export class WebhookEndpoint {
       return send(res, 400, { error: error.message });
     }
     const key = `${service}:${event.deliveryId ?? createHash('sha256').update(raw).digest('hex')}`;
-    if (!(await this.coordination.firstSeen(key, this.settings.webhookDedupeSeconds))) {
+    let first: boolean;
+    try {
+      first = await this.coordination.firstSeen(key, this.settings.webhookDedupeSeconds);
+    } catch {
+      // Without the shared store a duplicate cannot be told apart: let the sender retry.
+      this.count(service, 'failed');
+      return send(res, 503, { error: 'The event could not be handled; retry later' });
+    }
+    if (!first) {
       this.count(service, 'duplicate');
       return send(res, 200, { status: 'duplicate', type: event.type });
     }

@@ -131,4 +131,32 @@ describe('two replicas on one Redis', () => {
       direct.disconnect();
     }
   });
+
+  it('answers 503 while Redis is down and delivers across replicas again once it is back', async () => {
+    const workflow = simulators.circleci.store.workflows.find((candidate) => candidate.projectSlug === 'gh/acme/infra');
+    if (workflow === undefined) throw new Error('no workflow');
+    const onSecond = subscribe(client(second), workflowSubscription, { projectSlug: 'gh/acme/infra' });
+    await waitFor(() => second.live.streamCount() === 1, 'the subscription registered');
+    const body = (id: string, status: string) =>
+      circleCiWorkflowBody({ id, projectSlug: 'gh/acme/infra', pipelineId: workflow.pipelineId, workflowId: workflow.id, status });
+    const deliver = (raw: string) => post(first.url(), '/webhooks/circleci', raw, { 'circleci-signature': `v1=${hmac(secret, raw)}` });
+
+    await redis.stop();
+    await waitFor(() => !second.live.bus.isConnected(), 'the replica notices the outage');
+    const during = body('outage-1', 'canceled');
+    expect((await deliver(during)).status).toBe(503);
+    await redis.start();
+    // Redis pub/sub keeps nothing for a disconnected replica: wait until both listen again.
+    await waitFor(() => first.live.bus.isConnected() && second.live.bus.isConnected(), 'both replicas subscribed again', 20_000);
+    // The sender retries the same delivery: it was not taken the first time, so it is not a duplicate now.
+    let answer = { status: 0, body: null as unknown };
+    await waitFor(async () => {
+      answer = await deliver(during);
+      return answer.status !== 503;
+    }, 'Redis answers again', 20_000);
+    expect(answer).toEqual({ status: 202, body: { status: 'accepted', type: 'workflow-completed' } });
+    await waitFor(() => onSecond.results.length === 1, 'the event on the other replica after the outage', 15_000);
+    expect(onSecond.results[0]?.data.circleciWorkflowStatusChanged).toMatchObject({ status: 'canceled', source: 'WEBHOOK' });
+    onSecond.stop();
+  }, 60_000);
 });

@@ -12,6 +12,8 @@ export interface EventBus {
   publish(message: BusMessage): Promise<void>;
   /** Adds a listener; returns its removal. */
   listen(listener: (message: BusMessage) => void): () => void;
+  /** Whether messages from other replicas reach this one now (Redis pub/sub loses what is sent while disconnected). */
+  isConnected(): boolean;
   /** How many listeners this replica has (for leak checks). */
   listenerCount(): number;
   close(): Promise<void>;

@@ -15,6 +15,10 @@ export class MemoryBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  isConnected(): boolean {
+    return true;
+  }
+
   listenerCount(): number {
     return this.listeners.size;
   }

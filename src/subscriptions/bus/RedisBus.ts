@@ -42,6 +42,10 @@ export class RedisBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  isConnected(): boolean {
+    return this.subscriber.status === 'ready';
+  }
+
   listenerCount(): number {
     return this.listeners.size;
   }

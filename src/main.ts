@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { ServiceName } from './config/ServiceName.js';
 import { createGateway } from './server/createGateway.js';
@@ -22,13 +24,20 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   let simulators: RunningSimulators | undefined;
+  let demoWebhookSecret: string | undefined;
   if (config.demo) {
-    simulators = await startSimulators();
+    // Simulated time moves by itself and new pipelines start, so subscriptions show live changes.
+    simulators = await startSimulators({ advanceEveryMs: 1_000, newPipelineEveryMs: 30_000 });
+    demoWebhookSecret = config.live.webhookSecrets.circleci ?? randomBytes(32).toString('hex');
     const services: Partial<Record<ServiceName, { url: string; token: string | undefined }>> = {};
     for (const [service, url] of Object.entries(simulators.urls) as [ServiceName, string][]) {
       services[service] = { url, token: simulators.tokens[service] };
     }
-    config = Object.freeze({ ...config, services });
+    config = Object.freeze({
+      ...config,
+      services,
+      live: { ...config.live, webhookSecrets: { ...config.live.webhookSecrets, circleci: demoWebhookSecret } },
+    });
     logger.warn(
       { simulators: simulators.urls },
       'DEMO MODE: no service URL is set, so every upstream is a simulator running in this process with seeded data. Set CIRCLECI_URL, GHES_URL, GITLAB_URL, CONCORD_URL or FLEXSTACK_URL to use real services.',
@@ -39,6 +48,12 @@ async function main(): Promise<void> {
   }
   const gateway = await createGateway({ config, logger });
   const url = await gateway.listen();
+  if (simulators !== undefined && demoWebhookSecret !== undefined) {
+    const { port } = gateway.server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    simulators.circleci.webhooks.target = { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/webhooks/circleci`, secret: demoWebhookSecret };
+    logger.info('DEMO MODE: the CircleCI simulator delivers signed webhooks to /webhooks/circleci; subscribe over WebSocket at the GraphQL endpoint');
+  }
   const places = placesOf(url, config.explorer);
   logger.info({ ...places, demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);
   process.stderr.write(startBanner(places, config.demo ? simulators?.urls : undefined));

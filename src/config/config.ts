@@ -1,4 +1,8 @@
 import { serviceNames, type ServiceName } from './ServiceName.js';
+import { ConfigError } from './ConfigError.js';
+import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSettings.js';
+
+export { ConfigError };
 
 /** One upstream service's connection settings. */
 export interface ServiceConfig {
@@ -28,14 +32,8 @@ export interface Config {
   readonly concordOrgs: readonly string[];
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   readonly shutdownGraceMs: number;
-}
-
-/** A setting that cannot be used; the message names it. */
-export class ConfigError extends Error {
-  constructor(readonly setting: string, message: string) {
-    super(`Invalid setting ${setting}: ${message}`);
-    this.name = 'ConfigError';
-  }
+  /** Subscriptions: webhook secrets, body limit, polling. */
+  readonly live: LiveSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,6 +62,7 @@ export const settingNames: readonly string[] = [
   'LOG_LEVEL',
   'SHUTDOWN_GRACE_MS',
   'CONCORD_ORGS',
+  ...liveSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -135,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    live: loadLiveSettings(env),
   };
   return Object.freeze(config);
 }

@@ -14,6 +14,7 @@ import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLa
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
+import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel } from '../subscriptions/events.js';
 import type { GatewayContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -762,6 +763,35 @@ export type CircleCiJobStatus =
   /** A status this gateway does not know yet; see `rawStatus`. */
   | 'UNKNOWN';
 
+/** A CircleCI job's status changed. */
+export type CircleCiJobStatusChange = {
+  readonly __typename?: 'CircleCIJobStatusChange';
+  readonly happenedAt: Scalars['DateTime']['output'];
+  readonly job: CircleCiJobStatusEvent;
+  readonly orgSlug: Scalars['String']['output'];
+  readonly pipelineId: Scalars['String']['output'];
+  readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  readonly projectSlug: Scalars['String']['output'];
+  readonly source: LiveEventSource;
+  readonly status: Scalars['String']['output'];
+  readonly workflowId: Scalars['String']['output'];
+};
+
+/**
+ * A CircleCI job as a status event carries it. `id` is CircleCI's job id (a
+ * UUID), not a global node id.
+ */
+export type CircleCiJobStatusEvent = {
+  readonly __typename?: 'CircleCIJobStatusEvent';
+  readonly id: Scalars['ID']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly number?: Maybe<Scalars['Int']['output']>;
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The job status as CircleCI names it (`running`, `success`, `blocked`, …). */
+  readonly status: Scalars['String']['output'];
+  readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** A job's metrics in one time bucket. */
 export type CircleCiJobTimeseries = {
   readonly __typename?: 'CircleCIJobTimeseries';
@@ -937,6 +967,27 @@ export type CircleCiPipelineState =
   | 'SETUP_PENDING'
   /** A state this gateway does not know yet; see `rawState`. */
   | 'UNKNOWN';
+
+/**
+ * A CircleCI pipeline's run status changed. The status is derived from its
+ * workflows, in their vocabulary: `running`, `failing`, `on_hold` while
+ * moving; `success`, `failed`, `error`, `canceled`, `not_run`, `unauthorized`
+ * when finished.
+ */
+export type CircleCiPipelineStatusChange = {
+  readonly __typename?: 'CircleCIPipelineStatusChange';
+  readonly happenedAt: Scalars['DateTime']['output'];
+  readonly orgSlug: Scalars['String']['output'];
+  /** The pipeline, read with the subscriber's credential when the event is sent. */
+  readonly pipeline?: Maybe<CircleCiPipeline>;
+  /** The CircleCI pipeline id (a UUID). */
+  readonly pipelineId: Scalars['String']['output'];
+  /** The status before, when the gateway knew it. */
+  readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  readonly projectSlug: Scalars['String']['output'];
+  readonly source: LiveEventSource;
+  readonly status: Scalars['String']['output'];
+};
 
 export type CircleCiPipelineTrigger = {
   readonly __typename?: 'CircleCIPipelineTrigger';
@@ -1618,6 +1669,21 @@ export type CircleCiWorkflowStatus =
   /** A status this gateway does not know yet; see `rawStatus`. */
   | 'UNKNOWN';
 
+/** A CircleCI workflow's status changed. */
+export type CircleCiWorkflowStatusChange = {
+  readonly __typename?: 'CircleCIWorkflowStatusChange';
+  readonly happenedAt: Scalars['DateTime']['output'];
+  readonly orgSlug: Scalars['String']['output'];
+  readonly pipelineId: Scalars['String']['output'];
+  readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  readonly projectSlug: Scalars['String']['output'];
+  readonly source: LiveEventSource;
+  /** The new status as CircleCI names it (`running`, `success`, …). */
+  readonly status: Scalars['String']['output'];
+  /** The workflow as the event described it. */
+  readonly workflow: CircleCiWorkflow;
+};
+
 export type CircleCiWorkflowSummary = {
   readonly __typename?: 'CircleCIWorkflowSummary';
   readonly metrics: CircleCiInsightsMetrics;
@@ -1918,6 +1984,24 @@ export type FlexStackDeletePayload = {
   /** The global id of the removed object. */
   readonly deletedId: Scalars['ID']['output'];
 };
+
+/** A FlexStack deployment changed, from a signed FlexStack webhook. */
+export type FlexStackDeploymentEvent = {
+  readonly __typename?: 'FlexStackDeploymentEvent';
+  /** The event's `data` as FlexStack sent it. */
+  readonly data?: Maybe<Scalars['JSON']['output']>;
+  readonly deploymentId: Scalars['ID']['output'];
+  /** The webhook event id. */
+  readonly eventId: Scalars['ID']['output'];
+  readonly projectId: Scalars['ID']['output'];
+  readonly status: FlexStackDeploymentStatus;
+  readonly timestamp: Scalars['DateTime']['output'];
+};
+
+export type FlexStackDeploymentStatus =
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'SUCCEEDED';
 
 export type FlexStackIntegrationType =
   | 'SLACK'
@@ -2737,6 +2821,14 @@ export type GitLabVisibility =
   | 'PUBLIC'
   /** A visibility this gateway does not know yet. */
   | 'UNKNOWN';
+
+/**
+ * Where a live event was learnt: a signed webhook from the service, or the
+ * gateway's own polling of a watched pipeline.
+ */
+export type LiveEventSource =
+  | 'POLL'
+  | 'WEBHOOK';
 
 /** A person (or team) with access to something, on any service. */
 export type Member = {
@@ -3737,6 +3829,73 @@ export type Service =
   | 'GHES'
   | 'GITLAB';
 
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /** Job status changes; filters as for circleciPipelineStatusChanged. */
+  readonly circleciJobStatusChanged: CircleCiJobStatusChange;
+  /**
+   * A pipeline's run status changes. Give exactly one of pipelineId,
+   * projectSlug or orgSlug. A watched pipelineId is also polled until it
+   * finishes, so changes arrive without webhooks.
+   */
+  readonly circleciPipelineStatusChanged: CircleCiPipelineStatusChange;
+  /** Workflow status changes; filters as for circleciPipelineStatusChanged. */
+  readonly circleciWorkflowStatusChanged: CircleCiWorkflowStatusChange;
+  /** FlexStack deployment changes of one project, or of every project the key can read. */
+  readonly flexstackDeploymentChanged: FlexStackDeploymentEvent;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionCircleciJobStatusChangedArgs = {
+  orgSlug?: InputMaybe<Scalars['String']['input']>;
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  projectSlug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionCircleciPipelineStatusChangedArgs = {
+  orgSlug?: InputMaybe<Scalars['String']['input']>;
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  projectSlug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionCircleciWorkflowStatusChangedArgs = {
+  orgSlug?: InputMaybe<Scalars['String']['input']>;
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  projectSlug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionFlexstackDeploymentChangedArgs = {
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type SyncGhesLdapTeamInput = {
   readonly teamId: Scalars['Int']['input'];
 };
@@ -3961,6 +4120,8 @@ export type ResolversTypes = {
   CircleCIJobMetricsEdge: ResolverTypeWrapper<Omit<CircleCiJobMetricsEdge, 'node'> & { node: ResolversTypes['CircleCIJobMetrics'] }>;
   CircleCIJobParallelRun: ResolverTypeWrapper<CircleCiJobParallelRun>;
   CircleCIJobStatus: CircleCiJobStatus;
+  CircleCIJobStatusChange: ResolverTypeWrapper<CircleCiJobEvent>;
+  CircleCIJobStatusEvent: ResolverTypeWrapper<CircleCiJobSnapshot>;
   CircleCIJobTimeseries: ResolverTypeWrapper<CircleCiJobTimeseriesModel>;
   CircleCIJobTimeseriesConnection: ResolverTypeWrapper<Omit<CircleCiJobTimeseriesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['CircleCIJobTimeseriesEdge']> }>;
   CircleCIJobTimeseriesEdge: ResolverTypeWrapper<Omit<CircleCiJobTimeseriesEdge, 'node'> & { node: ResolversTypes['CircleCIJobTimeseries'] }>;
@@ -3979,6 +4140,7 @@ export type ResolversTypes = {
   CircleCIPipelineEdge: ResolverTypeWrapper<Omit<CircleCiPipelineEdge, 'node'> & { node: ResolversTypes['CircleCIPipeline'] }>;
   CircleCIPipelineError: ResolverTypeWrapper<CircleCiPipelineError>;
   CircleCIPipelineState: CircleCiPipelineState;
+  CircleCIPipelineStatusChange: ResolverTypeWrapper<CircleCiPipelineEvent>;
   CircleCIPipelineTrigger: ResolverTypeWrapper<CircleCiPipelineTrigger>;
   CircleCIPipelineVcs: ResolverTypeWrapper<CircleCiPipelineVcs>;
   CircleCIPolicyBundle: ResolverTypeWrapper<CircleCiPolicyBundleModel>;
@@ -4040,6 +4202,7 @@ export type ResolversTypes = {
   CircleCIWorkflowRunConnection: ResolverTypeWrapper<Omit<CircleCiWorkflowRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['CircleCIWorkflowRunEdge']> }>;
   CircleCIWorkflowRunEdge: ResolverTypeWrapper<Omit<CircleCiWorkflowRunEdge, 'node'> & { node: ResolversTypes['CircleCIWorkflowRun'] }>;
   CircleCIWorkflowStatus: CircleCiWorkflowStatus;
+  CircleCIWorkflowStatusChange: ResolverTypeWrapper<CircleCiWorkflowEvent>;
   CircleCIWorkflowSummary: ResolverTypeWrapper<CircleCiWorkflowSummaryModel>;
   CircleCIWorkflowTestMetrics: ResolverTypeWrapper<CircleCiTestMetricsModel>;
   ConcordAccessLevel: ConcordAccessLevel;
@@ -4073,6 +4236,8 @@ export type ResolversTypes = {
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: ResolverTypeWrapper<FlexStackDeletePayload>;
+  FlexStackDeploymentEvent: ResolverTypeWrapper<FlexStackDeploymentModel>;
+  FlexStackDeploymentStatus: FlexStackDeploymentStatus;
   FlexStackIntegrationType: FlexStackIntegrationType;
   FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
   FlexStackMemberConnection: ResolverTypeWrapper<Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackMemberEdge']> }>;
@@ -4147,6 +4312,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LiveEventSource: LiveEventSource;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
   Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -4160,6 +4326,7 @@ export type ResolversTypes = {
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
   Service: Service;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<{}>;
   SyncGhesLdapTeamInput: SyncGhesLdapTeamInput;
   SyncGhesLdapUserInput: SyncGhesLdapUserInput;
   UpdateGhesGlobalWebhookInput: UpdateGhesGlobalWebhookInput;
@@ -4246,6 +4413,8 @@ export type ResolversParentTypes = {
   CircleCIJobMetricsConnection: Omit<CircleCiJobMetricsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIJobMetricsEdge']> };
   CircleCIJobMetricsEdge: Omit<CircleCiJobMetricsEdge, 'node'> & { node: ResolversParentTypes['CircleCIJobMetrics'] };
   CircleCIJobParallelRun: CircleCiJobParallelRun;
+  CircleCIJobStatusChange: CircleCiJobEvent;
+  CircleCIJobStatusEvent: CircleCiJobSnapshot;
   CircleCIJobTimeseries: CircleCiJobTimeseriesModel;
   CircleCIJobTimeseriesConnection: Omit<CircleCiJobTimeseriesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIJobTimeseriesEdge']> };
   CircleCIJobTimeseriesEdge: Omit<CircleCiJobTimeseriesEdge, 'node'> & { node: ResolversParentTypes['CircleCIJobTimeseries'] };
@@ -4259,6 +4428,7 @@ export type ResolversParentTypes = {
   CircleCIPipelineConnection: Omit<CircleCiPipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIPipelineEdge']> };
   CircleCIPipelineEdge: Omit<CircleCiPipelineEdge, 'node'> & { node: ResolversParentTypes['CircleCIPipeline'] };
   CircleCIPipelineError: CircleCiPipelineError;
+  CircleCIPipelineStatusChange: CircleCiPipelineEvent;
   CircleCIPipelineTrigger: CircleCiPipelineTrigger;
   CircleCIPipelineVcs: CircleCiPipelineVcs;
   CircleCIPolicyBundle: CircleCiPolicyBundleModel;
@@ -4312,6 +4482,7 @@ export type ResolversParentTypes = {
   CircleCIWorkflowRun: CircleCiWorkflowRunModel;
   CircleCIWorkflowRunConnection: Omit<CircleCiWorkflowRunConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['CircleCIWorkflowRunEdge']> };
   CircleCIWorkflowRunEdge: Omit<CircleCiWorkflowRunEdge, 'node'> & { node: ResolversParentTypes['CircleCIWorkflowRun'] };
+  CircleCIWorkflowStatusChange: CircleCiWorkflowEvent;
   CircleCIWorkflowSummary: CircleCiWorkflowSummaryModel;
   CircleCIWorkflowTestMetrics: CircleCiTestMetricsModel;
   ConcordBulkUpdateTeamAccessInput: ConcordBulkUpdateTeamAccessInput;
@@ -4342,6 +4513,7 @@ export type ResolversParentTypes = {
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: FlexStackDeletePayload;
+  FlexStackDeploymentEvent: FlexStackDeploymentModel;
   FlexStackMember: FlexStackMemberModel;
   FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
   FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
@@ -4416,6 +4588,7 @@ export type ResolversParentTypes = {
   Query: {};
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
   String: Scalars['String']['output'];
+  Subscription: {};
   SyncGhesLdapTeamInput: SyncGhesLdapTeamInput;
   SyncGhesLdapUserInput: SyncGhesLdapUserInput;
   UpdateGhesGlobalWebhookInput: UpdateGhesGlobalWebhookInput;
@@ -4861,6 +5034,29 @@ export type CircleCiJobParallelRunResolvers<ContextType = GatewayContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CircleCiJobStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobStatusChange'] = ResolversParentTypes['CircleCIJobStatusChange']> = {
+  happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['CircleCIJobStatusEvent'], ParentType, ContextType>;
+  orgSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LiveEventSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workflowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CircleCiJobStatusEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobStatusEvent'] = ResolversParentTypes['CircleCIJobStatusEvent']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CircleCiJobTimeseriesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobTimeseries'] = ResolversParentTypes['CircleCIJobTimeseries']> = {
   maxEndedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['CircleCIInsightsMetrics'], ParentType, ContextType>;
@@ -4945,6 +5141,18 @@ export type CircleCiPipelineEdgeResolvers<ContextType = GatewayContext, ParentTy
 export type CircleCiPipelineErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIPipelineError'] = ResolversParentTypes['CircleCIPipelineError']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CircleCiPipelineStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIPipelineStatusChange'] = ResolversParentTypes['CircleCIPipelineStatusChange']> = {
+  happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  orgSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LiveEventSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5337,6 +5545,18 @@ export type CircleCiWorkflowRunEdgeResolvers<ContextType = GatewayContext, Paren
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CircleCiWorkflowStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIWorkflowStatusChange'] = ResolversParentTypes['CircleCIWorkflowStatusChange']> = {
+  happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  orgSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LiveEventSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workflow?: Resolver<ResolversTypes['CircleCIWorkflow'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CircleCiWorkflowSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIWorkflowSummary'] = ResolversParentTypes['CircleCIWorkflowSummary']> = {
   metrics?: Resolver<ResolversTypes['CircleCIInsightsMetrics'], ParentType, ContextType>;
   trends?: Resolver<ResolversTypes['CircleCIInsightsTrends'], ParentType, ContextType>;
@@ -5458,6 +5678,16 @@ export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayCont
 
 export type FlexStackDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeletePayload'] = ResolversParentTypes['FlexStackDeletePayload']> = {
   deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeploymentEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentEvent'] = ResolversParentTypes['FlexStackDeploymentEvent']> = {
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  deploymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FlexStackDeploymentStatus'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6089,6 +6319,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  circleciJobStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIJobStatusChange'], "circleciJobStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciJobStatusChangedArgs>>;
+  circleciPipelineStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIPipelineStatusChange'], "circleciPipelineStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciPipelineStatusChangedArgs>>;
+  circleciWorkflowStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIWorkflowStatusChange'], "circleciWorkflowStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciWorkflowStatusChangedArgs>>;
+  flexstackDeploymentChanged?: SubscriptionResolver<ResolversTypes['FlexStackDeploymentEvent'], "flexstackDeploymentChanged", ParentType, ContextType, Partial<SubscriptionFlexstackDeploymentChangedArgs>>;
+};
+
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
   __resolveType: TypeResolveFn<'CircleCIWebhook' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GitLabProjectHook', ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -6161,6 +6398,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIJobMetricsConnection?: CircleCiJobMetricsConnectionResolvers<ContextType>;
   CircleCIJobMetricsEdge?: CircleCiJobMetricsEdgeResolvers<ContextType>;
   CircleCIJobParallelRun?: CircleCiJobParallelRunResolvers<ContextType>;
+  CircleCIJobStatusChange?: CircleCiJobStatusChangeResolvers<ContextType>;
+  CircleCIJobStatusEvent?: CircleCiJobStatusEventResolvers<ContextType>;
   CircleCIJobTimeseries?: CircleCiJobTimeseriesResolvers<ContextType>;
   CircleCIJobTimeseriesConnection?: CircleCiJobTimeseriesConnectionResolvers<ContextType>;
   CircleCIJobTimeseriesEdge?: CircleCiJobTimeseriesEdgeResolvers<ContextType>;
@@ -6171,6 +6410,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIPipelineConnection?: CircleCiPipelineConnectionResolvers<ContextType>;
   CircleCIPipelineEdge?: CircleCiPipelineEdgeResolvers<ContextType>;
   CircleCIPipelineError?: CircleCiPipelineErrorResolvers<ContextType>;
+  CircleCIPipelineStatusChange?: CircleCiPipelineStatusChangeResolvers<ContextType>;
   CircleCIPipelineTrigger?: CircleCiPipelineTriggerResolvers<ContextType>;
   CircleCIPipelineVcs?: CircleCiPipelineVcsResolvers<ContextType>;
   CircleCIPolicyBundle?: CircleCiPolicyBundleResolvers<ContextType>;
@@ -6213,6 +6453,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIWorkflowRun?: CircleCiWorkflowRunResolvers<ContextType>;
   CircleCIWorkflowRunConnection?: CircleCiWorkflowRunConnectionResolvers<ContextType>;
   CircleCIWorkflowRunEdge?: CircleCiWorkflowRunEdgeResolvers<ContextType>;
+  CircleCIWorkflowStatusChange?: CircleCiWorkflowStatusChangeResolvers<ContextType>;
   CircleCIWorkflowSummary?: CircleCiWorkflowSummaryResolvers<ContextType>;
   CircleCIWorkflowTestMetrics?: CircleCiWorkflowTestMetricsResolvers<ContextType>;
   ConcordDeleteProjectPayload?: ConcordDeleteProjectPayloadResolvers<ContextType>;
@@ -6228,6 +6469,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
   FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
+  FlexStackDeploymentEvent?: FlexStackDeploymentEventResolvers<ContextType>;
   FlexStackMember?: FlexStackMemberResolvers<ContextType>;
   FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;
   FlexStackMemberEdge?: FlexStackMemberEdgeResolvers<ContextType>;
@@ -6280,6 +6522,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;
 };

@@ -19,6 +19,7 @@ import { circleCiUsageResolvers, usageNodes } from './circleci/usage/index.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { projectResolvers } from './projects/index.js';
 import { DateTime, JSONScalar } from './scalars.js';
+import { subscriptionResolvers } from './subscriptions/index.js';
 
 const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
 
@@ -59,4 +60,5 @@ export const resolverMaps: readonly Resolvers[] = [
   concordResolvers,
   flexStackResolvers,
   projectResolvers,
+  subscriptionResolvers,
 ];

@@ -7,6 +7,9 @@ import { formatError } from '../errors/formatError.js';
 import { createSchema } from '../schema/createSchema.js';
 import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
+import { attachWebSocket } from '../subscriptions/attachWebSocket.js';
+import type { Invalidator } from '../subscriptions/EventSink.js';
+import { LiveHub } from '../subscriptions/LiveHub.js';
 import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
 import { createExplorerHandler } from './explorer.js';
@@ -26,6 +29,8 @@ export interface GatewayOptions {
   readonly observer?: UpstreamObserver;
   /** Where operation logs go; a logger at the configured level on stdout by default. */
   readonly logger?: Logger;
+  /** Drops cache entries a webhook event makes stale (the response cache); nothing by default. */
+  readonly invalidator?: Invalidator;
 }
 
 /** A running gateway: its HTTP server, and how to stop it. */
@@ -34,6 +39,10 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstreams: Upstreams;
   readonly metrics: GatewayMetrics;
+  /** Subscriptions: event bus, webhook receivers, pollers. */
+  readonly live: LiveHub;
+  /** Open WebSocket connections. */
+  webSocketCount(): number;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
@@ -67,8 +76,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const tally = new UpstreamTally();
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
+  const schema = createSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: createSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -81,6 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ],
   });
   await apollo.start();
+  const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator: options.invalidator });
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -127,6 +138,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (graceful.draining) res.setHeader('connection', 'close');
     const route = async (): Promise<void> => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      const webhookService = live.webhooks.serviceOf(url.pathname);
+      if (webhookService !== undefined) return live.webhooks.handle(webhookService, req, res);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz' && req.method === 'GET') {
         const state = await readiness.check();
@@ -163,6 +176,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await (graceful.gracePeriodExceeded ? upstreams.destroy() : upstreams.close());
     await readiness.close();
   }, 'drained');
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes });
+  // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
+  graceful.onShutdown(() => webSocket.close());
+  graceful.onShutdown(() => live.dispose(), 'drained');
 
   let listening = '';
   return {
@@ -170,6 +187,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     upstreams,
     metrics,
+    live,
+    webSocketCount: () => webSocket.clientCount(),
     url: () => listening,
     addMetricsSource: (source) => metrics.addSource(source),
     onShutdown: (hook, phase) => graceful.onShutdown(hook, phase),

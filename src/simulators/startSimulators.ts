@@ -5,6 +5,7 @@ import { createGhesSimulator, ghesNonAdminToken, type GhesSimulator } from './gh
 import { createConcordSimulator, type ConcordSimulator } from './concord/createConcordSimulator.js';
 import { createFlexStackSimulator, type FlexStackSimulator } from './flexstack/createFlexStackSimulator.js';
 import { createGitLabSimulator, type GitLabSimulator } from './gitlab/createGitLabSimulator.js';
+import type { WebhookTarget } from './circleci/webhookSender.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
@@ -38,12 +39,23 @@ export interface StartSimulatorsOptions {
   /** Use the fixed standalone ports instead of free ones. */
   readonly fixedPorts?: boolean | undefined;
   readonly runDurationMs?: number | undefined;
+  /** CircleCI: deliver signed webhooks here. */
+  readonly circleciWebhook?: WebhookTarget | undefined;
+  /** CircleCI: move running workflows on by a timer, every so many ms. */
+  readonly advanceEveryMs?: number | undefined;
+  /** CircleCI: start a new demo pipeline every so many ms. */
+  readonly newPipelineEveryMs?: number | undefined;
 }
 
 /** Starts every simulator on loopback. */
 export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
   const host = options.host ?? '127.0.0.1';
-  const circleci = createCircleCiSimulator({ runDurationMs: options.runDurationMs });
+  const circleci = createCircleCiSimulator({
+    runDurationMs: options.runDurationMs,
+    webhook: options.circleciWebhook,
+    advanceEveryMs: options.advanceEveryMs,
+    newPipelineEveryMs: options.newPipelineEveryMs,
+  });
   const ghes = createGhesSimulator();
   const concord = createConcordSimulator();
   const flexstack = createFlexStackSimulator();
@@ -76,6 +88,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     },
     restrictedTokens: { ghes: ghesNonAdminToken },
     async close() {
+      await circleci.stop();
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },
   };

@@ -8,9 +8,12 @@ import { recordRequests, run, setQuery, waitForGraphiQL, waitForText } from './e
 let t: TestGateway;
 let chromium: HeadlessChromium;
 let page: Page;
+const webhookSecret = 'explorer-test-secret';
 
 beforeAll(async () => {
-  t = await startTestGateway({ runDurationMs: 1_000 });
+  // Runs finish only when the test says so; the simulator then delivers a signed webhook.
+  t = await startTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: webhookSecret }, runDurationMs: 3_600_000 });
+  t.simulators.circleci.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/circleci'), secret: webhookSecret };
   chromium = await launchChromium();
   page = await chromium.context.newPage();
 }, 120_000);
@@ -51,6 +54,13 @@ describe('subscriptions in the explorer', () => {
       body: JSON.stringify({ branch: 'main' }),
     });
     expect(triggered.status).toBe(201);
+    const { id: pipelineId } = (await triggered.json()) as { id: string };
+    const store = t.simulators.circleci.store;
+    const running = store.workflows.filter((workflow) => workflow.pipelineId === pipelineId && workflow.status === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    for (const workflow of running) workflow.finishesAt = Date.now();
+    store.advance();
+    await t.simulators.circleci.webhooks.flush();
 
     await waitForText(page, '.result-window', 'circleciPipelineStatusChanged', 30_000);
     expect(await page.textContent('.result-window')).toMatch(/"status"/);

@@ -17,17 +17,29 @@ import { insightsRoutes } from './admin/insights.js';
 import { oidcRoutes } from './admin/oidc.js';
 import { policyRoutes } from './admin/policy.js';
 import { usageRoutes } from './admin/usage.js';
+import { startLiveClock } from './liveClock.js';
+import { CircleCiWebhookSender, type WebhookTarget } from './webhookSender.js';
 
 export interface CircleCiSimulatorOptions {
   readonly seed?: number | undefined;
   /** How long a running workflow takes to finish, in ms. */
   readonly runDurationMs?: number | undefined;
+  /** Deliver signed webhooks here as workflows finish (can also be set later on `webhooks.target`). */
+  readonly webhook?: WebhookTarget | undefined;
+  /** Move running workflows on every so many ms without waiting for a request. */
+  readonly advanceEveryMs?: number | undefined;
+  /** Start a new pipeline every so many ms (the demo). */
+  readonly newPipelineEveryMs?: number | undefined;
 }
 
 /** The CircleCI simulator and its data. */
 export interface CircleCiSimulator {
   readonly simulator: Simulator;
   readonly store: CircleCiStore;
+  /** Outbound webhook delivery; set `target` to start delivering. */
+  readonly webhooks: CircleCiWebhookSender;
+  /** Stops the clock and waits for deliveries in flight (the HTTP server is closed with the simulator). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -37,6 +49,11 @@ export interface CircleCiSimulator {
  */
 export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}): CircleCiSimulator {
   const store = new CircleCiStore({ seed: options.seed, runDurationMs: options.runDurationMs });
+  const webhooks = new CircleCiWebhookSender(store);
+  webhooks.target = options.webhook;
+  store.onWorkflowFinished = (workflow, jobs) => webhooks.workflowFinished(workflow, jobs);
+  const clock =
+    options.advanceEveryMs === undefined ? undefined : startLiveClock(store, { advanceEveryMs: options.advanceEveryMs, newPipelineEveryMs: options.newPipelineEveryMs });
   const router = new Router();
   // More specific project routes first: `/project/:slug{3}` would also match them.
   pipelineRoutes(router, store);
@@ -77,5 +94,13 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
     }),
     credentialOf: (req) => tokenOf(req) ?? '',
   });
-  return { simulator, store };
+  return {
+    simulator,
+    store,
+    webhooks,
+    async stop() {
+      clock?.stop();
+      await webhooks.flush();
+    },
+  };
 }

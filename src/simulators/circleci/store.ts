@@ -161,6 +161,8 @@ export class CircleCiStore {
   readonly settings = new Map<string, SimAdvancedSettings>();
   /** Setup pipelines waiting for `POST /pipeline/continue`, by continuation key. */
   readonly continuations = new Map<string, { readonly pipelineId: string; used: boolean }>();
+  /** Called when `advance` finishes a workflow, with the jobs it changed (webhook delivery hooks in here). */
+  onWorkflowFinished: ((workflow: SimWorkflow, jobs: readonly SimJob[]) => void) | undefined;
 
   constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
     this.runDurationMs = options.runDurationMs ?? 15_000;
@@ -318,15 +320,18 @@ export class CircleCiStore {
       workflow.status = status;
       workflow.stoppedAt = new Date(now).toISOString();
       delete workflow.finishesAt;
+      const jobs: SimJob[] = [];
       for (const job of this.jobs) {
         if (job.workflowId !== workflow.id) continue;
         if (job.status === 'running' || job.status === 'blocked' || job.status === 'queued') {
           job.status = status === 'success' ? 'success' : job.status === 'running' ? 'failed' : 'not_run';
           job.startedAt ??= workflow.createdAt;
           job.stoppedAt = workflow.stoppedAt;
+          jobs.push(job);
         }
       }
       changed.push(workflow);
+      this.onWorkflowFinished?.(workflow, jobs);
     }
     return changed;
   }

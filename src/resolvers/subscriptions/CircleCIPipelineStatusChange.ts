@@ -1,0 +1,6 @@
+import type { CircleCiPipelineStatusChangeResolvers } from '../../generated/graphql.js';
+import { loadOrNull } from '../../upstreams/loaderUtils.js';
+
+export const CircleCIPipelineStatusChange: CircleCiPipelineStatusChangeResolvers = {
+  pipeline: (event, _args, { loaders }) => loadOrNull(loaders.circleci.pipeline, event.pipelineId),
+};

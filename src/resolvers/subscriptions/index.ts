@@ -1,0 +1,9 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { CircleCIPipelineStatusChange } from './CircleCIPipelineStatusChange.js';
+import { Subscription } from './Subscription.js';
+
+/** Every subscription resolver: the roots and the event types that need more than their fields. */
+export const subscriptionResolvers: Resolvers = {
+  Subscription,
+  CircleCIPipelineStatusChange,
+};

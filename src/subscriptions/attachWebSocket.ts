@@ -1,0 +1,85 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FormattedExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config/config.js';
+import { formatError } from '../errors/formatError.js';
+import type { Upstreams } from '../upstreams/Upstreams.js';
+import { connectionCredentials, createLiveContext } from './LiveContext.js';
+import type { LiveHub } from './LiveHub.js';
+
+export interface WebSocketOptions {
+  readonly server: Server;
+  /** The GraphQL path; WebSocket upgrades anywhere else are refused. */
+  readonly path: string;
+  readonly schema: GraphQLSchema;
+  readonly config: Config;
+  readonly upstreams: Upstreams;
+  readonly live: LiveHub;
+  readonly maxPayloadBytes: number;
+}
+
+/** The WebSocket side of the gateway, and how to end it. */
+export interface WebSocketEndpoint {
+  /** Open sockets. */
+  clientCount(): number;
+  close(): Promise<void>;
+}
+
+/** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
+export const maxSubscriptionsPerConnection = 100;
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Serves GraphQL subscriptions (graphql-transport-ws protocol) on the same
+ * server and path as queries. Each subscription's credentials come from the
+ * connection_init payload, under the HTTP header names, falling back to the
+ * configured tokens.
+ */
+export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
+  const { server, path, config, upstreams, live } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const { pathname } = new URL(req.url ?? '/', 'http://gateway');
+    if (pathname !== path) return refuse(socket, '404 Not Found');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', onUpgrade);
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const formatResult = (result: { readonly errors?: readonly GraphQLError[] | undefined; readonly data?: unknown; readonly extensions?: unknown }): FormattedExecutionResult | undefined => {
+    if (result.errors === undefined) return undefined;
+    return {
+      errors: format(result.errors),
+      ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
+      ...(result.extensions !== undefined ? { extensions: result.extensions as Record<string, unknown> } : {}),
+    };
+  };
+  const graphqlWs = useServer(
+    {
+      schema: options.schema,
+      context: (ctx) =>
+        createLiveContext(live, upstreams, connectionCredentials(config, ctx.connectionParams), {
+          // The new subscription is already listed here.
+          overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
+        }),
+      onConnect: (ctx) => ctx.connectionParams === undefined || (typeof ctx.connectionParams === 'object' && ctx.connectionParams !== null),
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wss,
+  );
+  return {
+    clientCount: () => wss.clients.size,
+    async close() {
+      server.off('upgrade', onUpgrade);
+      const closing = graphqlWs.dispose();
+      // Do not wait for close handshakes of clients that never answer.
+      for (const client of wss.clients) client.terminate();
+      await closing;
+    },
+  };
+}

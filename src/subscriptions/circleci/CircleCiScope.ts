@@ -1,0 +1,74 @@
+import { badUserInput, GatewayError } from '../../errors/GatewayError.js';
+import { UpstreamSession } from '../../upstreams/http/UpstreamSession.js';
+import type { CircleCiJobEvent, CircleCiPipelineEvent, CircleCiWorkflowEvent } from '../events.js';
+import type { LiveContext } from '../LiveContext.js';
+import { normalizeSlug } from './status.js';
+import { CircleCiWatchClient } from './watchClient.js';
+
+/** The filter arguments of every CircleCI status subscription. */
+export interface CircleCiScopeArgs {
+  readonly pipelineId?: string | null | undefined;
+  readonly projectSlug?: string | null | undefined;
+  readonly orgSlug?: string | null | undefined;
+}
+
+type CircleCiEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJobEvent;
+
+/** A verified subscription scope: which events match, and the pipeline to poll, if one. */
+export interface CircleCiScope {
+  readonly pipelineId: string | undefined;
+  matches(event: CircleCiEvent): Promise<boolean>;
+}
+
+/** How long a project's readability, once checked, is trusted. */
+const accessTtlMs = 300_000;
+
+/**
+ * Checks, with the subscriber's own credential, that it may read what it
+ * subscribes to (the upstream answers 404/403 otherwise, surfaced as
+ * NOT_FOUND/FORBIDDEN), and filters events to projects that credential can
+ * read, re-checking each project after a while.
+ */
+export async function circleCiScope(context: LiveContext, args: CircleCiScopeArgs): Promise<CircleCiScope> {
+  const given = (['pipelineId', 'projectSlug', 'orgSlug'] as const).filter((name) => args[name] !== undefined && args[name] !== null);
+  if (given.length !== 1) {
+    throw badUserInput('Give exactly one of pipelineId, projectSlug or orgSlug', [{ message: `got ${given.length === 0 ? 'none' : given.join(', ')}` }]);
+  }
+  const readable = new Map<string, { ok: Promise<boolean>; until: number }>();
+  const canRead = (slug: string): Promise<boolean> => {
+    const cached = readable.get(slug);
+    if (cached !== undefined && cached.until > Date.now()) return cached.ok;
+    // Loaders are per event; a new check goes through the current ones.
+    const ok = context.loaders.circleci.project.load(slug).then(
+      () => true,
+      () => false,
+    );
+    readable.set(slug, { ok, until: Date.now() + accessTtlMs });
+    return ok;
+  };
+  const trust = (slug: string): void => {
+    readable.set(slug, { ok: Promise.resolve(true), until: Date.now() + accessTtlMs });
+  };
+
+  if (args.pipelineId !== undefined && args.pipelineId !== null) {
+    const pipelineId = args.pipelineId;
+    const pipeline = await context.loaders.circleci.pipeline.load(pipelineId);
+    trust(normalizeSlug(pipeline.projectSlug));
+    return { pipelineId, matches: async (event) => event.pipelineId === pipelineId && canRead(event.projectSlug) };
+  }
+  if (args.projectSlug !== undefined && args.projectSlug !== null) {
+    const project = await context.loaders.circleci.project.load(args.projectSlug);
+    const slug = normalizeSlug(project.slug);
+    trust(slug);
+    return { pipelineId: undefined, matches: async (event) => event.projectSlug === slug && canRead(slug) };
+  }
+  const orgSlug = normalizeSlug(args.orgSlug ?? '');
+  if (!/^[^/]+\/[^/]+$/.test(orgSlug)) throw badUserInput('orgSlug is `<vcs>/<org>`, e.g. `gh/acme`', [{ field: 'orgSlug', message: 'expected two parts' }]);
+  const client = new CircleCiWatchClient(new UpstreamSession(context.upstreams.get('circleci'), context.credentials.circleci, context.requestId, 'circleci'));
+  const orgs = await client.listCollaborations();
+  const member = orgs.some((org) => typeof org.slug === 'string' && normalizeSlug(org.slug).toLowerCase() === orgSlug.toLowerCase());
+  if (!member) {
+    throw new GatewayError('FORBIDDEN', `CircleCI: your credential is not a member of organization ${orgSlug}`, { service: 'circleci' });
+  }
+  return { pipelineId: undefined, matches: async (event) => event.orgSlug.toLowerCase() === orgSlug.toLowerCase() && canRead(event.projectSlug) };
+}

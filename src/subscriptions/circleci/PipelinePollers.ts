@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { GatewayError } from '../../errors/GatewayError.js';
+import { pageOf } from '../../upstreams/circleci/client.js';
+import { toWorkflow } from '../../upstreams/circleci/mappers.js';
+import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import { UpstreamSession } from '../../upstreams/http/UpstreamSession.js';
+import { createLoaders } from '../../upstreams/Loaders.js';
+import type { Upstreams } from '../../upstreams/Upstreams.js';
+import type { LiveSettings } from '../../config/liveSettings.js';
+import { sleep } from '../sleep.js';
+import type { Coordination } from '../state/Coordination.js';
+import type { CircleCiTransitions } from './CircleCiTransitions.js';
+import { isPipelineFinished, terminalWorkflowStatuses } from './status.js';
+import { CircleCiWatchClient } from './watchClient.js';
+
+interface Watch {
+  /** Each local subscriber's credential, newest last. */
+  readonly tokens: Map<string, string>;
+  readonly controller: AbortController;
+  /** Wakes the loop before its delay ends. */
+  wake: (() => void) | undefined;
+  done: Promise<void>;
+}
+
+const maxWorkflowPages = 10;
+
+/**
+ * One poller per watched pipeline for the whole deployment. Each replica
+ * with local subscribers of a pipeline competes for its lease; the holder
+ * polls with one of its subscribers' credentials and renews the lease each
+ * round; a replica whose lease expired (it died or stalled) is replaced by
+ * another at its next try. A loop ends when the pipeline is finished or its
+ * last local subscriber leaves (and then gives the lease up, so a replica
+ * that still has subscribers takes over).
+ */
+export class PipelinePollers {
+  private readonly watches = new Map<string, Watch>();
+  private readonly owner = randomUUID();
+  private polls = 0;
+
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly coordination: Coordination,
+    private readonly transitions: CircleCiTransitions,
+    private readonly settings: LiveSettings,
+  ) {}
+
+  /** Watches a pipeline for one subscriber; returns the end of that watch. */
+  watch(pipelineId: string, token: string): () => void {
+    const subscriber = randomUUID();
+    let watch = this.watches.get(pipelineId);
+    if (watch === undefined) {
+      const created: Watch = { tokens: new Map(), controller: new AbortController(), wake: undefined, done: Promise.resolve() };
+      created.done = this.loop(pipelineId, created).finally(() => {
+        if (this.watches.get(pipelineId) === created) this.watches.delete(pipelineId);
+      });
+      watch = created;
+      this.watches.set(pipelineId, watch);
+    }
+    watch.tokens.set(subscriber, token);
+    const current = watch;
+    return () => {
+      current.tokens.delete(subscriber);
+      if (current.tokens.size === 0) {
+        current.controller.abort();
+        if (this.watches.get(pipelineId) === current) this.watches.delete(pipelineId);
+      }
+    };
+  }
+
+  /** Polls a watched pipeline now (a webhook said something changed). */
+  wake(pipelineId: string): void {
+    this.watches.get(pipelineId)?.wake?.();
+  }
+
+  /** Pipelines with a running poll loop on this replica. */
+  activePipelines(): string[] {
+    return [...this.watches.keys()];
+  }
+
+  /** Polls sent by this replica so far. */
+  pollCount(): number {
+    return this.polls;
+  }
+
+  /** Stops every loop and waits for them to end. */
+  async dispose(): Promise<void> {
+    const watches = [...this.watches.values()];
+    for (const watch of watches) watch.controller.abort();
+    await Promise.all(watches.map((watch) => watch.done));
+    this.watches.clear();
+  }
+
+  private async pause(watch: Watch, ms: number): Promise<boolean> {
+    const step = new AbortController();
+    const onAbort = (): void => step.abort();
+    watch.controller.signal.addEventListener('abort', onAbort, { once: true });
+    watch.wake = () => step.abort();
+    try {
+      await sleep(ms, step.signal);
+    } finally {
+      watch.wake = undefined;
+      watch.controller.signal.removeEventListener('abort', onAbort);
+    }
+    return !watch.controller.signal.aborted;
+  }
+
+  private async loop(pipelineId: string, watch: Watch): Promise<void> {
+    // Let the subscriber's own registration land before the first poll.
+    await Promise.resolve();
+    const { pollIntervalMs, pollLeaseMs, pollMaxBackoffMs } = this.settings;
+    const lease = `poll:circleci:${pipelineId}`;
+    // One owner per loop: a loop still ending must not give up the lease of its successor.
+    const owner = `${this.owner}:${randomUUID()}`;
+    const jobsDone = new Set<string>();
+    const badTokens = new Set<string>();
+    let jobsSupported = true;
+    let failures = 0;
+    try {
+      while (!watch.controller.signal.aborted) {
+        let leased: boolean;
+        try {
+          leased = await this.coordination.acquireLease(lease, owner, pollLeaseMs);
+        } catch {
+          // Redis unreachable: nobody can be sure to hold the lease; try again later.
+          failures++;
+          if (!(await this.pause(watch, Math.min(pollIntervalMs * 2 ** Math.min(failures, 16), pollMaxBackoffMs)))) break;
+          continue;
+        }
+        if (!leased) {
+          if (!(await this.pause(watch, Math.min(pollIntervalMs, pollLeaseMs / 3)))) break;
+          continue;
+        }
+        const token = [...watch.tokens.values()].reverse().find((candidate) => !badTokens.has(candidate)) ?? [...watch.tokens.values()].at(-1);
+        if (token === undefined) break;
+        let delay = pollIntervalMs;
+        try {
+          this.polls++;
+          const workflows = await this.fetchWorkflows(pipelineId, token);
+          const now = new Date().toISOString();
+          await this.transitions.workflowsObserved(workflows, 'POLL', now);
+          if (jobsSupported) jobsSupported = await this.pollJobs(workflows, token, jobsDone, now);
+          failures = 0;
+          if (isPipelineFinished(workflows.map((workflow) => workflow.rawStatus))) break;
+          // A pipeline whose config failed never gets a workflow: nothing more to wait for.
+          if (workflows.length === 0 && (await this.hasErrored(pipelineId, token))) break;
+        } catch (error) {
+          failures++;
+          const code = error instanceof GatewayError ? error.code : undefined;
+          if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND') badTokens.add(token);
+          delay =
+            error instanceof GatewayError && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined
+              ? error.retryAfter * 1000
+              : pollIntervalMs * 2 ** Math.min(failures, 16);
+          delay = Math.min(delay, pollMaxBackoffMs);
+        }
+        // Wait in steps shorter than the lease, renewing it, so a long backoff does not hand the pipeline over.
+        let left = delay;
+        while (left > 0) {
+          const step = Math.min(left, pollLeaseMs / 3);
+          if (!(await this.pause(watch, step))) break;
+          left -= step;
+          if (left > 0 && !(await this.coordination.acquireLease(lease, owner, pollLeaseMs).catch(() => false))) break;
+        }
+      }
+    } finally {
+      await this.coordination.releaseLease(lease, owner).catch(() => undefined);
+    }
+  }
+
+  private async hasErrored(pipelineId: string, token: string): Promise<boolean> {
+    const pipeline = await createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.pipeline.load(pipelineId);
+    return pipeline.state === 'ERRORED';
+  }
+
+  /** Every workflow of a pipeline, read with a credential. */
+  async fetchWorkflows(pipelineId: string, token: string): Promise<CircleCiWorkflowModel[]> {
+    const client = createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.client;
+    const workflows: CircleCiWorkflowModel[] = [];
+    let pageToken: string | null = null;
+    for (let page = 0; page < maxWorkflowPages; page++) {
+      const { items, next }: { readonly items: readonly CircleCiWorkflowModel[]; readonly next: string | null } = pageOf(await client.listWorkflowsByPipelineId(pipelineId, pageToken), toWorkflow);
+      workflows.push(...items);
+      if (next === null) break;
+      pageToken = next;
+    }
+    return workflows;
+  }
+
+  /** Polls the jobs of unfinished workflows (and once more after they finish); false when the service has no job list. */
+  private async pollJobs(workflows: readonly CircleCiWorkflowModel[], token: string, done: Set<string>, now: string): Promise<boolean> {
+    const session = new UpstreamSession(this.upstreams.get('circleci'), token, undefined, 'circleci');
+    const client = new CircleCiWatchClient(session);
+    for (const workflow of workflows) {
+      if (done.has(workflow.id)) continue;
+      let page;
+      try {
+        page = await client.listWorkflowJobs(workflow.id);
+      } catch (error) {
+        if (error instanceof GatewayError && error.code === 'NOT_FOUND') return false;
+        throw error;
+      }
+      for (const item of page.items ?? []) {
+        const id = typeof item.id === 'string' ? item.id : null;
+        if (id === null) continue;
+        const number = Number(item.job_number);
+        await this.transitions.jobObserved(
+          {
+            __typename: 'CircleCIJobStatusEvent',
+            id,
+            name: typeof item.name === 'string' ? item.name : '',
+            number: item.job_number === undefined || item.job_number === null || !Number.isFinite(number) ? null : number,
+            status: typeof item.status === 'string' ? item.status : 'unknown',
+            startedAt: typeof item.started_at === 'string' ? item.started_at : null,
+            stoppedAt: typeof item.stopped_at === 'string' ? item.stopped_at : null,
+          },
+          { projectSlug: workflow.projectSlug, pipelineId: workflow.pipelineId, workflowId: workflow.id },
+          'POLL',
+          now,
+        );
+      }
+      if (terminalWorkflowStatuses.has(workflow.rawStatus)) done.add(workflow.id);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+import type { CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
+
+/** A CircleCI job as a status event carries it. */
+export interface CircleCiJobSnapshot {
+  readonly __typename: 'CircleCIJobStatusEvent';
+  readonly id: string;
+  readonly name: string;
+  readonly number: number | null;
+  readonly status: string;
+  readonly startedAt: string | null;
+  readonly stoppedAt: string | null;
+}
+
+interface CircleCiEventBase {
+  readonly projectSlug: string;
+  readonly orgSlug: string;
+  readonly pipelineId: string;
+  /** The new status, in CircleCI's spelling (`running`, `success`, …). */
+  readonly status: string;
+  /** The status before, when the gateway saw it. */
+  readonly previousStatus: string | null;
+  readonly happenedAt: string;
+  /** Where the event was learnt: a signed webhook or a poll. */
+  readonly source: 'WEBHOOK' | 'POLL';
+}
+
+export interface CircleCiPipelineEvent extends CircleCiEventBase {
+  readonly kind: 'circleci.pipeline';
+}
+
+export interface CircleCiWorkflowEvent extends CircleCiEventBase {
+  readonly kind: 'circleci.workflow';
+  readonly workflow: CircleCiWorkflowModel;
+}
+
+export interface CircleCiJobEvent extends CircleCiEventBase {
+  readonly kind: 'circleci.job';
+  readonly workflowId: string;
+  readonly job: CircleCiJobSnapshot;
+}
+
+export const flexStackDeploymentStatuses = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
+export type FlexStackDeploymentStatus = (typeof flexStackDeploymentStatuses)[number];
+
+export interface FlexStackDeploymentModel {
+  readonly kind: 'flexstack.deployment';
+  readonly eventId: string;
+  readonly deploymentId: string;
+  readonly projectId: string;
+  readonly status: FlexStackDeploymentStatus;
+  readonly timestamp: string;
+  readonly data: unknown;
+}
+
+/** A GitLab `Pipeline Hook` reduced to its status change. */
+export interface GitLabPipelineEvent {
+  readonly kind: 'gitlab.pipeline';
+  readonly projectId: string;
+  readonly projectPath: string | null;
+  readonly pipelineId: string;
+  readonly status: string;
+  readonly ref: string | null;
+  readonly happenedAt: string;
+}
+
+/** A GitHub Enterprise `workflow_run` or `check_suite` event reduced to its status. */
+export interface GhesRunEvent {
+  readonly kind: 'ghes.run';
+  readonly repository: string;
+  readonly runId: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly happenedAt: string;
+}
+
+/** Everything that flows through the event bus to subscribers. */
+export type LiveEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJobEvent | FlexStackDeploymentModel | GitLabPipelineEvent | GhesRunEvent;

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventBus } from '../bus/EventBus.js';
+import type { Coordination } from '../state/Coordination.js';
+import { webhookSecretSettings, type LiveSettings, type WebhookService } from '../../config/liveSettings.js';
+import { DeliveryError, type Receiver } from './Receiver.js';
+
+/** How deliveries ended, per service: `accepted`, `duplicate`, `ignored`, `rejected`, `invalid`, `failed`. */
+export type WebhookCounts = Record<WebhookService, Record<string, number>>;
+
+class TooLarge extends Error {}
+
+async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The HTTP side of webhook receivers (`POST /webhooks/<service>`): body size
+ * limit, signature check on the raw bytes, duplicate delivery drop, then the
+ * service's receiver. Nothing is published for a delivery that fails a check.
+ */
+export class WebhookEndpoint {
+  private readonly counts = {} as WebhookCounts;
+
+  constructor(
+    private readonly receivers: ReadonlyMap<WebhookService, Receiver>,
+    private readonly settings: LiveSettings,
+    private readonly coordination: Coordination,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** The service a path belongs to, or undefined when it is not a webhook path. */
+  serviceOf(pathname: string): WebhookService | undefined {
+    const match = /^\/webhooks\/([a-z]+)\/?$/.exec(pathname);
+    const service = match?.[1] as WebhookService | undefined;
+    return service !== undefined && this.receivers.has(service) ? service : undefined;
+  }
+
+  /** Deliveries so far, by service and outcome. */
+  stats(): Readonly<WebhookCounts> {
+    return structuredClone(this.counts);
+  }
+
+  private count(service: WebhookService, outcome: string): void {
+    const byOutcome = (this.counts[service] ??= {});
+    byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
+  }
+
+  async handle(service: WebhookService, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receiver = this.receivers.get(service);
+    if (receiver === undefined) return send(res, 404, { error: 'Not found' });
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return send(res, 405, { error: 'Webhooks are delivered with POST' });
+    }
+    const secret = this.settings.webhookSecrets[service];
+    if (secret === undefined) {
+      req.resume();
+      return send(res, 404, { error: `The ${service} webhook receiver is off: set ${webhookSecretSettings[service]} to enable it` });
+    }
+    let raw: Buffer;
+    try {
+      raw = await readRaw(req, this.settings.webhookMaxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error;
+      this.count(service, 'invalid');
+      res.setHeader('connection', 'close');
+      return send(res, 413, { error: `Body larger than ${this.settings.webhookMaxBodyBytes} bytes` });
+    }
+    if (!receiver.verify(secret, raw, req.headers)) {
+      this.count(service, 'rejected');
+      return send(res, 401, { error: 'Invalid or missing signature' });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      this.count(service, 'invalid');
+      return send(res, 400, { error: 'The body is not JSON' });
+    }
+    let event;
+    try {
+      event = receiver.read({ headers: req.headers, body });
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      this.count(service, 'invalid');
+      return send(res, 400, { error: error.message });
+    }
+    const key = `${service}:${event.deliveryId ?? createHash('sha256').update(raw).digest('hex')}`;
+    let first: boolean;
+    try {
+      first = await this.coordination.firstSeen(key, this.settings.webhookDedupeSeconds);
+    } catch {
+      // Without the shared store a duplicate cannot be told apart: let the sender retry.
+      this.count(service, 'failed');
+      return send(res, 503, { error: 'The event could not be handled; retry later' });
+    }
+    if (!first) {
+      this.count(service, 'duplicate');
+      return send(res, 200, { status: 'duplicate', type: event.type });
+    }
+    try {
+      const messages = (await event.apply?.()) ?? [];
+      for (const message of messages) await this.bus.publish(message);
+      const outcome = event.apply === undefined ? 'ignored' : 'accepted';
+      this.count(service, outcome);
+      return send(res, 202, { status: outcome, type: event.type });
+    } catch (error) {
+      // Let the sender's retry through: this delivery was not handled.
+      await this.coordination.forget(key).catch(() => undefined);
+      this.count(service, 'failed');
+      if (error instanceof DeliveryError) return send(res, 400, { error: error.message });
+      return send(res, 503, { error: 'The event could not be handled; retry later' });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { toWorkflow } from '../../upstreams/circleci/mappers.js';
+import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import { slugPath } from '../../upstreams/circleci/client.js';
+import type { BusMessage } from '../bus/EventBus.js';
+import type { CircleCiTransitions } from '../circleci/CircleCiTransitions.js';
+import { normalizeSlug } from '../circleci/status.js';
+import { DeliveryError, headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { verifyCircleCiSignature } from './signatures.js';
+
+/** Upstream paths a workflow or job event makes stale. */
+function stalePaths(projectSlug: string, pipelineId: string, workflowId: string, jobNumber: string | null): string[] {
+  const paths = [`/pipeline/${pipelineId}`, `/pipeline/${pipelineId}/workflow`, `/workflow/${workflowId}`, `/workflow/${workflowId}/job`];
+  if (projectSlug !== '') paths.push(`/project/${slugPath(projectSlug)}/pipeline`);
+  if (projectSlug !== '' && jobNumber !== null) paths.push(`/project/${slugPath(projectSlug)}/job/${jobNumber}`);
+  return paths;
+}
+
+/**
+ * CircleCI outbound webhooks (`workflow-completed`, `job-completed`), signed
+ * `circleci-signature: v1=<hex>`, de-duplicated on the body's `id`.
+ */
+export function circleCiReceiver(
+  transitions: CircleCiTransitions,
+  /** Reads all of a pipeline's workflows (with the configured token), so its status counts the ones no webhook told of. */
+  pipelineWorkflows?: ((pipelineId: string) => Promise<readonly CircleCiWorkflowModel[]>) | undefined,
+): Receiver {
+  return {
+    service: 'circleci',
+    verify: (secret: string, raw: Buffer, headers: IncomingHttpHeaders) => verifyCircleCiSignature(secret, raw, headerOf(headers, 'circleci-signature')),
+    read({ headers, body }: VerifiedDelivery): ReceivedEvent {
+      const root = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+      const type = textAt(root, 'type') ?? headerOf(headers, 'circleci-event-type') ?? 'unknown';
+      const project = objectAt(body, 'project');
+      const workflowWire = objectAt(body, 'workflow');
+      const pipeline = objectAt(body, 'pipeline');
+      const job = objectAt(body, 'job');
+      const projectSlug = normalizeSlug(textAt(project, 'slug') ?? '');
+      const pipelineId = textAt(pipeline, 'id');
+      const workflowId = textAt(workflowWire, 'id');
+      const happenedAt = textAt(root, 'happened_at') ?? new Date().toISOString();
+      if (type !== 'workflow-completed' && type !== 'job-completed') {
+        return { deliveryId: textAt(root, 'id') ?? undefined, type };
+      }
+      if (pipelineId === null || workflowId === null || projectSlug === '') {
+        throw new DeliveryError('A CircleCI workflow or job event needs project.slug, pipeline.id and workflow.id');
+      }
+      const workflow = toWorkflow({
+        id: workflowId,
+        name: workflowWire['name'],
+        status: workflowWire['status'],
+        created_at: workflowWire['created_at'],
+        stopped_at: workflowWire['stopped_at'],
+        pipeline_id: pipelineId,
+        pipeline_number: pipeline['number'],
+        project_slug: projectSlug,
+      });
+      const jobNumber = textAt(job, 'number');
+      const apply = async (): Promise<BusMessage[]> => {
+        if (type === 'job-completed') {
+          const jobId = textAt(job, 'id');
+          if (jobId === null) throw new DeliveryError('A CircleCI job-completed event needs job.id');
+          await transitions.jobObserved(
+            {
+              __typename: 'CircleCIJobStatusEvent',
+              id: jobId,
+              name: textAt(job, 'name') ?? '',
+              number: jobNumber === null || !/^\d+$/.test(jobNumber) ? null : Number(jobNumber),
+              status: textAt(job, 'status') ?? 'unknown',
+              startedAt: textAt(job, 'started_at'),
+              stoppedAt: textAt(job, 'stopped_at'),
+            },
+            { projectSlug, pipelineId, workflowId },
+            'WEBHOOK',
+            happenedAt,
+          );
+        } else {
+          const others = pipelineWorkflows === undefined ? [] : await pipelineWorkflows(pipelineId).catch(() => []);
+          // The webhook's own workflow goes last: its status is what this event announces.
+          await transitions.workflowsObserved([...others.filter((other) => other.id !== workflow.id), workflow], 'WEBHOOK', happenedAt);
+        }
+        return [{ invalidate: { service: 'circleci', paths: stalePaths(projectSlug, pipelineId, workflowId, jobNumber) } }];
+      };
+      return { deliveryId: textAt(root, 'id') ?? undefined, type, apply };
+    },
+  };
+}

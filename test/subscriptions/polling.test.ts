@@ -1,0 +1,139 @@
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimPipeline } from '../../src/simulators/circleci/store.js';
+import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+
+let t: TestGateway;
+const clients: Client[] = [];
+let nextNumber = 500;
+let baseline: Record<string, number>;
+
+beforeAll(async () => {
+  baseline = resourceCounts();
+  // No webhook secret and no webhook target: only polling can move subscribers on.
+  t = await startTestGateway({ env: { SUBSCRIPTION_POLL_INTERVAL_MS: '100', SUBSCRIPTION_POLL_LEASE_MS: '2000' } });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await t.close();
+  expect(t.gateway.webSocketCount()).toBe(0);
+  expect(t.gateway.live.streamCount()).toBe(0);
+  expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
+  await expectNoLeftovers(baseline);
+});
+
+function client(): Client {
+  const made = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
+  clients.push(made);
+  return made;
+}
+
+/** A new pipeline of gh/acme/mobile with one workflow running for `runMs`. */
+function runningPipeline(runMs: number): SimPipeline {
+  const store = t.simulators.circleci.store;
+  const pipeline = store.addPipeline('gh/acme/mobile', nextNumber++, Date.now(), { branch: 'main', actor: 'grace', triggerType: 'api' });
+  store.runDurationMs = runMs;
+  store.addWorkflow(pipeline, 'build-and-test', 'running', Date.now());
+  return pipeline;
+}
+
+async function pollsOf(pipelineId: string): Promise<string[]> {
+  return (await t.requests('circleci')).filter((request) => request.path === `/api/v2/pipeline/${pipelineId}/workflow`).map((request) => request.at);
+}
+
+describe('polling watched pipelines', () => {
+  it('moves a subscriber from running to success by polling alone, then stops polling', async () => {
+    const pipeline = runningPipeline(1_500);
+    const sub = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(() => sub.results.length >= 2, 'running then success', 20_000);
+    expect(sub.results).toEqual([
+      {
+        data: {
+          circleciPipelineStatusChanged: {
+            status: 'running',
+            previousStatus: null,
+            pipelineId: pipeline.id,
+            source: 'POLL',
+            pipeline: { pipelineId: pipeline.id, number: pipeline.number, projectSlug: 'gh/acme/mobile' },
+          },
+        },
+      },
+      {
+        data: {
+          circleciPipelineStatusChanged: {
+            status: 'success',
+            previousStatus: 'running',
+            pipelineId: pipeline.id,
+            source: 'POLL',
+            pipeline: { pipelineId: pipeline.id, number: pipeline.number, projectSlug: 'gh/acme/mobile' },
+          },
+        },
+      },
+    ]);
+    // Finished: the poller ends although the subscriber stays.
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller ends');
+    const polls = (await pollsOf(pipeline.id)).length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await pollsOf(pipeline.id)).length).toBe(polls);
+    expect(sub.completed).toBe(false);
+    sub.stop();
+  });
+
+  it('polls once for many subscribers, and stops when the last one disconnects', async () => {
+    const pipeline = runningPipeline(600_000);
+    const first = subscribe(client(), workflowSubscription, { pipelineId: pipeline.id });
+    const secondClient = client();
+    const second = subscribe(secondClient, pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(async () => (await pollsOf(pipeline.id)).length >= 5, 'several polls');
+    await waitFor(() => first.results.length === 1 && second.results.length === 1, 'the first status');
+    expect(first.results[0]?.data.circleciWorkflowStatusChanged.status).toBe('running');
+    // One loop for both: polls come one interval apart, not in pairs.
+    const times = (await pollsOf(pipeline.id)).map((at) => Date.parse(at));
+    const gaps = times.slice(1).map((at, index) => at - (times[index] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(50);
+    expect(t.gateway.live.pollers.activePipelines()).toContain(pipeline.id);
+
+    first.stop();
+    const afterFirst = (await pollsOf(pipeline.id)).length;
+    await waitFor(async () => (await pollsOf(pipeline.id)).length >= afterFirst + 3, 'polling goes on for the remaining subscriber');
+
+    // The last subscriber disconnects (its socket closes) without unsubscribing first.
+    const sockets = t.gateway.webSocketCount();
+    await secondClient.dispose();
+    await waitFor(() => t.gateway.webSocketCount() === sockets - 1, 'the socket is closed');
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller stops');
+    const stopped = (await pollsOf(pipeline.id)).length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await pollsOf(pipeline.id)).length).toBe(stopped);
+  });
+
+  it('waits as long as Retry-After says when rate limited', async () => {
+    const pipeline = runningPipeline(600_000);
+    const origin = t.simulators.circleci.simulator.origin;
+    await fetch(`${origin}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: `/pipeline/${pipeline.id}/workflow$`, status: 429, headers: { 'retry-after': '1' }, times: 1 }),
+    });
+    const sub = subscribe(client(), workflowSubscription, { pipelineId: pipeline.id });
+    await waitFor(async () => (await pollsOf(pipeline.id)).length >= 2, 'a poll after the 429', 10_000);
+    const [limited, next] = (await pollsOf(pipeline.id)).map((at) => Date.parse(at));
+    expect((next ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(950);
+    await waitFor(() => sub.results.length === 1, 'the status after the wait');
+    sub.stop();
+    await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
+  });
+
+  it('stops polling a pipeline that errored before any workflow', async () => {
+    const store = t.simulators.circleci.store;
+    const pipeline = store.addPipeline('gh/acme/mobile', nextNumber++, Date.now(), { branch: 'main', actor: 'grace', triggerType: 'api', state: 'errored' });
+    const sub = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(async () => (await pollsOf(pipeline.id)).length >= 1, 'a poll');
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller ends');
+    expect((await pollsOf(pipeline.id)).length).toBe(1);
+    expect(sub.results).toEqual([]);
+    sub.stop();
+  });
+});

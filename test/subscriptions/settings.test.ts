@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config.js';
+import { loadLiveSettings } from '../../src/config/liveSettings.js';
+
+describe('live-update settings', () => {
+  it('has safe defaults: every receiver off, 1 MiB bodies, 5 s polls on a 15 s lease', () => {
+    expect(loadLiveSettings({})).toEqual({
+      webhookSecrets: {},
+      webhookMaxBodyBytes: 1_048_576,
+      webhookDedupeSeconds: 86_400,
+      pollIntervalMs: 5_000,
+      pollLeaseMs: 15_000,
+      pollMaxBackoffMs: 300_000,
+    });
+  });
+
+  it('reads secrets and numbers, and names a bad setting', () => {
+    const settings = loadLiveSettings({ CIRCLECI_WEBHOOK_SECRET: ' s1 ', GITLAB_WEBHOOK_SECRET: '', SUBSCRIPTION_POLL_INTERVAL_MS: '10000' });
+    expect(settings.webhookSecrets).toEqual({ circleci: 's1' });
+    expect(settings.pollLeaseMs).toBe(30_000);
+    expect(() => loadLiveSettings({ SUBSCRIPTION_POLL_INTERVAL_MS: 'soon' })).toThrow(ConfigError);
+    expect(() => loadLiveSettings({ SUBSCRIPTION_POLL_INTERVAL_MS: '1000', SUBSCRIPTION_POLL_LEASE_MS: '1000' })).toThrow(/SUBSCRIPTION_POLL_LEASE_MS/);
+    expect(() => loadLiveSettings({ WEBHOOK_MAX_BODY_BYTES: '10' })).toThrow(/WEBHOOK_MAX_BODY_BYTES/);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+
+const secret = 'simulated-secret';
+let t: TestGateway;
+const clients: Client[] = [];
+let baseline: Record<string, number>;
+
+beforeAll(async () => {
+  baseline = resourceCounts();
+  // Very long runs: only the test decides when a workflow finishes.
+  t = await startTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: secret, SUBSCRIPTION_POLL_INTERVAL_MS: '60000' }, runDurationMs: 3_600_000 });
+  t.simulators.circleci.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/circleci'), secret };
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await t.close();
+  expect(t.gateway.webSocketCount()).toBe(0);
+  expect(t.gateway.live.streamCount()).toBe(0);
+  expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
+  // Nothing of the gateway, its subscriptions or the simulator clock is left running.
+  await expectNoLeftovers(baseline);
+});
+
+const jobSubscription = /* GraphQL */ `
+  subscription ($projectSlug: String) {
+    circleciJobStatusChanged(projectSlug: $projectSlug) {
+      status
+      previousStatus
+      workflowId
+      source
+      job { id name number status stoppedAt }
+    }
+  }
+`;
+
+describe('the CircleCI simulator delivering signed webhooks', () => {
+  it('reaches workflow and job subscribers when a run finishes', async () => {
+    const store = t.simulators.circleci.store;
+    const workflow = store.workflows.find((candidate) => candidate.projectSlug === 'gh/acme/api' && candidate.status === 'running');
+    if (workflow === undefined) throw new Error('no running workflow');
+    const client = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
+    clients.push(client);
+    const workflows = subscribe(client, workflowSubscription, { projectSlug: 'gh/acme/api' });
+    const jobs = subscribe(client, jobSubscription, { projectSlug: 'gh/acme/api' });
+    const pipelines = subscribe(client, pipelineSubscription, { projectSlug: 'gh/acme/api' });
+    await waitFor(() => t.gateway.live.streamCount() === 3, 'the subscriptions registered');
+
+    workflow.finishesAt = Date.now();
+    store.advance();
+    await t.simulators.circleci.webhooks.flush();
+
+    const sent = t.simulators.circleci.webhooks.deliveries;
+    expect(sent.map((delivery) => [delivery.type, delivery.status])).toEqual([
+      ['job-completed', 202],
+      ['job-completed', 202],
+      ['workflow-completed', 202],
+    ]);
+    await waitFor(() => workflows.results.length === 2 && jobs.results.length === 2 && pipelines.results.length === 1, 'the events');
+    // The pipeline's other workflow, read when the webhook came, keeps it on hold rather than successful.
+    expect(workflows.results[0]?.data.circleciWorkflowStatusChanged).toMatchObject({ status: 'on_hold', previousStatus: null, workflow: { name: 'deploy' } });
+    expect(pipelines.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'on_hold', pipelineId: workflow.pipelineId, source: 'WEBHOOK' });
+    expect(workflows.results[1]?.data.circleciWorkflowStatusChanged).toEqual({
+      status: 'success',
+      previousStatus: null,
+      projectSlug: 'gh/acme/api',
+      source: 'WEBHOOK',
+      workflow: { workflowId: workflow.id, name: workflow.name, status: 'success', pipelineNumber: workflow.pipelineNumber },
+    });
+    const jobEvents = jobs.results.map((result) => result.data.circleciJobStatusChanged);
+    expect(jobEvents.map((event) => [event.job.name, event.status, event.workflowId, event.source])).toEqual([
+      ['test', 'success', workflow.id, 'WEBHOOK'],
+      ['lint', 'success', workflow.id, 'WEBHOOK'],
+    ]);
+    expect(jobEvents[0]?.job.stoppedAt).toBe(workflow.stoppedAt);
+  });
+});

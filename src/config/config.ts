@@ -1,4 +1,5 @@
 import { serviceNames, type ServiceName } from './ServiceName.js';
+import { readCacheSettings, type CacheSettings } from '../cache/settings.js';
 
 /** One upstream service's connection settings. */
 export interface ServiceConfig {
@@ -21,6 +22,8 @@ export interface Config {
   readonly upstreamTimeoutMs: number;
   /** Key for credential fingerprints in cache keys; random per process when unset. */
   readonly cacheKeySecret: string | undefined;
+  /** The response cache's `CACHE_*` settings. */
+  readonly cache: CacheSettings;
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
   readonly logLevel: string;
@@ -105,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: redis === undefined ? undefined : parseUrl('REDIS_URL', redis, ['redis:', 'rediss:']),
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 300_000),
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
+    cache: readCacheSettings(env),
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
   };

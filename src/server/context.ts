@@ -5,12 +5,16 @@ import { serviceSettings } from '../config/config.js';
 import { serviceNames, type ServiceName } from '../config/ServiceName.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
+import { CacheTracker } from '../cache/CacheTracker.js';
+import type { ResponseCache } from '../cache/ResponseCache.js';
 
 /** What every resolver receives. */
 export interface GatewayContext {
   readonly requestId: string;
   /** Per-request data access for each service. */
   readonly loaders: Loaders;
+  /** What the operation read through the response cache, for its `Cache-Control`. */
+  readonly cacheTracker?: CacheTracker | undefined;
 }
 
 /** The credentials of one request: the client's header wins over the configured token. */
@@ -33,11 +37,13 @@ export function requestIdOf(sent: string | undefined): string {
 }
 
 /** Creates one operation's context from its HTTP headers. */
-export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders): GatewayContext {
+export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders, cache?: ResponseCache): GatewayContext {
   const read = (name: string): string | undefined => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
   const requestId = requestIdOf(read('x-request-id'));
-  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId) };
+  const cacheTracker = cache === undefined ? undefined : new CacheTracker();
+  const sessionCache = cache === undefined || cacheTracker === undefined ? undefined : { cache, tracker: cacheTracker };
+  return { requestId, loaders: createLoaders(upstreams, credentialsOf(config, read), requestId, sessionCache), cacheTracker };
 }

@@ -9,12 +9,19 @@ import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import { createContext, type GatewayContext } from './context.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
+import { createLogger, type Logger } from './logger.js';
+import { cachePlugin } from '../cache/cachePlugin.js';
+import { createResponseCache } from '../cache/createResponseCache.js';
+import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js';
 
 const maxBodyBytes = 1_048_576;
 
 export interface GatewayOptions {
   readonly config: Config;
   readonly observer?: UpstreamObserver;
+  readonly logger?: Logger | undefined;
+  /** Milliseconds since the epoch, for the response cache; injectable for tests. */
+  readonly clock?: (() => number) | undefined;
 }
 
 /** A running gateway: its HTTP server, and how to stop it. */
@@ -22,6 +29,8 @@ export interface Gateway {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstreams: Upstreams;
+  /** The response cache; `cache.stats.snapshot()` has its counters. */
+  readonly cache: ResponseCache;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
@@ -41,12 +50,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const upstreams = new Upstreams(config, options.observer);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const cache = createResponseCache(config, { log: logger, clock: options.clock });
   const apollo = new ApolloServer<GatewayContext>({
+    // Persisted queries (and Apollo's other caches) live in the same store as responses.
+    cache: new ApolloStoreCache(cache.store),
     schema: createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), cachePlugin<GatewayContext>()],
   });
   await apollo.start();
 
@@ -73,7 +86,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => createContext(config, upstreams, req.headers),
+      context: async () => createContext(config, upstreams, req.headers, cache),
     });
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -111,6 +124,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     server,
     apollo,
     upstreams,
+    cache,
     url: () => listening,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
@@ -129,6 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
       await apollo.stop();
       await upstreams.close();
+      await cache.close();
     },
   };
 }

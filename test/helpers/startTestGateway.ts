@@ -1,6 +1,6 @@
 import type { ServiceName } from '../../src/config/ServiceName.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createGateway, type Gateway } from '../../src/server/createGateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
 import { startSimulators, type RunningSimulators } from '../../src/simulators/startSimulators.js';
 
@@ -31,6 +31,8 @@ export interface TestGatewayOptions {
   /** Send the simulators' tokens as configured tokens (default true). */
   readonly configureTokens?: boolean;
   readonly runDurationMs?: number;
+  /** Extra gateway options (a logger, a clock). */
+  readonly gateway?: Omit<GatewayOptions, 'config'>;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     const token = simulators.tokens[service];
     if (options.configureTokens !== false && token !== undefined) env[tokenName] ??= token;
   }
-  const gateway = await createGateway({ config: loadConfig(env) });
+  const gateway = await createGateway({ ...options.gateway, config: loadConfig(env) });
   const url = await gateway.listen(0, '127.0.0.1');
   const origin = (service: ServiceName): string => {
     const simulator = simulators.byService[service];

@@ -81,6 +81,7 @@ export class RedisStore implements CacheStore {
     this.redis.defineCommand('switchyardPurge', { lua: purgeScript });
     this.redis.on('error', (error: Error) => this.failed(error));
     this.redis.on('ready', () => this.recovered());
+    this.redis.on('close', () => this.failed(new Error('connection closed')));
   }
 
   /** True while Redis answers. */
@@ -139,6 +140,8 @@ export class RedisStore implements CacheStore {
   private async call<T>(run: (redis: Redis) => Promise<T>, timeoutFactor = 1): Promise<T | undefined> {
     if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
       this.options.events.onBypass();
+      // Still connecting at start is not an outage; a lost connection is.
+      if (this.redis.status !== 'connecting' && this.redis.status !== 'wait') this.failed(new Error(`connection ${this.redis.status}`));
       return undefined;
     }
     let timer: NodeJS.Timeout | undefined;

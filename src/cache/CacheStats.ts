@@ -51,3 +51,8 @@ export class CacheStats {
     };
   }
 }
+
+/** The counters of a gateway's response cache (`gateway.cache`), for the metrics endpoint. */
+export function cacheCounts(cache: { readonly stats: CacheStats }): CacheCounts {
+  return cache.stats.snapshot();
+}

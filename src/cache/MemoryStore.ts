@@ -90,7 +90,9 @@ export class MemoryStore implements CacheStore {
   }
 
   describe(): string {
-    return `in-memory LRU (at most ${this.options.maxEntries} entries and ${Math.round(this.options.maxBytes / 1_048_576)} MiB; not shared between replicas)`;
+    const bytes = this.options.maxBytes;
+    const size = bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(bytes % 1_048_576 === 0 ? 0 : 1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+    return `in-memory LRU (at most ${this.options.maxEntries} entries and ${size}; not shared between replicas)`;
   }
 
   async close(): Promise<void> {

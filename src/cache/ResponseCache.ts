@@ -87,7 +87,9 @@ export class ResponseCache {
 
   /** Says which cache is in use, truthfully, for the start-up log. */
   describe(): string {
-    return this.settings.enabled ? `response cache in ${this.store.describe()}` : `response cache disabled (CACHE_ENABLED=false); persisted queries in ${this.store.describe()}`;
+    return this.settings.enabled
+      ? `${this.store.describe()}, for upstream responses and persisted queries`
+      : `upstream responses not cached (CACHE_ENABLED=false); persisted queries in ${this.store.describe()}`;
   }
 
   /** A GET through the cache. Upstream errors are thrown as they are and never cached. */
@@ -192,7 +194,11 @@ export class ResponseCache {
         }
       },
       settle,
-    );
+    )
+      // Stores never throw; this only keeps an unexpected failure from going unhandled.
+      .catch(() => {
+        this.stats.errors++;
+      });
     return pending;
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/cache/MemoryStore.js';
+import { createResponseCache } from '../../src/cache/createResponseCache.js';
+import { loadConfig } from '../../src/config/config.js';
 
 describe('MemoryStore', () => {
   it('evicts the least recently used entry beyond its entry bound', async () => {
@@ -43,5 +45,23 @@ describe('MemoryStore', () => {
     expect(await store.get('b')).toBeUndefined();
     expect(await store.get('c')).toBe('3');
     expect(store.size().entries).toBe(1);
+  });
+});
+
+describe('the cache named in the start-up log', () => {
+  it('says which store and bounds are in use, and never a Redis password', async () => {
+    const log = { warn: () => undefined, info: () => undefined };
+    const memory = createResponseCache(loadConfig({ CACHE_MAX_ENTRIES: '500', CACHE_MAX_BYTES: '8388608' }), { log });
+    expect(memory.describe()).toBe('in-memory LRU (at most 500 entries and 8 MiB; not shared between replicas), for upstream responses and persisted queries');
+    const redis = createResponseCache(loadConfig({ REDIS_URL: 'redis://:hunter2@127.0.0.1:1/3', CACHE_ENABLED: 'false' }), { log });
+    expect(redis.describe()).toBe('upstream responses not cached (CACHE_ENABLED=false); persisted queries in Redis at redis://127.0.0.1:1/3 (shared between replicas)');
+    await memory.close();
+    await redis.close();
+  });
+
+  it('refuses unusable settings, naming them', () => {
+    expect(() => loadConfig({ CACHE_TTL_LIST_SECONDS: 'soon' })).toThrow(/CACHE_TTL_LIST_SECONDS/);
+    expect(() => loadConfig({ CACHE_ENABLED: 'maybe' })).toThrow(/CACHE_ENABLED/);
+    expect(loadConfig({ CACHE_TTL_RUN_ACTIVE_SECONDS: '2' }).cache.ttlSeconds).toMatchObject({ RUN_ACTIVE: 2, RUN_FINISHED: 3600, LIST: 15 });
   });
 });

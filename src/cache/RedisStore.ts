@@ -17,10 +17,15 @@ export interface RedisStoreOptions {
 }
 
 // Sets the entry and files it under each tag set; a tag set lives as long as its longest entry.
+// A busy tag set may never expire, so each fill also drops two random members whose entry has
+// expired: that keeps every set within about twice its live entries.
 const fillScript = `
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local ttl = tonumber(ARGV[2])
 for i = 2, #KEYS do
+  for _, member in ipairs(redis.call('SRANDMEMBER', KEYS[i], 2)) do
+    if redis.call('EXISTS', member) == 0 then redis.call('SREM', KEYS[i], member) end
+  end
   redis.call('SADD', KEYS[i], KEYS[1])
   local left = redis.call('PTTL', KEYS[i])
   if left == -1 or (left >= 0 and left < ttl) then redis.call('PEXPIRE', KEYS[i], ttl) end

@@ -26,5 +26,8 @@ export function createResponseCache(config: Config, options: CreateResponseCache
     config.redisUrl === undefined
       ? new MemoryStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, clock: options.clock })
       : new RedisStore({ url: config.redisUrl, timeoutMs: config.cache.redisTimeoutMs, log: options.log, events });
+  if (config.redisUrl !== undefined && config.cacheKeySecret === undefined) {
+    options.log.warn({}, 'CACHE_KEY_SECRET is not set: each replica fingerprints credentials with its own random key, so replicas share invalidations but not cached responses');
+  }
   return new ResponseCache({ store, settings: config.cache, keySecret: config.cacheKeySecret, clock: options.clock, stats });
 }

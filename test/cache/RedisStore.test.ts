@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore, redactedRedisUrl } from '../../src/cache/RedisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
@@ -43,6 +44,20 @@ describe('RedisStore', () => {
     expect(await store.get('switchyard:test:c')).toBe('C');
     await store.set('switchyard:test:short', 'S', 50, ['t4']);
     await until(async () => (await store.get('switchyard:test:short')) === undefined, 'expiry');
+  });
+
+  it('keeps a busy tag set from growing with expired entries', async () => {
+    for (let i = 0; i < 200; i++) await store.set(`switchyard:test:old${i}`, 'o', 30, ['busy']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 300; i++) await store.set(`switchyard:test:new${i}`, 'n', 60_000, ['busy']);
+    const client = new Redis(redis.url);
+    try {
+      const size = await client.scard('switchyard:tag:busy');
+      expect(size).toBeGreaterThanOrEqual(300);
+      expect(size).toBeLessThan(400);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('never shows the password of its URL', () => {

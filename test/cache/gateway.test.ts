@@ -166,3 +166,36 @@ describe('response cache expiry (in memory, short TTL)', () => {
     }
   });
 });
+
+describe('stale-while-revalidate through GraphQL (in memory, fake clock)', () => {
+  it('serves the stale answer at once to concurrent queries and refreshes it with one upstream call', async () => {
+    let now = 1_700_000_000_000;
+    const swr = await startTestGateway({ gateway: { clock: () => now } });
+    try {
+      const query = `{ circleciProject(slug: "gh/acme/mobile") { fullName } }`;
+      await swr.gql(query);
+      now += 61_000; // past the 60 s TTL of a project, within the 30 s grace
+      await swr.clearRequests();
+      // A slow refresh, so that every one of the concurrent queries finds the entry still stale.
+      await fetch(`${swr.simulators.circleci.simulator.origin}/__sim/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ path: '/project/gh/acme/mobile', latencyMs: 300, times: 1 }),
+      });
+      const answers = await Promise.all(Array.from({ length: 10 }, () => swr.gql(query, {}, { 'x-cache-age': '1' })));
+      for (const answer of answers) {
+        expect(answer.data).toEqual({ circleciProject: { fullName: 'gh/acme/mobile' } });
+        expect(answer.headers.get('cache-control')).toBe('private, max-age=0');
+        expect((answer.extensions?.['cacheAge'] as any[])[0]).toMatchObject({ source: 'stale', ageSeconds: 61 });
+      }
+      const deadline = Date.now() + 5000;
+      while (swr.gateway.cache.stats.stores < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await swr.requests('circleci')).toHaveLength(1);
+      const refreshed = await swr.gql(query, {}, { 'x-cache-age': '1' });
+      expect((refreshed.extensions?.['cacheAge'] as any[])[0]).toMatchObject({ source: 'cache', ageSeconds: 0 });
+      expect(await swr.requests('circleci')).toHaveLength(1);
+    } finally {
+      await swr.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ let redis: RedisServer;
 let t: TestGateway;
 beforeAll(async () => {
   redis = await startRedisServer();
-  t = await startTestGateway({ env: { REDIS_URL: redis.url, CACHE_KEY_SECRET: 'test-secret' } });
+  t = await startTestGateway({ env: { CACHE_ENABLED: 'true', REDIS_URL: redis.url, CACHE_KEY_SECRET: 'test-secret' } });
   const store = t.gateway.cache.store as RedisStore;
   const deadline = Date.now() + 10_000;
   while (!store.healthy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -122,7 +122,7 @@ describe('response cache through GraphQL (Redis)', () => {
     expect(registered.data).toEqual({ circleciProject: { fullName: 'gh/acme/web' } });
     expect((await send(t.url, { extensions: { persistedQuery: persisted } })).data).toEqual({ circleciProject: { fullName: 'gh/acme/web' } });
 
-    const other = await startTestGateway({ env: { REDIS_URL: redis.url, CACHE_KEY_SECRET: 'test-secret' } });
+    const other = await startTestGateway({ env: { CACHE_ENABLED: 'true', REDIS_URL: redis.url, CACHE_KEY_SECRET: 'test-secret' } });
     try {
       const deadline = Date.now() + 5000;
       let answer: any;
@@ -139,7 +139,7 @@ describe('response cache through GraphQL (Redis)', () => {
 
 describe('response cache expiry (in memory, short TTL)', () => {
   it('goes upstream again once the TTL has passed', async () => {
-    const short = await startTestGateway({ env: { CACHE_TTL_OBJECT_SECONDS: '1', CACHE_STALE_SECONDS: '0' } });
+    const short = await startTestGateway({ env: { CACHE_ENABLED: 'true', CACHE_TTL_OBJECT_SECONDS: '1', CACHE_STALE_SECONDS: '0' } });
     try {
       const query = `{ circleciProject(slug: "gh/acme/web") { name } }`;
       await short.gql(query);
@@ -170,7 +170,7 @@ describe('response cache expiry (in memory, short TTL)', () => {
 describe('stale-while-revalidate through GraphQL (in memory, fake clock)', () => {
   it('serves the stale answer at once to concurrent queries and refreshes it with one upstream call', async () => {
     let now = 1_700_000_000_000;
-    const swr = await startTestGateway({ gateway: { clock: () => now } });
+    const swr = await startTestGateway({ env: { CACHE_ENABLED: 'true' }, gateway: { clock: () => now } });
     try {
       const query = `{ circleciProject(slug: "gh/acme/mobile") { fullName } }`;
       await swr.gql(query);

@@ -18,7 +18,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  t = await startTestGateway({ env: { REDIS_URL: redis.url }, gateway: { logger: log.logger } });
+  t = await startTestGateway({ env: { CACHE_ENABLED: 'true', REDIS_URL: redis.url }, gateway: { logger: log.logger } });
   await until(() => (t.gateway.cache.store as RedisStore).healthy(), 'redis');
 });
 afterAll(async () => {

@@ -17,8 +17,6 @@ afterAll(async () => {
   await t.close();
 });
 beforeEach(async () => {
-  // Each case sets its own upstream answers: none may come from the response cache.
-  await t.gateway.cache.clear();
   await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, { method: 'DELETE' });
 });
 

@@ -41,7 +41,9 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const simulators = await startSimulators({ runDurationMs: options.runDurationMs });
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', ...options.env };
+  // Tests count upstream calls and inject upstream faults per case: the response cache is off
+  // unless a test turns it on (CACHE_ENABLED=true), as the cache's own tests do.
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', CACHE_ENABLED: 'false', ...options.env };
   const names: Record<ServiceName, [string, string]> = {
     circleci: ['CIRCLECI_URL', 'CIRCLECI_TOKEN'],
     ghes: ['GHES_URL', 'GHES_TOKEN'],

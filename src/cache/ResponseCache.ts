@@ -49,11 +49,15 @@ export interface ResponseCacheOptions {
 // Headers that describe the connection, not the resource.
 const droppedHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'set-cookie', 'age']);
 
-/** The upstream's own `Cache-Control`: undefined when it forbids storing, else its max-age (ms) if any. */
-export function upstreamLimit(headers: ResponseHeaders): { store: boolean; maxAgeMs: number | undefined } {
+/**
+ * What the upstream's own `Cache-Control` allows: whether to store at all
+ * (`private` only when `storePrivate`), and its max-age (ms), which caps the TTL.
+ */
+export function upstreamLimit(headers: ResponseHeaders, storePrivate = false): { store: boolean; maxAgeMs: number | undefined } {
   const value = headers['cache-control']?.toLowerCase() ?? '';
   const directives = value.split(',').map((part) => part.trim());
-  if (directives.some((d) => d === 'no-store' || d === 'private' || d === 'no-cache')) return { store: false, maxAgeMs: undefined };
+  const forbidden = directives.some((d) => d === 'no-store' || d === 'no-cache' || (d === 'private' && !storePrivate));
+  if (forbidden) return { store: false, maxAgeMs: undefined };
   const maxAge = directives.map((d) => /^max-age=(\d+)$/.exec(d)?.[1]).find((v) => v !== undefined);
   return { store: true, maxAgeMs: maxAge === undefined ? undefined : Number(maxAge) * 1000 };
 }
@@ -203,7 +207,7 @@ export class ResponseCache {
   }
 
   private ttlOf(service: ServiceName, read: ReadClass, response: UpstreamResponse): number | undefined {
-    const limit = upstreamLimit(response.headers);
+    const limit = upstreamLimit(response.headers, this.settings.storePrivate);
     if (!limit.store) return undefined;
     const kind = this.policy.ttlKind(service, read, response.body);
     if (kind === undefined) return undefined;

@@ -30,6 +30,12 @@ export interface CacheSettings {
   readonly ttlSeconds: Readonly<Record<CacheKind, number>>;
   /** After expiry, how long a stale entry may still be served while one refresh runs (`CACHE_STALE_SECONDS`). */
   readonly staleSeconds: number;
+  /**
+   * Store answers the upstream marks `Cache-Control: private` (`CACHE_STORE_PRIVATE`): entries
+   * are per credential, so this cache is private in the HTTP sense. GitHub marks every
+   * authenticated answer private. `no-store` and `no-cache` are always respected.
+   */
+  readonly storePrivate: boolean;
   /** The longest the gateway waits for any one Redis call before going to the upstream (`CACHE_REDIS_TIMEOUT_MS`). */
   readonly redisTimeoutMs: number;
 }
@@ -68,6 +74,7 @@ export function readCacheSettings(env: Env): CacheSettings {
     maxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024, 68_719_476_736),
     ttlSeconds: Object.freeze(ttlSeconds),
     staleSeconds: integer(env, 'CACHE_STALE_SECONDS', 30, 0, 86_400),
+    storePrivate: boolean(env, 'CACHE_STORE_PRIVATE', false),
     redisTimeoutMs: integer(env, 'CACHE_REDIS_TIMEOUT_MS', 75, 1, 10_000),
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialFingerprints, entryKey, normalisedQuery, resourceOf } from '../../src/cache/keys.js';
+import { upstreamLimit } from '../../src/cache/ResponseCache.js';
 
 describe('cache keys', () => {
   it('sorts query parameters by name, keeps the order of repeated values, drops absent ones', () => {
@@ -33,5 +34,16 @@ describe('cache keys', () => {
     expect(new CredentialFingerprints('other').of('circleci', token)).not.toBe(one.of('circleci', token));
     // Without a secret each process draws its own.
     expect(new CredentialFingerprints(undefined).of('circleci', token)).not.toBe(new CredentialFingerprints(undefined).of('circleci', token));
+  });
+});
+
+describe("the upstream's Cache-Control", () => {
+  it('forbids storing on no-store, no-cache and (unless allowed) private, and caps the TTL by max-age', () => {
+    expect(upstreamLimit({})).toEqual({ store: true, maxAgeMs: undefined });
+    expect(upstreamLimit({ 'cache-control': 'no-store' }).store).toBe(false);
+    expect(upstreamLimit({ 'cache-control': 'max-age=0, no-cache' }).store).toBe(false);
+    expect(upstreamLimit({ 'cache-control': 'private, max-age=60, s-maxage=60' }).store).toBe(false);
+    expect(upstreamLimit({ 'cache-control': 'private, max-age=60, s-maxage=60' }, true)).toEqual({ store: true, maxAgeMs: 60_000 });
+    expect(upstreamLimit({ 'cache-control': 'Public, Max-Age=5' })).toEqual({ store: true, maxAgeMs: 5000 });
   });
 });

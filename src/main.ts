@@ -43,10 +43,8 @@ async function main(): Promise<void> {
       'DEMO MODE: no service URL is set, so every upstream is a simulator running in this process with seeded data. Set CIRCLECI_URL, GHES_URL, GITLAB_URL, CONCORD_URL or FLEXSTACK_URL to use real services.',
     );
   }
-  if (config.redisUrl === undefined) {
-    logger.info('Cache: in-memory (set REDIS_URL to share a Redis cache between replicas)');
-  }
   const gateway = await createGateway({ config, logger });
+  logger.info({ cache: gateway.cache.store.kind }, `Cache: ${gateway.cache.describe()}`);
   const url = await gateway.listen();
   if (simulators !== undefined && demoWebhookSecret !== undefined) {
     const { port } = gateway.server.address() as AddressInfo;

@@ -2,6 +2,8 @@ import { serviceNames, type ServiceName } from './ServiceName.js';
 import { ConfigError } from './ConfigError.js';
 import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSettings.js';
 
+import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
+
 export { ConfigError };
 
 /** One upstream service's connection settings. */
@@ -25,6 +27,8 @@ export interface Config {
   readonly upstreamTimeoutMs: number;
   /** Key for credential fingerprints in cache keys; random per process when unset. */
   readonly cacheKeySecret: string | undefined;
+  /** The response cache's `CACHE_*` settings. */
+  readonly cache: CacheSettings;
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
   readonly logLevel: string;
@@ -63,6 +67,7 @@ export const settingNames: readonly string[] = [
   'SHUTDOWN_GRACE_MS',
   'CONCORD_ORGS',
   ...liveSettingNames,
+  ...cacheSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -130,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: redis === undefined ? undefined : parseUrl('REDIS_URL', redis, ['redis:', 'rediss:']),
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 300_000),
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
+    cache: readCacheSettings(env),
     explorer: parseBoolean(env, 'EXPLORER', true),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),

@@ -6,6 +6,8 @@ import { serviceNames, type ServiceName } from '../config/ServiceName.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { PartialError } from './partialErrors.js';
+import { CacheTracker } from '../cache/CacheTracker.js';
+import type { ResponseCache } from '../cache/ResponseCache.js';
 
 /** What every resolver receives. */
 export interface GatewayContext {
@@ -16,6 +18,8 @@ export interface GatewayContext {
   readonly partialErrors: PartialError[];
   /** The services this gateway is configured to reach. */
   readonly configuredServices: ReadonlySet<ServiceName>;
+  /** What the operation read through the response cache, for its `Cache-Control`. */
+  readonly cacheTracker?: CacheTracker | undefined;
 }
 
 /** The credentials of one request: the client's header wins over the configured token. */
@@ -38,16 +42,19 @@ export function requestIdOf(sent: string | undefined): string {
 }
 
 /** Creates one operation's context from its HTTP headers. */
-export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders): GatewayContext {
+export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders, cache?: ResponseCache): GatewayContext {
   const read = (name: string): string | undefined => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
   const requestId = requestIdOf(read('x-request-id'));
+  const cacheTracker = cache === undefined ? undefined : new CacheTracker();
+  const sessionCache = cache === undefined || cacheTracker === undefined ? undefined : { cache, tracker: cacheTracker };
   return {
     requestId,
-    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId),
+    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId, sessionCache),
     partialErrors: [],
     configuredServices: upstreams.configured,
+    cacheTracker,
   };
 }

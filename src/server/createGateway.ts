@@ -14,13 +14,16 @@ import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
 import { createExplorerHandler } from './explorer.js';
 import { ReadinessCheck } from './health.js';
-import { createLogger, type Logger } from './logger.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin } from './operationPlugin.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 import { operationLogger } from './requestLogging.js';
 import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
+import { createLogger, type Logger } from './logger.js';
+import { cachePlugin } from '../cache/cachePlugin.js';
+import { createResponseCache } from '../cache/createResponseCache.js';
+import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js';
 
 const maxBodyBytes = 1_048_576;
 
@@ -28,9 +31,11 @@ export interface GatewayOptions {
   readonly config: Config;
   readonly observer?: UpstreamObserver;
   /** Where operation logs go; a logger at the configured level on stdout by default. */
-  readonly logger?: Logger;
-  /** Drops cache entries a webhook event makes stale (the response cache); nothing by default. */
-  readonly invalidator?: Invalidator;
+  readonly logger?: Logger | undefined;
+  /** Drops cache entries a webhook event makes stale; the response cache by default. */
+  readonly invalidator?: Invalidator | undefined;
+  /** Milliseconds since the epoch, for the response cache; injectable for tests. */
+  readonly clock?: (() => number) | undefined;
 }
 
 /** A running gateway: its HTTP server, and how to stop it. */
@@ -43,6 +48,8 @@ export interface Gateway {
   readonly live: LiveHub;
   /** Open WebSocket connections. */
   webSocketCount(): number;
+  /** The response cache; `cache.stats.snapshot()` has its counters. */
+  readonly cache: ResponseCache;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
@@ -76,8 +83,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const tally = new UpstreamTally();
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
+  const cache = createResponseCache(config, { log: logger, clock: options.clock });
   const schema = createSchema();
   const apollo = new ApolloServer<GatewayContext>({
+    // Persisted queries (and Apollo's other caches) live in the same store as responses.
+    cache: new ApolloStoreCache(cache.store),
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -87,11 +97,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       partialErrorsPlugin<GatewayContext>(),
+      cachePlugin<GatewayContext>(),
       operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
     ],
   });
   await apollo.start();
-  const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator: options.invalidator });
+  // A webhook event makes cached answers of what it names stale, on every replica.
+  const invalidator: Invalidator = options.invalidator ?? {
+    invalidate: async (service, paths) => {
+      for (const path of paths) await cache.invalidate(service, 'PATCH', path);
+    },
+  };
+  const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -116,7 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => createContext(config, upstreams, req.headers),
+      context: async () => createContext(config, upstreams, req.headers, cache),
     });
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -175,11 +192,32 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Past the grace period, calls still waiting on an upstream are abandoned rather than awaited.
     await (graceful.gracePeriodExceeded ? upstreams.destroy() : upstreams.close());
     await readiness.close();
+    await cache.close();
   }, 'drained');
   const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');
+  metrics.addSource({
+    read: () => {
+      const counts = cache.stats.snapshot();
+      let accepted = 0;
+      let refused = 0;
+      for (const byOutcome of Object.values(live.webhooks.stats())) {
+        for (const [outcome, count] of Object.entries(byOutcome ?? {})) {
+          if (outcome === 'accepted' || outcome === 'ignored' || outcome === 'duplicate') accepted += count;
+          else refused += count;
+        }
+      }
+      return {
+        cacheHits: counts.hits,
+        cacheMisses: counts.misses,
+        openSubscriptions: live.streamCount(),
+        webhookDeliveriesAccepted: accepted,
+        webhookDeliveriesRefused: refused,
+      };
+    },
+  });
 
   let listening = '';
   return {
@@ -189,6 +227,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     live,
     webSocketCount: () => webSocket.clientCount(),
+    cache,
     url: () => listening,
     addMetricsSource: (source) => metrics.addSource(source),
     onShutdown: (hook, phase) => graceful.onShutdown(hook, phase),

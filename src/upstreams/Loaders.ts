@@ -1,5 +1,5 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import { UpstreamSession } from './http/UpstreamSession.js';
+import { UpstreamSession, type SessionCache } from './http/UpstreamSession.js';
 import type { Upstreams } from './Upstreams.js';
 import { CircleCiLoaders } from './circleci/loaders.js';
 import { GhesLoaders } from './ghes/loaders.js';
@@ -32,6 +32,7 @@ export function createLoaders(
   upstreams: Upstreams,
   credentials: Readonly<Partial<Record<ServiceName, string>>>,
   requestId: string | undefined,
+  cache?: SessionCache | undefined,
 ): Loaders {
   const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
@@ -41,7 +42,7 @@ export function createLoaders(
       get() {
         let value = made[service];
         if (value === undefined) {
-          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service), upstreams);
+          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service, cache), upstreams);
           (made as Record<string, unknown>)[service] = value;
         }
         return value;

@@ -1,6 +1,6 @@
 import type { ServiceName } from '../../src/config/ServiceName.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createGateway, type Gateway } from '../../src/server/createGateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 import type { Logger } from '../../src/server/logger.js';
 import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
 import { startSimulators, type RunningSimulators } from '../../src/simulators/startSimulators.js';
@@ -34,6 +34,8 @@ export interface TestGatewayOptions {
   readonly runDurationMs?: number;
   /** Where the gateway logs; quiet (warn) on stdout by default. */
   readonly logger?: Logger;
+  /** Extra gateway options (a logger, a clock). */
+  readonly gateway?: Omit<GatewayOptions, 'config'>;
 }
 
 /**
@@ -42,7 +44,9 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const simulators = await startSimulators({ runDurationMs: options.runDurationMs });
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', ...options.env };
+  // Tests count upstream calls and inject upstream faults per case: the response cache is off
+  // unless a test turns it on (CACHE_ENABLED=true), as the cache's own tests do.
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', CACHE_ENABLED: 'false', ...options.env };
   const names: Record<ServiceName, [string, string]> = {
     circleci: ['CIRCLECI_URL', 'CIRCLECI_TOKEN'],
     ghes: ['GHES_URL', 'GHES_TOKEN'],
@@ -57,7 +61,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     if (options.configureTokens !== false && token !== undefined) env[tokenName] ??= token;
   }
   const config = loadConfig(env);
-  const gateway = await createGateway(options.logger === undefined ? { config } : { config, logger: options.logger });
+  const gateway = await createGateway({ ...options.gateway, ...(options.logger === undefined ? {} : { logger: options.logger }), config });
   const url = await gateway.listen(0, '127.0.0.1');
   const origin = (service: ServiceName): string => {
     const simulator = simulators.byService[service];

@@ -3,6 +3,14 @@ import { serviceLabels } from '../../config/ServiceName.js';
 import { serviceSettings } from '../../config/config.js';
 import type { UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
+import type { ResponseCache } from '../../cache/ResponseCache.js';
+import type { CacheTracker } from '../../cache/CacheTracker.js';
+
+/** The shared response cache, and what this operation read through it. */
+export interface SessionCache {
+  readonly cache: ResponseCache;
+  readonly tracker: CacheTracker;
+}
 
 /**
  * One GraphQL operation's view of one upstream: the credential that applies
@@ -17,6 +25,7 @@ export class UpstreamSession {
     private readonly token: string | undefined,
     private readonly requestId: string | undefined,
     readonly service: UpstreamHttp['protocol']['service'],
+    private readonly cache?: SessionCache | undefined,
   ) {}
 
   private ready(): { http: UpstreamHttp; token: string } {
@@ -41,16 +50,31 @@ export class UpstreamSession {
     const key = http.urlOf({ path, query }).href;
     let pending = this.memo.get(key);
     if (pending === undefined) {
-      pending = http.send({ method: 'GET', path, query, route }, { token, requestId: this.requestId });
+      const call = { token, requestId: this.requestId };
+      pending =
+        this.cache === undefined
+          ? http.send({ method: 'GET', path, query, route }, call)
+          : this.cache.cache.get(http, { path, query, route }, call, this.cache.tracker);
       this.memo.set(key, pending);
     }
     return pending as Promise<UpstreamResponse<T>>;
   }
 
-  /** A write (or an uncached read); clears the per-operation GET memo. */
+  /**
+   * A write (or an uncached read); clears the per-operation GET memo. A write
+   * then purges from the shared cache what it may have made stale, for every
+   * credential, whether it succeeded or not (a failed write may still have
+   * happened).
+   */
   async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const { http, token } = this.ready();
-    if (req.method !== 'GET') this.memo.clear();
-    return http.send<T>(req, { token, requestId: this.requestId });
+    if (req.method === 'GET') return http.send<T>(req, { token, requestId: this.requestId });
+    this.memo.clear();
+    this.cache?.tracker.write();
+    try {
+      return await http.send<T>(req, { token, requestId: this.requestId });
+    } finally {
+      await this.cache?.cache.invalidate(this.service, req.method, req.path);
+    }
   }
 }

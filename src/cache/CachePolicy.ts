@@ -1,0 +1,128 @@
+import type { ServiceName } from '../config/ServiceName.js';
+import type { HttpMethod } from '../upstreams/http/types.js';
+import { PathPattern, pathPrefixes } from './pathPattern.js';
+import { cacheRules, type ReadKind, type ServiceCacheRules } from './rules.js';
+import type { CacheKind } from '../config/cacheSettings.js';
+
+/** How a read is cached: its TTL kind, and the read rule (template) it matched. */
+export interface ReadClass {
+  readonly kind: ReadKind;
+  readonly route: string | undefined;
+}
+
+interface CompiledRules {
+  readonly source: ServiceCacheRules;
+  readonly reads: readonly { readonly pattern: PathPattern; readonly kind: ReadKind }[];
+  readonly writes: readonly { readonly pattern: PathPattern; readonly methods: readonly HttpMethod[]; readonly rule: ServiceCacheRules['writes'][number] }[];
+}
+
+/** Tag of every entry at exactly this path, whatever its query. */
+export const exactTag = (service: ServiceName, path: string): string => `x:${service}:${path}`;
+/** Tag of every entry at this path or below it. */
+export const subtreeTag = (service: ServiceName, path: string): string => `s:${service}:${path}`;
+/** Tag of every entry read under this read rule. */
+export const routeTag = (service: ServiceName, route: string): string => `t:${service}:${route}`;
+
+function itemsOf(body: unknown): unknown[] | undefined {
+  if (Array.isArray(body)) return body;
+  if (body !== null && typeof body === 'object') {
+    for (const field of ['items', 'data']) {
+      const value = (body as Record<string, unknown>)[field];
+      if (Array.isArray(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The cache rules of every service, compiled: what kind a read is, how long
+ * its answer stays fresh, which tags it carries, and which tags a write
+ * purges.
+ */
+export class CachePolicy {
+  private readonly compiled: Readonly<Record<ServiceName, CompiledRules>>;
+
+  constructor(rules: Readonly<Record<ServiceName, ServiceCacheRules>> = cacheRules) {
+    const compiled = {} as Record<ServiceName, CompiledRules>;
+    for (const [service, source] of Object.entries(rules) as [ServiceName, ServiceCacheRules][]) {
+      compiled[service] = {
+        source,
+        reads: source.reads.map((rule) => ({ pattern: new PathPattern(rule.path), kind: rule.kind })),
+        writes: source.writes.map((rule) => ({ pattern: new PathPattern(rule.path), methods: rule.methods, rule })),
+      };
+    }
+    this.compiled = compiled;
+  }
+
+  /** The read rule a path falls under, if any. */
+  classify(service: ServiceName, path: string): ReadClass {
+    for (const read of this.compiled[service].reads) {
+      if (read.pattern.match(path) !== null) return { kind: read.kind, route: read.pattern.pattern };
+    }
+    return { kind: 'object', route: undefined };
+  }
+
+  /** Whether a run (or list item) will not change again, from its status field. */
+  isFinished(service: ServiceName, value: unknown): boolean {
+    if (value === null || typeof value !== 'object') return false;
+    const { fields, values } = this.compiled[service].source.finished;
+    for (const field of fields) {
+      const status = (value as Record<string, unknown>)[field];
+      if (typeof status === 'string') return values.includes(status);
+    }
+    return false;
+  }
+
+  /** Which TTL applies to an answer of a read of this class; undefined when it must not be cached. */
+  ttlKind(service: ServiceName, read: ReadClass, body: unknown): CacheKind | undefined {
+    switch (read.kind) {
+      case 'none':
+        return undefined;
+      case 'immutable':
+        return 'RUN_FINISHED';
+      case 'run':
+        return this.isFinished(service, body) ? 'RUN_FINISHED' : 'RUN_ACTIVE';
+      case 'runs':
+        return (itemsOf(body) ?? []).every((item) => this.isFinished(service, item)) ? 'LIST' : 'RUN_ACTIVE';
+      case 'settings':
+        return 'SETTINGS';
+      case 'list':
+        return 'LIST';
+      case 'object':
+        // Without a rule, the body's shape says whether it is a list.
+        return read.route === undefined && itemsOf(body) !== undefined ? 'LIST' : 'OBJECT';
+    }
+  }
+
+  /** The tags of an entry at `path`: its exact path, every prefix (subtree), and its read rule. */
+  entryTags(service: ServiceName, path: string, read: ReadClass): string[] {
+    const tags = [exactTag(service, path), ...pathPrefixes(path).map((prefix) => subtreeTag(service, prefix))];
+    if (read.route !== undefined) tags.push(routeTag(service, read.route));
+    return tags;
+  }
+
+  /**
+   * Every tag a write makes stale: for PUT, PATCH and DELETE the path and
+   * everything below it, for POST (a create or an action) the path itself;
+   * for all, each ancestor path (the lists and objects holding it); plus the
+   * service's own rules for what the path does not say.
+   */
+  writeTags(service: ServiceName, method: HttpMethod, path: string): string[] {
+    const tags = new Set<string>();
+    const prefixes = pathPrefixes(path);
+    const self = prefixes.pop() ?? '/';
+    tags.add(method === 'POST' ? exactTag(service, self) : subtreeTag(service, self));
+    for (const prefix of prefixes) tags.add(exactTag(service, prefix));
+    for (const write of this.compiled[service].writes) {
+      if (!write.methods.includes(method)) continue;
+      const params = write.pattern.match(path);
+      if (params === null) continue;
+      for (const target of write.rule.purge) {
+        if ('route' in target) tags.add(routeTag(service, target.route));
+        else if ('exact' in target) tags.add(exactTag(service, new PathPattern(target.exact).fill(params)));
+        else tags.add(subtreeTag(service, new PathPattern(target.subtree).fill(params)));
+      }
+    }
+    return [...tags];
+  }
+}

@@ -1,0 +1,254 @@
+import type { ServiceName } from '../config/ServiceName.js';
+import type { CallContext, UpstreamHttp } from '../upstreams/http/UpstreamHttp.js';
+import type { HttpMethod, QueryValue, ResponseHeaders, UpstreamResponse } from '../upstreams/http/types.js';
+import { CachePolicy, type ReadClass } from './CachePolicy.js';
+import type { CacheStore } from './CacheStore.js';
+import { CacheStats } from './CacheStats.js';
+import type { CacheTracker } from './CacheTracker.js';
+import { CredentialFingerprints, entryKey, keyPrefix, resourceOf } from './keys.js';
+import type { CacheSettings } from '../config/cacheSettings.js';
+
+/** One cached GET as stored. */
+interface StoredEntry {
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  readonly body: unknown;
+  /** When the upstream answered (clock ms). */
+  readonly at: number;
+  /** How long it is fresh (ms). */
+  readonly ttl: number;
+}
+
+/** An upstream answer and how it may be kept. */
+interface Fetched {
+  readonly response: UpstreamResponse;
+  readonly at: number;
+  /** Fresh for this long (ms); undefined when it must not be stored. */
+  readonly ttlMs: number | undefined;
+}
+
+/** A GET as the cache sees it. */
+export interface CachedRead {
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined;
+  readonly route?: string | undefined;
+}
+
+export interface ResponseCacheOptions {
+  readonly store: CacheStore;
+  readonly settings: CacheSettings;
+  /** Secret for credential fingerprints; random per process when undefined. */
+  readonly keySecret: string | undefined;
+  /** Milliseconds since the epoch; injectable for tests. */
+  readonly clock?: (() => number) | undefined;
+  readonly policy?: CachePolicy | undefined;
+  /** Stats to count into; the store's events should count into the same. */
+  readonly stats?: CacheStats | undefined;
+}
+
+// Headers that describe the connection, not the resource.
+const droppedHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'set-cookie', 'age']);
+
+/**
+ * What the upstream's own `Cache-Control` allows: whether to store at all
+ * (`private` only when `storePrivate`), and its max-age (ms), which caps the TTL.
+ */
+export function upstreamLimit(headers: ResponseHeaders, storePrivate = false): { store: boolean; maxAgeMs: number | undefined } {
+  const value = headers['cache-control']?.toLowerCase() ?? '';
+  const directives = value.split(',').map((part) => part.trim());
+  const forbidden = directives.some((d) => d === 'no-store' || d === 'no-cache' || (d === 'private' && !storePrivate));
+  if (forbidden) return { store: false, maxAgeMs: undefined };
+  const maxAge = directives.map((d) => /^max-age=(\d+)$/.exec(d)?.[1]).find((v) => v !== undefined);
+  return { store: true, maxAgeMs: maxAge === undefined ? undefined : Number(maxAge) * 1000 };
+}
+
+/**
+ * The shared cache of upstream GET answers: keyed per service, URL (query
+ * sorted) and credential fingerprint; fresh for a TTL chosen per kind of
+ * resource; served stale for a grace window while one background refresh
+ * runs; one upstream call for concurrent identical misses; purged by writes
+ * for every credential through credential-independent tags.
+ */
+export class ResponseCache {
+  readonly stats: CacheStats;
+  readonly store: CacheStore;
+  readonly settings: CacheSettings;
+  private readonly policy: CachePolicy;
+  private readonly fingerprints: CredentialFingerprints;
+  private readonly clock: () => number;
+  private readonly inflight = new Map<string, Promise<Fetched>>();
+  /** Bumped by every write, so that a read begun before it is not stored after it. */
+  private writes = 0;
+
+  constructor(options: ResponseCacheOptions) {
+    this.store = options.store;
+    this.settings = options.settings;
+    this.policy = options.policy ?? new CachePolicy();
+    this.fingerprints = new CredentialFingerprints(options.keySecret);
+    this.clock = options.clock ?? Date.now;
+    this.stats = options.stats ?? new CacheStats();
+  }
+
+  /** Says which cache is in use, truthfully, for the start-up log. */
+  describe(): string {
+    return this.settings.enabled
+      ? `${this.store.describe()}, for upstream responses and persisted queries`
+      : `upstream responses not cached (CACHE_ENABLED=false); persisted queries in ${this.store.describe()}`;
+  }
+
+  /** A GET through the cache. Upstream errors are thrown as they are and never cached. */
+  async get<T>(http: UpstreamHttp, read: CachedRead, call: CallContext, tracker?: CacheTracker): Promise<UpstreamResponse<T>> {
+    const service = http.protocol.service;
+    const resource = resourceOf(read);
+    if (!this.settings.enabled) {
+      const response = await http.send<T>({ method: 'GET', path: read.path, query: read.query, route: read.route }, call);
+      tracker?.use({ service, resource, source: 'upstream', ageSeconds: 0, maxAgeSeconds: 0 }, false);
+      return response;
+    }
+    const key = entryKey({ service, baseUrl: http.baseUrl.href.replace(/\/+$/, ''), path: read.path, query: read.query }, this.fingerprints.of(service, call.token));
+    const report = (source: 'cache' | 'stale' | 'upstream', at: number, ttlMs: number | undefined): void => {
+      const now = this.clock();
+      tracker?.use(
+        { service, resource, source, ageSeconds: Math.max(0, Math.floor((now - at) / 1000)), maxAgeSeconds: ttlMs === undefined ? 0 : Math.max(0, (at + ttlMs - now) / 1000) },
+        ttlMs !== undefined,
+      );
+    };
+
+    const entry = parseEntry(await this.store.get(key));
+    if (entry !== undefined) {
+      const age = this.clock() - entry.at;
+      const response = { status: entry.status, headers: entry.headers, body: entry.body as T };
+      if (age < entry.ttl) {
+        this.stats.hits++;
+        report('cache', entry.at, entry.ttl);
+        return response;
+      }
+      if (age < entry.ttl + this.settings.staleSeconds * 1000) {
+        this.stats.staleServes++;
+        report('stale', entry.at, 0);
+        if (!this.inflight.has(key)) {
+          this.fill(key, http, read, call).catch(() => {
+            this.stats.refreshFailures++;
+          });
+        }
+        return response;
+      }
+    }
+    const pending = this.inflight.get(key);
+    if (pending !== undefined) return this.join<T>(pending, report);
+    this.stats.misses++;
+    const fetched = await this.fill(key, http, read, call);
+    report('upstream', fetched.at, fetched.ttlMs);
+    return fetched.response as UpstreamResponse<T>;
+  }
+
+  /**
+   * Purges what a write (sent or attempted) may have made stale, for every
+   * credential. Called after the write, whatever its outcome: a failed or
+   * timed-out write may still have happened.
+   */
+  async invalidate(service: ServiceName, method: HttpMethod, path: string): Promise<void> {
+    this.writes++;
+    // Reads already under way began before the write: later readers must not join them.
+    this.inflight.clear();
+    const removed = await this.store.invalidate(this.policy.writeTags(service, method, path));
+    this.stats.invalidations += removed;
+  }
+
+  /** Empties the cache (entries and persisted queries). */
+  async clear(): Promise<void> {
+    this.inflight.clear();
+    await this.store.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  private async join<T>(pending: Promise<Fetched>, report: (source: 'upstream', at: number, ttlMs: number | undefined) => void): Promise<UpstreamResponse<T>> {
+    this.stats.coalesced++;
+    const fetched = await pending;
+    report('upstream', fetched.at, fetched.ttlMs);
+    return fetched.response as UpstreamResponse<T>;
+  }
+
+  /** One upstream call for a key, shared by everyone asking until it is stored. */
+  private fill(key: string, http: UpstreamHttp, read: CachedRead, call: CallContext): Promise<Fetched> {
+    const service = http.protocol.service;
+    const writesBefore = this.writes;
+    const pending = (async (): Promise<Fetched> => {
+      const response = await http.send({ method: 'GET', path: read.path, query: read.query, route: read.route }, call);
+      return { response, at: this.clock(), ttlMs: this.ttlOf(service, this.policy.classify(service, read.path), response) };
+    })();
+    this.inflight.set(key, pending);
+    const settle = (): void => {
+      if (this.inflight.get(key) === pending) this.inflight.delete(key);
+    };
+    pending.then(
+      async (fetched) => {
+        try {
+          if (fetched.ttlMs === undefined) {
+            this.stats.uncacheable++;
+          } else if (this.writes === writesBefore) {
+            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, this.policy.classify(service, read.path)));
+            this.stats.stores++;
+          }
+        } finally {
+          settle();
+        }
+      },
+      settle,
+    )
+      // Stores never throw; this only keeps an unexpected failure from going unhandled.
+      .catch(() => {
+        this.stats.errors++;
+      });
+    return pending;
+  }
+
+  private ttlOf(service: ServiceName, read: ReadClass, response: UpstreamResponse): number | undefined {
+    const limit = upstreamLimit(response.headers, this.settings.storePrivate);
+    if (!limit.store) return undefined;
+    const kind = this.policy.ttlKind(service, read, response.body);
+    if (kind === undefined) return undefined;
+    const ttlMs = Math.min(this.settings.ttlSeconds[kind] * 1000, limit.maxAgeMs ?? Number.POSITIVE_INFINITY);
+    return ttlMs > 0 ? ttlMs : undefined;
+  }
+}
+
+function toEntry(fetched: Fetched): StoredEntry {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fetched.response.headers)) {
+    if (value !== undefined && !droppedHeaders.has(name)) headers[name] = value;
+  }
+  return { status: fetched.response.status, headers, body: fetched.response.body, at: fetched.at, ttl: fetched.ttlMs ?? 0 };
+}
+
+function parseEntry(raw: string | undefined): StoredEntry | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const entry = JSON.parse(raw) as StoredEntry;
+    return typeof entry.at === 'number' && typeof entry.ttl === 'number' && typeof entry.status === 'number' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Apollo's key-value cache (persisted queries and more) over the same store. */
+export class ApolloStoreCache {
+  constructor(private readonly store: CacheStore) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return this.store.get(`${keyPrefix}apollo:${key}`);
+  }
+
+  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
+    const ttl = options?.ttl;
+    // Apollo asks for no expiry with null; a day bounds what a shared Redis keeps.
+    await this.store.set(`${keyPrefix}apollo:${key}`, value, typeof ttl === 'number' && ttl > 0 ? ttl * 1000 : 86_400_000);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.store.delete(`${keyPrefix}apollo:${key}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { ServiceName } from '../config/ServiceName.js';
+import type { QueryValue } from '../upstreams/http/types.js';
+
+/** Every key the gateway writes starts with this, so that it can share a Redis database. */
+export const keyPrefix = 'switchyard:';
+
+/**
+ * The query string with parameters sorted by name (values of one name keep
+ * their order, which can matter), without absent values, encoded the way
+ * URLs are sent.
+ */
+export function normalisedQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (query === undefined) return '';
+  const params = new URLSearchParams();
+  for (const name of Object.keys(query).sort()) {
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(name, String(item));
+    } else {
+      params.append(name, String(value));
+    }
+  }
+  return params.toString();
+}
+
+/**
+ * Turns credentials into fingerprints: HMAC-SHA256 under a secret (random per
+ * process when none is set), so keys never hold a token and cannot be
+ * reversed into one, and two tokens never share a key.
+ */
+export class CredentialFingerprints {
+  private readonly secret: Buffer;
+  private readonly memo = new Map<string, string>();
+
+  constructor(secret: string | undefined) {
+    this.secret = secret === undefined ? randomBytes(32) : Buffer.from(secret, 'utf8');
+  }
+
+  of(service: ServiceName, token: string): string {
+    const id = `${service}\u0000${token}`;
+    let fingerprint = this.memo.get(id);
+    if (fingerprint === undefined) {
+      fingerprint = createHmac('sha256', this.secret).update(id).digest('base64url').slice(0, 32);
+      // Bounded: a gateway sees few distinct credentials, but never trust that.
+      if (this.memo.size >= 10_000) this.memo.clear();
+      this.memo.set(id, fingerprint);
+    }
+    return fingerprint;
+  }
+}
+
+/** What identifies one cached upstream GET. */
+export interface EntryAddress {
+  readonly service: ServiceName;
+  /** The service's base URL, so gateways pointed at different hosts never mix answers. */
+  readonly baseUrl: string;
+  /** Path below the base URL, as sent. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined;
+}
+
+/** The path and normalised query of a request, as shown to clients and in logs. */
+export function resourceOf(address: Pick<EntryAddress, 'path' | 'query'>): string {
+  const query = normalisedQuery(address.query);
+  return query === '' ? address.path : `${address.path}?${query}`;
+}
+
+/** The cache key of one upstream GET for one credential fingerprint. */
+export function entryKey(address: EntryAddress, fingerprint: string): string {
+  return `${keyPrefix}r:${address.service}:${fingerprint}:GET ${address.baseUrl}${resourceOf(address)}`;
+}

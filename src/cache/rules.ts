@@ -1,0 +1,184 @@
+import type { ServiceName } from '../config/ServiceName.js';
+import type { HttpMethod } from '../upstreams/http/types.js';
+
+/**
+ * What a cached GET holds, which decides how long it stays fresh:
+ * - `run`: one pipeline, workflow, job or process; long once finished, briefly while running
+ *   (read from the body's status);
+ * - `runs`: a list of runs; briefly while any is running, else as a list;
+ * - `object`, `list`, `settings`: one object, a list, configuration (variables, hooks, contexts);
+ * - `immutable`: never changes once it exists (a pipeline's config);
+ * - `none`: never cached.
+ */
+export type ReadKind = 'run' | 'runs' | 'object' | 'list' | 'settings' | 'immutable' | 'none';
+
+/** Reads matching `path` (a template relative to the service's base URL) are of `kind`. */
+export interface ReadRule {
+  readonly path: string;
+  readonly kind: ReadKind;
+}
+
+/**
+ * What a write makes stale beyond what its own path says: `exact` one path
+ * (whatever its query), `subtree` a path and everything below it, `route`
+ * every read cached under that read rule's template. Parameters of the write's
+ * path (`:name`) fill `exact` and `subtree` paths.
+ */
+export type PurgeTarget = { readonly exact: string } | { readonly subtree: string } | { readonly route: string };
+
+/** A write matching `methods` and `path` also purges `purge`. */
+export interface WriteRule {
+  readonly methods: readonly HttpMethod[];
+  readonly path: string;
+  readonly purge: readonly PurgeTarget[];
+}
+
+/** One service's cache rules. */
+export interface ServiceCacheRules {
+  /** First match wins; a read without a match is a list or an object by its body. */
+  readonly reads: readonly ReadRule[];
+  /** Every match applies, in addition to the purges derived from the write's path. */
+  readonly writes: readonly WriteRule[];
+  /** Body fields holding a run's status, and the values that mean it will not change again. */
+  readonly finished: { readonly fields: readonly string[]; readonly values: readonly string[] };
+}
+
+const workflowActions: readonly PurgeTarget[] = [
+  { subtree: '/workflow/:id' },
+  { route: '/pipeline/:id/workflow' },
+  { route: '/project/:slug{3}/job/:number' },
+];
+
+/** Every service's cache rules, as data (tested in test/cache/rules.test.ts). */
+export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
+  circleci: {
+    reads: [
+      { path: '/project/:slug{3}/pipeline', kind: 'runs' },
+      { path: '/project/:slug{3}/pipeline/mine', kind: 'runs' },
+      { path: '/project/:slug{3}/pipeline/:number', kind: 'run' },
+      { path: '/project/:slug{3}/job/:number', kind: 'run' },
+      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
+      { path: '/project/:slug{3}/envvar', kind: 'settings' },
+      { path: '/project/:slug{3}/envvar/:name', kind: 'settings' },
+      { path: '/project/:slug{3}/checkout-key', kind: 'settings' },
+      { path: '/project/:slug{3}/checkout-key/:fingerprint', kind: 'settings' },
+      { path: '/project/:slug{3}/schedule', kind: 'settings' },
+      { path: '/project/:slug{3}/settings', kind: 'settings' },
+      { path: '/project/:slug{3}', kind: 'object' },
+      { path: '/pipeline', kind: 'runs' },
+      { path: '/pipeline/:id/config', kind: 'immutable' },
+      { path: '/pipeline/:id/workflow', kind: 'runs' },
+      { path: '/pipeline/:id', kind: 'run' },
+      { path: '/workflow/:id/job', kind: 'runs' },
+      { path: '/workflow/:id', kind: 'run' },
+      { path: '/context', kind: 'settings' },
+      { path: '/context/:id', kind: 'settings' },
+      { path: '/context/:id/environment-variable', kind: 'settings' },
+      { path: '/webhook', kind: 'settings' },
+      { path: '/webhook/:id', kind: 'settings' },
+      { path: '/schedule/:id', kind: 'settings' },
+      { path: '/me', kind: 'settings' },
+      { path: '/me/collaborations', kind: 'settings' },
+      { path: '/insights/*rest', kind: 'list' },
+    ],
+    writes: [
+      // Triggering creates a pipeline, read in the project's lists and the organisation's.
+      { methods: ['POST'], path: '/project/:slug{3}/pipeline', purge: [{ subtree: '/project/:slug{3}/pipeline' }, { exact: '/pipeline' }] },
+      { methods: ['POST'], path: '/project/:slug{3}/pipeline/run', purge: [{ subtree: '/project/:slug{3}/pipeline' }, { exact: '/pipeline' }] },
+      // Cancel, rerun and approve change the workflow, its jobs, and the pipeline's workflow list.
+      { methods: ['POST'], path: '/workflow/:id/cancel', purge: workflowActions },
+      { methods: ['POST'], path: '/workflow/:id/rerun', purge: workflowActions },
+      { methods: ['POST'], path: '/workflow/:id/approve/:request', purge: workflowActions },
+      {
+        methods: ['POST'],
+        path: '/project/:slug{3}/job/:number/cancel',
+        purge: [{ route: '/workflow/:id/job' }, { route: '/workflow/:id' }, { route: '/pipeline/:id/workflow' }],
+      },
+      // Contexts are listed by owner (`/context?owner-id=`), not under their own path.
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/context/:id/*rest', purge: [{ exact: '/context' }] },
+    ],
+    finished: {
+      fields: ['status', 'state'],
+      // Pipeline states created|errored are final; workflow and job statuses below are final.
+      values: ['created', 'errored', 'success', 'failed', 'error', 'canceled', 'unauthorized', 'not_run', 'infrastructure_fail', 'timedout', 'terminated-unknown', 'retried'],
+    },
+  },
+  ghes: {
+    reads: [
+      { path: '/admin/hooks', kind: 'settings' },
+      { path: '/admin/hooks/:id', kind: 'settings' },
+      { path: '/admin/pre-receive-environments/:id/downloads/latest', kind: 'run' },
+      { path: '/admin/ldap/*rest', kind: 'settings' },
+      { path: '/organizations', kind: 'list' },
+      { path: '/orgs/:org', kind: 'object' },
+    ],
+    writes: [
+      { methods: ['POST'], path: '/admin/pre-receive-environments/:id/downloads', purge: [{ subtree: '/admin/pre-receive-environments/:id' }] },
+      { methods: ['POST'], path: '/admin/organizations', purge: [{ exact: '/organizations' }] },
+      { methods: ['PATCH'], path: '/admin/organizations/:org', purge: [{ exact: '/organizations' }, { subtree: '/orgs/:org' }] },
+      { methods: ['PATCH', 'POST'], path: '/admin/ldap/teams/:team/*rest', purge: [{ subtree: '/teams/:team' }] },
+      { methods: ['PATCH', 'POST'], path: '/admin/ldap/users/:user/*rest', purge: [{ subtree: '/users/:user' }] },
+    ],
+    finished: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
+  },
+  gitlab: {
+    reads: [
+      { path: '/projects/:id/pipelines', kind: 'runs' },
+      { path: '/projects/:id/pipelines/:pipeline/jobs', kind: 'runs' },
+      { path: '/projects/:id/pipelines/:pipeline', kind: 'run' },
+      { path: '/projects/:id/jobs', kind: 'runs' },
+      { path: '/projects/:id/jobs/:job', kind: 'run' },
+      { path: '/projects/:id/variables', kind: 'settings' },
+      { path: '/projects/:id/variables/:key', kind: 'settings' },
+      { path: '/projects/:id/hooks', kind: 'settings' },
+      { path: '/projects/:id/hooks/:hook', kind: 'settings' },
+      { path: '/projects/:id/members', kind: 'list' },
+      { path: '/projects/:id', kind: 'object' },
+      { path: '/projects', kind: 'list' },
+    ],
+    writes: [
+      // Retrying or cancelling a pipeline changes its jobs, also listed per project.
+      { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
+      { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
+      // Members show in `/projects?membership=true`.
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }] },
+    ],
+    finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
+  },
+  concord: {
+    reads: [
+      { path: '/v1/org/:org/project', kind: 'list' },
+      { path: '/v2/org/:org/project/:name', kind: 'object' },
+      { path: '/v1/org/:org/project/:name/cfg/*rest', kind: 'settings' },
+      { path: '/v1/org/:org/project/:name/access', kind: 'settings' },
+      { path: '/v1/process/:id', kind: 'run' },
+    ],
+    writes: [
+      // Create-or-update is keyed by the body's name or id, and may move a project to another org.
+      {
+        methods: ['POST'],
+        path: '/v1/org/:org/project',
+        purge: [{ subtree: '/v2/org/:org/project' }, { route: '/v1/org/:org/project' }, { route: '/v2/org/:org/project/:name' }],
+      },
+      { methods: ['DELETE'], path: '/v1/org/:org/project/:name', purge: [{ subtree: '/v2/org/:org/project/:name' }] },
+      { methods: ['PUT', 'POST', 'DELETE'], path: '/v1/org/:org/project/:name/*rest', purge: [{ subtree: '/v2/org/:org/project/:name' }] },
+    ],
+    finished: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
+  },
+  flexstack: {
+    reads: [
+      { path: '/projects', kind: 'list' },
+      { path: '/orgs/:org/projects', kind: 'list' },
+      { path: '/projects/:id/integrations/notifications', kind: 'settings' },
+      { path: '/projects/:id/integrations/notifications/:integration', kind: 'settings' },
+      { path: '/projects/:id', kind: 'object' },
+    ],
+    writes: [
+      // Projects are also listed per organisation, which their path does not name.
+      { methods: ['POST'], path: '/projects', purge: [{ route: '/orgs/:org/projects' }] },
+      { methods: ['PUT', 'DELETE'], path: '/projects/:id', purge: [{ route: '/orgs/:org/projects' }] },
+      { methods: ['POST'], path: '/projects/:id/disconnect', purge: [{ route: '/orgs/:org/projects' }] },
+    ],
+    finished: { fields: [], values: [] },
+  },
+};

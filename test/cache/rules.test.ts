@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { CachePolicy, exactTag, routeTag, subtreeTag } from '../../src/cache/CachePolicy.js';
+import { PathPattern, pathPrefixes } from '../../src/cache/pathPattern.js';
+import { cacheRules } from '../../src/cache/rules.js';
+import type { ServiceName } from '../../src/config/ServiceName.js';
+
+const policy = new CachePolicy();
+
+/** A concrete path for a template, each parameter replaced by a sample value. */
+function sample(pattern: string): string {
+  return pattern.replace(/:([\w-]+)\{(\d+)\}/g, (_w, _n, span: string) => Array.from({ length: Number(span) }, (_, i) => `s${i}`).join('/')).replace(/[:*][\w-]+/g, 'p1');
+}
+
+describe('path patterns', () => {
+  it('matches single, multi-segment and rest parameters, keeping them encoded', () => {
+    expect(new PathPattern('/project/:slug{3}/pipeline').match('/project/gh/acme/api/pipeline')).toEqual({ slug: 'gh/acme/api' });
+    expect(new PathPattern('/project/:slug{3}').match('/project/gh/acme/api/pipeline')).toBeNull();
+    expect(new PathPattern('/v2/org/:org/project/:name').match('/v2/org/acme/project/a%2Fb')).toEqual({ org: 'acme', name: 'a%2Fb' });
+    expect(new PathPattern('/insights/*rest').match('/insights/gh/acme/api/workflows')).toEqual({ rest: 'gh/acme/api/workflows' });
+    expect(new PathPattern('/context/:id/*rest').match('/context/c1')).toEqual({ id: 'c1', rest: '' });
+    expect(new PathPattern('/project/:slug{3}/pipeline').fill({ slug: 'gh/acme/api' })).toBe('/project/gh/acme/api/pipeline');
+    expect(pathPrefixes('/a/b/c')).toEqual(['/a', '/a/b', '/a/b/c']);
+  });
+});
+
+describe('cache policy: kinds and TTLs', () => {
+  it('classifies CircleCI reads and decides run TTLs from the status in the body', () => {
+    const workflow = policy.classify('circleci', '/workflow/w1');
+    expect(workflow).toEqual({ kind: 'run', route: '/workflow/:id' });
+    expect(policy.ttlKind('circleci', workflow, { status: 'success' })).toBe('RUN_FINISHED');
+    expect(policy.ttlKind('circleci', workflow, { status: 'running' })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('circleci', workflow, { status: 'on_hold' })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('circleci', workflow, {})).toBe('RUN_ACTIVE');
+    const pipeline = policy.classify('circleci', '/pipeline/p1');
+    expect(policy.ttlKind('circleci', pipeline, { state: 'created' })).toBe('RUN_FINISHED');
+    expect(policy.ttlKind('circleci', pipeline, { state: 'setup-pending' })).toBe('RUN_ACTIVE');
+    const runs = policy.classify('circleci', '/pipeline/p1/workflow');
+    expect(policy.ttlKind('circleci', runs, { items: [{ status: 'success' }, { status: 'failed' }] })).toBe('LIST');
+    expect(policy.ttlKind('circleci', runs, { items: [{ status: 'success' }, { status: 'running' }] })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api'), {})).toBe('OBJECT');
+    expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api/envvar'), { items: [] })).toBe('SETTINGS');
+    expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1/config'), {})).toBe('RUN_FINISHED');
+  });
+
+  it('falls back to the body shape when no rule matches', () => {
+    const unknown = policy.classify('flexstack', '/somewhere/else');
+    expect(unknown.route).toBeUndefined();
+    expect(policy.ttlKind('flexstack', unknown, { data: [], has_more: false })).toBe('LIST');
+    expect(policy.ttlKind('flexstack', unknown, [])).toBe('LIST');
+    expect(policy.ttlKind('flexstack', unknown, { id: 'x' })).toBe('OBJECT');
+    expect(policy.ttlKind('gitlab', policy.classify('gitlab', '/projects/5/pipelines/9'), { status: 'running' })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('concord', policy.classify('concord', '/v1/process/abc'), { status: 'FINISHED' })).toBe('RUN_FINISHED');
+  });
+
+  it('tags an entry by exact path, every prefix and its read rule', () => {
+    expect(policy.entryTags('circleci', '/pipeline/p1/workflow', policy.classify('circleci', '/pipeline/p1/workflow'))).toEqual([
+      'x:circleci:/pipeline/p1/workflow',
+      's:circleci:/pipeline',
+      's:circleci:/pipeline/p1',
+      's:circleci:/pipeline/p1/workflow',
+      't:circleci:/pipeline/:id/workflow',
+    ]);
+  });
+});
+
+describe('cache policy: what writes purge', () => {
+  it('a DELETE purges the object and below, its list, its parent and the parent list', () => {
+    expect(new Set(policy.writeTags('gitlab', 'DELETE', '/projects/5/members/7'))).toEqual(
+      new Set([subtreeTag('gitlab', '/projects/5/members/7'), exactTag('gitlab', '/projects/5/members'), exactTag('gitlab', '/projects/5'), exactTag('gitlab', '/projects')]),
+    );
+  });
+
+  it('a POST purges the collection it posts to, not everything below it', () => {
+    const tags = policy.writeTags('flexstack', 'POST', '/projects');
+    expect(tags).toContain(exactTag('flexstack', '/projects'));
+    expect(tags).not.toContain(subtreeTag('flexstack', '/projects'));
+    expect(tags).toContain(routeTag('flexstack', '/orgs/:org/projects'));
+  });
+
+  it('CircleCI: triggering a pipeline purges the project pipeline lists and the organisation list', () => {
+    const tags = policy.writeTags('circleci', 'POST', '/project/gh/acme/api/pipeline');
+    expect(tags).toEqual(expect.arrayContaining([subtreeTag('circleci', '/project/gh/acme/api/pipeline'), exactTag('circleci', '/pipeline'), exactTag('circleci', '/project/gh/acme/api')]));
+    expect(tags).not.toContain(subtreeTag('circleci', '/project/gh/acme/api'));
+  });
+
+  it('CircleCI: cancelling a workflow purges it, its jobs and every pipeline workflow list', () => {
+    const tags = policy.writeTags('circleci', 'POST', '/workflow/w1/cancel');
+    expect(tags).toEqual(
+      expect.arrayContaining([exactTag('circleci', '/workflow/w1'), subtreeTag('circleci', '/workflow/w1'), routeTag('circleci', '/pipeline/:id/workflow'), routeTag('circleci', '/project/:slug{3}/job/:number')]),
+    );
+  });
+
+  it('Concord: create-or-update purges the v2 objects and lists of the org, and every org list (a move)', () => {
+    const tags = policy.writeTags('concord', 'POST', '/v1/org/acme/project');
+    expect(tags).toEqual(expect.arrayContaining([exactTag('concord', '/v1/org/acme/project'), subtreeTag('concord', '/v2/org/acme/project'), routeTag('concord', '/v1/org/:org/project')]));
+    expect(policy.writeTags('concord', 'DELETE', '/v1/org/acme/project/web')).toEqual(expect.arrayContaining([subtreeTag('concord', '/v2/org/acme/project/web'), exactTag('concord', '/v1/org/acme/project')]));
+  });
+
+  it('every rule is usable: route targets name a read rule, path targets fill from the write path', () => {
+    for (const [service, rules] of Object.entries(cacheRules) as [ServiceName, (typeof cacheRules)[ServiceName]][]) {
+      const readPaths = new Set(rules.reads.map((rule) => rule.path));
+      for (const write of rules.writes) {
+        const path = sample(write.path);
+        expect(new PathPattern(write.path).match(path), `${service} ${write.path}`).not.toBeNull();
+        for (const method of write.methods) expect(() => policy.writeTags(service, method, path)).not.toThrow();
+        for (const target of write.purge) {
+          if ('route' in target) expect(readPaths.has(target.route), `${service} route ${target.route}`).toBe(true);
+        }
+      }
+      // Every read rule is reachable: no earlier rule shadows it.
+      for (const read of rules.reads) expect(policy.classify(service, sample(read.path)).route, `${service} ${read.path}`).toBe(read.path);
+    }
+  });
+});

@@ -133,6 +133,7 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/projects/:id/hooks', kind: 'settings' },
       { path: '/projects/:id/hooks/:hook', kind: 'settings' },
       { path: '/projects/:id/members', kind: 'list' },
+      { path: '/projects/:id/members/:user', kind: 'object' },
       { path: '/projects/:id', kind: 'object' },
       { path: '/projects', kind: 'list' },
     ],
@@ -140,8 +141,15 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       // Retrying or cancelling a pipeline changes its jobs, also listed per project.
       { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
       { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
-      // Members show in `/projects?membership=true`.
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }] },
+      // A project is named by numeric id or by URL-encoded path (`acme%2Fapi`), and reads name it by id while a write
+      // may name it by path: member and hook writes purge those reads of every project. Members also show in
+      // `/projects?membership=true`.
+      {
+        methods: ['POST', 'PUT', 'DELETE'],
+        path: '/projects/:id/members/*rest',
+        purge: [{ exact: '/projects' }, { route: '/projects/:id/members' }, { route: '/projects/:id/members/:user' }],
+      },
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ route: '/projects/:id/hooks' }, { route: '/projects/:id/hooks/:hook' }] },
     ],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },

@@ -94,6 +94,27 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
         path: '/project/:slug{3}/job/:number/cancel',
         purge: [{ route: '/workflow/:id/job' }, { route: '/workflow/:id' }, { route: '/pipeline/:id/workflow' }],
       },
+      // A continuation key names no pipeline: whichever pipeline it continues changes state, config and workflows.
+      {
+        methods: ['POST'],
+        path: '/pipeline/continue',
+        purge: [
+          { route: '/pipeline/:id' },
+          { route: '/pipeline/:id/config' },
+          { route: '/pipeline/:id/workflow' },
+          { route: '/project/:slug{3}/pipeline' },
+          { route: '/project/:slug{3}/pipeline/mine' },
+          { route: '/project/:slug{3}/pipeline/:number' },
+        ],
+      },
+      // Creating a variable that exists replaces its value, read at its own path too.
+      { methods: ['POST'], path: '/project/:slug{3}/envvar', purge: [{ subtree: '/project/:slug{3}/envvar' }] },
+      // A new checkout key may become the preferred one, which each key reports.
+      { methods: ['POST'], path: '/project/:slug{3}/checkout-key', purge: [{ subtree: '/project/:slug{3}/checkout-key' }] },
+      // Schedules are listed per project, a path their own does not name.
+      { methods: ['PATCH', 'DELETE'], path: '/schedule/:id', purge: [{ route: '/project/:slug{3}/schedule' }] },
+      // A new bundle replaces the documents read one by one below it.
+      { methods: ['POST'], path: '/owner/:owner/context/:context/policy-bundle', purge: [{ subtree: '/owner/:owner/context/:context/policy-bundle' }] },
       // Contexts are listed by owner (`/context?owner-id=`), not under their own path.
       { methods: ['POST', 'PUT', 'DELETE'], path: '/context/:id/*rest', purge: [{ exact: '/context' }] },
     ],

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceName } from '../../../src/config/ServiceName.js';
-import type { GraphQLResponse, TestGateway } from '../../helpers/startTestGateway.js';
+import { startTestGateway, type GraphQLResponse, type TestGateway, type TestGatewayOptions } from '../../helpers/startTestGateway.js';
 
 /** Settings for a gateway whose cache keeps everything for the length of a test file. */
 export const cachedEnv: Readonly<Record<string, string>> = {
@@ -78,4 +78,43 @@ export async function proveInvalidation(t: TestGateway, service: ServiceName, cr
     const gets = (await t.requests(service)).filter((request) => request.method === 'GET');
     expect(gets.length, `read as ${key} from the upstream again`).toBeGreaterThan(0);
   }
+}
+
+/** Named cases, each built when its test runs (so that it can use what earlier cases created). */
+export type CaseList = readonly (readonly [name: string, make: () => InvalidationCase | Promise<InvalidationCase>])[];
+
+/** One service's cases: what they read with, and the cases given the running gateway. */
+export interface ServiceCases {
+  readonly service: ServiceName;
+  readonly credentials: readonly Record<string, string>[];
+  readonly cases: (gw: () => TestGateway) => CaseList;
+}
+
+/**
+ * Runs services' cases, in order, against one gateway (with its own
+ * simulators) started with the cache on and `options`.
+ */
+export function invalidationSuite(title: string, suites: readonly ServiceCases[], options: { readonly env?: () => Record<string, string>; readonly ready?: (t: TestGateway) => Promise<void> } & Omit<TestGatewayOptions, 'env'> = {}): void {
+  describe(title, () => {
+    let t: TestGateway | undefined;
+    const gw = (): TestGateway => {
+      if (t === undefined) throw new Error('the gateway has not started');
+      return t;
+    };
+    beforeAll(async () => {
+      // Triggered CircleCI workflows keep running for the whole suite.
+      t = await startTestGateway({ runDurationMs: 600_000, ...options, env: { ...cachedEnv, ...options.env?.() } });
+      await options.ready?.(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+    beforeEach(async () => {
+      await gw().gateway.cache.clear();
+      await gw().clearRequests();
+    });
+    for (const suite of suites) {
+      for (const [name, make] of suite.cases(gw)) it(`${suite.service}: ${name}`, async () => proveInvalidation(gw(), suite.service, suite.credentials, await make()));
+    }
+  });
 }

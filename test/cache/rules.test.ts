@@ -70,6 +70,17 @@ describe('cache policy: what writes purge', () => {
     );
   });
 
+  it('CircleCI: writes purge the reads their path does not name', () => {
+    expect(policy.writeTags('circleci', 'POST', '/pipeline/continue')).toEqual(
+      expect.arrayContaining([routeTag('circleci', '/pipeline/:id'), routeTag('circleci', '/pipeline/:id/config'), routeTag('circleci', '/project/:slug{3}/pipeline/:number')]),
+    );
+    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/envvar')).toContain(subtreeTag('circleci', '/project/gh/acme/web/envvar'));
+    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/checkout-key')).toContain(subtreeTag('circleci', '/project/gh/acme/web/checkout-key'));
+    expect(policy.writeTags('circleci', 'PATCH', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
+    expect(policy.writeTags('circleci', 'DELETE', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
+    expect(policy.writeTags('circleci', 'POST', '/owner/o1/context/config/policy-bundle')).toContain(subtreeTag('circleci', '/owner/o1/context/config/policy-bundle'));
+  });
+
   it('GitLab: a member or hook write naming the project by path purges the reads that name it by id', () => {
     const members = policy.writeTags('gitlab', 'DELETE', '/projects/acme%2Fapi/members/7');
     expect(members).toEqual(expect.arrayContaining([routeTag('gitlab', '/projects/:id/members'), routeTag('gitlab', '/projects/:id/members/:user'), exactTag('gitlab', '/projects')]));

@@ -94,6 +94,27 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
         path: '/project/:slug{3}/job/:number/cancel',
         purge: [{ route: '/workflow/:id/job' }, { route: '/workflow/:id' }, { route: '/pipeline/:id/workflow' }],
       },
+      // A continuation key names no pipeline: whichever pipeline it continues changes state, config and workflows.
+      {
+        methods: ['POST'],
+        path: '/pipeline/continue',
+        purge: [
+          { route: '/pipeline/:id' },
+          { route: '/pipeline/:id/config' },
+          { route: '/pipeline/:id/workflow' },
+          { route: '/project/:slug{3}/pipeline' },
+          { route: '/project/:slug{3}/pipeline/mine' },
+          { route: '/project/:slug{3}/pipeline/:number' },
+        ],
+      },
+      // Creating a variable that exists replaces its value, read at its own path too.
+      { methods: ['POST'], path: '/project/:slug{3}/envvar', purge: [{ subtree: '/project/:slug{3}/envvar' }] },
+      // A new checkout key may become the preferred one, which each key reports.
+      { methods: ['POST'], path: '/project/:slug{3}/checkout-key', purge: [{ subtree: '/project/:slug{3}/checkout-key' }] },
+      // Schedules are listed per project, a path their own does not name.
+      { methods: ['PATCH', 'DELETE'], path: '/schedule/:id', purge: [{ route: '/project/:slug{3}/schedule' }] },
+      // A new bundle replaces the documents read one by one below it.
+      { methods: ['POST'], path: '/owner/:owner/context/:context/policy-bundle', purge: [{ subtree: '/owner/:owner/context/:context/policy-bundle' }] },
       // Contexts are listed by owner (`/context?owner-id=`), not under their own path.
       { methods: ['POST', 'PUT', 'DELETE'], path: '/context/:id/*rest', purge: [{ exact: '/context' }] },
     ],
@@ -133,6 +154,7 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/projects/:id/hooks', kind: 'settings' },
       { path: '/projects/:id/hooks/:hook', kind: 'settings' },
       { path: '/projects/:id/members', kind: 'list' },
+      { path: '/projects/:id/members/:user', kind: 'object' },
       { path: '/projects/:id', kind: 'object' },
       { path: '/projects', kind: 'list' },
     ],
@@ -140,8 +162,15 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       // Retrying or cancelling a pipeline changes its jobs, also listed per project.
       { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
       { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
-      // Members show in `/projects?membership=true`.
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }] },
+      // A project is named by numeric id or by URL-encoded path (`acme%2Fapi`), and reads name it by id while a write
+      // may name it by path: member and hook writes purge those reads of every project. Members also show in
+      // `/projects?membership=true`.
+      {
+        methods: ['POST', 'PUT', 'DELETE'],
+        path: '/projects/:id/members/*rest',
+        purge: [{ exact: '/projects' }, { route: '/projects/:id/members' }, { route: '/projects/:id/members/:user' }],
+      },
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ route: '/projects/:id/hooks' }, { route: '/projects/:id/hooks/:hook' }] },
     ],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },

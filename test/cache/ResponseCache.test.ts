@@ -149,14 +149,21 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
   });
 
   it('a DELETE purges the object and what holds it (GitLab member), even when the write fails', async () => {
-    const reads = ['/projects/5/members/7', '/projects/5/members', '/projects/5', '/projects', '/projects/6/members'];
+    // Member lists of every project go too: a write may name its project by path (`acme%2Fapi`) while reads name it by id.
+    const reads = ['/projects/5/members/7', '/projects/5/members', '/projects/5', '/projects', '/projects/6/members', '/projects/6/variables'];
     for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path, undefined, 'gitlab');
     upstream.reset();
     upstream.answer({ method: 'DELETE', path: /members\/7$/, status: 500, body: { message: 'half done' } });
     await expect(session(tokenA, 'gitlab').send({ method: 'DELETE', path: '/projects/5/members/7' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
     for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path, undefined, 'gitlab');
-    expect(upstream.gets().filter((r) => r.token === tokenB).map((r) => r.path).sort()).toEqual(['/api/projects', '/api/projects/5', '/api/projects/5/members', '/api/projects/5/members/7']);
-    expect(upstream.gets()).toHaveLength(8);
+    expect(upstream.gets().filter((r) => r.token === tokenB).map((r) => r.path).sort()).toEqual([
+      '/api/projects',
+      '/api/projects/5',
+      '/api/projects/5/members',
+      '/api/projects/5/members/7',
+      '/api/projects/6/members',
+    ]);
+    expect(upstream.gets()).toHaveLength(10);
   });
 
   it("Concord's create-or-update purges the v2 project, the org's list and other orgs' lists", async () => {

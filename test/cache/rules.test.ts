@@ -65,9 +65,28 @@ describe('cache policy: kinds and TTLs', () => {
 
 describe('cache policy: what writes purge', () => {
   it('a DELETE purges the object and below, its list, its parent and the parent list', () => {
-    expect(new Set(policy.writeTags('gitlab', 'DELETE', '/projects/5/members/7'))).toEqual(
-      new Set([subtreeTag('gitlab', '/projects/5/members/7'), exactTag('gitlab', '/projects/5/members'), exactTag('gitlab', '/projects/5'), exactTag('gitlab', '/projects')]),
+    expect(new Set(policy.writeTags('gitlab', 'DELETE', '/projects/5/variables/TOKEN'))).toEqual(
+      new Set([subtreeTag('gitlab', '/projects/5/variables/TOKEN'), exactTag('gitlab', '/projects/5/variables'), exactTag('gitlab', '/projects/5'), exactTag('gitlab', '/projects')]),
     );
+  });
+
+  it('CircleCI: writes purge the reads their path does not name', () => {
+    expect(policy.writeTags('circleci', 'POST', '/pipeline/continue')).toEqual(
+      expect.arrayContaining([routeTag('circleci', '/pipeline/:id'), routeTag('circleci', '/pipeline/:id/config'), routeTag('circleci', '/project/:slug{3}/pipeline/:number')]),
+    );
+    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/envvar')).toContain(subtreeTag('circleci', '/project/gh/acme/web/envvar'));
+    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/checkout-key')).toContain(subtreeTag('circleci', '/project/gh/acme/web/checkout-key'));
+    expect(policy.writeTags('circleci', 'PATCH', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
+    expect(policy.writeTags('circleci', 'DELETE', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
+    expect(policy.writeTags('circleci', 'POST', '/owner/o1/context/config/policy-bundle')).toContain(subtreeTag('circleci', '/owner/o1/context/config/policy-bundle'));
+  });
+
+  it('GitLab: a member or hook write naming the project by path purges the reads that name it by id', () => {
+    const members = policy.writeTags('gitlab', 'DELETE', '/projects/acme%2Fapi/members/7');
+    expect(members).toEqual(expect.arrayContaining([routeTag('gitlab', '/projects/:id/members'), routeTag('gitlab', '/projects/:id/members/:user'), exactTag('gitlab', '/projects')]));
+    expect(policy.entryTags('gitlab', '/projects/1/members/7', policy.classify('gitlab', '/projects/1/members/7'))).toContain(routeTag('gitlab', '/projects/:id/members/:user'));
+    const hooks = policy.writeTags('gitlab', 'POST', '/projects/acme%2Fapi/hooks');
+    expect(hooks).toEqual(expect.arrayContaining([routeTag('gitlab', '/projects/:id/hooks'), routeTag('gitlab', '/projects/:id/hooks/:hook')]));
   });
 
   it('a POST purges the collection it posts to, not everything below it', () => {

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { RedisStore } from '../../../src/cache/RedisStore.js';
+import { startRedisServer, type RedisServer } from '../../helpers/redisServer.js';
+import { circleciCases, circleciCredentials } from './cases/circleci.js';
+import { gitlabCases, gitlabCredentials } from './cases/gitlab.js';
+import { concordCases, concordCredentials } from './cases/concord.js';
+import { invalidationSuite } from './harness.js';
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+// The purge is by tag sets in Redis here, not the in-memory index.
+invalidationSuite(
+  'mutations purge what they make stale from Redis, for every credential',
+  [
+    { service: 'circleci', credentials: circleciCredentials, cases: circleciCases },
+    { service: 'gitlab', credentials: gitlabCredentials, cases: gitlabCases },
+    { service: 'concord', credentials: concordCredentials, cases: concordCases },
+  ],
+  {
+    env: () => ({ REDIS_URL: redis.url }),
+    ready: async (t) => {
+      const store = t.gateway.cache.store as RedisStore;
+      const deadline = Date.now() + 10_000;
+      while (!store.healthy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(store.healthy()).toBe(true);
+      expect(t.gateway.cache.describe()).toMatch(/redis/i);
+    },
+  },
+);

@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/relay/globalId.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
@@ -32,7 +33,8 @@ const jobSubscription = /* GraphQL */ `
       previousStatus
       workflowId
       source
-      job { id name number status stoppedAt }
+      job { id jobId jobNumber name type status rawStatus stoppedAt projectSlug workflow { workflowId } details { number name } }
+      jobStatusEvent { id number status }
     }
   }
 `;
@@ -76,5 +78,25 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
       ['lint', 'success', workflow.id, 'WEBHOOK'],
     ]);
     expect(jobEvents[0]?.job.stoppedAt).toBe(workflow.stoppedAt);
+    // The job is a CircleCIJob built from the webhook: a node that leads to its workflow and details.
+    const job = store.jobs.find((candidate) => candidate.workflowId === workflow.id && candidate.name === 'test');
+    if (job === undefined) throw new Error('no test job');
+    expect(jobEvents[0]?.job).toEqual({
+      id: toGlobalId('CircleCIJob', `${workflow.id}/${job.id}`),
+      jobId: job.id,
+      jobNumber: job.jobNumber,
+      name: 'test',
+      type: 'BUILD',
+      status: 'SUCCESS',
+      rawStatus: 'success',
+      stoppedAt: workflow.stoppedAt,
+      projectSlug: 'gh/acme/api',
+      workflow: { workflowId: workflow.id },
+      details: { number: job.jobNumber, name: 'test' },
+    });
+    expect(jobEvents[0]?.jobStatusEvent).toEqual({ id: job.id, number: job.jobNumber, status: 'success' });
+    // The global id finds the same job again.
+    const node = await t.gql(`query ($id: ID!) { node(id: $id) { ... on CircleCIJob { jobId name } } }`, { id: jobEvents[0]?.job.id }, { 'x-circleci-token': 'circleci-token-grace' });
+    expect(node.data).toEqual({ node: { jobId: job.id, name: 'test' } });
   });
 });

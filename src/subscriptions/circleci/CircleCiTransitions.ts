@@ -1,6 +1,6 @@
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 import type { EventBus } from '../bus/EventBus.js';
-import type { CircleCiJobSnapshot } from '../events.js';
 import type { Coordination } from '../state/Coordination.js';
 import { orgSlugOf, pipelineStatusOf } from './status.js';
 
@@ -46,24 +46,19 @@ export class CircleCiTransitions {
   }
 
   /** Publishes a job's change. */
-  async jobObserved(
-    job: CircleCiJobSnapshot,
-    where: { readonly projectSlug: string; readonly pipelineId: string; readonly workflowId: string },
-    source: Source,
-    happenedAt: string,
-  ): Promise<void> {
-    const previous = await this.coordination.swapStatus(`job:${job.id}`, job.status);
-    if (previous === job.status) return;
+  async jobObserved(job: CircleCiJobModel, where: { readonly projectSlug: string; readonly pipelineId: string }, source: Source, happenedAt: string): Promise<void> {
+    const previous = await this.coordination.swapStatus(`job:${job.id}`, job.rawStatus);
+    if (previous === job.rawStatus) return;
     await this.bus.publish({
       event: {
         kind: 'circleci.job',
         projectSlug: where.projectSlug,
         orgSlug: orgSlugOf(where.projectSlug),
         pipelineId: where.pipelineId,
-        workflowId: where.workflowId,
+        workflowId: job.workflowId,
         happenedAt,
         source,
-        status: job.status,
+        status: job.rawStatus,
         previousStatus: previous,
         job,
       },

@@ -27,7 +27,7 @@ beforeAll(async () => {
   hidden = found;
   open = publicOne;
   const answer = await t.gql(`query ($id: String!) { gitlabProject(idOrPath: $id) { fullName } }`, { id: String(hidden.id) }, { 'x-gitlab-token': 'gitlab-token-grace' });
-  hiddenPath = answer.data.gitlabProject.fullName;
+  hiddenPath = (answer.data as { gitlabProject: { fullName: string } }).gitlabProject.fullName;
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { badUserInput, GatewayError } from '../../errors/GatewayError.js';
 import { toCollaboration } from '../../upstreams/circleci/mappersProject.js';
 import type { CircleCiJobEvent, CircleCiPipelineEvent, CircleCiWorkflowEvent } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
+import { readableCache } from '../readableCache.js';
 import { normalizeSlug } from './status.js';
 
 /** The filter arguments of every CircleCI status subscription. */
@@ -21,9 +22,6 @@ export interface CircleCiScope {
   matches(event: CircleCiEvent): Promise<boolean>;
 }
 
-/** How long a project's readability, once checked, is trusted. */
-const accessTtlMs = 300_000;
-
 /**
  * Checks, with the subscriber's own credential, that it may read what it
  * subscribes to (the upstream answers 404/403 otherwise, surfaced as
@@ -35,21 +33,10 @@ export async function circleCiScope(context: LiveContext, args: CircleCiScopeArg
   if (given.length !== 1) {
     throw badUserInput('Give exactly one of pipelineId, projectSlug or orgSlug', [{ message: `got ${given.length === 0 ? 'none' : given.join(', ')}` }]);
   }
-  const readable = new Map<string, { ok: Promise<boolean>; until: number }>();
-  const canRead = (slug: string): Promise<boolean> => {
-    const cached = readable.get(slug);
-    if (cached !== undefined && cached.until > Date.now()) return cached.ok;
-    // Loaders are per event; a new check goes through the current ones.
-    const ok = context.loaders.circleci.project.load(slug).then(
-      () => true,
-      () => false,
-    );
-    readable.set(slug, { ok, until: Date.now() + accessTtlMs });
-    return ok;
-  };
-  const trust = (slug: string): void => {
-    readable.set(slug, { ok: Promise.resolve(true), until: Date.now() + accessTtlMs });
-  };
+  // Loaders are renewed per event; each check goes through the current ones.
+  const access = readableCache((slug) => context.loaders.circleci.project.load(slug));
+  const canRead = (slug: string): Promise<boolean> => access.canRead(slug);
+  const trust = (slug: string): void => access.trust(slug);
 
   if (args.pipelineId !== undefined && args.pipelineId !== null) {
     const pipelineId = args.pipelineId;

@@ -984,7 +984,8 @@ export type CircleCiPipelineState =
  * A CircleCI pipeline's run status changed. The status is derived from its
  * workflows, in their vocabulary: `running`, `failing`, `on_hold` while
  * moving; `success`, `failed`, `error`, `canceled`, `not_run`, `unauthorized`
- * when finished.
+ * when finished; `errored` (the pipeline's state) when it failed before any
+ * workflow, e.g. its config did not compile.
  */
 export type CircleCiPipelineStatusChange = {
   readonly __typename?: 'CircleCIPipelineStatusChange';

@@ -126,14 +126,22 @@ describe('polling watched pipelines', () => {
     await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
   });
 
-  it('stops polling a pipeline that errored before any workflow', async () => {
+  it('tells of and stops polling a pipeline that errored before any workflow', async () => {
     const store = t.simulators.circleci.store;
     const pipeline = store.addPipeline('gh/acme/mobile', nextNumber++, Date.now(), { branch: 'main', actor: 'grace', triggerType: 'api', state: 'errored' });
     const sub = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
     await waitFor(async () => (await pollsOf(pipeline.id)).length >= 1, 'a poll');
     await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller ends');
     expect((await pollsOf(pipeline.id)).length).toBe(1);
-    expect(sub.results).toEqual([]);
+    // Told once, so a dashboard is not left blank; a later subscriber gets it at once as the known status.
+    await waitFor(() => sub.results.length === 1, 'the errored status');
+    expect(sub.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'errored', previousStatus: null, source: 'POLL' });
+    const late = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(() => late.results.length === 1, 'the known status');
+    expect(late.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'errored', source: 'CURRENT' });
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the second watch ends too');
+    expect(sub.results).toHaveLength(1);
     sub.stop();
+    late.stop();
   });
 });

@@ -1,8 +1,8 @@
-import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 import type { EventBus } from '../bus/EventBus.js';
 import type { Coordination } from '../state/Coordination.js';
-import { orgSlugOf, pipelineStatusOf } from './status.js';
+import { normalizeSlug, orgSlugOf, pipelineStatusOf } from './status.js';
 
 /** Where an observation came from. */
 export type Source = 'WEBHOOK' | 'POLL';
@@ -43,6 +43,17 @@ export class CircleCiTransitions {
       await this.bus.publish({ event: { kind: 'circleci.pipeline', ...base, status: pipelineStatus, previousStatus: previousPipeline } });
     }
     return pipelineStatus;
+  }
+
+  /** Publishes that a pipeline errored before any workflow (status `errored`, its state), once. */
+  async pipelineErrored(pipeline: CircleCiPipelineModel, happenedAt: string): Promise<void> {
+    const status = 'errored';
+    const previous = await this.coordination.swapStatus(`pipeline:${pipeline.id}`, status);
+    if (previous === status) return;
+    const projectSlug = normalizeSlug(pipeline.projectSlug);
+    await this.bus.publish({
+      event: { kind: 'circleci.pipeline', projectSlug, orgSlug: orgSlugOf(projectSlug), pipelineId: pipeline.id, happenedAt, source: 'POLL', status, previousStatus: previous },
+    });
   }
 
   /** Publishes a job's change. */

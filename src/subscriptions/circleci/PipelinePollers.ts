@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { pageOf } from '../../upstreams/circleci/client.js';
 import { toWorkflow } from '../../upstreams/circleci/mappers.js';
-import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import { createLoaders } from '../../upstreams/Loaders.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
 import type { LiveSettings } from '../../config/liveSettings.js';
@@ -140,8 +140,14 @@ export class PipelinePollers {
           if (jobsSupported) jobsSupported = await this.pollJobs(workflows, token, jobsDone, now);
           failures = 0;
           if (isPipelineFinished(workflows.map((workflow) => workflow.rawStatus))) break;
-          // A pipeline whose config failed never gets a workflow: nothing more to wait for.
-          if (workflows.length === 0 && (await this.hasErrored(pipelineId, token))) break;
+          // A pipeline whose config failed never gets a workflow: say so, and wait no more.
+          if (workflows.length === 0) {
+            const errored = await this.erroredPipeline(pipelineId, token);
+            if (errored !== null) {
+              await this.transitions.pipelineErrored(errored, now);
+              break;
+            }
+          }
         } catch (error) {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
@@ -166,9 +172,10 @@ export class PipelinePollers {
     }
   }
 
-  private async hasErrored(pipelineId: string, token: string): Promise<boolean> {
+  /** The pipeline, when it errored (and so never gets a workflow). */
+  private async erroredPipeline(pipelineId: string, token: string): Promise<CircleCiPipelineModel | null> {
     const pipeline = await createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.pipeline.load(pipelineId);
-    return pipeline.state === 'ERRORED';
+    return pipeline.state === 'ERRORED' ? pipeline : null;
   }
 
   /** Every workflow of a pipeline, read with a credential. */

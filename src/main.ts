@@ -25,10 +25,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let simulators: RunningSimulators | undefined;
   let demoWebhookSecret: string | undefined;
+  let demoFlexStackSecret: string | undefined;
   if (config.demo) {
     // Simulated time moves by itself and new pipelines start, so subscriptions show live changes.
-    simulators = await startSimulators({ advanceEveryMs: 1_000, newPipelineEveryMs: 30_000 });
+    simulators = await startSimulators({ advanceEveryMs: 1_000, newPipelineEveryMs: 30_000, deployEveryMs: 20_000 });
     demoWebhookSecret = config.live.webhookSecrets.circleci ?? randomBytes(32).toString('hex');
+    demoFlexStackSecret = config.live.webhookSecrets.flexstack ?? randomBytes(32).toString('hex');
     const services: Partial<Record<ServiceName, { url: string; token: string | undefined }>> = {};
     for (const [service, url] of Object.entries(simulators.urls) as [ServiceName, string][]) {
       services[service] = { url, token: simulators.tokens[service] };
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     config = Object.freeze({
       ...config,
       services,
-      live: { ...config.live, webhookSecrets: { ...config.live.webhookSecrets, circleci: demoWebhookSecret } },
+      live: { ...config.live, webhookSecrets: { ...config.live.webhookSecrets, circleci: demoWebhookSecret, flexstack: demoFlexStackSecret } },
     });
     logger.warn(
       { simulators: simulators.urls },
@@ -46,11 +48,15 @@ async function main(): Promise<void> {
   const gateway = await createGateway({ config, logger });
   logger.info({ cache: gateway.cache.store.kind }, `Cache: ${gateway.cache.describe()}`);
   const url = await gateway.listen();
-  if (simulators !== undefined && demoWebhookSecret !== undefined) {
+  if (simulators !== undefined && demoWebhookSecret !== undefined && demoFlexStackSecret !== undefined) {
     const { port } = gateway.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    simulators.circleci.webhooks.target = { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/webhooks/circleci`, secret: demoWebhookSecret };
-    logger.info('DEMO MODE: the CircleCI simulator delivers signed webhooks to /webhooks/circleci; subscribe over WebSocket at the GraphQL endpoint');
+    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    simulators.circleci.webhooks.target = { url: `${origin}/webhooks/circleci`, secret: demoWebhookSecret };
+    simulators.flexstack.webhooks.target = { url: `${origin}/webhooks/flexstack`, secret: demoFlexStackSecret };
+    logger.info(
+      'DEMO MODE: the CircleCI and FlexStack simulators deliver signed webhooks to /webhooks/circleci and /webhooks/flexstack; subscribe over WebSocket at the GraphQL endpoint',
+    );
   }
   const places = placesOf(url, config.explorer);
   logger.info({ ...places, demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);

@@ -14,7 +14,7 @@ import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLa
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
-import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel } from '../subscriptions/events.js';
+import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel, GitLabPipelineEvent } from '../subscriptions/events.js';
 import type { GatewayContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -767,7 +767,19 @@ export type CircleCiJobStatus =
 export type CircleCiJobStatusChange = {
   readonly __typename?: 'CircleCIJobStatusChange';
   readonly happenedAt: Scalars['DateTime']['output'];
-  readonly job: CircleCiJobStatusEvent;
+  /**
+   * The job as the event told of it: a node (global id) that leads to its
+   * workflow, details, artifacts and tests. A webhook carries the job's id,
+   * number, name, status and times only, so for WEBHOOK events
+   * `dependencyIds`, `approvalRequestId`, `approvedBy` and `canceledBy` are
+   * empty; `node(id:)` reads the job whole.
+   */
+  readonly job: CircleCiJob;
+  /**
+   * The job in the event's former shape.
+   * @deprecated Use `job` (a CircleCIJob): `jobId` is CircleCI's id, `jobNumber` the number, `rawStatus` the status as CircleCI names it.
+   */
+  readonly jobStatusEvent: CircleCiJobStatusEvent;
   readonly orgSlug: Scalars['String']['output'];
   readonly pipelineId: Scalars['String']['output'];
   readonly previousStatus?: Maybe<Scalars['String']['output']>;
@@ -778,8 +790,8 @@ export type CircleCiJobStatusChange = {
 };
 
 /**
- * A CircleCI job as a status event carries it. `id` is CircleCI's job id (a
- * UUID), not a global node id.
+ * A CircleCI job as a status event used to carry it. `id` is CircleCI's job id
+ * (a UUID), not a global node id. Superseded by `CircleCIJobStatusChange.job`.
  */
 export type CircleCiJobStatusEvent = {
   readonly __typename?: 'CircleCIJobStatusEvent';
@@ -972,17 +984,19 @@ export type CircleCiPipelineState =
  * A CircleCI pipeline's run status changed. The status is derived from its
  * workflows, in their vocabulary: `running`, `failing`, `on_hold` while
  * moving; `success`, `failed`, `error`, `canceled`, `not_run`, `unauthorized`
- * when finished.
+ * when finished; `errored` (the pipeline's state) when it failed before any
+ * workflow, e.g. its config did not compile.
  */
 export type CircleCiPipelineStatusChange = {
   readonly __typename?: 'CircleCIPipelineStatusChange';
+  /** When the change happened; for a CURRENT event, when it was sent. */
   readonly happenedAt: Scalars['DateTime']['output'];
   readonly orgSlug: Scalars['String']['output'];
   /** The pipeline, read with the subscriber's credential when the event is sent. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
   /** The CircleCI pipeline id (a UUID). */
   readonly pipelineId: Scalars['String']['output'];
-  /** The status before, when the gateway knew it. */
+  /** The status before, when the gateway knew it; null for a CURRENT event. */
   readonly previousStatus?: Maybe<Scalars['String']['output']>;
   readonly projectSlug: Scalars['String']['output'];
   readonly source: LiveEventSource;
@@ -2629,6 +2643,24 @@ export type GitLabNamespace = {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
+/** A GitLab pipeline's status changed, from a GitLab `Pipeline Hook` webhook. */
+export type GitLabPipelineStatusChange = {
+  readonly __typename?: 'GitLabPipelineStatusChange';
+  readonly happenedAt: Scalars['DateTime']['output'];
+  /** The numeric GitLab pipeline id. */
+  readonly pipelineId: Scalars['Int']['output'];
+  /** The project, read with the subscriber's credential when the event is sent. */
+  readonly project?: Maybe<GitLabProject>;
+  /** The numeric GitLab project id. */
+  readonly projectId: Scalars['Int']['output'];
+  /** The project's full path (`path_with_namespace`), when the hook sent it. */
+  readonly projectPath?: Maybe<Scalars['String']['output']>;
+  readonly ref?: Maybe<Scalars['String']['output']>;
+  readonly source: LiveEventSource;
+  /** The status as GitLab names it (`created`, `pending`, `running`, `success`, `failed`, `canceled`, `skipped`, `manual`, …). */
+  readonly status: Scalars['String']['output'];
+};
+
 /** A GitLab project. Its global id holds the numeric project id. */
 export type GitLabProject = Node & Project & {
   readonly __typename?: 'GitLabProject';
@@ -2823,10 +2855,13 @@ export type GitLabVisibility =
   | 'UNKNOWN';
 
 /**
- * Where a live event was learnt: a signed webhook from the service, or the
- * gateway's own polling of a watched pipeline.
+ * Where a live event was learnt: a signed webhook from the service, the
+ * gateway's own polling of a watched pipeline, or a read of the current state
+ * when the subscription started.
  */
 export type LiveEventSource =
+  /** The state when the subscription started (sent once, first), not a change. */
+  | 'CURRENT'
   | 'POLL'
   | 'WEBHOOK';
 
@@ -3841,13 +3876,24 @@ export type Subscription = {
   /**
    * A pipeline's run status changes. Give exactly one of pipelineId,
    * projectSlug or orgSlug. A watched pipelineId is also polled until it
-   * finishes, so changes arrive without webhooks.
+   * finishes, so changes arrive without webhooks. A pipelineId subscriber
+   * gets the pipeline's status first: at once with source CURRENT when the
+   * gateway already knows it (another subscriber, a webhook or a poll saw
+   * it), else from the first poll, which starts at once (source POLL,
+   * previousStatus null). After that, only changes.
    */
   readonly circleciPipelineStatusChanged: CircleCiPipelineStatusChange;
   /** Workflow status changes; filters as for circleciPipelineStatusChanged. */
   readonly circleciWorkflowStatusChanged: CircleCiWorkflowStatusChange;
   /** FlexStack deployment changes of one project, or of every project the key can read. */
   readonly flexstackDeploymentChanged: FlexStackDeploymentEvent;
+  /**
+   * GitLab pipeline status changes of one project (by numeric id or
+   * GitLabProject id, or by full path), or of every project the credential
+   * can read when neither is given. Needs GITLAB_WEBHOOK_SECRET and a GitLab
+   * project hook with pipeline events pointing at /webhooks/gitlab.
+   */
+  readonly gitlabPipelineStatusChanged: GitLabPipelineStatusChange;
 };
 
 
@@ -3894,6 +3940,17 @@ export type SubscriptionCircleciWorkflowStatusChangedArgs = {
  */
 export type SubscriptionFlexstackDeploymentChangedArgs = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionGitlabPipelineStatusChangedArgs = {
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  projectPath?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SyncGhesLdapTeamInput = {
@@ -4297,6 +4354,7 @@ export type ResolversTypes = {
   GitLabMemberConnection: ResolverTypeWrapper<Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabMemberEdge']> }>;
   GitLabMemberEdge: ResolverTypeWrapper<Omit<GitLabMemberEdge, 'node'> & { node: ResolversTypes['GitLabMember'] }>;
   GitLabNamespace: ResolverTypeWrapper<GitLabNamespaceModel>;
+  GitLabPipelineStatusChange: ResolverTypeWrapper<GitLabPipelineEvent>;
   GitLabProject: ResolverTypeWrapper<GitLabProjectModel>;
   GitLabProjectConnection: ResolverTypeWrapper<Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabProjectEdge']> }>;
   GitLabProjectEdge: ResolverTypeWrapper<Omit<GitLabProjectEdge, 'node'> & { node: ResolversTypes['GitLabProject'] }>;
@@ -4563,6 +4621,7 @@ export type ResolversParentTypes = {
   GitLabMemberConnection: Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabMemberEdge']> };
   GitLabMemberEdge: Omit<GitLabMemberEdge, 'node'> & { node: ResolversParentTypes['GitLabMember'] };
   GitLabNamespace: GitLabNamespaceModel;
+  GitLabPipelineStatusChange: GitLabPipelineEvent;
   GitLabProject: GitLabProjectModel;
   GitLabProjectConnection: Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabProjectEdge']> };
   GitLabProjectEdge: Omit<GitLabProjectEdge, 'node'> & { node: ResolversParentTypes['GitLabProject'] };
@@ -5036,7 +5095,8 @@ export type CircleCiJobParallelRunResolvers<ContextType = GatewayContext, Parent
 
 export type CircleCiJobStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobStatusChange'] = ResolversParentTypes['CircleCIJobStatusChange']> = {
   happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  job?: Resolver<ResolversTypes['CircleCIJobStatusEvent'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['CircleCIJob'], ParentType, ContextType>;
+  jobStatusEvent?: Resolver<ResolversTypes['CircleCIJobStatusEvent'], ParentType, ContextType>;
   orgSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6041,6 +6101,18 @@ export type GitLabNamespaceResolvers<ContextType = GatewayContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GitLabPipelineStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabPipelineStatusChange'] = ResolversParentTypes['GitLabPipelineStatusChange']> = {
+  happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LiveEventSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabProject'] = ResolversParentTypes['GitLabProject']> = {
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -6324,6 +6396,7 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
   circleciPipelineStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIPipelineStatusChange'], "circleciPipelineStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciPipelineStatusChangedArgs>>;
   circleciWorkflowStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIWorkflowStatusChange'], "circleciWorkflowStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciWorkflowStatusChangedArgs>>;
   flexstackDeploymentChanged?: SubscriptionResolver<ResolversTypes['FlexStackDeploymentEvent'], "flexstackDeploymentChanged", ParentType, ContextType, Partial<SubscriptionFlexstackDeploymentChangedArgs>>;
+  gitlabPipelineStatusChanged?: SubscriptionResolver<ResolversTypes['GitLabPipelineStatusChange'], "gitlabPipelineStatusChanged", ParentType, ContextType, Partial<SubscriptionGitlabPipelineStatusChangedArgs>>;
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
@@ -6504,6 +6577,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   GitLabMemberConnection?: GitLabMemberConnectionResolvers<ContextType>;
   GitLabMemberEdge?: GitLabMemberEdgeResolvers<ContextType>;
   GitLabNamespace?: GitLabNamespaceResolvers<ContextType>;
+  GitLabPipelineStatusChange?: GitLabPipelineStatusChangeResolvers<ContextType>;
   GitLabProject?: GitLabProjectResolvers<ContextType>;
   GitLabProjectConnection?: GitLabProjectConnectionResolvers<ContextType>;
   GitLabProjectEdge?: GitLabProjectEdgeResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { createConcordSimulator, type ConcordSimulator } from './concord/createC
 import { createFlexStackSimulator, type FlexStackSimulator } from './flexstack/createFlexStackSimulator.js';
 import { createGitLabSimulator, type GitLabSimulator } from './gitlab/createGitLabSimulator.js';
 import type { WebhookTarget } from './circleci/webhookSender.js';
+import type { FlexStackWebhookTarget } from './flexstack/webhookSender.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
@@ -45,6 +46,10 @@ export interface StartSimulatorsOptions {
   readonly advanceEveryMs?: number | undefined;
   /** CircleCI: start a new demo pipeline every so many ms. */
   readonly newPipelineEveryMs?: number | undefined;
+  /** FlexStack: deliver signed deployment webhooks here. */
+  readonly flexstackWebhook?: FlexStackWebhookTarget | undefined;
+  /** FlexStack: start a demo deployment every so many ms. */
+  readonly deployEveryMs?: number | undefined;
 }
 
 /** Starts every simulator on loopback. */
@@ -58,7 +63,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   });
   const ghes = createGhesSimulator();
   const concord = createConcordSimulator();
-  const flexstack = createFlexStackSimulator();
+  const flexstack = createFlexStackSimulator({ webhook: options.flexstackWebhook, deployEveryMs: options.deployEveryMs });
   const gitlab = createGitLabSimulator();
   const byService: Partial<Record<ServiceName, Simulator>> = {
     circleci: circleci.simulator,
@@ -89,6 +94,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     restrictedTokens: { ghes: ghesNonAdminToken },
     async close() {
       await circleci.stop();
+      await flexstack.stop();
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },
   };

@@ -21,7 +21,17 @@ export class EventStream implements AsyncIterableIterator<LiveEvent> {
     bus: EventBus,
     private readonly filter: (event: LiveEvent) => boolean | Promise<boolean>,
     private readonly onClose: () => void,
+    /** Read after listening starts and sent first (unfiltered), so nothing published meanwhile is lost or sent before it. */
+    initial?: (() => Promise<LiveEvent | null>) | undefined,
   ) {
+    if (initial !== undefined) {
+      this.chain = initial().then(
+        (event) => {
+          if (event !== null && !this.closed) this.deliver(event);
+        },
+        () => undefined,
+      );
+    }
     this.unlisten = bus.listen((message) => {
       const event = message.event;
       if (event !== undefined) this.chain = this.chain.then(() => this.offer(event));
@@ -37,6 +47,10 @@ export class EventStream implements AsyncIterableIterator<LiveEvent> {
       wanted = false;
     }
     if (!wanted || this.closed) return;
+    this.deliver(event);
+  }
+
+  private deliver(event: LiveEvent): void {
     const next = this.waiting.shift();
     if (next !== undefined) {
       next({ value: event, done: false });

@@ -97,12 +97,21 @@ export class LiveHub {
     return new LiveHub(options.settings, bus, new RedisCoordination(commands, keyPrefix), options.upstreams, invalidator, [commands, subscriber], options.config.services.circleci?.token);
   }
 
-  /** A subscription's stream of events passing `filter`; `onClose` runs when it ends. */
-  stream(filter: (event: LiveEvent) => boolean | Promise<boolean>, onClose: () => void = () => undefined): EventStream {
-    const stream = new EventStream(this.bus, filter, () => {
-      this.streams.delete(stream);
-      onClose();
-    });
+  /** A subscription's stream of events passing `filter`, after `initial`'s event if any; `onClose` runs when it ends. */
+  stream(
+    filter: (event: LiveEvent) => boolean | Promise<boolean>,
+    onClose: () => void = () => undefined,
+    initial?: (() => Promise<LiveEvent | null>) | undefined,
+  ): EventStream {
+    const stream = new EventStream(
+      this.bus,
+      filter,
+      () => {
+        this.streams.delete(stream);
+        onClose();
+      },
+      initial,
+    );
     this.streams.add(stream);
     return stream;
   }

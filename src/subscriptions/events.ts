@@ -1,6 +1,7 @@
 import type { CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
+import type { CircleCiJobModel } from '../upstreams/circleci/modelsJobs.js';
 
-/** A CircleCI job as a status event carries it. */
+/** A CircleCI job in the job event's former shape (the deprecated `jobStatusEvent`). */
 export interface CircleCiJobSnapshot {
   readonly __typename: 'CircleCIJobStatusEvent';
   readonly id: string;
@@ -20,8 +21,8 @@ interface CircleCiEventBase {
   /** The status before, when the gateway saw it. */
   readonly previousStatus: string | null;
   readonly happenedAt: string;
-  /** Where the event was learnt: a signed webhook or a poll. */
-  readonly source: 'WEBHOOK' | 'POLL';
+  /** Where the event was learnt: a signed webhook, a poll, or the state read when a subscription started. */
+  readonly source: 'WEBHOOK' | 'POLL' | 'CURRENT';
 }
 
 export interface CircleCiPipelineEvent extends CircleCiEventBase {
@@ -36,7 +37,7 @@ export interface CircleCiWorkflowEvent extends CircleCiEventBase {
 export interface CircleCiJobEvent extends CircleCiEventBase {
   readonly kind: 'circleci.job';
   readonly workflowId: string;
-  readonly job: CircleCiJobSnapshot;
+  readonly job: CircleCiJobModel;
 }
 
 export const flexStackDeploymentStatuses = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;

@@ -1,6 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimPipeline } from '../../src/simulators/circleci/store.js';
+import { toGlobalId } from '../../src/relay/globalId.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
@@ -38,6 +39,17 @@ function runningPipeline(runMs: number): SimPipeline {
   store.addWorkflow(pipeline, 'build-and-test', 'running', Date.now());
   return pipeline;
 }
+
+const jobSubscription = /* GraphQL */ `
+  subscription ($pipelineId: ID) {
+    circleciJobStatusChanged(pipelineId: $pipelineId) {
+      status
+      source
+      workflowId
+      job { id jobId name status projectSlug workflow { workflowId } }
+    }
+  }
+`;
 
 async function pollsOf(pipelineId: string): Promise<string[]> {
   return (await t.requests('circleci')).filter((request) => request.path === `/api/v2/pipeline/${pipelineId}/workflow`).map((request) => request.at);
@@ -78,6 +90,25 @@ describe('polling watched pipelines', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await pollsOf(pipeline.id)).length).toBe(polls);
     expect(sub.completed).toBe(false);
+    sub.stop();
+  });
+
+  it('polls jobs too, as CircleCIJob nodes', async () => {
+    const pipeline = runningPipeline(800);
+    const workflow = t.simulators.circleci.store.workflows.find((candidate) => candidate.pipelineId === pipeline.id);
+    if (workflow === undefined) throw new Error('no workflow');
+    const sub = subscribe(client(), jobSubscription, { pipelineId: pipeline.id });
+    await waitFor(() => t.simulators.circleci.store.jobs.filter((job) => job.workflowId === workflow.id).every((job) => ['success', 'failed', 'not_run'].includes(job.status)), 'the run ends', 10_000);
+    const jobs = t.simulators.circleci.store.jobs.filter((job) => job.workflowId === workflow.id && job.status === 'success');
+    expect(jobs.length).toBeGreaterThan(0);
+    await waitFor(() => jobs.every((job) => sub.results.some((result) => result.data.circleciJobStatusChanged.job.jobId === job.id && result.data.circleciJobStatusChanged.status === 'success')), 'each job\'s success', 10_000);
+    const last = sub.results.map((result) => result.data.circleciJobStatusChanged).find((event) => event.job.jobId === jobs[0]?.id && event.status === 'success');
+    expect(last).toEqual({
+      status: 'success',
+      source: 'POLL',
+      workflowId: workflow.id,
+      job: { id: toGlobalId('CircleCIJob', `${workflow.id}/${jobs[0]?.id}`), jobId: jobs[0]?.id, name: jobs[0]?.name, status: 'SUCCESS', projectSlug: 'gh/acme/mobile', workflow: { workflowId: workflow.id } },
+    });
     sub.stop();
   });
 
@@ -126,14 +157,22 @@ describe('polling watched pipelines', () => {
     await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
   });
 
-  it('stops polling a pipeline that errored before any workflow', async () => {
+  it('tells of and stops polling a pipeline that errored before any workflow', async () => {
     const store = t.simulators.circleci.store;
     const pipeline = store.addPipeline('gh/acme/mobile', nextNumber++, Date.now(), { branch: 'main', actor: 'grace', triggerType: 'api', state: 'errored' });
     const sub = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
     await waitFor(async () => (await pollsOf(pipeline.id)).length >= 1, 'a poll');
     await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the poller ends');
     expect((await pollsOf(pipeline.id)).length).toBe(1);
-    expect(sub.results).toEqual([]);
+    // Told once, so a dashboard is not left blank; a later subscriber gets it at once as the known status.
+    await waitFor(() => sub.results.length === 1, 'the errored status');
+    expect(sub.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'errored', previousStatus: null, source: 'POLL' });
+    const late = subscribe(client(), pipelineSubscription, { pipelineId: pipeline.id });
+    await waitFor(() => late.results.length === 1, 'the known status');
+    expect(late.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ status: 'errored', source: 'CURRENT' });
+    await waitFor(() => !t.gateway.live.pollers.activePipelines().includes(pipeline.id), 'the second watch ends too');
+    expect(sub.results).toHaveLength(1);
     sub.stop();
+    late.stop();
   });
 });

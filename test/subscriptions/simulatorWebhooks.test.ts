@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/relay/globalId.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
 
@@ -32,7 +33,8 @@ const jobSubscription = /* GraphQL */ `
       previousStatus
       workflowId
       source
-      job { id name number status stoppedAt }
+      job { id jobId jobNumber name type status rawStatus stoppedAt projectSlug workflow { workflowId } details { number name } }
+      jobStatusEvent { id number status }
     }
   }
 `;
@@ -76,5 +78,66 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
       ['lint', 'success', workflow.id, 'WEBHOOK'],
     ]);
     expect(jobEvents[0]?.job.stoppedAt).toBe(workflow.stoppedAt);
+    // The job is a CircleCIJob built from the webhook: a node that leads to its workflow and details.
+    const job = store.jobs.find((candidate) => candidate.workflowId === workflow.id && candidate.name === 'test');
+    if (job === undefined) throw new Error('no test job');
+    expect(jobEvents[0]?.job).toEqual({
+      id: toGlobalId('CircleCIJob', `${workflow.id}/${job.id}`),
+      jobId: job.id,
+      jobNumber: job.jobNumber,
+      name: 'test',
+      type: 'BUILD',
+      status: 'SUCCESS',
+      rawStatus: 'success',
+      stoppedAt: workflow.stoppedAt,
+      projectSlug: 'gh/acme/api',
+      workflow: { workflowId: workflow.id },
+      details: { number: job.jobNumber, name: 'test' },
+    });
+    expect(jobEvents[0]?.jobStatusEvent).toEqual({ id: job.id, number: job.jobNumber, status: 'success' });
+    // The global id finds the same job again.
+    const node = await t.gql(`query ($id: ID!) { node(id: $id) { ... on CircleCIJob { jobId name } } }`, { id: jobEvents[0]?.job.id }, { 'x-circleci-token': 'circleci-token-grace' });
+    expect(node.data).toEqual({ node: { jobId: job.id, name: 'test' } });
+  });
+
+  it('sends a late pipelineId subscriber the status the gateway knows at once, without asking CircleCI again', async () => {
+    const store = t.simulators.circleci.store;
+    const workflow = store.workflows.find((candidate) => candidate.projectSlug !== 'gh/acme/api' && candidate.status === 'running');
+    if (workflow === undefined) throw new Error('no running workflow');
+    const workflowReads = async (): Promise<number> =>
+      (await t.requests('circleci')).filter((request) => request.path === `/api/v2/pipeline/${workflow.pipelineId}/workflow`).length;
+    const early = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
+    const late = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
+    clients.push(early, late);
+    const first = subscribe(early, pipelineSubscription, { pipelineId: workflow.pipelineId });
+    // The first watcher's poll (at once; the next only in a minute) tells the gateway the status.
+    await waitFor(() => first.results.length === 1, 'the first poll');
+    expect(first.results[0]?.data.circleciPipelineStatusChanged).toMatchObject({ previousStatus: null, source: 'POLL' });
+    const status: string = first.results[0]?.data.circleciPipelineStatusChanged.status;
+    const reads = await workflowReads();
+
+    const second = subscribe(late, pipelineSubscription, { pipelineId: workflow.pipelineId });
+    await waitFor(() => second.results.length === 1, 'the current status', 5_000);
+    expect(second.results[0]?.data.circleciPipelineStatusChanged).toEqual({
+      status,
+      previousStatus: null,
+      pipelineId: workflow.pipelineId,
+      source: 'CURRENT',
+      pipeline: { pipelineId: workflow.pipelineId, number: workflow.pipelineNumber, projectSlug: workflow.projectSlug },
+    });
+    expect(await workflowReads()).toBe(reads);
+
+    // Then changes only, to both.
+    workflow.finishesAt = Date.now();
+    store.advance();
+    await t.simulators.circleci.webhooks.flush();
+    await waitFor(() => first.results.length === 2 && second.results.length === 2, 'the change on both');
+    // The webhook wakes the poller too: whichever saw the change first told it, once.
+    const change = second.results[1]?.data.circleciPipelineStatusChanged;
+    expect(change.previousStatus).toBe(status);
+    expect(change.status).not.toBe(status);
+    expect(first.results[1]?.data.circleciPipelineStatusChanged).toEqual(change);
+    first.stop();
+    second.stop();
   });
 });

@@ -1,19 +1,42 @@
 import type { SubscriptionResolvers } from '../../generated/graphql.js';
 import type { GatewayContext } from '../../server/context.js';
 import { circleCiScope, type CircleCiScopeArgs } from '../../subscriptions/circleci/CircleCiScope.js';
+import { currentPipelineEvent } from '../../subscriptions/circleci/currentStatus.js';
 import type { LiveEvent } from '../../subscriptions/events.js';
 import { flexStackScope } from '../../subscriptions/flexstack/FlexStackScope.js';
+import { gitLabScope } from '../../subscriptions/gitlab/GitLabScope.js';
 import { liveContextOf } from '../../subscriptions/LiveContext.js';
 
 type CircleCiKind = 'circleci.pipeline' | 'circleci.workflow' | 'circleci.job';
 
-/** Verifies the scope, watches (polls) a single pipeline, and streams the matching events of one kind. */
+/**
+ * Verifies the scope, watches (polls) a single pipeline, and streams the
+ * matching events of one kind. A single pipeline's status subscription
+ * starts with the status the gateway knows (CURRENT), and then gets changes
+ * only: an event repeating the status the subscriber last got is left out.
+ */
 async function circleCiStream(kind: CircleCiKind, args: CircleCiScopeArgs, context: GatewayContext): Promise<AsyncIterable<LiveEvent>> {
   const live = liveContextOf(context);
   const scope = await circleCiScope(live, args);
   const token = live.credentials.circleci;
-  const unwatch = scope.pipelineId !== undefined && token !== undefined ? live.live.pollers.watch(scope.pipelineId, token) : () => undefined;
-  return live.live.stream((event) => event.kind === kind && scope.matches(event), unwatch);
+  const pipelineId = scope.pipelineId;
+  const unwatch = pipelineId !== undefined && token !== undefined ? live.live.pollers.watch(pipelineId, token) : () => undefined;
+  if (kind !== 'circleci.pipeline' || pipelineId === undefined) {
+    return live.live.stream((event) => event.kind === kind && scope.matches(event), unwatch);
+  }
+  let last: string | undefined;
+  const filter = async (event: LiveEvent): Promise<boolean> => {
+    if (event.kind !== kind || event.status === last || !(await scope.matches(event))) return false;
+    last = event.status;
+    return true;
+  };
+  const projectSlug = scope.projectSlug ?? '';
+  const initial = async (): Promise<LiveEvent | null> => {
+    const event = await currentPipelineEvent(live, pipelineId, projectSlug);
+    last = event?.status;
+    return event;
+  };
+  return live.live.stream(filter, unwatch, initial);
 }
 
 /** Each event is resolved with fresh loaders: nothing cached for one event serves the next. */
@@ -42,5 +65,13 @@ export const Subscription: SubscriptionResolvers = {
       return live.live.stream((event) => event.kind === 'flexstack.deployment' && matches(event));
     },
     resolve: (event: Extract<LiveEvent, { kind: 'flexstack.deployment' }>, _args: unknown, context: GatewayContext) => fresh(event, context),
+  },
+  gitlabPipelineStatusChanged: {
+    subscribe: async (_root, args, context) => {
+      const live = liveContextOf(context);
+      const matches = await gitLabScope(live, args);
+      return live.live.stream((event) => event.kind === 'gitlab.pipeline' && matches(event));
+    },
+    resolve: (event: Extract<LiveEvent, { kind: 'gitlab.pipeline' }>, _args: unknown, context: GatewayContext) => fresh(event, context),
   },
 };

@@ -5,15 +5,37 @@ import { codeForStatus, keyOf } from './routes/context.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
+import { FlexStackWebhookSender, type FlexStackWebhookTarget } from './webhookSender.js';
 
 export interface FlexStackSimulatorOptions {
   readonly seed?: number | undefined;
+  /** Deliver signed deployment webhooks here (can also be set later on `webhooks.target`). */
+  readonly webhook?: FlexStackWebhookTarget | undefined;
+  /** Start a deployment of the next project every so many ms (each runs a few seconds; every fourth fails). */
+  readonly deployEveryMs?: number | undefined;
 }
 
 /** The FlexStack simulator and its data. */
 export interface FlexStackSimulator {
   readonly simulator: Simulator;
   readonly store: FlexStackStore;
+  /** Simulated deployments and their outbound webhooks; set `target` to start delivering. */
+  readonly webhooks: FlexStackWebhookSender;
+  /** Stops the deployment timer and waits for deliveries in flight (the HTTP server closes with `simulator.close()`). */
+  stop(): Promise<void>;
+}
+
+/** A deployment every `everyMs`, project after project, lasting a fifth of the interval (at most 5 s). */
+function deployOnTimer(store: FlexStackStore, webhooks: FlexStackWebhookSender, everyMs: number): () => void {
+  let count = 0;
+  const timer = setInterval(() => {
+    const project = store.projects[count % Math.max(store.projects.length, 1)];
+    count++;
+    if (project === undefined) return;
+    webhooks.deploy(project.id, { durationMs: Math.min(everyMs / 5, 5_000), outcome: count % 4 === 0 ? 'failed' : 'succeeded' });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
@@ -23,6 +45,9 @@ export interface FlexStackSimulator {
  */
 export function createFlexStackSimulator(options: FlexStackSimulatorOptions = {}): FlexStackSimulator {
   const store = new FlexStackStore({ seed: options.seed });
+  const webhooks = new FlexStackWebhookSender(store);
+  webhooks.target = options.webhook;
+  const stopTimer = options.deployEveryMs === undefined ? () => undefined : deployOnTimer(store, webhooks, options.deployEveryMs);
   const router = new Router();
   memberRoutes(router, store);
   integrationRoutes(router, store);
@@ -50,5 +75,13 @@ export function createFlexStackSimulator(options: FlexStackSimulatorOptions = {}
     }),
     credentialOf: (req) => keyOf(req) ?? '',
   });
-  return { simulator, store };
+  return {
+    simulator,
+    store,
+    webhooks,
+    async stop() {
+      stopTimer();
+      await webhooks.stop();
+    },
+  };
 }

@@ -1,9 +1,9 @@
 import { badUserInput, GatewayError } from '../../errors/GatewayError.js';
-import { UpstreamSession } from '../../upstreams/http/UpstreamSession.js';
+import { toCollaboration } from '../../upstreams/circleci/mappersProject.js';
 import type { CircleCiJobEvent, CircleCiPipelineEvent, CircleCiWorkflowEvent } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
+import { readableCache } from '../readableCache.js';
 import { normalizeSlug } from './status.js';
-import { CircleCiWatchClient } from './watchClient.js';
 
 /** The filter arguments of every CircleCI status subscription. */
 export interface CircleCiScopeArgs {
@@ -17,11 +17,10 @@ type CircleCiEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJob
 /** A verified subscription scope: which events match, and the pipeline to poll, if one. */
 export interface CircleCiScope {
   readonly pipelineId: string | undefined;
+  /** The watched pipeline's project, when a pipeline is watched. */
+  readonly projectSlug?: string | undefined;
   matches(event: CircleCiEvent): Promise<boolean>;
 }
-
-/** How long a project's readability, once checked, is trusted. */
-const accessTtlMs = 300_000;
 
 /**
  * Checks, with the subscriber's own credential, that it may read what it
@@ -34,27 +33,17 @@ export async function circleCiScope(context: LiveContext, args: CircleCiScopeArg
   if (given.length !== 1) {
     throw badUserInput('Give exactly one of pipelineId, projectSlug or orgSlug', [{ message: `got ${given.length === 0 ? 'none' : given.join(', ')}` }]);
   }
-  const readable = new Map<string, { ok: Promise<boolean>; until: number }>();
-  const canRead = (slug: string): Promise<boolean> => {
-    const cached = readable.get(slug);
-    if (cached !== undefined && cached.until > Date.now()) return cached.ok;
-    // Loaders are per event; a new check goes through the current ones.
-    const ok = context.loaders.circleci.project.load(slug).then(
-      () => true,
-      () => false,
-    );
-    readable.set(slug, { ok, until: Date.now() + accessTtlMs });
-    return ok;
-  };
-  const trust = (slug: string): void => {
-    readable.set(slug, { ok: Promise.resolve(true), until: Date.now() + accessTtlMs });
-  };
+  // Loaders are renewed per event; each check goes through the current ones.
+  const access = readableCache((slug) => context.loaders.circleci.project.load(slug));
+  const canRead = (slug: string): Promise<boolean> => access.canRead(slug);
+  const trust = (slug: string): void => access.trust(slug);
 
   if (args.pipelineId !== undefined && args.pipelineId !== null) {
     const pipelineId = args.pipelineId;
     const pipeline = await context.loaders.circleci.pipeline.load(pipelineId);
-    trust(normalizeSlug(pipeline.projectSlug));
-    return { pipelineId, matches: async (event) => event.pipelineId === pipelineId && canRead(event.projectSlug) };
+    const projectSlug = normalizeSlug(pipeline.projectSlug);
+    trust(projectSlug);
+    return { pipelineId, projectSlug, matches: async (event) => event.pipelineId === pipelineId && canRead(event.projectSlug) };
   }
   if (args.projectSlug !== undefined && args.projectSlug !== null) {
     const project = await context.loaders.circleci.project.load(args.projectSlug);
@@ -64,9 +53,9 @@ export async function circleCiScope(context: LiveContext, args: CircleCiScopeArg
   }
   const orgSlug = normalizeSlug(args.orgSlug ?? '');
   if (!/^[^/]+\/[^/]+$/.test(orgSlug)) throw badUserInput('orgSlug is `<vcs>/<org>`, e.g. `gh/acme`', [{ field: 'orgSlug', message: 'expected two parts' }]);
-  const client = new CircleCiWatchClient(new UpstreamSession(context.upstreams.get('circleci'), context.credentials.circleci, context.requestId, 'circleci'));
-  const orgs = await client.listCollaborations();
-  const member = orgs.some((org) => typeof org.slug === 'string' && normalizeSlug(org.slug).toLowerCase() === orgSlug.toLowerCase());
+  // The whole unpaged list, not a connection page: membership must not depend on a page size.
+  const orgs = (await context.loaders.circleci.client.getCollaborations()).map(toCollaboration);
+  const member = orgs.some((org) => normalizeSlug(org.slug).toLowerCase() === orgSlug.toLowerCase());
   if (!member) {
     throw new GatewayError('FORBIDDEN', `CircleCI: your credential is not a member of organization ${orgSlug}`, { service: 'circleci' });
   }

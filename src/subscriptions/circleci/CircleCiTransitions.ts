@@ -1,8 +1,8 @@
-import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
+import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 import type { EventBus } from '../bus/EventBus.js';
-import type { CircleCiJobSnapshot } from '../events.js';
 import type { Coordination } from '../state/Coordination.js';
-import { orgSlugOf, pipelineStatusOf } from './status.js';
+import { normalizeSlug, orgSlugOf, pipelineStatusOf } from './status.js';
 
 /** Where an observation came from. */
 export type Source = 'WEBHOOK' | 'POLL';
@@ -45,25 +45,31 @@ export class CircleCiTransitions {
     return pipelineStatus;
   }
 
+  /** Publishes that a pipeline errored before any workflow (status `errored`, its state), once. */
+  async pipelineErrored(pipeline: CircleCiPipelineModel, happenedAt: string): Promise<void> {
+    const status = 'errored';
+    const previous = await this.coordination.swapStatus(`pipeline:${pipeline.id}`, status);
+    if (previous === status) return;
+    const projectSlug = normalizeSlug(pipeline.projectSlug);
+    await this.bus.publish({
+      event: { kind: 'circleci.pipeline', projectSlug, orgSlug: orgSlugOf(projectSlug), pipelineId: pipeline.id, happenedAt, source: 'POLL', status, previousStatus: previous },
+    });
+  }
+
   /** Publishes a job's change. */
-  async jobObserved(
-    job: CircleCiJobSnapshot,
-    where: { readonly projectSlug: string; readonly pipelineId: string; readonly workflowId: string },
-    source: Source,
-    happenedAt: string,
-  ): Promise<void> {
-    const previous = await this.coordination.swapStatus(`job:${job.id}`, job.status);
-    if (previous === job.status) return;
+  async jobObserved(job: CircleCiJobModel, where: { readonly projectSlug: string; readonly pipelineId: string }, source: Source, happenedAt: string): Promise<void> {
+    const previous = await this.coordination.swapStatus(`job:${job.id}`, job.rawStatus);
+    if (previous === job.rawStatus) return;
     await this.bus.publish({
       event: {
         kind: 'circleci.job',
         projectSlug: where.projectSlug,
         orgSlug: orgSlugOf(where.projectSlug),
         pipelineId: where.pipelineId,
-        workflowId: where.workflowId,
+        workflowId: job.workflowId,
         happenedAt,
         source,
-        status: job.status,
+        status: job.rawStatus,
         previousStatus: previous,
         job,
       },

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { pageOf } from '../../upstreams/circleci/client.js';
 import { toWorkflow } from '../../upstreams/circleci/mappers.js';
-import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
-import { UpstreamSession } from '../../upstreams/http/UpstreamSession.js';
+import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import { createLoaders } from '../../upstreams/Loaders.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
 import type { LiveSettings } from '../../config/liveSettings.js';
@@ -11,7 +10,6 @@ import { sleep } from '../sleep.js';
 import type { Coordination } from '../state/Coordination.js';
 import type { CircleCiTransitions } from './CircleCiTransitions.js';
 import { isPipelineFinished, terminalWorkflowStatuses } from './status.js';
-import { CircleCiWatchClient } from './watchClient.js';
 
 interface Watch {
   /** Each local subscriber's credential, newest last. */
@@ -142,8 +140,14 @@ export class PipelinePollers {
           if (jobsSupported) jobsSupported = await this.pollJobs(workflows, token, jobsDone, now);
           failures = 0;
           if (isPipelineFinished(workflows.map((workflow) => workflow.rawStatus))) break;
-          // A pipeline whose config failed never gets a workflow: nothing more to wait for.
-          if (workflows.length === 0 && (await this.hasErrored(pipelineId, token))) break;
+          // A pipeline whose config failed never gets a workflow: say so, and wait no more.
+          if (workflows.length === 0) {
+            const errored = await this.erroredPipeline(pipelineId, token);
+            if (errored !== null) {
+              await this.transitions.pipelineErrored(errored, now);
+              break;
+            }
+          }
         } catch (error) {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
@@ -168,9 +172,10 @@ export class PipelinePollers {
     }
   }
 
-  private async hasErrored(pipelineId: string, token: string): Promise<boolean> {
+  /** The pipeline, when it errored (and so never gets a workflow). */
+  private async erroredPipeline(pipelineId: string, token: string): Promise<CircleCiPipelineModel | null> {
     const pipeline = await createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.pipeline.load(pipelineId);
-    return pipeline.state === 'ERRORED';
+    return pipeline.state === 'ERRORED' ? pipeline : null;
   }
 
   /** Every workflow of a pipeline, read with a credential. */
@@ -189,35 +194,20 @@ export class PipelinePollers {
 
   /** Polls the jobs of unfinished workflows (and once more after they finish); false when the service has no job list. */
   private async pollJobs(workflows: readonly CircleCiWorkflowModel[], token: string, done: Set<string>, now: string): Promise<boolean> {
-    const session = new UpstreamSession(this.upstreams.get('circleci'), token, undefined, 'circleci');
-    const client = new CircleCiWatchClient(session);
+    const loaders = createLoaders(this.upstreams, { circleci: token }, `poll-jobs`).circleci;
     for (const workflow of workflows) {
       if (done.has(workflow.id)) continue;
-      let page;
+      let jobs;
       try {
-        page = await client.listWorkflowJobs(workflow.id);
+        jobs = await loaders.workflowJobs.load(workflow.id);
       } catch (error) {
         if (error instanceof GatewayError && error.code === 'NOT_FOUND') return false;
         throw error;
       }
-      for (const item of page.items ?? []) {
-        const id = typeof item.id === 'string' ? item.id : null;
-        if (id === null) continue;
-        const number = Number(item.job_number);
-        await this.transitions.jobObserved(
-          {
-            __typename: 'CircleCIJobStatusEvent',
-            id,
-            name: typeof item.name === 'string' ? item.name : '',
-            number: item.job_number === undefined || item.job_number === null || !Number.isFinite(number) ? null : number,
-            status: typeof item.status === 'string' ? item.status : 'unknown',
-            startedAt: typeof item.started_at === 'string' ? item.started_at : null,
-            stoppedAt: typeof item.stopped_at === 'string' ? item.stopped_at : null,
-          },
-          { projectSlug: workflow.projectSlug, pipelineId: workflow.pipelineId, workflowId: workflow.id },
-          'POLL',
-          now,
-        );
+      for (const job of jobs) {
+        if (job.id === '') continue;
+        // The job list may leave out the project slug; the workflow has it.
+        await this.transitions.jobObserved(job.projectSlug === '' ? { ...job, projectSlug: workflow.projectSlug } : job, workflow, 'POLL', now);
       }
       if (terminalWorkflowStatuses.has(workflow.rawStatus)) done.add(workflow.id);
     }

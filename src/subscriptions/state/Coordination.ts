@@ -10,6 +10,8 @@ export interface Coordination {
   forget(key: string): Promise<void>;
   /** Stores a status and returns the one before (null when unknown), atomically. */
   swapStatus(key: string, status: string): Promise<string | null>;
+  /** The stored status, without changing it (null when unknown). */
+  peekStatus(key: string): Promise<string | null>;
   /** Records one workflow's status under its pipeline; returns every known workflow status of the pipeline. */
   recordWorkflow(pipelineId: string, workflowId: string, status: string): Promise<Readonly<Record<string, string>>>;
   /** Takes or renews a lease for `owner`; false when another owner holds it. */

@@ -54,6 +54,10 @@ export class MemoryCoordination implements Coordination {
     return previous;
   }
 
+  async peekStatus(key: string): Promise<string | null> {
+    return this.statuses.get(key) ?? null;
+  }
+
   async recordWorkflow(pipelineId: string, workflowId: string, status: string): Promise<Readonly<Record<string, string>>> {
     const known = { ...this.pipelines.get(pipelineId), [workflowId]: status };
     this.pipelines.set(pipelineId, known, 86_400_000);

@@ -31,6 +31,10 @@ export class RedisCoordination implements Coordination {
     return typeof result === 'string' ? result : null;
   }
 
+  async peekStatus(key: string): Promise<string | null> {
+    return this.redis.get(`${this.prefix}status:${key}`);
+  }
+
   async recordWorkflow(pipelineId: string, workflowId: string, status: string): Promise<Readonly<Record<string, string>>> {
     const key = `${this.prefix}pipeline:${pipelineId}`;
     const [, , all] = (await this.redis.multi().hset(key, workflowId, status).expire(key, statusTtlSeconds).hgetall(key).exec()) ?? [];

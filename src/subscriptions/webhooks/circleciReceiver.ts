@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { toWorkflow } from '../../upstreams/circleci/mappers.js';
+import { toJob } from '../../upstreams/circleci/mappersJobs.js';
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import { slugPath } from '../../upstreams/circleci/client.js';
 import type { BusMessage } from '../bus/EventBus.js';
@@ -60,20 +61,12 @@ export function circleCiReceiver(
         if (type === 'job-completed') {
           const jobId = textAt(job, 'id');
           if (jobId === null) throw new DeliveryError('A CircleCI job-completed event needs job.id');
-          await transitions.jobObserved(
-            {
-              __typename: 'CircleCIJobStatusEvent',
-              id: jobId,
-              name: textAt(job, 'name') ?? '',
-              number: jobNumber === null || !/^\d+$/.test(jobNumber) ? null : Number(jobNumber),
-              status: textAt(job, 'status') ?? 'unknown',
-              startedAt: textAt(job, 'started_at'),
-              stoppedAt: textAt(job, 'stopped_at'),
-            },
-            { projectSlug, pipelineId, workflowId },
-            'WEBHOOK',
-            happenedAt,
+          // The webhook names the number `number` where the job list says `job_number`; only jobs that ran (builds) have one.
+          const model = toJob(
+            { id: jobId, job_number: job['number'], name: job['name'], project_slug: projectSlug, status: job['status'], type: jobNumber === null ? undefined : 'build', started_at: job['started_at'], stopped_at: job['stopped_at'] },
+            workflowId,
           );
+          await transitions.jobObserved(model, { projectSlug, pipelineId }, 'WEBHOOK', happenedAt);
         } else {
           const others = pipelineWorkflows === undefined ? [] : await pipelineWorkflows(pipelineId).catch(() => []);
           // The webhook's own workflow goes last: its status is what this event announces.

@@ -1,0 +1,140 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { request as requestTls } from 'node:https';
+import { base58Id, type FlexStackStore } from './store.js';
+
+/** Where the simulator delivers its webhooks, and the signing secret. */
+export interface FlexStackWebhookTarget {
+  readonly url: string;
+  readonly secret: string;
+}
+
+export type FlexStackDeploymentEventType = 'deployments.in_progress' | 'deployments.succeeded' | 'deployments.failed';
+
+/** One delivery attempt, for tests and the demo log. */
+export interface FlexStackWebhookDelivery {
+  readonly id: string;
+  readonly type: FlexStackDeploymentEventType;
+  readonly deploymentId: string;
+  /** The receiver's HTTP status; 0 when it could not be reached. */
+  readonly status: number;
+}
+
+/** A simulated deployment of a project. */
+export interface SimDeployment {
+  readonly id: string;
+  readonly projectId: string;
+  readonly environmentId: string | null;
+  status: 'in_progress' | 'succeeded' | 'failed';
+  readonly createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Simulated deployments and the webhooks FlexStack sends about them: body
+ * `{id, type, timestamp, data}` signed `X-FlexStack-Signature:
+ * sha256=<hex HMAC-SHA256 of the raw body>`. `data` is the deployment.
+ */
+export class FlexStackWebhookSender {
+  target: FlexStackWebhookTarget | undefined;
+  readonly deliveries: FlexStackWebhookDelivery[] = [];
+  readonly deployments: SimDeployment[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private minted = 0;
+
+  constructor(private readonly store: FlexStackStore) {}
+
+  /** Starts a deployment (in_progress now); it finishes with `outcome` after `durationMs`, or when {@link finish} is called. */
+  deploy(projectId: string, options: { readonly outcome?: 'succeeded' | 'failed'; readonly durationMs?: number } = {}): SimDeployment {
+    const project = this.store.projects.find((candidate) => candidate.id === projectId);
+    if (project === undefined) throw new Error(`FlexStack simulator: no project ${projectId}`);
+    const deployment: SimDeployment = {
+      id: base58Id(`flex-deployment:${projectId}:${this.minted++}`),
+      projectId,
+      environmentId: project.defaultEnvironmentId,
+      status: 'in_progress',
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+    };
+    this.deployments.push(deployment);
+    if (this.deployments.length > 1_000) this.deployments.shift();
+    this.send(deployment);
+    if (options.durationMs !== undefined) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.finish(deployment, options.outcome ?? 'succeeded');
+      }, options.durationMs);
+      this.timers.add(timer);
+    }
+    return deployment;
+  }
+
+  /** Ends a deployment and announces it. */
+  finish(deployment: SimDeployment, outcome: 'succeeded' | 'failed'): void {
+    if (deployment.status !== 'in_progress') return;
+    deployment.status = outcome;
+    deployment.finishedAt = new Date().toISOString();
+    this.send(deployment);
+  }
+
+  /** Waits for deliveries in flight. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  /** Cancels deployments still waiting to finish, and waits for deliveries in flight. */
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.flush();
+  }
+
+  /** The body FlexStack sends about a deployment's current status. */
+  bodyOf(deployment: SimDeployment): Record<string, unknown> {
+    return {
+      id: randomUUID(),
+      type: `deployments.${deployment.status}`,
+      timestamp: deployment.finishedAt ?? deployment.createdAt,
+      data: {
+        id: deployment.id,
+        project_id: deployment.projectId,
+        environment_id: deployment.environmentId,
+        status: deployment.status,
+        created_at: deployment.createdAt,
+        finished_at: deployment.finishedAt,
+      },
+    };
+  }
+
+  private send(deployment: SimDeployment): void {
+    const target = this.target;
+    if (target === undefined) return;
+    const body = this.bodyOf(deployment);
+    const sending = this.deliver(target, body, deployment.id).finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  private async deliver(target: FlexStackWebhookTarget, body: Record<string, unknown>, deploymentId: string): Promise<void> {
+    const raw = JSON.stringify(body);
+    const signature = createHmac('sha256', target.secret).update(raw).digest('hex');
+    const status = await post(target.url, raw, { 'content-type': 'application/json', 'x-flexstack-signature': `sha256=${signature}`, 'user-agent': 'FlexStack-Webhooks/1.0' });
+    this.deliveries.push({ id: String(body['id']), type: body['type'] as FlexStackDeploymentEventType, deploymentId, status });
+    if (this.deliveries.length > 1_000) this.deliveries.shift();
+  }
+}
+
+/** One POST without a connection pool (nothing left open), resolving with the status or 0. */
+function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const send = url.startsWith('https:') ? requestTls : request;
+    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}

@@ -12,12 +12,16 @@
  * (the gateway's LOG_LEVEL, default info), BENCH_GATEWAY_NODE_ARGS (extra node
  * flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=prof"), BENCH_TARGETS
  * (comma list of direct, gateway, gateway-cached, hive; default all but hive
- * unless bench/hive is installed).
+ * unless bench/hive is installed), BENCH_GATEWAY_MAIN (the gateway's entry
+ * point, default dist/src/main.js: point it at another build to compare
+ * two versions), BENCH_PROFILE_DIR (write a CPU profile of
+ * each measured phase of each gateway there; summarise with bench/profileSummary.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
-import { freePort, probe, startProcess, type Probe, type RunningProcess } from './processes.js';
+import { ask, freePort, probe, startProcess, type Probe, type RunningProcess } from './processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const concurrencies = (process.env['BENCH_CONCURRENCY'] ?? '1,8,32').split(',').map(Number);
@@ -27,6 +31,8 @@ const warmupOps = 300;
 const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'info';
 const gatewayNodeArgs = (process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
+const gatewayMain = resolve(process.env['BENCH_GATEWAY_MAIN'] ?? `${root}dist/src/main.js`);
+const profileDir = process.env['BENCH_PROFILE_DIR'];
 const targets = (process.env['BENCH_TARGETS'] ?? `direct,gateway,gateway-cached${hiveInstalled ? ',hive' : ''}`).split(',');
 const token = 'demo-circleci-token';
 const slug = 'gh/acme/api';
@@ -121,6 +127,7 @@ async function runPhase(
     await takeSimRequests(simOrigin);
     const before: Probe | undefined = measured === undefined ? undefined : await probe(measured);
     const simBefore = await probe(simulator);
+    if (profileDir !== undefined && measured !== undefined) await ask(measured, 'profile-start', 'profiling');
     const latencies: number[] = [];
     let started = 0;
     const begun = performance.now();
@@ -134,6 +141,10 @@ async function runPhase(
     };
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
     const elapsedS = (performance.now() - begun) / 1000;
+    if (profileDir !== undefined && measured !== undefined) {
+      mkdirSync(profileDir, { recursive: true });
+      await ask(measured, `profile-stop:${resolve(profileDir, `${target}-x${concurrency}.cpuprofile`)}`, 'profiled');
+    }
     const after = measured === undefined ? undefined : await probe(measured);
     const simAfter = await probe(simulator);
     const upstream = await takeSimRequests(simOrigin);
@@ -162,7 +173,7 @@ async function startGateway(simulatorUrl: string, cache: boolean): Promise<{ pro
   const port = await freePort();
   const gateway = await startProcess({
     name: cache ? 'gateway-cached' : 'gateway',
-    args: [...gatewayNodeArgs, `--import=${root}bench/gatewayProbe.mjs`, `${root}dist/src/main.js`],
+    args: [...gatewayNodeArgs, `--import=${root}bench/gatewayProbe.mjs`, gatewayMain],
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -171,6 +182,8 @@ async function startGateway(simulatorUrl: string, cache: boolean): Promise<{ pro
       CACHE_ENABLED: String(cache),
       EXPLORER: 'false',
       LOG_LEVEL: logLevel,
+      // As the Dockerfile runs it (graphql-js skips its development-only checks).
+      NODE_ENV: 'production',
     },
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
@@ -181,7 +194,7 @@ const hasPipelines = (data: unknown): boolean =>
   ((data as { circleciProject?: { pipelines?: { edges?: unknown[] } } }).circleciProject?.pipelines?.edges?.length ?? 0) > 0;
 
 async function main(): Promise<void> {
-  if (!existsSync(`${root}dist/src/main.js`)) throw new Error('No build: run `npm run build` first (npm run bench:overhead does)');
+  if (!existsSync(gatewayMain)) throw new Error('No build: run `npm run build` first (npm run bench:overhead does)');
   const simulator = await startProcess({ name: 'simulator', args: ['--import=tsx', `--import=${root}bench/gatewayProbe.mjs`, `${root}bench/circleciSimulator.ts`], env: {}, readyLine: true });
   const { url: simulatorUrl, specUrl } = JSON.parse(simulator.firstLine) as { url: string; specUrl: string };
   const simOrigin = new URL(simulatorUrl).origin;
@@ -224,7 +237,7 @@ function print(results: readonly PhaseResult[]): void {
   const direct = new Map(results.filter((r) => r.target === 'direct').map((r) => [r.concurrency, r]));
   process.stdout.write(
     `\nOne read: CircleCI project ${slug} + its pipelines (REST: 2 GETs; GraphQL: 1 query). No injected latency. ` +
-      `Phases of ${phaseOps} ops or ${phaseBudgetMs} ms; gateway LOG_LEVEL=${logLevel}.\n` +
+      `Phases of ${phaseOps} ops or ${phaseBudgetMs} ms; gateway ${gatewayMain}, LOG_LEVEL=${logLevel}, NODE_ENV=production.\n` +
       'overhead = p50 - direct p50 at the same concurrency; cpu = CPU time of the measured process per op (direct: none), sim cpu = the simulator\'s.\n\n',
   );
   const header = ['target', 'conc', 'ops', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'overhead p50 ms', 'upstream/op', 'cpu us/op', 'sim cpu us/op', 'rss MB', 'heap MB'];

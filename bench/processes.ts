@@ -111,10 +111,29 @@ export async function probe(running: RunningProcess): Promise<Probe> {
   const { child } = running;
   return new Promise<Probe>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${running.name} did not answer the probe`)), 5_000);
-    child.once('message', (message) => {
+    const onMessage = (message: unknown): void => {
+      if (typeof message !== 'object' || message === null) return;
       clearTimeout(timer);
+      child.off('message', onMessage);
       resolve(message as Probe);
-    });
+    };
+    child.on('message', onMessage);
     child.send('probe');
+  });
+}
+
+/** Sends a message and waits for the given answer (bounded). */
+export async function ask(running: RunningProcess, message: string, answer: string, timeoutMs = 30_000): Promise<void> {
+  const { child } = running;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${running.name} did not answer ${message}`)), timeoutMs);
+    const onMessage = (reply: unknown): void => {
+      if (reply !== answer) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
+    child.send(message);
   });
 }

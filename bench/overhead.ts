@@ -61,6 +61,10 @@ interface PhaseResult {
   readonly upstreamPerOp: number;
   /** CPU microseconds per operation in the measured process (gateway, or simulator for direct). */
   readonly cpuUsPerOp: number | undefined;
+  /** The kernel's share of that CPU time (sockets, loopback TCP). */
+  readonly sysShare: number | undefined;
+  /** This process's CPU time per operation: what the client side costs (for direct: the REST client's whole work). */
+  readonly clientCpuUsPerOp: number;
   readonly simCpuUsPerOp: number;
   readonly rssMb: number | undefined;
   readonly heapMb: number | undefined;
@@ -128,6 +132,7 @@ async function runPhase(
     const before: Probe | undefined = measured === undefined ? undefined : await probe(measured);
     const simBefore = await probe(simulator);
     if (profileDir !== undefined && measured !== undefined) await ask(measured, 'profile-start', 'profiling');
+    const clientBefore = process.cpuUsage();
     const latencies: number[] = [];
     let started = 0;
     const begun = performance.now();
@@ -141,6 +146,7 @@ async function runPhase(
     };
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
     const elapsedS = (performance.now() - begun) / 1000;
+    const client = process.cpuUsage(clientBefore);
     if (profileDir !== undefined && measured !== undefined) {
       mkdirSync(profileDir, { recursive: true });
       await ask(measured, `profile-stop:${resolve(profileDir, `${target}-x${concurrency}.cpuprofile`)}`, 'profiled');
@@ -160,6 +166,11 @@ async function runPhase(
       perSecond: latencies.length / elapsedS,
       upstreamPerOp: upstream / latencies.length,
       cpuUsPerOp: before === undefined || after === undefined ? undefined : cpuOf(before, after),
+      sysShare:
+        before === undefined || after === undefined
+          ? undefined
+          : (after.cpu.system - before.cpu.system) / Math.max(1, after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system),
+      clientCpuUsPerOp: (client.user + client.system) / latencies.length,
       simCpuUsPerOp: cpuOf(simBefore, simAfter),
       rssMb: after === undefined ? undefined : after.memory.rss / 1_048_576,
       heapMb: after === undefined ? undefined : after.memory.heapUsed / 1_048_576,
@@ -210,7 +221,8 @@ async function main(): Promise<void> {
         child = gateway.process;
         operation = graphqlOperation(gateway.url, gatewayQuery, hasPipelines);
       } else if (target === 'hive') {
-        const { startHive } = (await import('./hive/startHive.js')) as typeof import('./hive/startHive.js');
+        // Loaded only when asked for: it needs bench/hive installed.
+        const { startHive } = await import('./hive/startHive.js');
         const hive = await startHive({ simulatorUrl, specUrl, token, slug, nodeArgs: gatewayNodeArgs });
         child = hive.process;
         operation = graphqlOperation(hive.url, hive.body, hive.check);
@@ -238,9 +250,10 @@ function print(results: readonly PhaseResult[]): void {
   process.stdout.write(
     `\nOne read: CircleCI project ${slug} + its pipelines (REST: 2 GETs; GraphQL: 1 query). No injected latency. ` +
       `Phases of ${phaseOps} ops or ${phaseBudgetMs} ms; gateway ${gatewayMain}, LOG_LEVEL=${logLevel}, NODE_ENV=production.\n` +
-      'overhead = p50 - direct p50 at the same concurrency; cpu = CPU time of the measured process per op (direct: none), sim cpu = the simulator\'s.\n\n',
+      'overhead = p50 - direct p50 at the same concurrency; cpu = CPU time of the gateway process per op (sys % = kernel share), ' +
+      'client cpu = this process (for direct: the whole REST client), sim cpu = the simulator.\n\n',
   );
-  const header = ['target', 'conc', 'ops', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'overhead p50 ms', 'upstream/op', 'cpu us/op', 'sim cpu us/op', 'rss MB', 'heap MB'];
+  const header = ['target', 'conc', 'ops', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'overhead p50 ms', 'upstream/op', 'cpu us/op', 'sys %', 'client cpu us/op', 'sim cpu us/op', 'rss MB', 'heap MB'];
   const fixed = (value: number | undefined, digits: number): string => (value === undefined ? '-' : value.toFixed(digits));
   const rows = results.map((r) => {
     const base = direct.get(r.concurrency);
@@ -255,6 +268,8 @@ function print(results: readonly PhaseResult[]): void {
       r.target === 'direct' || base === undefined ? '-' : fixed(r.p50 - base.p50, 3),
       fixed(r.upstreamPerOp, 2),
       fixed(r.cpuUsPerOp, 0),
+      r.sysShare === undefined ? '-' : fixed(100 * r.sysShare, 0),
+      fixed(r.clientCpuUsPerOp, 0),
       fixed(r.simCpuUsPerOp, 0),
       fixed(r.rssMb, 0),
       fixed(r.heapMb, 0),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/config.js';
 import { formatError } from '../errors/formatError.js';
 import { createSchema } from '../schema/createSchema.js';
@@ -96,6 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Cache-Control comes from cachePlugin (what the operation read upstream); Apollo's own
+      // hint-based plugin would wrap every field resolver only to leave that header as it is.
+      ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin<GatewayContext>(),
       cachePlugin<GatewayContext>(),
       operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import type { ServiceConfig } from '../../config/config.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
@@ -75,9 +75,11 @@ export class UpstreamHttp {
     return url;
   }
 
-  /** Sends one request; a non-2xx answer or a transport failure becomes a {@link GatewayError}. */
-  async send<T>(req: UpstreamRequest, call: CallContext): Promise<UpstreamResponse<T>> {
-    const url = this.urlOf(req);
+  /**
+   * Sends one request; a non-2xx answer or a transport failure becomes a {@link GatewayError}.
+   * `url` is the request's {@link urlOf}, when the caller has it already.
+   */
+  async send<T>(req: UpstreamRequest, call: CallContext, url: URL = this.urlOf(req)): Promise<UpstreamResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': 'switchyard-gateway',
@@ -98,11 +100,13 @@ export class UpstreamHttp {
     let responseHeaders: ResponseHeaders;
     let text: string;
     try {
-      const response = await request(url, {
+      // Straight to the pool: undici's top-level request() would parse the URL again.
+      const response = await this.agent.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
         method: req.method,
         headers,
         body,
-        dispatcher: this.agent,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = response.statusCode;

@@ -47,13 +47,14 @@ export class UpstreamSession {
   /** A GET, sent once per operation however often it is asked for. */
   get<T>(path: string, query?: Readonly<Record<string, QueryValue>>, route?: string): Promise<UpstreamResponse<T>> {
     const { http, token } = this.ready();
-    const key = http.urlOf({ path, query }).href;
+    const url = http.urlOf({ path, query });
+    const key = url.href;
     let pending = this.memo.get(key);
     if (pending === undefined) {
       const call = { token, requestId: this.requestId };
       pending =
         this.cache === undefined
-          ? http.send({ method: 'GET', path, query, route }, call)
+          ? http.send({ method: 'GET', path, query, route }, call, url)
           : this.cache.cache.get(http, { path, query, route }, call, this.cache.tracker);
       this.memo.set(key, pending);
     }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { seedStore } from './seed.js';
 
 /** A user; those with a token can call the API as themselves. */
 export interface SimUser {
@@ -96,8 +95,8 @@ export const projectMemberLevels: readonly number[] = [10, 15, 20, 30, 40, 50];
 
 /**
  * The GitLab simulator's data and GitLab's rules over it (visibility,
- * effective access levels, ownership). Seeded by {@link seedStore}; writes
- * change it.
+ * effective access levels, ownership). Starts empty; `seedStore` fills it;
+ * writes change it.
  */
 export class GitLabStore {
   readonly users: SimUser[] = [];
@@ -109,10 +108,6 @@ export class GitLabStore {
   totalsLimit = 10_000;
   private nextProjectId = 1;
   private nextHookId = 1;
-
-  constructor(options: { seed?: number | undefined } = {}) {
-    seedStore(this, options.seed ?? 4);
-  }
 
   /** Adds a project with the next id; its creator becomes a direct member. */
   addProject(fields: Pick<SimProject, 'name' | 'path' | 'namespaceId' | 'description' | 'visibility' | 'defaultBranch' | 'creatorId' | 'createdAt'>): SimProject {

@@ -1,6 +1,6 @@
 import type { CircleCiJobResolvers } from '../../generated/graphql.js';
 import { connectionFromList } from '../../relay/connection.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 

@@ -1,5 +1,5 @@
 import type { CircleCiScheduleResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiScheduleModel } from '../../upstreams/circleci/modelsProject.js';
 

@@ -1,5 +1,5 @@
 import type { CircleCiCollaborationResolvers, CircleCiUserResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { CircleCiUserModel } from '../../upstreams/circleci/modelsProject.js';
 
 export const CircleCIUser: CircleCiUserResolvers = {

@@ -1,5 +1,5 @@
 import type { CircleCiWorkflowResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 

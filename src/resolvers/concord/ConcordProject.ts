@@ -1,5 +1,5 @@
 import type { ConcordProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import type { ConcordProjectModel } from '../../upstreams/concord/models.js';
 

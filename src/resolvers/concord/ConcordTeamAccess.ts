@@ -1,5 +1,5 @@
 import type { ConcordTeamAccessResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import type { ConcordTeamAccessModel } from '../../upstreams/concord/models.js';

@@ -1,5 +1,5 @@
 import type { FlexStackMemberResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
 import type { FlexStackMemberModel } from '../../upstreams/flexstack/models.js';

@@ -3,7 +3,7 @@ import type {
   FlexStackSlackIntegrationResolvers,
   FlexStackWebhookIntegrationResolvers,
 } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { GatewayContext } from '../../server/context.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';

@@ -1,5 +1,5 @@
 import type { FlexStackProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { FlexStackProjectModel } from '../../upstreams/flexstack/models.js';
 
 export const FlexStackProject: FlexStackProjectResolvers = {

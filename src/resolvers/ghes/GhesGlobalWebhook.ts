@@ -1,5 +1,5 @@
 import type { GhesGlobalWebhookResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { GhesGlobalWebhookModel } from '../../upstreams/ghes/models.js';
 
 export const GhesGlobalWebhook: GhesGlobalWebhookResolvers = {

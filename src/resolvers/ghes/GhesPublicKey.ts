@@ -1,5 +1,5 @@
 import type { GhesPublicKeyResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { GhesPublicKeyModel } from '../../upstreams/ghes/models.js';
 
 export const GhesPublicKey: GhesPublicKeyResolvers = {

@@ -1,5 +1,5 @@
 import type { GitLabProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GitLabProjectModel } from '../../upstreams/gitlab/models.js';
 

@@ -3,9 +3,8 @@ import { connectionFromPages, forwardPageSize, type Connection, type ConnectionA
 import { linkUrl } from '../http/linkUrl.js';
 import type { ResponseHeaders } from '../http/types.js';
 
-/** GHES's largest and default `per_page`. */
+/** GHES's largest `per_page`. */
 export const ghesMaxPerPage = 100;
-export const ghesDefaultPerPage = 30;
 
 /** One GHES page request: `page` (from 1) and `per_page`. */
 export interface GhesPageRef {
@@ -23,7 +22,7 @@ export function pageToken(ref: GhesPageRef): string {
 }
 
 /** The token of page 1, its size chosen from `first` (1..100). */
-export function firstPageToken(first: number): string {
+function firstPageToken(first: number): string {
   return pageToken({ page: 1, perPage: Math.min(Math.max(first, 1), ghesMaxPerPage) });
 }
 

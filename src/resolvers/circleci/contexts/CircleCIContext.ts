@@ -1,5 +1,5 @@
 import type { CircleCiContextResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiContextModel } from '../../../upstreams/circleci/contexts/models.js';
 
 export const CircleCIContext: CircleCiContextResolvers = {

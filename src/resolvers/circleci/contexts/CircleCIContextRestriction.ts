@@ -1,5 +1,5 @@
 import type { CircleCiContextRestrictionResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiContextRestrictionModel } from '../../../upstreams/circleci/contexts/models.js';
 
 export const CircleCIContextRestriction: CircleCiContextRestrictionResolvers = {

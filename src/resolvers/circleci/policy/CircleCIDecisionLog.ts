@@ -1,5 +1,5 @@
 import type { CircleCiDecisionLogResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiDecisionLogModel } from '../../../upstreams/circleci/policy/models.js';
 
 export const CircleCIDecisionLog: CircleCiDecisionLogResolvers = {

@@ -1,5 +1,5 @@
 import type { CircleCiUsageExportResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiUsageExportModel } from '../../../upstreams/circleci/usage/models.js';
 
 export const CircleCIUsageExport: CircleCiUsageExportResolvers = {

@@ -1,5 +1,5 @@
 import type { CircleCiWebhookResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiWebhookModel } from '../../../upstreams/circleci/webhooks/models.js';
 
 export const CircleCIWebhook: CircleCiWebhookResolvers = {

@@ -1,11 +1,13 @@
 import { GatewayError } from '../errors/GatewayError.js';
 import { decodeCursor, encodeCursor, type PagePosition } from './cursor.js';
 
+/** One node of a connection with its cursor. */
 export interface Edge<T> {
   readonly cursor: string;
   readonly node: T;
 }
 
+/** Relay `PageInfo`: where a page stands in the whole list. */
 export interface PageInfo {
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
@@ -13,6 +15,7 @@ export interface PageInfo {
   readonly endCursor: string | null;
 }
 
+/** A Relay connection as resolvers return it. */
 export interface Connection<T> {
   readonly edges: readonly Edge<T>[];
   readonly pageInfo: PageInfo;
@@ -42,7 +45,9 @@ export interface UpstreamPage<T> {
  */
 export type PageFetcher<T> = (token: string | null, size: number) => Promise<UpstreamPage<T>>;
 
+/** How many edges a connection returns when `first` is not given. */
 export const defaultPageSize = 20;
+/** The largest `first` a connection accepts unless its builder says otherwise. */
 export const maxPageSize = 100;
 
 /** Validates the paging arguments and returns how many edges to return. */

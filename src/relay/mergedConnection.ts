@@ -29,6 +29,7 @@ export interface SourceFailure {
   readonly error: unknown;
 }
 
+/** A connection over several sources, with the sources that failed for this page. */
 export interface MergedConnection<T> extends Connection<T> {
   /** Sources that failed for this page; their edges are missing, their position is unchanged. */
   readonly failures: readonly SourceFailure[];

@@ -4,6 +4,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 
+/** Resolvers of `CircleCIJob`. */
 export const CircleCIJob: CircleCiJobResolvers = {
   id: globalIdOf<CircleCiJobModel>('CircleCIJob', (job) => `${job.workflowId}/${job.id}`),
   service: () => 'CIRCLECI',

@@ -3,6 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiProjectModel } from '../../upstreams/circleci/models.js';
 
+/** Resolvers of `CircleCIProject`. */
 export const CircleCIProject: CircleCiProjectResolvers = {
   id: globalIdOf<CircleCiProjectModel>('CircleCIProject', (project) => project.slug),
   service: () => 'CIRCLECI',

@@ -3,6 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 
+/** Resolvers of `CircleCIWorkflow`. */
 export const CircleCIWorkflow: CircleCiWorkflowResolvers = {
   id: globalIdOf<CircleCiWorkflowModel>('CircleCIWorkflow', (workflow) => workflow.id),
   service: () => 'CIRCLECI',

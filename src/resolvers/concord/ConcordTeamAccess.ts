@@ -9,6 +9,7 @@ export function teamAccessKey(access: ConcordTeamAccessModel): string {
   return `${projectKey(access.projectOrgName, access.projectName)}/${access.teamId}`;
 }
 
+/** Resolvers of `ConcordTeamAccess`. */
 export const ConcordTeamAccess: ConcordTeamAccessResolvers = {
   id: globalIdOf<ConcordTeamAccessModel>('ConcordTeamAccess', teamAccessKey),
   service: () => 'CONCORD',

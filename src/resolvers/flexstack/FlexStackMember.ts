@@ -4,6 +4,7 @@ import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
 import type { FlexStackMemberModel } from '../../upstreams/flexstack/models.js';
 
+/** Resolvers of `FlexStackMember`. */
 export const FlexStackMember: FlexStackMemberResolvers = {
   id: globalIdOf<FlexStackMemberModel>('FlexStackMember', (member) => childKey(member.projectId, member.id)),
   service: () => 'FLEXSTACK',

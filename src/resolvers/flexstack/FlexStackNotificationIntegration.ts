@@ -38,12 +38,15 @@ const common = {
     loadOrNull(loaders.flexstack.project, integration.projectId),
 };
 
+/** Resolvers of `FlexStackNotificationIntegration`. */
 export const FlexStackNotificationIntegration: FlexStackNotificationIntegrationResolvers = {
   __resolveType: (integration) => integration.__typename,
 };
 
+/** Resolvers of `FlexStackSlackIntegration`. */
 export const FlexStackSlackIntegration: FlexStackSlackIntegrationResolvers = { ...common };
 
+/** Resolvers of `FlexStackWebhookIntegration`. */
 export const FlexStackWebhookIntegration: FlexStackWebhookIntegrationResolvers = {
   ...common,
   url: (integration) => {

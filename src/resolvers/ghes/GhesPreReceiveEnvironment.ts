@@ -3,6 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GhesPreReceiveEnvironmentModel } from '../../upstreams/ghes/models.js';
 
+/** Resolvers of `GhesPreReceiveEnvironment`. */
 export const GhesPreReceiveEnvironment: GhesPreReceiveEnvironmentResolvers = {
   id: globalIdOf<GhesPreReceiveEnvironmentModel>('GhesPreReceiveEnvironment', (environment) => environment.id),
   service: () => 'GHES',

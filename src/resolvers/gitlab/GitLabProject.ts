@@ -3,6 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GitLabProjectModel } from '../../upstreams/gitlab/models.js';
 
+/** Resolvers of `GitLabProject`. */
 export const GitLabProject: GitLabProjectResolvers = {
   id: globalIdOf<GitLabProjectModel>('GitLabProject', (project) => project.id),
   service: () => 'GITLAB',

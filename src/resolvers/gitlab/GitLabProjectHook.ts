@@ -4,6 +4,7 @@ import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { hookEventFlags, type GitLabProjectHookModel } from '../../upstreams/gitlab/models.js';
 import { childKeyOf } from './projectRef.js';
 
+/** Resolvers of `GitLabProjectHook`. */
 export const GitLabProjectHook: GitLabProjectHookResolvers = {
   id: globalIdOf<GitLabProjectHookModel>('GitLabProjectHook', (hook) => childKeyOf(hook.projectId, hook.id)),
   service: () => 'GITLAB',

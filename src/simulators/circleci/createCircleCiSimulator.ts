@@ -21,6 +21,7 @@ import { usageRoutes } from './admin/usage.js';
 import { startLiveClock } from './liveClock.js';
 import { CircleCiWebhookSender, type WebhookTarget } from './webhookSender.js';
 
+/** How the CircleCI simulator is started. */
 export interface CircleCiSimulatorOptions {
   readonly seed?: number | undefined;
   /** How long a running workflow takes to finish, in ms. */

@@ -10,6 +10,7 @@ export interface SimUser {
   readonly orgs: readonly string[];
 }
 
+/** A stored org in the CircleCI simulator. */
 export interface SimOrg {
   readonly id: string;
   readonly slug: string; // gh/acme
@@ -17,6 +18,7 @@ export interface SimOrg {
   readonly vcsType: 'github' | 'bitbucket' | 'circleci';
 }
 
+/** A stored project in the CircleCI simulator. */
 export interface SimProject {
   readonly id: string;
   readonly slug: string;
@@ -24,6 +26,7 @@ export interface SimProject {
   readonly orgSlug: string;
 }
 
+/** A stored pipeline in the CircleCI simulator. */
 export interface SimPipeline {
   id: string;
   number: number;
@@ -42,8 +45,10 @@ export interface SimPipeline {
   setupConfig?: string;
 }
 
+/** A workflow status as CircleCI spells it. */
 export type WorkflowStatus = 'success' | 'running' | 'not_run' | 'failed' | 'error' | 'failing' | 'on_hold' | 'canceled' | 'unauthorized';
 
+/** A stored workflow in the CircleCI simulator. */
 export interface SimWorkflow {
   id: string;
   name: string;
@@ -61,6 +66,7 @@ export interface SimWorkflow {
   finalStatus?: WorkflowStatus;
 }
 
+/** A job status as CircleCI spells it. */
 export type JobStatus =
   | WorkflowStatus
   | 'retried'
@@ -71,6 +77,7 @@ export type JobStatus =
   | 'terminated-unknown'
   | 'blocked';
 
+/** A stored job in the CircleCI simulator. */
 export interface SimJob {
   id: string;
   jobNumber: number | null;
@@ -89,6 +96,7 @@ export interface SimJob {
 
 /** Days and months as schedules name them. */
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+/** A month as CircleCI timetables spell it. */
 export type Month = 'JAN' | 'FEB' | 'MAR' | 'APR' | 'MAY' | 'JUN' | 'JUL' | 'AUG' | 'SEP' | 'OCT' | 'NOV' | 'DEC';
 
 /** A schedule's timetable in CircleCI's kebab-case keys. */

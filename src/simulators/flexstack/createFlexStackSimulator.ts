@@ -6,6 +6,7 @@ import { integrationRoutes } from './routes/integrations.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
 
+/** How the FlexStack simulator is started. */
 export interface FlexStackSimulatorOptions {
   readonly seed?: number | undefined;
 }

@@ -7,6 +7,7 @@ import { hookRoutes } from './routes/hooks.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
 
+/** How the GitLab simulator is started. */
 export interface GitLabSimulatorOptions {
   readonly seed?: number | undefined;
 }

@@ -24,6 +24,7 @@ export interface SimNamespace {
   readonly members: Map<number, number>;
 }
 
+/** A stored project in the GitLab simulator. */
 export interface SimProject {
   readonly id: number;
   name: string;
@@ -41,6 +42,7 @@ export interface SimProject {
   emptyRepo: boolean;
 }
 
+/** A stored member in the GitLab simulator. */
 export interface SimMember {
   readonly projectId: number;
   readonly userId: number;
@@ -50,6 +52,7 @@ export interface SimMember {
   readonly createdById: number;
 }
 
+/** The event flags of a project hook, in GitLab's names and order. */
 export const hookFlags = [
   'push_events',
   'issues_events',
@@ -64,8 +67,10 @@ export const hookFlags = [
   'deployment_events',
   'releases_events',
 ] as const;
+/** One of {@link hookFlags}. */
 export type SimHookFlag = (typeof hookFlags)[number];
 
+/** A stored hook in the GitLab simulator. */
 export interface SimHook {
   readonly id: number;
   readonly projectId: number;

@@ -2,6 +2,7 @@ import type { CircleCiContextRestrictionResolvers } from '../../../generated/gra
 import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiContextRestrictionModel } from '../../../upstreams/circleci/contexts/models.js';
 
+/** Resolvers of `CircleCIContextRestriction`. */
 export const CircleCIContextRestriction: CircleCiContextRestrictionResolvers = {
   // Restrictions are only listed per context, so the id holds both.
   id: globalIdOf<CircleCiContextRestrictionModel>('CircleCIContextRestriction', (restriction) => `${restriction.contextId}/${restriction.id}`),

@@ -21,6 +21,7 @@ export function flexError(status: number, message: string, cause?: string): SimE
   return new SimError(status, message, cause === undefined ? undefined : { cause });
 }
 
+/** The API key a request carries in `x-api-key`. */
 export function keyOf(req: SimRequest): string | undefined {
   const key = req.headers['x-api-key']?.trim();
   return key === undefined || key === '' ? undefined : key;

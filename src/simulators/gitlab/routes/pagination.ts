@@ -4,6 +4,7 @@ import { pageFrom } from '../../core/paging.js';
 
 /** GitLab's default and largest page sizes. */
 export const defaultPerPage = 20;
+/** GitLab's largest `per_page`. */
 export const maxPerPage = 100;
 
 function perPageOf(req: SimRequest): number {

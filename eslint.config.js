@@ -1,4 +1,23 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Resolves the relative `./x.js` specifiers of the TypeScript sources to
+ * their `.ts` files, which is all import-x's cycle check needs to follow (a
+ * package import cannot close a cycle within src/).
+ */
+const sourceResolver = {
+  interfaceVersion: 3,
+  name: 'switchyard-sources',
+  resolve(modulePath, sourceFile) {
+    if (!modulePath.startsWith('.')) return { found: false };
+    const target = resolve(dirname(sourceFile), modulePath);
+    const candidate = [target.replace(/\.js$/, '.ts'), target].find((file) => existsSync(file));
+    return candidate === undefined ? { found: false } : { found: true, path: candidate };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'src/explorer/assets/**'] },
@@ -25,7 +44,14 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [sourceResolver],
+    },
     rules: {
+      'import-x/no-cycle': 'error',
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/test/**', 'vitest'], message: 'src/ must not import test code.' }] },

@@ -3,6 +3,7 @@ import type { HttpMethod } from '../upstreams/http/types.js';
 import { PathPattern, pathPrefixes } from './pathPattern.js';
 import { cacheRules, type ReadKind, type ServiceCacheRules } from './rules.js';
 import type { CacheKind } from '../config/cacheSettings.js';
+import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
 /** How a read is cached: its TTL kind, and the read rule (template) it matched. */
 export interface ReadClass {
@@ -91,6 +92,8 @@ export class CachePolicy {
       case 'object':
         // Without a rule, the body's shape says whether it is a list.
         return read.route === undefined && itemsOf(body) !== undefined ? 'LIST' : 'OBJECT';
+      default:
+        throw new UnreachableCaseError(read.kind);
     }
   }
 

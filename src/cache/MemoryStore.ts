@@ -7,6 +7,7 @@ interface MemoryEntry {
   readonly tags: readonly string[];
 }
 
+/** The bounds of an in-memory cache store. */
 export interface MemoryStoreOptions {
   readonly maxEntries: number;
   readonly maxBytes: number;

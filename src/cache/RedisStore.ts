@@ -8,6 +8,7 @@ export interface CacheLog {
   info(fields: object, message: string): void;
 }
 
+/** Where a Redis cache store connects, how long a call may take, and where it reports. */
 export interface RedisStoreOptions {
   readonly url: string;
   /** The longest any one call may take before the gateway goes without the cache. */

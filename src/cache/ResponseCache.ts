@@ -34,6 +34,7 @@ export interface CachedRead {
   readonly route?: string | undefined;
 }
 
+/** What a response cache is built from. */
 export interface ResponseCacheOptions {
   readonly store: CacheStore;
   readonly settings: CacheSettings;

@@ -5,6 +5,7 @@ import { MemoryStore } from './MemoryStore.js';
 import { RedisStore, type CacheLog } from './RedisStore.js';
 import { ResponseCache } from './ResponseCache.js';
 
+/** What a response cache is built from. */
 export interface CreateResponseCacheOptions {
   readonly log: CacheLog;
   /** Milliseconds since the epoch; injectable for tests. */

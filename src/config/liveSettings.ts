@@ -2,6 +2,7 @@ import { ConfigError } from './ConfigError.js';
 
 /** The webhook services the gateway receives events from. */
 export const webhookServices = ['circleci', 'ghes', 'gitlab', 'flexstack'] as const;
+/** A service whose webhooks the gateway receives. */
 export type WebhookService = (typeof webhookServices)[number];
 
 /** Settings of live updates: webhook secrets, body limit and polling. */

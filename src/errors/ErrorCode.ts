@@ -15,6 +15,7 @@ export const ErrorCode = {
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
+/** One of the {@link ErrorCode} values. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const publicCodes: ReadonlySet<string> = new Set<string>([

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './ErrorCode.js';
 import type { ServiceName } from '../config/ServiceName.js';
 
+/** What a gateway error carries besides its code and message. */
 export interface GatewayErrorOptions {
   /** The upstream service the failure came from, if any. */
   readonly service?: ServiceName | undefined;

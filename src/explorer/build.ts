@@ -43,6 +43,7 @@ export function explorerIsStale(): boolean {
   return builtHash() !== explorerSourceHash();
 }
 
+/** How `buildExplorer` runs. */
 export interface BuildExplorerOptions {
   /** Build only when the bundle is missing or stale. */
   readonly ifStale?: boolean | undefined;

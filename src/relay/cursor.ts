@@ -30,7 +30,7 @@ export function decodeCursor(cursor: string): PagePosition {
   } catch {
     // fall through to the error below
   }
-  throw new GatewayError('BAD_USER_INPUT', `"${cursor.slice(0, 80)}" is not a valid cursor`);
+  throw invalidCursor(cursor);
 }
 
 /** Encodes any JSON value as an opaque cursor (for connections that hold more than one position). */
@@ -43,6 +43,11 @@ export function decodeOpaque(cursor: string): unknown {
   try {
     return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new GatewayError('BAD_USER_INPUT', `"${cursor.slice(0, 80)}" is not a valid cursor`);
+    throw invalidCursor(cursor);
   }
+}
+
+/** The `BAD_USER_INPUT` error for a cursor this gateway did not make. */
+export function invalidCursor(cursor: string): GatewayError {
+  return new GatewayError('BAD_USER_INPUT', `"${cursor.slice(0, 80)}" is not a valid cursor`);
 }

@@ -24,3 +24,8 @@ export function fromGlobalId(id: string): GlobalId {
   }
   return { typename, key: text.slice(colon + 1) };
 }
+
+/** The `id` resolver of a type whose global id is built from one model field. */
+export function globalIdOf<T>(typename: string, key: (parent: T) => string | number): (parent: T) => string {
+  return (parent) => toGlobalId(typename, key(parent));
+}

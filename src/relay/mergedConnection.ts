@@ -1,7 +1,6 @@
-import { GatewayError } from '../errors/GatewayError.js';
 import type { Connection, ConnectionArgs, Edge, UpstreamPage } from './connection.js';
-import { forwardPageSize } from './connection.js';
-import { decodeOpaque, encodeOpaque } from './cursor.js';
+import { forwardPageInfo, forwardPageSize } from './connection.js';
+import { decodeOpaque, encodeOpaque, invalidCursor } from './cursor.js';
 
 /** One source of a merged connection: a service's own pages, in its own stable order. */
 export interface MergeSource<T> {
@@ -30,6 +29,7 @@ export interface SourceFailure {
   readonly error: unknown;
 }
 
+/** A connection over several sources, with the sources that failed for this page. */
 export interface MergedConnection<T> extends Connection<T> {
   /** Sources that failed for this page; their edges are missing, their position is unchanged. */
   readonly failures: readonly SourceFailure[];
@@ -39,7 +39,7 @@ function readPosition(cursor: string, names: readonly string[]): MergedPosition 
   const value = decodeOpaque(cursor) as { p?: unknown; t?: unknown } | null;
   const raw = value?.p;
   if (raw === null || typeof raw !== 'object' || !Number.isInteger(value?.t)) {
-    throw new GatewayError('BAD_USER_INPUT', `"${cursor.slice(0, 80)}" is not a valid cursor`);
+    throw invalidCursor(cursor);
   }
   const positions: Record<string, SourcePosition> = {};
   for (const name of names) {
@@ -49,7 +49,7 @@ function readPosition(cursor: string, names: readonly string[]): MergedPosition 
       continue;
     }
     if (!Array.isArray(entry) || entry.length !== 3 || !(entry[0] === null || typeof entry[0] === 'string') || !Number.isInteger(entry[1]) || typeof entry[2] !== 'boolean') {
-      throw new GatewayError('BAD_USER_INPUT', `"${cursor.slice(0, 80)}" is not a valid cursor`);
+      throw invalidCursor(cursor);
     }
     positions[name] = { token: entry[0] as string | null, index: entry[1] as number, done: entry[2] as boolean };
   }
@@ -176,12 +176,7 @@ export async function mergedConnection<T>(args: ConnectionArgs, sources: readonl
 
   return {
     edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: args.after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo: forwardPageInfo(edges, hasNextPage, args.after != null),
     failures,
   };
 }

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GatewayError } from '../errors/GatewayError.js';
+import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
 /** ISO-8601 date-times, passed through as the upstream sent them. */
 export const DateTime = new GraphQLScalarType({
@@ -37,6 +38,8 @@ function literalValue(ast: ValueNode, variables: Readonly<Record<string, unknown
       return variables?.[ast.name.value];
     case Kind.ENUM:
       return ast.value;
+    default:
+      throw new UnreachableCaseError(ast);
   }
 }
 

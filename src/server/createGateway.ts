@@ -27,6 +27,7 @@ import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js'
 
 const maxBodyBytes = 1_048_576;
 
+/** What a gateway is built from: its config and the parts tests may replace. */
 export interface GatewayOptions {
   readonly config: Config;
   readonly observer?: UpstreamObserver;

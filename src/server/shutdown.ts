@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
  */
 export type ShutdownPhase = 'draining' | 'drained';
 
+/** One step of a graceful shutdown (closing a server, a pool, a subscription). */
 export type ShutdownHook = () => Promise<void> | void;
 
 /**

@@ -35,6 +35,7 @@ export const standalonePorts: Readonly<Record<ServiceName, number>> = {
   flexstack: 4105,
 };
 
+/** Which simulators to start, where, and with what options. */
 export interface StartSimulatorsOptions {
   readonly host?: string | undefined;
   /** Use the fixed standalone ports instead of free ones. */

@@ -23,6 +23,7 @@ import { WebhookEndpoint } from './webhooks/WebhookEndpoint.js';
 
 const keyPrefix = 'switchyard:live:';
 
+/** What a live hub is built from. */
 export interface LiveHubOptions {
   readonly config: Config;
   readonly settings: LiveSettings;

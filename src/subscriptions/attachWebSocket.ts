@@ -9,6 +9,7 @@ import type { Upstreams } from '../upstreams/Upstreams.js';
 import { connectionCredentials, createLiveContext } from './LiveContext.js';
 import type { LiveHub } from './LiveHub.js';
 
+/** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {
   readonly server: Server;
   /** The GraphQL path; WebSocket upgrades anywhere else are refused. */

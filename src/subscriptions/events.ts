@@ -25,24 +25,30 @@ interface CircleCiEventBase {
   readonly source: 'WEBHOOK' | 'POLL' | 'CURRENT';
 }
 
+/** A CircleCI pipeline whose status changed. */
 export interface CircleCiPipelineEvent extends CircleCiEventBase {
   readonly kind: 'circleci.pipeline';
 }
 
+/** A CircleCI workflow whose status changed. */
 export interface CircleCiWorkflowEvent extends CircleCiEventBase {
   readonly kind: 'circleci.workflow';
   readonly workflow: CircleCiWorkflowModel;
 }
 
+/** A CircleCI job whose status changed. */
 export interface CircleCiJobEvent extends CircleCiEventBase {
   readonly kind: 'circleci.job';
   readonly workflowId: string;
   readonly job: CircleCiJobModel;
 }
 
+/** The deployment statuses FlexStack webhooks report. */
 export const flexStackDeploymentStatuses = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
+/** One of {@link flexStackDeploymentStatuses}. */
 export type FlexStackDeploymentStatus = (typeof flexStackDeploymentStatuses)[number];
 
+/** A FlexStack deployment event as subscribers get it. */
 export interface FlexStackDeploymentModel {
   readonly kind: 'flexstack.deployment';
   readonly eventId: string;

@@ -38,6 +38,13 @@ export function list<T = unknown>(value: unknown): readonly T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** The strings (or numbers, as strings) of a list, skipping other entries; empty when the field is missing. */
+export function strList(value: unknown): string[] {
+  return list(value)
+    .map(str)
+    .filter((item): item is string => item !== null);
+}
+
 /** An object, or null. */
 export function obj(value: unknown): Readonly<Record<string, unknown>> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

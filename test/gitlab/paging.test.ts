@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { keysetPage, linkUrl, offsetPage, perPage, positionOfToken } from '../../src/upstreams/gitlab/paging.js';
+import { keysetPage, offsetPage, perPage, positionOfToken } from '../../src/upstreams/gitlab/paging.js';
 
 const identity = (value: number): number => value;
 
 describe('GitLab paging headers', () => {
-  it('finds each rel in a Link header', () => {
-    const link =
-      '<https://gl.example/api/v4/projects?page=1&per_page=2>; rel="prev", <https://gl.example/api/v4/projects?page=3&per_page=2>; rel="next", <https://gl.example/api/v4/projects?page=1&per_page=2>; rel="first"';
-    expect(linkUrl(link, 'next')).toBe('https://gl.example/api/v4/projects?page=3&per_page=2');
-    expect(linkUrl(link, 'prev')).toBe('https://gl.example/api/v4/projects?page=1&per_page=2');
-    expect(linkUrl(link, 'last')).toBeNull();
-    expect(linkUrl(undefined, 'next')).toBeNull();
-  });
-
   it('takes the next keyset page token from the Link URL query, and none on the last page', () => {
     const next = keysetPage(
       {

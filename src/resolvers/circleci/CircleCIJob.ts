@@ -1,9 +1,10 @@
 import type { CircleCiJobResolvers } from '../../generated/graphql.js';
 import { connectionFromList } from '../../relay/connection.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiJobModel } from '../../upstreams/circleci/modelsJobs.js';
 
+/** Resolvers of `CircleCIJob`. */
 export const CircleCIJob: CircleCiJobResolvers = {
   id: globalIdOf<CircleCiJobModel>('CircleCIJob', (job) => `${job.workflowId}/${job.id}`),
   service: () => 'CIRCLECI',

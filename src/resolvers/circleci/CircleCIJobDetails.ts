@@ -1,6 +1,7 @@
 import type { CircleCiJobDetailsResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 
+/** Resolvers of `CircleCIJobDetails`. */
 export const CircleCIJobDetails: CircleCiJobDetailsResolvers = {
   project: (job, _args, { loaders }) => loadOrNull(loaders.circleci.project, job.projectSlug),
   workflow: (job, _args, { loaders }) => (job.latestWorkflowId === null ? null : loadOrNull(loaders.circleci.workflow, job.latestWorkflowId)),

@@ -1,8 +1,9 @@
 import type { CircleCiPipelineResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiPipelineModel } from '../../upstreams/circleci/models.js';
 
+/** Resolvers of `CircleCIPipeline`. */
 export const CircleCIPipeline: CircleCiPipelineResolvers = {
   id: globalIdOf<CircleCiPipelineModel>('CircleCIPipeline', (pipeline) => pipeline.id),
   service: () => 'CIRCLECI',

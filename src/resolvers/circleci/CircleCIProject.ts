@@ -1,8 +1,9 @@
 import type { CircleCiProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiProjectModel } from '../../upstreams/circleci/models.js';
 
+/** Resolvers of `CircleCIProject`. */
 export const CircleCIProject: CircleCiProjectResolvers = {
   id: globalIdOf<CircleCiProjectModel>('CircleCIProject', (project) => project.slug),
   service: () => 'CIRCLECI',

@@ -1,8 +1,9 @@
 import type { CircleCiScheduleResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiScheduleModel } from '../../upstreams/circleci/modelsProject.js';
 
+/** Resolvers of `CircleCISchedule`. */
 export const CircleCISchedule: CircleCiScheduleResolvers = {
   id: globalIdOf<CircleCiScheduleModel>('CircleCISchedule', (schedule) => schedule.id),
   service: () => 'CIRCLECI',

@@ -1,8 +1,9 @@
 import type { CircleCiWorkflowResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 
+/** Resolvers of `CircleCIWorkflow`. */
 export const CircleCIWorkflow: CircleCiWorkflowResolvers = {
   id: globalIdOf<CircleCiWorkflowModel>('CircleCIWorkflow', (workflow) => workflow.id),
   service: () => 'CIRCLECI',

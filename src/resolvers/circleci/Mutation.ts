@@ -5,6 +5,7 @@ import { circleCiIdOf, scheduleGlobalId } from './ids.js';
 const workflowIdOf = (id: string): string => circleCiIdOf(id, 'CircleCIWorkflow', 'workflowId');
 const scheduleIdOf = (id: string): string => circleCiIdOf(id, 'CircleCISchedule', 'id');
 
+/** The CircleCI `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   circleciTriggerPipeline: async (_root, { input }, { loaders }) => ({ pipeline: await loaders.circleci.triggerPipeline(input) }),
   circleciContinuePipeline: async (_root, { input }, { loaders }) => ({ message: await loaders.circleci.continuePipeline(input) }),

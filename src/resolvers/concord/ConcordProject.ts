@@ -1,8 +1,9 @@
 import type { ConcordProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import type { ConcordProjectModel } from '../../upstreams/concord/models.js';
 
+/** Resolvers of `ConcordProject`. */
 export const ConcordProject: ConcordProjectResolvers = {
   id: globalIdOf<ConcordProjectModel>('ConcordProject', (project) => projectKey(project.orgName, project.name)),
   service: () => 'CONCORD',

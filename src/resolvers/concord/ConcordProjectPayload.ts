@@ -1,5 +1,6 @@
 import type { ConcordProjectPayloadResolvers } from '../../generated/graphql.js';
 
+/** Resolvers of `ConcordProjectPayload`. */
 export const ConcordProjectPayload: ConcordProjectPayloadResolvers = {
   ok: (payload) => payload.result.ok,
   result: (payload) => payload.result.result,

@@ -1,5 +1,5 @@
 import type { ConcordTeamAccessResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import type { ConcordTeamAccessModel } from '../../upstreams/concord/models.js';
@@ -9,6 +9,7 @@ export function teamAccessKey(access: ConcordTeamAccessModel): string {
   return `${projectKey(access.projectOrgName, access.projectName)}/${access.teamId}`;
 }
 
+/** Resolvers of `ConcordTeamAccess`. */
 export const ConcordTeamAccess: ConcordTeamAccessResolvers = {
   id: globalIdOf<ConcordTeamAccessModel>('ConcordTeamAccess', teamAccessKey),
   service: () => 'CONCORD',

@@ -7,6 +7,7 @@ function assertTarget(org: string, name: string): void {
   assertProjectName(name, 'input.name');
 }
 
+/** The Concord `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   concordCreateProject: (_root, { input }, { loaders }) => {
     assertTarget(input.org, input.name);

@@ -3,6 +3,7 @@ import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import { assertOrgName } from './validation.js';
 
+/** The Concord `Query` fields. */
 export const Query: QueryResolvers = {
   concordProjects: (_root, { org, nameContains, ...args }, { loaders }) => {
     assertOrgName(org, 'org');

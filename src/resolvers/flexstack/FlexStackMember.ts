@@ -1,9 +1,10 @@
 import type { FlexStackMemberResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
 import type { FlexStackMemberModel } from '../../upstreams/flexstack/models.js';
 
+/** Resolvers of `FlexStackMember`. */
 export const FlexStackMember: FlexStackMemberResolvers = {
   id: globalIdOf<FlexStackMemberModel>('FlexStackMember', (member) => childKey(member.projectId, member.id)),
   service: () => 'FLEXSTACK',

@@ -3,7 +3,7 @@ import type {
   FlexStackSlackIntegrationResolvers,
   FlexStackWebhookIntegrationResolvers,
 } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { GatewayContext } from '../../server/context.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
@@ -38,12 +38,15 @@ const common = {
     loadOrNull(loaders.flexstack.project, integration.projectId),
 };
 
+/** Resolvers of `FlexStackNotificationIntegration`. */
 export const FlexStackNotificationIntegration: FlexStackNotificationIntegrationResolvers = {
   __resolveType: (integration) => integration.__typename,
 };
 
+/** Resolvers of `FlexStackSlackIntegration`. */
 export const FlexStackSlackIntegration: FlexStackSlackIntegrationResolvers = { ...common };
 
+/** Resolvers of `FlexStackWebhookIntegration`. */
 export const FlexStackWebhookIntegration: FlexStackWebhookIntegrationResolvers = {
   ...common,
   url: (integration) => {

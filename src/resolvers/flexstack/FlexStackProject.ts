@@ -1,7 +1,8 @@
 import type { FlexStackProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { FlexStackProjectModel } from '../../upstreams/flexstack/models.js';
 
+/** Resolvers of `FlexStackProject`. */
 export const FlexStackProject: FlexStackProjectResolvers = {
   id: globalIdOf<FlexStackProjectModel>('FlexStackProject', (project) => project.id),
   service: () => 'FLEXSTACK',

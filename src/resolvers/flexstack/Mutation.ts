@@ -5,6 +5,7 @@ import { childKey } from '../../upstreams/flexstack/loaders.js';
 import { integrationTypename } from './FlexStackNotificationIntegration.js';
 import { assertIcon, assertId, assertMemberIds, assertName, assertWebhookConfig, flagsOf } from './validation.js';
 
+/** The FlexStack `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   flexstackCreateProject: (_root, { input }, { loaders }) => {
     assertName(input.name, 'input.name');

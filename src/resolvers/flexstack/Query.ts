@@ -4,6 +4,7 @@ import { childKey } from '../../upstreams/flexstack/loaders.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { assertId, sortOf } from './validation.js';
 
+/** The FlexStack `Query` fields. */
 export const Query: QueryResolvers = {
   flexstackProjects: (_root, { orgId, sort, ...args }, { loaders }) => {
     if (orgId != null) assertId(orgId, 'orgId');

@@ -1,8 +1,9 @@
 import type { GhesPreReceiveEnvironmentResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GhesPreReceiveEnvironmentModel } from '../../upstreams/ghes/models.js';
 
+/** Resolvers of `GhesPreReceiveEnvironment`. */
 export const GhesPreReceiveEnvironment: GhesPreReceiveEnvironmentResolvers = {
   id: globalIdOf<GhesPreReceiveEnvironmentModel>('GhesPreReceiveEnvironment', (environment) => environment.id),
   service: () => 'GHES',

@@ -1,7 +1,8 @@
 import type { GhesPublicKeyResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import type { GhesPublicKeyModel } from '../../upstreams/ghes/models.js';
 
+/** Resolvers of `GhesPublicKey`. */
 export const GhesPublicKey: GhesPublicKeyResolvers = {
   id: globalIdOf<GhesPublicKeyModel>('GhesPublicKey', (key) => key.id),
   service: () => 'GHES',

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../../generated/graphql.js';
 import { ghesIdOf } from './ids.js';
 
+/** The GHES `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   createGhesGlobalWebhook: (_root, { input }, { loaders }) => loaders.ghes.createGlobalWebhook(input),
   updateGhesGlobalWebhook: (_root, { input }, { loaders }) => loaders.ghes.updateGlobalWebhook(ghesIdOf(input.id, 'GhesGlobalWebhook'), input),

@@ -7,6 +7,7 @@ const order = (args: { sort?: string | null | undefined; direction?: string | nu
   direction: lowerOrNull(args.direction) as 'asc' | 'desc' | null,
 });
 
+/** The GHES `Query` fields. */
 export const Query: QueryResolvers = {
   ghesGlobalWebhooks: (_root, args, { loaders }) => loaders.ghes.globalWebhooks(args),
   ghesGlobalWebhook: (_root, { id }, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, ghesIdOf(id, 'GhesGlobalWebhook')),

@@ -10,10 +10,13 @@ import { ghesIdOf } from './ids.js';
 
 /** Results of the admin writes that have no read endpoint of their own (so no global id). */
 export const GhesLdapTeamMapping: GhesLdapTeamMappingResolvers = {};
+/** Resolvers of `GhesLdapUserMapping`. */
 export const GhesLdapUserMapping: GhesLdapUserMappingResolvers = {};
+/** Resolvers of `GhesLdapSyncResult`. */
 export const GhesLdapSyncResult: GhesLdapSyncResultResolvers = {
   queued: (result) => result.status === 'queued',
 };
+/** Resolvers of `GhesOrganization`. */
 export const GhesOrganization: GhesOrganizationResolvers = {
   organizationId: (organization) => organization.id,
 };

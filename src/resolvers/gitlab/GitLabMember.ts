@@ -4,6 +4,7 @@ import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { accessLevelLabels } from '../../upstreams/gitlab/models.js';
 import { childKeyOf, numericProjectId } from './projectRef.js';
 
+/** Resolvers of `GitLabMember`. */
 export const GitLabMember: GitLabMemberResolvers = {
   id: async (member, _args, context) => toGlobalId('GitLabMember', childKeyOf(await numericProjectId(member.projectRef, context), member.userId)),
   service: () => 'GITLAB',

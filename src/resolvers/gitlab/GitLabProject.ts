@@ -1,8 +1,9 @@
 import type { GitLabProjectResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GitLabProjectModel } from '../../upstreams/gitlab/models.js';
 
+/** Resolvers of `GitLabProject`. */
 export const GitLabProject: GitLabProjectResolvers = {
   id: globalIdOf<GitLabProjectModel>('GitLabProject', (project) => project.id),
   service: () => 'GITLAB',

@@ -1,9 +1,10 @@
 import type { GitLabProjectHookResolvers } from '../../generated/graphql.js';
-import { globalIdOf } from '../../relay/nodeField.js';
+import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { hookEventFlags, type GitLabProjectHookModel } from '../../upstreams/gitlab/models.js';
 import { childKeyOf } from './projectRef.js';
 
+/** Resolvers of `GitLabProjectHook`. */
 export const GitLabProjectHook: GitLabProjectHookResolvers = {
   id: globalIdOf<GitLabProjectHookModel>('GitLabProjectHook', (hook) => childKeyOf(hook.projectId, hook.id)),
   service: () => 'GITLAB',

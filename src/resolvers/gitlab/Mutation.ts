@@ -2,6 +2,7 @@ import type { MutationResolvers } from '../../generated/graphql.js';
 import { toGlobalId } from '../../relay/globalId.js';
 import { childKeyOf, numericProjectId } from './projectRef.js';
 
+/** The GitLab `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   gitlabCreateProject: (_root, { input }, { loaders }) => loaders.gitlab.createProject(input),
   gitlabAddMember: (_root, { input }, { loaders }) => loaders.gitlab.addMember(input),

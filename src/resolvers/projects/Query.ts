@@ -7,6 +7,7 @@ import { responsePathAsArray } from 'graphql';
 
 const toService = (name: string): ServiceName => name.toLowerCase() as ServiceName;
 
+/** The `Query` fields of this domain. */
 export const Query: QueryResolvers = {
   projects: async (_root, args, context, info) => {
     const services = args.services?.map(toService);

@@ -45,6 +45,7 @@ function fresh<E>(event: E, context: GatewayContext): E {
   return event;
 }
 
+/** The `Subscription` fields of this domain. */
 export const Subscription: SubscriptionResolvers = {
   circleciPipelineStatusChanged: {
     subscribe: (_root, args, context) => circleCiStream('circleci.pipeline', args, context),

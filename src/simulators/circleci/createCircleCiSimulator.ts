@@ -1,5 +1,6 @@
 import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
+import { seedStore } from './seed.js';
 import { CircleCiStore } from './store.js';
 import { tokenOf } from './routes/context.js';
 import { checkoutKeyRoutes } from './routes/checkoutKeys.js';
@@ -20,6 +21,7 @@ import { usageRoutes } from './admin/usage.js';
 import { startLiveClock } from './liveClock.js';
 import { CircleCiWebhookSender, type WebhookTarget } from './webhookSender.js';
 
+/** How the CircleCI simulator is started. */
 export interface CircleCiSimulatorOptions {
   readonly seed?: number | undefined;
   /** How long a running workflow takes to finish, in ms. */
@@ -48,7 +50,8 @@ export interface CircleCiSimulator {
  * 429 with `Retry-After`. Running workflows finish as time passes.
  */
 export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}): CircleCiSimulator {
-  const store = new CircleCiStore({ seed: options.seed, runDurationMs: options.runDurationMs });
+  const store = new CircleCiStore({ runDurationMs: options.runDurationMs });
+  seedStore(store, options.seed ?? 42, Date.now());
   const webhooks = new CircleCiWebhookSender(store);
   webhooks.target = options.webhook;
   store.onWorkflowFinished = (workflow, jobs) => webhooks.workflowFinished(workflow, jobs);

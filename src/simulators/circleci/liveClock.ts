@@ -1,5 +1,6 @@
 import type { CircleCiStore } from './store.js';
 
+/** How often the live clock moves runs on and starts new pipelines. */
 export interface LiveClockOptions {
   /** How often running workflows are moved on (and their webhooks sent). */
   readonly advanceEveryMs: number;

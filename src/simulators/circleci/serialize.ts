@@ -2,6 +2,7 @@ import type { CircleCiStore, SimJob, SimPipeline, SimProject, SimWorkflow } from
 
 /** The wire shapes of the simulator's objects, as CircleCI API v2 sends them. */
 
+/** The CircleCI JSON of a stored project. */
 export function projectJson(store: CircleCiStore, project: SimProject): Record<string, unknown> {
   const org = store.orgs.find((candidate) => candidate.slug === project.orgSlug);
   const [vcs, orgName] = project.orgSlug.split('/') as [string, string];
@@ -21,6 +22,7 @@ export function projectJson(store: CircleCiStore, project: SimProject): Record<s
   };
 }
 
+/** The CircleCI JSON of a stored pipeline. */
 export function pipelineJson(store: CircleCiStore, pipeline: SimPipeline): Record<string, unknown> {
   const [, orgName, name] = pipeline.projectSlug.split('/') as [string, string, string];
   const actor = store.users.find((user) => user.login === pipeline.actor);
@@ -51,6 +53,7 @@ export function pipelineJson(store: CircleCiStore, pipeline: SimPipeline): Recor
   };
 }
 
+/** The CircleCI JSON of a stored workflow. */
 export function workflowJson(workflow: SimWorkflow): Record<string, unknown> {
   return {
     pipeline_id: workflow.pipelineId,
@@ -66,6 +69,7 @@ export function workflowJson(workflow: SimWorkflow): Record<string, unknown> {
   };
 }
 
+/** The CircleCI JSON of a stored job of a workflow. */
 export function workflowJobJson(job: SimJob): Record<string, unknown> {
   return {
     ...(job.approvalRequestId !== undefined ? { approval_request_id: job.approvalRequestId } : {}),

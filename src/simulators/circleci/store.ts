@@ -1,5 +1,4 @@
-import { seededRandom, pick, stableUuid } from '../core/ids.js';
-import { seedProjectExtras } from './seedProjectExtras.js';
+import { stableUuid } from '../core/ids.js';
 
 /** A user the simulator knows, and the token that authenticates as them. */
 export interface SimUser {
@@ -11,6 +10,7 @@ export interface SimUser {
   readonly orgs: readonly string[];
 }
 
+/** A stored org in the CircleCI simulator. */
 export interface SimOrg {
   readonly id: string;
   readonly slug: string; // gh/acme
@@ -18,6 +18,7 @@ export interface SimOrg {
   readonly vcsType: 'github' | 'bitbucket' | 'circleci';
 }
 
+/** A stored project in the CircleCI simulator. */
 export interface SimProject {
   readonly id: string;
   readonly slug: string;
@@ -25,6 +26,7 @@ export interface SimProject {
   readonly orgSlug: string;
 }
 
+/** A stored pipeline in the CircleCI simulator. */
 export interface SimPipeline {
   id: string;
   number: number;
@@ -43,8 +45,10 @@ export interface SimPipeline {
   setupConfig?: string;
 }
 
+/** A workflow status as CircleCI spells it. */
 export type WorkflowStatus = 'success' | 'running' | 'not_run' | 'failed' | 'error' | 'failing' | 'on_hold' | 'canceled' | 'unauthorized';
 
+/** A stored workflow in the CircleCI simulator. */
 export interface SimWorkflow {
   id: string;
   name: string;
@@ -62,6 +66,7 @@ export interface SimWorkflow {
   finalStatus?: WorkflowStatus;
 }
 
+/** A job status as CircleCI spells it. */
 export type JobStatus =
   | WorkflowStatus
   | 'retried'
@@ -72,6 +77,7 @@ export type JobStatus =
   | 'terminated-unknown'
   | 'blocked';
 
+/** A stored job in the CircleCI simulator. */
 export interface SimJob {
   id: string;
   jobNumber: number | null;
@@ -90,6 +96,7 @@ export interface SimJob {
 
 /** Days and months as schedules name them. */
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+/** A month as CircleCI timetables spell it. */
 export type Month = 'JAN' | 'FEB' | 'MAR' | 'APR' | 'MAY' | 'JUN' | 'JUL' | 'AUG' | 'SEP' | 'OCT' | 'NOV' | 'DEC';
 
 /** A schedule's timetable in CircleCI's kebab-case keys. */
@@ -142,7 +149,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /**
  * The CircleCI simulator's data: deterministic seeded organizations,
  * projects, users, pipelines, workflows and jobs, and the clock that moves
- * running workflows forward. Resource areas add their own collections.
+ * running workflows forward. Starts empty; `seedStore` fills it. Resource
+ * areas add their own collections.
  */
 export class CircleCiStore {
   readonly users: SimUser[] = [];
@@ -164,58 +172,8 @@ export class CircleCiStore {
   /** Called when `advance` finishes a workflow, with the jobs it changed (webhook delivery hooks in here). */
   onWorkflowFinished: ((workflow: SimWorkflow, jobs: readonly SimJob[]) => void) | undefined;
 
-  constructor(options: { readonly seed?: number | undefined; readonly now?: number | undefined; readonly runDurationMs?: number | undefined } = {}) {
+  constructor(options: { readonly runDurationMs?: number | undefined } = {}) {
     this.runDurationMs = options.runDurationMs ?? 15_000;
-    this.seed(options.seed ?? 42, options.now ?? Date.now());
-  }
-
-  private seed(seed: number, now: number): void {
-    const random = seededRandom(seed);
-    this.orgs.push(
-      { id: stableUuid('org:acme'), slug: 'gh/acme', name: 'acme', vcsType: 'github' },
-      { id: stableUuid('org:globex'), slug: 'bb/globex', name: 'globex', vcsType: 'bitbucket' },
-      { id: stableUuid('org:initech'), slug: 'gh/initech', name: 'initech', vcsType: 'github' },
-    );
-    this.users.push(
-      { id: stableUuid('user:ada'), login: 'ada', name: 'Ada Lovelace', token: 'demo-circleci-token', orgs: ['gh/acme', 'bb/globex', 'gh/initech'] },
-      { id: stableUuid('user:grace'), login: 'grace', name: 'Grace Hopper', token: 'circleci-token-grace', orgs: ['gh/acme'] },
-      { id: stableUuid('user:linus'), login: 'linus', name: 'Linus Torvalds', token: 'circleci-token-linus', orgs: ['gh/initech'] },
-    );
-    const projectNames: Record<string, string[]> = {
-      'gh/acme': ['api', 'web', 'infra', 'mobile'],
-      'bb/globex': ['billing', 'reports'],
-      'gh/initech': ['tps'],
-    };
-    for (const [orgSlug, names] of Object.entries(projectNames)) {
-      for (const name of names) {
-        this.projects.push({ id: stableUuid(`project:${orgSlug}/${name}`), slug: `${orgSlug}/${name}`, name, orgSlug });
-      }
-    }
-    const branches = ['main', 'main', 'main', 'feature/login', 'fix/flaky-test', 'release/1.4'];
-    const finished: WorkflowStatus[] = ['success', 'success', 'success', 'failed', 'canceled', 'error', 'not_run', 'unauthorized'];
-    for (const project of this.projects) {
-      const count = project.name === 'api' ? 45 : 12;
-      for (let number = 1; number <= count; number++) {
-        const createdMs = now - (count - number + 1) * 3_600_000 - Math.floor(random() * 600_000);
-        const newest = number === count;
-        const pipeline = this.addPipeline(project.slug, number, createdMs, {
-          branch: pick(random, branches),
-          actor: pick(random, this.users).login,
-          triggerType: pick(random, ['webhook', 'webhook', 'api', 'scheduled_pipeline', 'explicit'] as const),
-          state: number % 17 === 0 ? 'errored' : 'created',
-        });
-        if (pipeline.state === 'errored') continue;
-        const statuses: WorkflowStatus[] = newest
-          ? ['running', 'on_hold']
-          : number === count - 1
-            ? ['failing']
-            : [pick(random, finished)];
-        statuses.forEach((status, index) => {
-          this.addWorkflow(pipeline, index === 0 ? 'build-and-test' : 'deploy', status, createdMs + 1000, random);
-        });
-      }
-    }
-    seedProjectExtras(this, now);
   }
 
   /** The next pipeline number of a project. */

@@ -6,6 +6,7 @@ import { cfgRoutes } from './routes/cfg.js';
 import { apiKeyOf, validationContentType } from './routes/context.js';
 import { projectRoutes } from './routes/projects.js';
 
+/** How the Concord simulator is started. */
 export interface ConcordSimulatorOptions {
   readonly seed?: number | undefined;
 }

@@ -1,5 +1,6 @@
 import { seededRandom, pick, stableUuid } from '../core/ids.js';
 
+/** A team's access to a project. */
 export type AccessLevel = 'READER' | 'WRITER' | 'OWNER';
 
 /** A Concord user and the API key that authenticates as them. */
@@ -12,17 +13,20 @@ export interface SimUser {
   readonly admin: boolean;
 }
 
+/** A stored org in the Concord simulator. */
 export interface SimOrg {
   readonly id: string;
   readonly name: string;
 }
 
+/** A stored team in the Concord simulator. */
 export interface SimTeam {
   readonly id: string;
   readonly orgId: string;
   readonly name: string;
 }
 
+/** A stored project in the Concord simulator. */
 export interface SimProject {
   readonly id: string;
   name: string;

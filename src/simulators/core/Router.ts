@@ -18,6 +18,7 @@ export interface SimResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** Answers one routed simulator request. */
 export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
 type Segment =

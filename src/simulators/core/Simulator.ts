@@ -35,6 +35,7 @@ export class SimError extends Error {
   }
 }
 
+/** How a simulator serves one service: name, base path, routes, and the service's own auth and error answers. */
 export interface SimulatorOptions {
   /** Short name for logs, e.g. `circleci`. */
   readonly name: string;

@@ -14,7 +14,7 @@ export function offsetFromToken(token: string | null): number {
   return Number(match[1]);
 }
 
-/** One page of a list from an offset. */
+/** One page of a list from an offset, and the offset of the next page (null on the last): the slicing every simulator's paging shares. */
 export function pageFrom<T>(items: readonly T[], offset: number, size: number): { items: T[]; nextOffset: number | null } {
   const slice = items.slice(offset, offset + size);
   return { items: slice, nextOffset: offset + size < items.length ? offset + size : null };

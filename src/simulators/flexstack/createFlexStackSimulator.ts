@@ -7,6 +7,7 @@ import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
 import { FlexStackWebhookSender, type FlexStackWebhookTarget } from './webhookSender.js';
 
+/** How the FlexStack simulator is started. */
 export interface FlexStackSimulatorOptions {
   readonly seed?: number | undefined;
   /** Deliver signed deployment webhooks here (can also be set later on `webhooks.target`). */

@@ -2,6 +2,7 @@ import type { FlexStackStore, SimIntegration, SimPerson, SimProject } from './st
 
 /** The wire shapes of the simulator's objects, as FlexStack sends them. */
 
+/** The FlexStack JSON of a stored project. */
 export function projectJson(project: SimProject): Record<string, unknown> {
   return {
     connection_status: project.connectionStatus,
@@ -15,6 +16,7 @@ export function projectJson(project: SimProject): Record<string, unknown> {
   };
 }
 
+/** The FlexStack JSON of a stored member. */
 export function memberJson(store: FlexStackStore, project: SimProject, entry: SimProject['members'][number]): Record<string, unknown> {
   const person = store.people.find((candidate) => candidate.id === entry.personId) as SimPerson;
   return {
@@ -31,6 +33,7 @@ export function memberJson(store: FlexStackStore, project: SimProject, entry: Si
   };
 }
 
+/** The FlexStack JSON of a stored integration. */
 export function integrationJson(project: SimProject, integration: SimIntegration): Record<string, unknown> {
   return {
     config: integration.config,

@@ -11,9 +11,12 @@ export function base58Id(name: string): string {
   return id;
 }
 
+/** A member's role on a project. */
 export type ProjectRole = 'owner' | 'contributor' | 'viewer';
+/** A person's role in an organization. */
 export type OrgRole = 'owner' | 'admin' | 'member';
 
+/** A stored org in the FlexStack simulator. */
 export interface SimOrg {
   readonly id: string;
   readonly name: string;
@@ -31,6 +34,7 @@ export interface SimPerson {
   readonly profile: { bio: string; github: string; location: string; twitter: string; website: string };
 }
 
+/** A stored project in the FlexStack simulator. */
 export interface SimProject {
   readonly id: string;
   readonly orgId: string;
@@ -44,6 +48,7 @@ export interface SimProject {
   integrations: SimIntegration[];
 }
 
+/** A stored integration in the FlexStack simulator. */
 export interface SimIntegration {
   readonly id: string;
   readonly type: 'slack' | 'webhook';
@@ -59,6 +64,7 @@ export interface SimKey {
   readonly orgIds: readonly string[];
 }
 
+/** The notification switches of an integration, in FlexStack's names. */
 export const notificationFlags = [
   'deployments_failed',
   'deployments_in_progress',

@@ -8,6 +8,7 @@ import { ldapRoutes } from './routes/ldap.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { preReceiveRoutes } from './routes/preReceive.js';
 
+/** How the GHES simulator is started. */
 export interface GhesSimulatorOptions {
   readonly seed?: number | undefined;
   /** How long a started pre-receive environment download takes, in ms. */

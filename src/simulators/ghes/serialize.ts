@@ -2,6 +2,7 @@ import type { GhesStore, SimGhesEnvironment, SimGhesHook, SimGhesKey, SimGhesOrg
 
 /** The wire shapes of the simulator's objects, as GHES `/api/v3` sends them. `origin` is the instance's origin. */
 
+/** The GHES JSON of a stored hook. */
 export function hookJson(origin: string, hook: SimGhesHook): Record<string, unknown> {
   return {
     type: 'Global',
@@ -22,6 +23,7 @@ export function hookJson(origin: string, hook: SimGhesHook): Record<string, unkn
   };
 }
 
+/** The GHES JSON of a stored key. */
 export function keyJson(origin: string, key: SimGhesKey): Record<string, unknown> {
   return {
     key: key.key,
@@ -38,6 +40,7 @@ export function keyJson(origin: string, key: SimGhesKey): Record<string, unknown
   };
 }
 
+/** The GHES JSON of a stored team. */
 export function teamJson(origin: string, store: GhesStore, team: SimGhesTeam): Record<string, unknown> {
   const parent = team.parentId === null ? undefined : store.teams.find((candidate) => candidate.id === team.parentId);
   const node = (t: SimGhesTeam): Record<string, unknown> => ({
@@ -57,6 +60,7 @@ export function teamJson(origin: string, store: GhesStore, team: SimGhesTeam): R
   return { ldap_dn: team.ldapDn, ...node(team), parent: parent === undefined ? null : node(parent) };
 }
 
+/** The GHES JSON of a stored user. */
 export function userJson(origin: string, user: SimGhesUser): Record<string, unknown> {
   const api = `${origin}/api/v3/users/${user.login}`;
   return {
@@ -96,6 +100,7 @@ export function userJson(origin: string, user: SimGhesUser): Record<string, unkn
   };
 }
 
+/** The GHES JSON of a stored org. */
 export function orgJson(origin: string, org: SimGhesOrg): Record<string, unknown> {
   const api = `${origin}/api/v3/orgs/${org.login}`;
   return {
@@ -114,6 +119,7 @@ export function orgJson(origin: string, org: SimGhesOrg): Record<string, unknown
   };
 }
 
+/** The GHES JSON of a stored download. */
 export function downloadJson(origin: string, environment: SimGhesEnvironment): Record<string, unknown> {
   return {
     url: `${origin}/api/v3/admin/pre-receive-environments/${environment.id}/downloads/latest`,
@@ -123,6 +129,7 @@ export function downloadJson(origin: string, environment: SimGhesEnvironment): R
   };
 }
 
+/** The GHES JSON of a stored environment. */
 export function environmentJson(origin: string, environment: SimGhesEnvironment): Record<string, unknown> {
   return {
     id: environment.id,

@@ -13,6 +13,7 @@ export interface SimGhesUser {
   updatedAt: string;
 }
 
+/** A stored hook in the GHES simulator. */
 export interface SimGhesHook {
   readonly id: number;
   active: boolean;
@@ -22,6 +23,7 @@ export interface SimGhesHook {
   updatedAt: string;
 }
 
+/** A stored key in the GHES simulator. */
 export interface SimGhesKey {
   readonly id: number;
   readonly key: string;
@@ -35,6 +37,7 @@ export interface SimGhesKey {
   readonly lastUsed: string | null;
 }
 
+/** A stored team in the GHES simulator. */
 export interface SimGhesTeam {
   readonly id: number;
   readonly org: string;
@@ -47,6 +50,7 @@ export interface SimGhesTeam {
   ldapDn: string | null;
 }
 
+/** A stored org in the GHES simulator. */
 export interface SimGhesOrg {
   readonly id: number;
   login: string;
@@ -55,8 +59,10 @@ export interface SimGhesOrg {
   readonly description: string | null;
 }
 
+/** The state of a pre-receive environment's download. */
 export type DownloadState = 'not_started' | 'in_progress' | 'success' | 'failed';
 
+/** A stored environment in the GHES simulator. */
 export interface SimGhesEnvironment {
   readonly id: number;
   name: string;

@@ -1,11 +1,13 @@
 import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
+import { seedStore } from './seed.js';
 import { GitLabStore } from './store.js';
 import { tokenOf } from './routes/context.js';
 import { hookRoutes } from './routes/hooks.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
 
+/** How the GitLab simulator is started. */
 export interface GitLabSimulatorOptions {
   readonly seed?: number | undefined;
 }
@@ -25,7 +27,8 @@ const basePath = '/api/v4';
  * 429 with `Retry-After` and `RateLimit-*` when a token's quota is spent.
  */
 export function createGitLabSimulator(options: GitLabSimulatorOptions = {}): GitLabSimulator {
-  const store = new GitLabStore({ seed: options.seed });
+  const store = new GitLabStore();
+  seedStore(store, options.seed ?? 4);
   const router = new Router();
   memberRoutes(router, store, basePath);
   hookRoutes(router, store, basePath);

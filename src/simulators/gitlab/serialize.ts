@@ -2,6 +2,7 @@ import { externalUrl, type GitLabStore, type SimHook, type SimMember, type SimNa
 
 /** The wire shapes of the simulator's objects, as GitLab REST v4 sends them. */
 
+/** The GitLab JSON of a stored user. */
 export function userJson(store: GitLabStore, user: SimUser): Record<string, unknown> {
   return {
     id: user.id,
@@ -14,6 +15,7 @@ export function userJson(store: GitLabStore, user: SimUser): Record<string, unkn
   };
 }
 
+/** The GitLab JSON of a stored namespace. */
 export function namespaceJson(store: GitLabStore, namespace: SimNamespace): Record<string, unknown> {
   const fullPath = store.fullPath(namespace);
   const owner = namespace.ownerId === null ? undefined : store.users.find((user) => user.id === namespace.ownerId);
@@ -29,6 +31,7 @@ export function namespaceJson(store: GitLabStore, namespace: SimNamespace): Reco
   };
 }
 
+/** The GitLab JSON of a stored project. */
 export function projectJson(store: GitLabStore, project: SimProject): Record<string, unknown> {
   const namespace = store.namespace(project.namespaceId) as SimNamespace;
   const fullPath = store.projectPath(project);
@@ -63,6 +66,7 @@ export function projectJson(store: GitLabStore, project: SimProject): Record<str
   };
 }
 
+/** The GitLab JSON of a stored member. */
 export function memberJson(store: GitLabStore, member: SimMember): Record<string, unknown> {
   const user = store.users.find((candidate) => candidate.id === member.userId) as SimUser;
   const creator = store.users.find((candidate) => candidate.id === member.createdById);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { seedStore } from './seed.js';
 
 /** A user; those with a token can call the API as themselves. */
 export interface SimUser {
@@ -25,6 +24,7 @@ export interface SimNamespace {
   readonly members: Map<number, number>;
 }
 
+/** A stored project in the GitLab simulator. */
 export interface SimProject {
   readonly id: number;
   name: string;
@@ -42,6 +42,7 @@ export interface SimProject {
   emptyRepo: boolean;
 }
 
+/** A stored member in the GitLab simulator. */
 export interface SimMember {
   readonly projectId: number;
   readonly userId: number;
@@ -51,6 +52,7 @@ export interface SimMember {
   readonly createdById: number;
 }
 
+/** The event flags of a project hook, in GitLab's names and order. */
 export const hookFlags = [
   'push_events',
   'issues_events',
@@ -65,8 +67,10 @@ export const hookFlags = [
   'deployment_events',
   'releases_events',
 ] as const;
+/** One of {@link hookFlags}. */
 export type SimHookFlag = (typeof hookFlags)[number];
 
+/** A stored hook in the GitLab simulator. */
 export interface SimHook {
   readonly id: number;
   readonly projectId: number;
@@ -96,8 +100,8 @@ export const projectMemberLevels: readonly number[] = [10, 15, 20, 30, 40, 50];
 
 /**
  * The GitLab simulator's data and GitLab's rules over it (visibility,
- * effective access levels, ownership). Seeded by {@link seedStore}; writes
- * change it.
+ * effective access levels, ownership). Starts empty; `seedStore` fills it;
+ * writes change it.
  */
 export class GitLabStore {
   readonly users: SimUser[] = [];
@@ -109,10 +113,6 @@ export class GitLabStore {
   totalsLimit = 10_000;
   private nextProjectId = 1;
   private nextHookId = 1;
-
-  constructor(options: { seed?: number | undefined } = {}) {
-    seedStore(this, options.seed ?? 4);
-  }
 
   /** Adds a project with the next id; its creator becomes a direct member. */
   addProject(fields: Pick<SimProject, 'name' | 'path' | 'namespaceId' | 'description' | 'visibility' | 'defaultBranch' | 'creatorId' | 'createdAt'>): SimProject {

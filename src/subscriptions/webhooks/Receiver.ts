@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { BusMessage } from '../bus/EventBus.js';
+import type { BusMessage, EventBus } from '../bus/EventBus.js';
+import type { LiveEvent } from '../events.js';
 import type { WebhookService } from '../../config/liveSettings.js';
 
 /** A delivery whose signature passed, parsed. */
@@ -48,4 +49,15 @@ export function textAt(value: Record<string, unknown>, key: string): string | nu
   if (typeof field === 'string') return field;
   if (typeof field === 'number' && Number.isFinite(field)) return String(field);
   return null;
+}
+
+/**
+ * The `apply` of a delivery that announces one live event: publishes it,
+ * then returns the cache paths it makes stale on every replica, if any.
+ */
+export function publishing(bus: EventBus, event: LiveEvent, stale?: BusMessage['invalidate']): () => Promise<readonly BusMessage[]> {
+  return async () => {
+    await bus.publish({ event });
+    return stale === undefined ? [] : [{ invalidate: stale }];
+  };
 }

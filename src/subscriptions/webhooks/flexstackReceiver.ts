@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
 import type { FlexStackDeploymentStatus } from '../events.js';
-import { DeliveryError, headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { DeliveryError, headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { verifySha256Header } from './signatures.js';
 
 const statusOfType: Readonly<Record<string, FlexStackDeploymentStatus>> = {
@@ -32,24 +32,16 @@ export function flexStackReceiver(bus: EventBus): Receiver {
       if (eventId === null || deploymentId === null || projectId === null) {
         throw new DeliveryError('A FlexStack deployment event needs id, data.id (or data.deployment_id) and data.project_id');
       }
-      return {
-        deliveryId: eventId,
-        type,
-        apply: async () => {
-          await bus.publish({
-            event: {
-              kind: 'flexstack.deployment',
-              eventId,
-              deploymentId,
-              projectId,
-              status,
-              timestamp: textAt(root, 'timestamp') ?? new Date().toISOString(),
-              data: root['data'] ?? null,
-            },
-          });
-          return [{ invalidate: { service: 'flexstack', paths: [`/projects/${projectId}`] } }];
-        },
-      };
+      const event = {
+        kind: 'flexstack.deployment',
+        eventId,
+        deploymentId,
+        projectId,
+        status,
+        timestamp: textAt(root, 'timestamp') ?? new Date().toISOString(),
+        data: root['data'] ?? null,
+      } as const;
+      return { deliveryId: eventId, type, apply: publishing(bus, event, { service: 'flexstack', paths: [`/projects/${projectId}`] }) };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
-import { headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { verifySha256Header } from './signatures.js';
 
 /**
@@ -26,23 +26,15 @@ export function ghesReceiver(bus: EventBus): Receiver {
       const runId = textAt(run, 'id');
       const status = textAt(run, 'status');
       if (repository === null || runId === null || status === null) return { deliveryId, type };
-      return {
-        deliveryId,
-        type,
-        apply: async () => {
-          await bus.publish({
-            event: {
-              kind: 'ghes.run',
-              repository,
-              runId,
-              status,
-              conclusion: textAt(run, 'conclusion'),
-              happenedAt: textAt(run, 'updated_at') ?? new Date().toISOString(),
-            },
-          });
-          return [];
-        },
-      };
+      const event = {
+        kind: 'ghes.run',
+        repository,
+        runId,
+        status,
+        conclusion: textAt(run, 'conclusion'),
+        happenedAt: textAt(run, 'updated_at') ?? new Date().toISOString(),
+      } as const;
+      return { deliveryId, type, apply: publishing(bus, event) };
     },
   };
 }

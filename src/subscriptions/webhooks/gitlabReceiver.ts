@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
-import { headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { constantTimeEqual } from './signatures.js';
 
 /**
@@ -26,24 +26,17 @@ export function gitLabReceiver(bus: EventBus): Receiver {
       if (type !== 'Pipeline Hook' || projectId === null || pipelineId === null || status === null) {
         return { deliveryId, type };
       }
-      return {
-        deliveryId,
-        type,
-        apply: async () => {
-          await bus.publish({
-            event: {
-              kind: 'gitlab.pipeline',
-              projectId,
-              projectPath: textAt(project, 'path_with_namespace'),
-              pipelineId,
-              status,
-              ref: textAt(attributes, 'ref'),
-              happenedAt: textAt(attributes, 'finished_at') ?? textAt(attributes, 'created_at') ?? new Date().toISOString(),
-            },
-          });
-          return [{ invalidate: { service: 'gitlab', paths: [`/projects/${projectId}/pipelines`, `/projects/${projectId}/pipelines/${pipelineId}`] } }];
-        },
-      };
+      const event = {
+        kind: 'gitlab.pipeline',
+        projectId,
+        projectPath: textAt(project, 'path_with_namespace'),
+        pipelineId,
+        status,
+        ref: textAt(attributes, 'ref'),
+        happenedAt: textAt(attributes, 'finished_at') ?? textAt(attributes, 'created_at') ?? new Date().toISOString(),
+      } as const;
+      const stale = { service: 'gitlab', paths: [`/projects/${projectId}/pipelines`, `/projects/${projectId}/pipelines/${pipelineId}`] } as const;
+      return { deliveryId, type, apply: publishing(bus, event, stale) };
     },
   };
 }

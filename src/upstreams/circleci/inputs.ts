@@ -37,6 +37,7 @@ export function checkParameters(value: unknown, field = 'parameters'): WireParam
   return value as WireParameters;
 }
 
+/** What a pipeline trigger takes. */
 export interface TriggerPipelineInput {
   readonly projectSlug: string;
   readonly branch?: Maybe<string>;
@@ -44,6 +45,7 @@ export interface TriggerPipelineInput {
   readonly parameters?: Maybe<unknown>;
 }
 
+/** Checks a trigger input and makes its `POST /project/{slug}/pipeline` body. */
 export function triggerBody(input: TriggerPipelineInput): { branch?: string; tag?: string; parameters?: WireParameters } {
   checkProjectSlug(input.projectSlug);
   if (input.branch != null && input.tag != null) throw badUserInput('Give a branch or a tag, not both', [{ field: 'tag', message: 'excludes branch' }]);
@@ -56,12 +58,14 @@ export function triggerBody(input: TriggerPipelineInput): { branch?: string; tag
   };
 }
 
+/** What continuing a setup pipeline takes. */
 export interface ContinuePipelineInput {
   readonly continuationKey: string;
   readonly configuration: string;
   readonly parameters?: Maybe<unknown>;
 }
 
+/** Checks a continuation input and makes its `POST /pipeline/continue` body. */
 export function continueBody(input: ContinuePipelineInput): { 'continuation-key': string; configuration: string; parameters?: WireParameters } {
   if (input.continuationKey.trim() === '') throw badUserInput('continuationKey must not be empty', [{ field: 'continuationKey', message: 'empty' }]);
   if (input.configuration.trim() === '') throw badUserInput('configuration must not be empty', [{ field: 'configuration', message: 'empty' }]);
@@ -69,6 +73,7 @@ export function continueBody(input: ContinuePipelineInput): { 'continuation-key'
   return { 'continuation-key': input.continuationKey, configuration: input.configuration, ...(parameters !== undefined ? { parameters } : {}) };
 }
 
+/** What a workflow rerun takes. */
 export interface RerunWorkflowInput {
   readonly fromFailed?: Maybe<boolean>;
   readonly jobIds?: Maybe<readonly string[]>;
@@ -76,6 +81,7 @@ export interface RerunWorkflowInput {
   readonly enableSsh?: Maybe<boolean>;
 }
 
+/** Checks a rerun input and makes its `POST /workflow/{id}/rerun` body. */
 export function rerunBody(input: RerunWorkflowInput): WireRerunBody {
   const jobs = input.jobIds ?? [];
   if (input.fromFailed === true && jobs.length > 0) throw badUserInput('Rerun from failed or rerun given jobs, not both', [{ field: 'jobIds', message: 'excludes fromFailed' }]);
@@ -97,6 +103,7 @@ export function checkEnvVarName(name: string, field = 'name'): string {
   return name;
 }
 
+/** A schedule's timetable as the mutation takes it. */
 export interface TimetableInput {
   readonly perHour?: Maybe<number>;
   readonly hoursOfDay?: Maybe<readonly number[]>;
@@ -141,6 +148,7 @@ export function timetableBody(input: TimetableInput, partial: boolean): WireTime
   };
 }
 
+/** A schedule as the create and update mutations take it. */
 export interface ScheduleInput {
   readonly name?: Maybe<string>;
   readonly description?: Maybe<string>;
@@ -170,6 +178,7 @@ export function scheduleBody(input: ScheduleInput, partial: boolean): WireSchedu
   return body;
 }
 
+/** The project settings a settings mutation changes. */
 export type ProjectSettingsInput = { readonly [K in keyof typeof settingNames]?: Maybe<boolean> } & {
   readonly prOnlyBranchOverrides?: Maybe<readonly string[]>;
 };

@@ -1,4 +1,4 @@
-import { enumName, int, list, num, obj, str } from '../decode.js';
+import { enumName, int, list, num, obj, str, strList } from '../decode.js';
 import {
   jobStatuses,
   jobTypes,
@@ -23,7 +23,7 @@ export function toJob(wire: WireWorkflowJob, workflowId: string): CircleCiJobMod
     type: enumName(wire.type, jobTypes),
     startedAt: str(wire.started_at),
     stoppedAt: str(wire.stopped_at),
-    dependencies: list(wire.dependencies).map((id) => str(id)).filter((id): id is string => id !== null),
+    dependencies: strList(wire.dependencies),
     approvalRequestId: str(wire.approval_request_id),
     approvedBy: str(wire.approved_by),
     canceledBy: str(wire.canceled_by),

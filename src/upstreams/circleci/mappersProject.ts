@@ -1,4 +1,4 @@
-import { bool, enumName, int, list, obj, str } from '../decode.js';
+import { bool, enumName, int, list, obj, str, strList } from '../decode.js';
 import {
   checkoutKeyTypes,
   months,
@@ -124,6 +124,6 @@ export function toProjectSettings(wire: WireProjectSettings, projectSlug: string
     setGithubStatus: flag(settingNames.setGithubStatus),
     setupWorkflows: flag(settingNames.setupWorkflows),
     writeSettingsRequiresAdmin: flag(settingNames.writeSettingsRequiresAdmin),
-    prOnlyBranchOverrides: Array.isArray(overrides) ? list(overrides).map(str).filter((name): name is string => name !== null) : null,
+    prOnlyBranchOverrides: Array.isArray(overrides) ? strList(overrides) : null,
   };
 }

@@ -3,6 +3,7 @@
  * `__typename` that resolves the shared interfaces.
  */
 
+/** A `CircleCIProject` as resolvers get it. */
 export interface CircleCiProjectModel {
   readonly __typename: 'CircleCIProject';
   readonly id: string;
@@ -16,14 +17,18 @@ export interface CircleCiProjectModel {
   readonly defaultBranch: string | null;
 }
 
+/** The values this gateway knows (for decoding leniently). */
 export const pipelineStates = ['CREATED', 'ERRORED', 'SETUP_PENDING', 'SETUP', 'PENDING'] as const;
+/** One of {@link pipelineStates}, `UNKNOWN` for values newer than this gateway. */
 export type PipelineState = (typeof pipelineStates)[number] | 'UNKNOWN';
 
+/** An error CircleCI reports on a pipeline (a config error, say). */
 export interface CircleCiPipelineError {
   readonly type: string;
   readonly message: string;
 }
 
+/** What started a pipeline, and who. */
 export interface CircleCiPipelineTrigger {
   readonly type: string;
   readonly receivedAt: string | null;
@@ -31,6 +36,7 @@ export interface CircleCiPipelineTrigger {
   readonly actorAvatarUrl: string | null;
 }
 
+/** The version-control details of a pipeline: repository, revision, branch or tag, review and commit. */
 export interface CircleCiPipelineVcs {
   readonly providerName: string | null;
   readonly originRepositoryUrl: string | null;
@@ -44,6 +50,7 @@ export interface CircleCiPipelineVcs {
   readonly commitBody: string | null;
 }
 
+/** A `CircleCIPipeline` as resolvers get it. */
 export interface CircleCiPipelineModel {
   readonly __typename: 'CircleCIPipeline';
   readonly id: string;
@@ -60,6 +67,7 @@ export interface CircleCiPipelineModel {
   readonly vcs: CircleCiPipelineVcs | null;
 }
 
+/** The values this gateway knows (for decoding leniently). */
 export const workflowStatuses = [
   'SUCCESS',
   'RUNNING',
@@ -71,8 +79,10 @@ export const workflowStatuses = [
   'CANCELED',
   'UNAUTHORIZED',
 ] as const;
+/** One of {@link workflowStatuses}, `UNKNOWN` for values newer than this gateway. */
 export type WorkflowStatus = (typeof workflowStatuses)[number] | 'UNKNOWN';
 
+/** A `CircleCIWorkflow` as resolvers get it. */
 export interface CircleCiWorkflowModel {
   readonly __typename: 'CircleCIWorkflow';
   readonly id: string;

@@ -11,9 +11,12 @@ export const jobStatuses = [
   'TERMINATED_UNKNOWN',
   'BLOCKED',
 ] as const;
+/** One of {@link jobStatuses}, `UNKNOWN` for values newer than this gateway. */
 export type JobStatus = (typeof jobStatuses)[number] | 'UNKNOWN';
 
+/** The values this gateway knows (for decoding leniently). */
 export const jobTypes = ['BUILD', 'APPROVAL'] as const;
+/** One of {@link jobTypes}, `UNKNOWN` for values newer than this gateway. */
 export type JobType = (typeof jobTypes)[number] | 'UNKNOWN';
 
 /** A job as a workflow lists it. Its global id holds the workflow id too, so `node` can find it again. */
@@ -35,6 +38,7 @@ export interface CircleCiJobModel {
   readonly canceledBy: string | null;
 }
 
+/** A message CircleCI attaches to a job. */
 export interface CircleCiJobMessage {
   readonly type: string;
   readonly message: string;
@@ -70,6 +74,7 @@ export interface CircleCiJobDetailsModel {
   readonly contexts: readonly string[];
 }
 
+/** A `CircleCIArtifact` as resolvers get it. */
 export interface CircleCiArtifactModel {
   readonly __typename: 'CircleCIArtifact';
   readonly path: string;
@@ -77,6 +82,7 @@ export interface CircleCiArtifactModel {
   readonly url: string;
 }
 
+/** A `CircleCITestResult` as resolvers get it. */
 export interface CircleCiTestResultModel {
   readonly __typename: 'CircleCITestResult';
   readonly name: string;

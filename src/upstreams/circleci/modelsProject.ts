@@ -1,5 +1,6 @@
 /** CircleCI's project-level resources besides pipelines, and its users. */
 
+/** A `CircleCIUser` as resolvers get it. */
 export interface CircleCiUserModel {
   readonly __typename: 'CircleCIUser';
   readonly id: string;
@@ -7,6 +8,7 @@ export interface CircleCiUserModel {
   readonly name: string;
 }
 
+/** A `CircleCICollaboration` as resolvers get it. */
 export interface CircleCiCollaborationModel {
   readonly __typename: 'CircleCICollaboration';
   readonly id: string | null;
@@ -16,6 +18,7 @@ export interface CircleCiCollaborationModel {
   readonly slug: string;
 }
 
+/** A `CircleCIPipelineConfig` as resolvers get it. */
 export interface CircleCiPipelineConfigModel {
   readonly __typename: 'CircleCIPipelineConfig';
   readonly source: string;
@@ -24,11 +27,16 @@ export interface CircleCiPipelineConfigModel {
   readonly compiledSetupConfig: string | null;
 }
 
+/** The values this gateway knows (for decoding leniently). */
 export const weekdays = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+/** One of {@link weekdays}. */
 export type Weekday = (typeof weekdays)[number];
+/** The values this gateway knows (for decoding leniently). */
 export const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
+/** One of {@link months}. */
 export type Month = (typeof months)[number];
 
+/** When a schedule runs. */
 export interface CircleCiTimetableModel {
   readonly perHour: number | null;
   readonly hoursOfDay: readonly number[];
@@ -37,6 +45,7 @@ export interface CircleCiTimetableModel {
   readonly months: readonly (Month | 'UNKNOWN')[];
 }
 
+/** A `CircleCISchedule` as resolvers get it. */
 export interface CircleCiScheduleModel {
   readonly __typename: 'CircleCISchedule';
   readonly id: string;
@@ -59,9 +68,12 @@ export interface CircleCiEnvVarModel {
   readonly createdAt: string | null;
 }
 
+/** The values this gateway knows (for decoding leniently). */
 export const checkoutKeyTypes = ['DEPLOY_KEY', 'GITHUB_USER_KEY'] as const;
+/** One of {@link checkoutKeyTypes}, `UNKNOWN` for values newer than this gateway. */
 export type CheckoutKeyType = (typeof checkoutKeyTypes)[number] | 'UNKNOWN';
 
+/** A `CircleCICheckoutKey` as resolvers get it. */
 export interface CircleCiCheckoutKeyModel {
   readonly __typename: 'CircleCICheckoutKey';
   readonly projectSlug: string;

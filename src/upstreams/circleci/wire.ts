@@ -9,6 +9,7 @@ export interface WirePage<T> {
   readonly next_page_token?: string | null;
 }
 
+/** A CircleCI project as the API sends it. */
 export interface WireProject {
   readonly slug?: unknown;
   readonly name?: unknown;
@@ -19,6 +20,7 @@ export interface WireProject {
   readonly vcs_info?: { readonly vcs_url?: unknown; readonly provider?: unknown; readonly default_branch?: unknown } | null;
 }
 
+/** A CircleCI pipeline as the API sends it. */
 export interface WirePipeline {
   readonly id?: unknown;
   readonly errors?: unknown;
@@ -32,6 +34,7 @@ export interface WirePipeline {
   readonly vcs?: unknown;
 }
 
+/** A CircleCI workflow as the API sends it. */
 export interface WireWorkflow {
   readonly pipeline_id?: unknown;
   readonly canceled_by?: unknown;
@@ -47,12 +50,14 @@ export interface WireWorkflow {
   readonly stopped_at?: unknown;
 }
 
+/** A CircleCI user as the API sends it. */
 export interface WireUser {
   readonly id?: unknown;
   readonly login?: unknown;
   readonly name?: unknown;
 }
 
+/** A CircleCI collaboration as the API sends it. */
 export interface WireCollaboration {
   readonly id?: unknown;
   readonly 'vcs-type'?: unknown;
@@ -61,6 +66,7 @@ export interface WireCollaboration {
   readonly slug?: unknown;
 }
 
+/** A CircleCI pipeline config as the API sends it. */
 export interface WirePipelineConfig {
   readonly source?: unknown;
   readonly compiled?: unknown;
@@ -81,6 +87,7 @@ export interface WireMessage {
   readonly message?: unknown;
 }
 
+/** A CircleCI rerun as the API sends it. */
 export interface WireRerun {
   readonly workflow_id?: unknown;
 }
@@ -123,12 +130,14 @@ export interface WireJobDetails {
   readonly stopped_at?: unknown;
 }
 
+/** A CircleCI artifact as the API sends it. */
 export interface WireArtifact {
   readonly path?: unknown;
   readonly node_index?: unknown;
   readonly url?: unknown;
 }
 
+/** A CircleCI test result as the API sends it. */
 export interface WireTestResult {
   readonly message?: unknown;
   readonly source?: unknown;
@@ -152,12 +161,14 @@ export interface WireSchedule {
   readonly 'updated-at'?: unknown;
 }
 
+/** A CircleCI env var as the API sends it. */
 export interface WireEnvVar {
   readonly name?: unknown;
   readonly value?: unknown;
   readonly 'created-at'?: unknown;
 }
 
+/** A CircleCI checkout key as the API sends it. */
 export interface WireCheckoutKey {
   readonly 'public-key'?: unknown;
   readonly type?: unknown;
@@ -166,6 +177,7 @@ export interface WireCheckoutKey {
   readonly 'created-at'?: unknown;
 }
 
+/** A CircleCI project settings as the API sends it. */
 export interface WireProjectSettings {
   readonly advanced?: unknown;
 }

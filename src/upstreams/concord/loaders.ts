@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { GatewayError } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromOffset } from '../../relay/offsetConnection.js';
+import { connectionFromOffset } from '../../relay/connectionFromOffset.js';
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import { ConcordClient } from './client.js';

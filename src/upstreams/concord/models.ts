@@ -3,12 +3,17 @@
  * resolves the shared interfaces.
  */
 
+/** The values this gateway knows (for decoding leniently). */
 export const concordVisibilities = ['PUBLIC', 'PRIVATE'] as const;
+/** One of {@link concordVisibilities}. */
 export type ConcordVisibility = (typeof concordVisibilities)[number];
 
+/** The values this gateway knows (for decoding leniently). */
 export const concordAccessLevels = ['READER', 'WRITER', 'OWNER'] as const;
+/** One of {@link concordAccessLevels}. */
 export type ConcordAccessLevel = (typeof concordAccessLevels)[number];
 
+/** The owner of a Concord project. */
 export interface ConcordOwner {
   readonly id: string | null;
   readonly username: string | null;
@@ -17,6 +22,7 @@ export interface ConcordOwner {
   readonly userType: string | null;
 }
 
+/** A `ConcordProject` as resolvers get it. */
 export interface ConcordProjectModel {
   readonly __typename: 'ConcordProject';
   /** Concord's project id (a UUID). */
@@ -34,6 +40,7 @@ export interface ConcordProjectModel {
   readonly createdAt: string | null;
 }
 
+/** A `ConcordTeamAccess` as resolvers get it. */
 export interface ConcordTeamAccessModel {
   readonly __typename: 'ConcordTeamAccess';
   /** The organization and project the rule belongs to. */

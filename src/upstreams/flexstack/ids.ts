@@ -14,6 +14,7 @@ export const flexStackMaxLimit = 240;
 /** How many member ids one add-members call takes. */
 export const flexStackMaxMembersPerAdd = 100;
 
+/** Whether a string has the shape of a FlexStack id. */
 export function isFlexStackId(value: string): boolean {
   return flexStackIdPattern.test(value);
 }

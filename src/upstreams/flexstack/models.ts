@@ -3,15 +3,22 @@
  * `__typename` that resolves the shared interfaces.
  */
 
+/** The values this gateway knows (for decoding leniently). */
 export const connectionStatuses = ['CONNECTED', 'DISCONNECTED', 'DISCONNECTING'] as const;
+/** One of {@link connectionStatuses}, `UNKNOWN` for values newer than this gateway. */
 export type ConnectionStatus = (typeof connectionStatuses)[number] | 'UNKNOWN';
 
+/** The values this gateway knows (for decoding leniently). */
 export const memberRoles = ['OWNER', 'CONTRIBUTOR', 'VIEWER'] as const;
+/** One of {@link memberRoles}. */
 export type MemberRole = (typeof memberRoles)[number];
 
+/** The values this gateway knows (for decoding leniently). */
 export const orgRoles = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+/** One of {@link orgRoles}. */
 export type OrgRole = (typeof orgRoles)[number];
 
+/** A `FlexStackProject` as resolvers get it. */
 export interface FlexStackProjectModel {
   readonly __typename: 'FlexStackProject';
   readonly id: string;
@@ -25,6 +32,7 @@ export interface FlexStackProjectModel {
   readonly createdAt: string | null;
 }
 
+/** A FlexStack user's profile. */
 export interface FlexStackProfile {
   readonly bio: string | null;
   readonly github: string | null;
@@ -33,6 +41,7 @@ export interface FlexStackProfile {
   readonly website: string | null;
 }
 
+/** A `FlexStackMember` as resolvers get it. */
 export interface FlexStackMemberModel {
   readonly __typename: 'FlexStackMember';
   readonly id: string;
@@ -49,6 +58,7 @@ export interface FlexStackMemberModel {
   readonly createdAt: string | null;
 }
 
+/** Which deployment events a FlexStack integration notifies of. */
 export interface FlexStackNotificationFlagsModel {
   readonly deploymentsFailed: boolean;
   readonly deploymentsInProgress: boolean;
@@ -59,6 +69,7 @@ export interface FlexStackNotificationFlagsModel {
   readonly servicesOk: boolean;
 }
 
+/** A `FlexStackWebhookIntegration` as resolvers get it. */
 export interface FlexStackIntegrationModel {
   /** Webhook integrations are webhooks; every other type is shown as Slack's shape. */
   readonly __typename: 'FlexStackWebhookIntegration' | 'FlexStackSlackIntegration';

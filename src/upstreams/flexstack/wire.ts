@@ -10,6 +10,7 @@ export interface WireList<T> {
   readonly next_page?: unknown;
 }
 
+/** A FlexStack project as the API sends it. */
 export interface WireProject {
   readonly connection_status?: unknown;
   readonly created_at?: unknown;
@@ -21,6 +22,7 @@ export interface WireProject {
   readonly org_id?: unknown;
 }
 
+/** A FlexStack member as the API sends it. */
 export interface WireMember {
   readonly account_id?: unknown;
   readonly avatar?: unknown;
@@ -34,6 +36,7 @@ export interface WireMember {
   readonly role?: unknown;
 }
 
+/** A FlexStack integration as the API sends it. */
 export interface WireIntegration {
   readonly config?: unknown;
   readonly created_at?: unknown;

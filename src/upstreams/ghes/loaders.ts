@@ -4,8 +4,7 @@ import type { Connection, ConnectionArgs } from '../../relay/connection.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { keyLoader } from '../loaderUtils.js';
 import { GhesClient, upstreamPageOf, type GhesListOrder } from './client.js';
-import { ghesConnection } from './connection.js';
-import { ghesMaxPerPage, type GhesPageRef } from './paging.js';
+import { ghesConnection, ghesMaxPerPage, type GhesPageRef } from './paging.js';
 import {
   globalWebhookBody,
   ldapDnOf,

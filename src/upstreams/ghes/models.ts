@@ -3,9 +3,12 @@
  * decoded, with a `__typename` that resolves the shared interfaces.
  */
 
+/** The values this gateway knows (for decoding leniently). */
 export const webhookContentTypes = ['JSON', 'FORM'] as const;
+/** One of {@link webhookContentTypes}, `UNKNOWN` for values newer than this gateway. */
 export type GhesWebhookContentType = (typeof webhookContentTypes)[number] | 'UNKNOWN';
 
+/** A `GhesGlobalWebhook` as resolvers get it. */
 export interface GhesGlobalWebhookModel {
   readonly __typename: 'GhesGlobalWebhook';
   readonly id: number;
@@ -30,6 +33,7 @@ export interface GhesGlobalWebhookModel {
   readonly updatedAt: string | null;
 }
 
+/** A `GhesPublicKey` as resolvers get it. */
 export interface GhesPublicKeyModel {
   readonly __typename: 'GhesPublicKey';
   readonly id: number;
@@ -45,6 +49,7 @@ export interface GhesPublicKeyModel {
   readonly lastUsed: string | null;
 }
 
+/** A `GhesLdapTeamMapping` as resolvers get it. */
 export interface GhesLdapTeamMappingModel {
   readonly __typename: 'GhesLdapTeamMapping';
   readonly ldapDn: string | null;
@@ -61,6 +66,7 @@ export interface GhesLdapTeamMappingModel {
   readonly parentTeamId: number | null;
 }
 
+/** A `GhesLdapUserMapping` as resolvers get it. */
 export interface GhesLdapUserMappingModel {
   readonly __typename: 'GhesLdapUserMapping';
   readonly ldapDn: string | null;
@@ -81,12 +87,14 @@ export interface GhesLdapUserMappingModel {
   readonly suspendedAt: string | null;
 }
 
+/** The answer to an LDAP sync request. */
 export interface GhesLdapSyncModel {
   readonly __typename: 'GhesLdapSyncResult';
   /** `queued` when GHES accepted the sync job. */
   readonly status: string;
 }
 
+/** A `GhesOrganization` as resolvers get it. */
 export interface GhesOrganizationModel {
   readonly __typename: 'GhesOrganization';
   readonly id: number;
@@ -98,15 +106,19 @@ export interface GhesOrganizationModel {
   readonly description: string | null;
 }
 
+/** The answer to an organization rename. */
 export interface GhesOrganizationRenameModel {
   readonly __typename: 'GhesOrganizationRenameResult';
   readonly message: string;
   readonly url: string | null;
 }
 
+/** The values this gateway knows (for decoding leniently). */
 export const downloadStates = ['NOT_STARTED', 'IN_PROGRESS', 'SUCCESS', 'FAILED'] as const;
+/** One of {@link downloadStates}, `UNKNOWN` for values newer than this gateway. */
 export type GhesDownloadState = (typeof downloadStates)[number] | 'UNKNOWN';
 
+/** The download state of a pre-receive environment. */
 export interface GhesPreReceiveDownloadModel {
   readonly __typename: 'GhesPreReceiveDownload';
   readonly url: string | null;
@@ -116,6 +128,7 @@ export interface GhesPreReceiveDownloadModel {
   readonly message: string | null;
 }
 
+/** A `GhesPreReceiveEnvironment` as resolvers get it. */
 export interface GhesPreReceiveEnvironmentModel {
   readonly __typename: 'GhesPreReceiveEnvironment';
   readonly id: number;

@@ -1,9 +1,10 @@
 import { GatewayError } from '../../errors/GatewayError.js';
+import { connectionFromPages, forwardPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
+import { linkUrl } from '../http/linkUrl.js';
 import type { ResponseHeaders } from '../http/types.js';
 
-/** GHES's largest and default `per_page`. */
+/** GHES's largest `per_page`. */
 export const ghesMaxPerPage = 100;
-export const ghesDefaultPerPage = 30;
 
 /** One GHES page request: `page` (from 1) and `per_page`. */
 export interface GhesPageRef {
@@ -21,7 +22,7 @@ export function pageToken(ref: GhesPageRef): string {
 }
 
 /** The token of page 1, its size chosen from `first` (1..100). */
-export function firstPageToken(first: number): string {
+function firstPageToken(first: number): string {
   return pageToken({ page: 1, perPage: Math.min(Math.max(first, 1), ghesMaxPerPage) });
 }
 
@@ -42,23 +43,34 @@ export function pageRefOf(token: string | null, first: number): GhesPageRef {
  * rel="next"`), or null on the last page.
  */
 export function nextPageOf(headers: ResponseHeaders, current: GhesPageRef): GhesPageRef | null {
-  const link = headers['link'];
-  if (link === undefined) return null;
-  for (const part of link.split(/,\s*(?=<)/)) {
-    const match = /^<([^>]*)>\s*;(.*)$/.exec(part.trim());
-    if (!match) continue;
-    const rels = /rel="?([^";]*)"?/.exec(match[2] ?? '')?.[1]?.split(/\s+/) ?? [];
-    if (!rels.includes('next')) continue;
-    let url: URL;
-    try {
-      url = new URL(match[1] ?? '', 'http://link.invalid');
-    } catch {
-      return null;
-    }
-    const page = Number(url.searchParams.get('page'));
-    const perPage = Number(url.searchParams.get('per_page') ?? current.perPage);
-    if (!Number.isInteger(page) || page < 1) return null;
-    return { page, perPage: Number.isInteger(perPage) && perPage >= 1 ? Math.min(perPage, ghesMaxPerPage) : current.perPage };
+  const next = linkUrl(headers['link'], 'next');
+  if (next === null) return null;
+  let url: URL;
+  try {
+    url = new URL(next, 'http://link.invalid');
+  } catch {
+    return null;
   }
-  return null;
+  const page = Number(url.searchParams.get('page'));
+  const perPage = Number(url.searchParams.get('per_page') ?? current.perPage);
+  if (!Number.isInteger(page) || page < 1) return null;
+  return { page, perPage: Number.isInteger(perPage) && perPage >= 1 ? Math.min(perPage, ghesMaxPerPage) : current.perPage };
+}
+
+/**
+ * A connection over a GHES list. Page 1 is sized from `first`; every cursor
+ * holds its page number and that page size, so it keeps pointing at the same
+ * rows whatever `first` the next request asks for.
+ */
+export function ghesConnection<T>(args: ConnectionArgs, fetchPage: (ref: GhesPageRef) => Promise<UpstreamPage<T>>): Promise<Connection<T>> {
+  const first = forwardPageSize(args);
+  return connectionFromPages(args, (token) => fetchPage(pageRefOf(token, first)), {
+    initialToken: firstPageToken(first),
+    // A cursor on the last row of its page: the rows go on at the next page,
+    // so that page is asked for without reading this one again.
+    nextPageAfter: ({ token, index }) => {
+      const ref = pageRefOf(token, first);
+      return index + 1 >= ref.perPage ? pageToken({ page: ref.page + 1, perPage: ref.perPage }) : null;
+    },
+  });
 }

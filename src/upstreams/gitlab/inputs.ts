@@ -1,12 +1,59 @@
 import { badUserInput } from '../../errors/GatewayError.js';
-import type {
-  GitLabAddMemberInput,
-  GitLabAddProjectHookInput,
-  GitLabCreateProjectInput,
-  GitLabUpdateMemberInput,
-  GitLabUpdateProjectHookInput,
-} from '../../generated/graphql.js';
-import { accessLevels, hookEventFlags, type HookEventFlag } from './models.js';
+import { accessLevels, hookEventFlags, type GitLabAccessLevel, type GitLabVisibility, type HookEventFlag } from './models.js';
+
+type Maybe<T> = T | null | undefined;
+
+/** A new project, as `gitLabCreateProject` takes it. */
+export interface GitLabCreateProjectInput {
+  readonly name?: Maybe<string>;
+  readonly path?: Maybe<string>;
+  readonly namespaceId?: Maybe<number>;
+  readonly description?: Maybe<string>;
+  readonly visibility?: Maybe<GitLabVisibility>;
+  readonly defaultBranch?: Maybe<string>;
+  readonly initializeWithReadme?: Maybe<boolean>;
+}
+
+/** A project membership to add or change. */
+export interface GitLabMemberInput {
+  readonly projectId: string;
+  readonly userId: number;
+  readonly accessLevel: GitLabAccessLevel;
+  readonly expiresAt?: Maybe<string>;
+}
+
+/** The GraphQL field of each hook event switch. */
+const flagFields = {
+  push_events: 'pushEvents',
+  issues_events: 'issuesEvents',
+  confidential_issues_events: 'confidentialIssuesEvents',
+  merge_requests_events: 'mergeRequestsEvents',
+  tag_push_events: 'tagPushEvents',
+  note_events: 'noteEvents',
+  confidential_note_events: 'confidentialNoteEvents',
+  job_events: 'jobEvents',
+  pipeline_events: 'pipelineEvents',
+  wiki_page_events: 'wikiPageEvents',
+  deployment_events: 'deploymentEvents',
+  releases_events: 'releasesEvents',
+} as const satisfies Readonly<Record<HookEventFlag, string>>;
+
+/** A hook's settings as `gitLabAddProjectHook` and `gitLabUpdateProjectHook` take them; omitted fields are left as they are. */
+export type GitLabHookInput = { readonly [K in (typeof flagFields)[HookEventFlag]]?: Maybe<boolean> } & {
+  readonly projectId: string;
+  readonly url?: Maybe<string>;
+  readonly token?: Maybe<string>;
+  readonly name?: Maybe<string>;
+  readonly description?: Maybe<string>;
+  readonly pushEventsBranchFilter?: Maybe<string>;
+  readonly enableSslVerification?: Maybe<boolean>;
+};
+
+/** A new hook: its URL is required. */
+export type GitLabAddProjectHookInput = GitLabHookInput & { readonly url: string };
+
+/** Changes to a hook. */
+export type GitLabUpdateProjectHookInput = GitLabHookInput & { readonly hookId: number };
 
 /**
  * Checks GraphQL inputs against GitLab's own rules and turns them into
@@ -105,14 +152,20 @@ export function createProjectBody(input: GitLabCreateProjectInput): Record<strin
   };
 }
 
-/** The project and `POST /projects/:id/members` body. */
-export function addMemberBody(input: GitLabAddMemberInput, today = new Date()): { project: string; body: Record<string, unknown> } {
+/** Checks a membership input: its project, user, level and expiry. */
+function memberFields(input: GitLabMemberInput, today: Date): { project: string; level: number } {
   const problems = new Problems();
   const project = checkProjectRef(input.projectId, problems);
   checkPositive(input.userId, problems, 'userId');
   const level = checkAccessLevel(input.accessLevel, problems);
   if (input.expiresAt != null) checkExpiry(input.expiresAt, problems, today);
   problems.throwIfAny('member');
+  return { project, level };
+}
+
+/** The project and `POST /projects/:id/members` body. */
+export function addMemberBody(input: GitLabMemberInput, today = new Date()): { project: string; body: Record<string, unknown> } {
+  const { project, level } = memberFields(input, today);
   return {
     project,
     body: { user_id: input.userId, access_level: level, ...(input.expiresAt != null ? { expires_at: input.expiresAt } : {}) },
@@ -120,13 +173,8 @@ export function addMemberBody(input: GitLabAddMemberInput, today = new Date()): 
 }
 
 /** The project and `PUT /projects/:id/members/:user_id` body. */
-export function updateMemberBody(input: GitLabUpdateMemberInput, today = new Date()): { project: string; body: Record<string, unknown> } {
-  const problems = new Problems();
-  const project = checkProjectRef(input.projectId, problems);
-  checkPositive(input.userId, problems, 'userId');
-  const level = checkAccessLevel(input.accessLevel, problems);
-  if (input.expiresAt != null) checkExpiry(input.expiresAt, problems, today);
-  problems.throwIfAny('member');
+export function updateMemberBody(input: GitLabMemberInput, today = new Date()): { project: string; body: Record<string, unknown> } {
+  const { project, level } = memberFields(input, today);
   return { project, body: { access_level: level, ...(input.expiresAt != null ? { expires_at: input.expiresAt } : {}) } };
 }
 
@@ -153,22 +201,7 @@ function checkHookUrl(url: string, problems: Problems): void {
   }
 }
 
-const flagFields: Readonly<Record<HookEventFlag, keyof GitLabAddProjectHookInput & keyof GitLabUpdateProjectHookInput>> = {
-  push_events: 'pushEvents',
-  issues_events: 'issuesEvents',
-  confidential_issues_events: 'confidentialIssuesEvents',
-  merge_requests_events: 'mergeRequestsEvents',
-  tag_push_events: 'tagPushEvents',
-  note_events: 'noteEvents',
-  confidential_note_events: 'confidentialNoteEvents',
-  job_events: 'jobEvents',
-  pipeline_events: 'pipelineEvents',
-  wiki_page_events: 'wikiPageEvents',
-  deployment_events: 'deploymentEvents',
-  releases_events: 'releasesEvents',
-};
-
-function hookBody(input: GitLabAddProjectHookInput | GitLabUpdateProjectHookInput, problems: Problems): Record<string, unknown> {
+function hookBody(input: GitLabHookInput, problems: Problems): Record<string, unknown> {
   if (input.url != null) checkHookUrl(input.url, problems);
   if (input.token != null && input.token.length > 255) problems.add('token', 'must be at most 255 characters');
   if (input.name != null && input.name.length > 255) problems.add('name', 'must be at most 255 characters');

@@ -2,16 +2,19 @@ import type DataLoader from 'dataloader';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
 import { connectionFromPages, defaultPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
-import type {
-  GitLabAddMemberInput,
-  GitLabAddProjectHookInput,
-  GitLabCreateProjectInput,
-  GitLabProjectScope,
-  GitLabUpdateMemberInput,
-  GitLabUpdateProjectHookInput,
-} from '../../generated/graphql.js';
 import { GitLabClient } from './client.js';
-import { addHookBody, addMemberBody, createProjectBody, projectAndId, updateHookBody, updateMemberBody } from './inputs.js';
+import {
+  addHookBody,
+  addMemberBody,
+  createProjectBody,
+  projectAndId,
+  updateHookBody,
+  updateMemberBody,
+  type GitLabAddProjectHookInput,
+  type GitLabCreateProjectInput,
+  type GitLabMemberInput,
+  type GitLabUpdateProjectHookInput,
+} from './inputs.js';
 import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
 import { keysetPage, offsetPage, perPage, positionOfToken } from './paging.js';
@@ -33,11 +36,15 @@ function pageSizeOf(args: ConnectionArgs): number {
   return perPage(args.first ?? defaultPageSize);
 }
 
-const scopeFilters: Readonly<Record<GitLabProjectScope, Record<string, string>>> = {
+/** The `GET /projects` filter of each project scope. */
+const scopeFilters = {
   ALL: {},
   OWNED: { owned: 'true' },
   MEMBERSHIP: { membership: 'true' },
-};
+} as const satisfies Readonly<Record<string, Record<string, string>>>;
+
+/** Which projects a listing covers: all visible, owned, or those the user is a member of. */
+export type GitLabProjectScope = keyof typeof scopeFilters;
 
 /**
  * One request's GitLab data access: DataLoaders for projects, members and
@@ -126,14 +133,14 @@ export class GitLabLoaders {
     return project;
   }
 
-  async addMember(input: GitLabAddMemberInput): Promise<GitLabMemberModel> {
+  async addMember(input: GitLabMemberInput): Promise<GitLabMemberModel> {
     const { project, body } = addMemberBody(input);
     const member = toMember(await this.client.addMember(project, body), project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);
     return member;
   }
 
-  async updateMember(input: GitLabUpdateMemberInput): Promise<GitLabMemberModel> {
+  async updateMember(input: GitLabMemberInput): Promise<GitLabMemberModel> {
     const { project, body } = updateMemberBody(input);
     const member = toMember(await this.client.editMember(project, input.userId, body), project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);

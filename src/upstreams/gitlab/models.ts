@@ -3,7 +3,9 @@
  * `__typename` that resolves the shared interfaces.
  */
 
+/** The values this gateway knows (for decoding leniently). */
 export const visibilities = ['PRIVATE', 'INTERNAL', 'PUBLIC'] as const;
+/** One of {@link visibilities}, `UNKNOWN` for values newer than this gateway. */
 export type GitLabVisibility = (typeof visibilities)[number] | 'UNKNOWN';
 
 /**
@@ -20,6 +22,7 @@ export const accessLevels = {
   MAINTAINER: 40,
   OWNER: 50,
 } as const;
+/** A member's access level by name, `UNKNOWN` for numbers GitLab may add. */
 export type GitLabAccessLevel = keyof typeof accessLevels | 'UNKNOWN';
 
 /** GitLab's own names of the access levels, as its UI shows them. */
@@ -35,6 +38,7 @@ export const accessLevelLabels: Readonly<Record<GitLabAccessLevel, string>> = {
   UNKNOWN: 'Unknown',
 };
 
+/** A GitLab namespace (a user's or a group), as resolvers get it. */
 export interface GitLabNamespaceModel {
   readonly id: number | null;
   readonly name: string;
@@ -45,6 +49,7 @@ export interface GitLabNamespaceModel {
   readonly webUrl: string | null;
 }
 
+/** A `GitLabProject` as resolvers get it. */
 export interface GitLabProjectModel {
   readonly __typename: 'GitLabProject';
   readonly id: number;
@@ -68,6 +73,7 @@ export interface GitLabProjectModel {
   readonly namespace: GitLabNamespaceModel | null;
 }
 
+/** A `GitLabMember` as resolvers get it. */
 export interface GitLabMemberModel {
   readonly __typename: 'GitLabMember';
   /** The project as the caller named it: its numeric id or its full path. */
@@ -99,8 +105,10 @@ export const hookEventFlags = [
   'deployment_events',
   'releases_events',
 ] as const;
+/** One of {@link hookEventFlags}. */
 export type HookEventFlag = (typeof hookEventFlags)[number];
 
+/** A `GitLabProjectHook` as resolvers get it. */
 export interface GitLabProjectHookModel {
   readonly __typename: 'GitLabProjectHook';
   readonly id: number;

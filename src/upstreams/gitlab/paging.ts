@@ -1,5 +1,6 @@
 import type { UpstreamPage } from '../../relay/connection.js';
 import { int } from '../decode.js';
+import { linkUrl } from '../http/linkUrl.js';
 import type { ResponseHeaders, UpstreamResponse } from '../http/types.js';
 
 /** GitLab's largest `per_page`. */
@@ -8,18 +9,6 @@ export const maxPerPage = 100;
 /** A page size GitLab accepts: 1..100. */
 export function perPage(size: number): number {
   return Math.min(Math.max(Math.trunc(size), 1), maxPerPage);
-}
-
-/** The URL of one `rel` in a `Link` header, or null. */
-export function linkUrl(link: string | undefined, rel: string): string | null {
-  if (link === undefined) return null;
-  for (const part of link.split(/,\s*(?=<)/)) {
-    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (match === null) continue;
-    const rels = /rel="?([^";]+)"?/.exec(match[2] as string)?.[1]?.split(/\s+/) ?? [];
-    if (rels.includes(rel)) return match[1] as string;
-  }
-  return null;
 }
 
 /** The parameters of a page token that say where a page starts; everything else comes from the query being paged. */

@@ -12,6 +12,7 @@ import type {
   UpstreamResponse,
 } from './types.js';
 
+/** What an upstream HTTP client is built from. */
 export interface UpstreamHttpOptions {
   readonly config: ServiceConfig;
   readonly protocol: ServiceProtocol;

@@ -1,8 +1,10 @@
 import type { ServiceName } from '../../config/ServiceName.js';
 import type { ErrorCode } from '../../errors/ErrorCode.js';
 
+/** The HTTP methods the upstream clients use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A query parameter value; null and undefined are left out, arrays repeat the key. */
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 /** One call to an upstream, relative to the service's base URL. */
@@ -19,8 +21,10 @@ export interface UpstreamRequest {
   readonly route?: string | undefined;
 }
 
+/** Response headers by lower-case name. */
 export type ResponseHeaders = Readonly<Record<string, string | undefined>>;
 
+/** An upstream answer: status, headers and the decoded body. */
 export interface UpstreamResponse<T = unknown> {
   readonly status: number;
   readonly headers: ResponseHeaders;

@@ -1,7 +1,8 @@
 import type { CircleCiContextResolvers } from '../../../generated/graphql.js';
-import { globalIdOf } from '../../../relay/nodeField.js';
+import { globalIdOf } from '../../../relay/globalId.js';
 import type { CircleCiContextModel } from '../../../upstreams/circleci/contexts/models.js';
 
+/** Resolvers of `CircleCIContext`. */
 export const CircleCIContext: CircleCiContextResolvers = {
   id: globalIdOf<CircleCiContextModel>('CircleCIContext', (context) => context.id),
   service: () => 'CIRCLECI',

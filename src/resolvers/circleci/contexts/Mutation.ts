@@ -5,6 +5,7 @@ import { ownerRef, requireEnvVarName } from './validate.js';
 
 const contextIdOf = (value: string): string => nativeUuid(value, 'CircleCIContext', 'contextId');
 
+/** The CircleCI `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   circleciCreateContext: (_root, { input }, { loaders }) => {
     const name = requireText(input.name, 'name', 512);

@@ -4,6 +4,7 @@ import { branchFilter, granularity, nameList, reportingWindow } from './args.js'
 
 const workflowOf = (name: string): string => requireText(name, 'workflowName', 255);
 
+/** The CircleCI `Query` fields. */
 export const Query: QueryResolvers = {
   circleciOrgInsightsSummary: (_root, args, { loaders }) =>
     loaders.circleci.insights.orgSummary(requireOrgSlug(args.orgSlug), {

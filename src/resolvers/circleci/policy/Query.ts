@@ -13,6 +13,7 @@ export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
+/** The CircleCI `Query` fields. */
 export const Query: QueryResolvers = {
   circleciDecisionLogs: (_root, args, { loaders }) => {
     requireOrderedDates(args.createdAfter, args.createdBefore, ['createdAfter', 'createdBefore']);

@@ -14,6 +14,7 @@ export async function usageExportOrNull(loaders: Loaders, orgId: string, jobId: 
   }
 }
 
+/** The CircleCI `Query` fields. */
 export const Query: QueryResolvers = {
   circleciUsageExport: (_root, { orgId, jobId }, { loaders }) => usageExportOrNull(loaders, requireUuid(orgId, 'orgId'), requireUuid(jobId, 'jobId')),
 };

@@ -2,6 +2,7 @@ import type { MutationResolvers } from '../../../generated/graphql.js';
 import { nativeUuid, requireText, requireUuid } from '../shared/validate.js';
 import { requireSecret, requireWebhookUrl, updateFields, wireEvents } from './validate.js';
 
+/** The CircleCI `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   circleciCreateWebhook: (_root, { input }, { loaders }) => {
     const fields = {

@@ -4,6 +4,7 @@ import type { SimRequest } from '../../core/Simulator.js';
 import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { areaState, bodyOf, isoAt, requireOrg, seedEpoch, SimErrorField, withErrorField } from './shared.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 /** One Rego policy of a bundle. */
 export interface SimPolicy {
@@ -221,7 +222,7 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     withErrorField((req) => {
       const owner = ownerOf(req);
       const policies = bodyOf(req)['policies'];
-      if (policies === null || typeof policies !== 'object' || Array.isArray(policies)) throw new SimErrorField(400, 'policies must be an object of name to content');
+      if (!isJsonObject(policies)) throw new SimErrorField(400, 'policies must be an object of name to content');
       const entries = Object.entries(policies as Record<string, unknown>);
       if (req.rawBody.length > maxBundleBytes) throw new SimErrorField(413, 'policy bundle too large');
       for (const [name, content] of entries) {

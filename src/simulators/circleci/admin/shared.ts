@@ -1,6 +1,7 @@
 import { SimError, type SimRequest, type SimResponse } from '../../core/Simulator.js';
 import type { CircleCiStore, SimOrg, SimUser } from '../store.js';
 import { userOf } from '../routes/context.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 /** Per-store state of one area, created on first use from the store's seeded data. */
 export function areaState<T>(create: (store: CircleCiStore) => T): (store: CircleCiStore) => T {
@@ -62,7 +63,7 @@ export function requireOrg(store: CircleCiStore, req: SimRequest, orgId: string,
 
 /** The JSON body as an object, or an empty one. */
 export function bodyOf(req: SimRequest): Record<string, unknown> {
-  return req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  return isJsonObject(req.body) ? req.body : {};
 }
 
 /** A fixed point all seeded timestamps count back from, so they agree across runs. */

@@ -5,6 +5,7 @@ import { defaultSettings } from '../seedProjectExtras.js';
 import { projectJson } from '../serialize.js';
 import type { CircleCiStore, SimAdvancedSettings } from '../store.js';
 import { userOf, visibleProject } from './context.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 const providers: Readonly<Record<string, string>> = { gh: 'gh', github: 'gh', bb: 'bb', bitbucket: 'bb' };
 
@@ -23,11 +24,11 @@ const booleanSettings = [
 /** Checks a settings patch against the settings schema (which allows no other keys). */
 function advancedPatch(body: unknown): SimAdvancedSettings {
   const invalid = new SimError(400, 'Unexpected request body provided.');
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalid;
+  if (!isJsonObject(body)) throw invalid;
   const entries = Object.entries(body as Record<string, unknown>);
   if (entries.some(([key]) => key !== 'advanced')) throw invalid;
   const advanced = (body as Record<string, unknown>)['advanced'];
-  if (advanced === null || typeof advanced !== 'object' || Array.isArray(advanced)) throw invalid;
+  if (!isJsonObject(advanced)) throw invalid;
   for (const [key, value] of Object.entries(advanced)) {
     if (booleanSettings.includes(key) ? typeof value !== 'boolean' : key !== 'pr_only_branch_overrides' || !Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw invalid;
   }

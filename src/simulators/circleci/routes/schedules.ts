@@ -5,6 +5,7 @@ import { scheduleJson } from '../serializeProjectExtras.js';
 import type { CircleCiStore, Month, SimSchedule, SimTimetable, Weekday } from '../store.js';
 import { itemsPage, userOf, visibleProject } from './context.js';
 import { bodyObject, parametersOf } from './lookup.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 const weekdays: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const months: readonly Month[] = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -23,7 +24,7 @@ function nameList<T extends string>(value: unknown, field: string, known: readon
 
 /** Validates a whole timetable as CircleCI does: days of week or of month, never both. */
 export function timetableOf(value: unknown): SimTimetable {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SimError(400, 'timetable is required');
+  if (!isJsonObject(value)) throw new SimError(400, 'timetable is required');
   const raw = value as Record<string, unknown>;
   const perHour = raw['per-hour'];
   if (!Number.isInteger(perHour) || (perHour as number) < 1 || (perHour as number) > 60) throw new SimError(400, 'per-hour must be between 1 and 60');

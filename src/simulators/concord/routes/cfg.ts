@@ -2,13 +2,10 @@ import { SimError, type SimRequest } from '../../core/Simulator.js';
 import type { Router } from '../../core/Router.js';
 import type { ConcordStore } from '../store.js';
 import { assertCanWrite, projectOf, validationError } from './context.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 function partsOf(req: SimRequest): string[] {
   return (req.params['path'] ?? '').split('/').filter((part) => part !== '');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Project configuration: read or replace the whole object or the value at a path. */
@@ -16,7 +13,7 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
   const read = (req: SimRequest): { status: number; body?: unknown } => {
     const { project } = projectOf(store, req);
     let value: unknown = project.cfg;
-    for (const part of partsOf(req)) value = isObject(value) ? value[part] : undefined;
+    for (const part of partsOf(req)) value = isJsonObject(value) ? value[part] : undefined;
     if (value === undefined) throw new SimError(404, `Value not found: ${partsOf(req).join('/')}`);
     return { status: 200, body: value };
   };
@@ -26,13 +23,13 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
     const parts = partsOf(req);
     const value = req.body === undefined ? null : structuredClone(req.body);
     if (parts.length === 0) {
-      if (!isObject(value)) throw validationError([{ id: 'updateConfiguration.arg3', message: 'must be a JSON object' }]);
+      if (!isJsonObject(value)) throw validationError([{ id: 'updateConfiguration.arg3', message: 'must be a JSON object' }]);
       project.cfg = value;
     } else {
       let holder: Record<string, unknown> = project.cfg;
       for (const part of parts.slice(0, -1)) {
         const next = holder[part];
-        if (!isObject(next)) holder[part] = {};
+        if (!isJsonObject(next)) holder[part] = {};
         holder = holder[part] as Record<string, unknown>;
       }
       holder[parts[parts.length - 1] as string] = value;

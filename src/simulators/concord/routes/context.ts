@@ -23,6 +23,7 @@ export function validationError(errors: readonly { id: string; message: string }
   return new SimError(400, errors.map((error) => error.message).join('; '), { validation: errors });
 }
 
+/** The organization of `:org`, or Concord's 404. */
 export function orgOf(store: ConcordStore, req: SimRequest): SimOrg {
   const name = req.params['org'] ?? '';
   const org = store.orgByName(name);
@@ -30,6 +31,7 @@ export function orgOf(store: ConcordStore, req: SimRequest): SimOrg {
   return org;
 }
 
+/** The project `:name` in `:org`, or Concord's 404. */
 export function projectOf(store: ConcordStore, req: SimRequest): { org: SimOrg; project: SimProject } {
   const org = orgOf(store, req);
   const name = req.params['name'] ?? '';

@@ -1,6 +1,7 @@
 import { SimError, type SimRequest } from '../../core/Simulator.js';
 import { isFlexStackId } from '../../../upstreams/flexstack/ids.js';
 import type { FlexStackStore, SimKey, SimProject } from '../store.js';
+import { pageFrom } from '../../core/paging.js';
 
 /** FlexStack's error code for each status it answers with. */
 export const codeForStatus: Readonly<Record<number, string>> = {
@@ -20,6 +21,7 @@ export function flexError(status: number, message: string, cause?: string): SimE
   return new SimError(status, message, cause === undefined ? undefined : { cause });
 }
 
+/** The API key a request carries in `x-api-key`. */
 export function keyOf(req: SimRequest): string | undefined {
   const key = req.headers['x-api-key']?.trim();
   return key === undefined || key === '' ? undefined : key;
@@ -74,7 +76,7 @@ export function listPage<T extends { createdAt: string }>(req: SimRequest, items
   const sorted = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (sort === '-created_at') sorted.reverse();
   const offset = offsetOf(req.query.get('after'));
-  const page = sorted.slice(offset, offset + limit);
-  const more = offset + limit < sorted.length;
-  return { status: 200, body: { data: page.map(map), has_more: more, next_page: more ? cursorFor(offset + limit) : '' } };
+  const page = pageFrom(sorted, offset, limit);
+  const next = page.nextOffset;
+  return { status: 200, body: { data: page.items.map(map), has_more: next !== null, next_page: next === null ? '' : cursorFor(next) } };
 }

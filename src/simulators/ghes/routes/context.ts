@@ -1,5 +1,7 @@
 import { Router, type SimHandler, type SimRequest, type SimResponse } from '../../core/Router.js';
 import { SimError } from '../../core/Simulator.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
+import { pageFrom } from '../../core/paging.js';
 
 /** Where GHES points every error for its REST docs. */
 export const docsUrl = 'https://docs.github.com/enterprise-server@3.14/rest';
@@ -41,8 +43,8 @@ export function originOf(req: SimRequest): string {
 /** The JSON object body of a write; anything else is GHES's 400. */
 export function bodyOf(req: SimRequest): Record<string, unknown> {
   const body = req.body ?? {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SimError(400, 'Problems parsing JSON');
-  return body as Record<string, unknown>;
+  if (!isJsonObject(body)) throw new SimError(400, 'Problems parsing JSON');
+  return body;
 }
 
 /** A path parameter that must be a number; else 404 as GHES routes do. */
@@ -65,7 +67,7 @@ export function pagedList<T>(req: SimRequest, items: readonly T[], map: (item: T
   const perPage = Math.min(positive(req.query.get('per_page'), 30), 100);
   const page = positive(req.query.get('page'), 1);
   const lastPage = Math.max(1, Math.ceil(items.length / perPage));
-  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const slice = pageFrom(items, (page - 1) * perPage, perPage).items;
   const link = (target: number, rel: string): string => {
     const query = new URLSearchParams(req.query);
     query.set('per_page', String(perPage));

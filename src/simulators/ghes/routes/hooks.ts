@@ -2,6 +2,7 @@ import type { Router } from '../../core/Router.js';
 import { hookJson } from '../serialize.js';
 import { githubTime, type GhesStore, type SimGhesHook } from '../store.js';
 import { bodyOf, notFound, numericParam, originOf, pagedList, validationFailed } from './context.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 /** Events a global webhook may subscribe to. */
 export const globalHookEvents = ['user', 'organization', 'repository', 'team', 'member', 'membership', 'enterprise', 'business'];
@@ -14,7 +15,7 @@ const defaults = { contentType: 'form', insecureSsl: '0', events: ['user', 'orga
  */
 function settingsOf(body: Record<string, unknown>): Omit<SimGhesHook, 'id' | 'createdAt' | 'updatedAt'> {
   const config = body['config'];
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+  if (!isJsonObject(config)) {
     validationFailed({ resource: 'Hook', code: 'missing_field', field: 'config', message: 'config is missing' });
   }
   const settings = config as Record<string, unknown>;

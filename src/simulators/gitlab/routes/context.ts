@@ -1,5 +1,6 @@
 import { SimError, type SimRequest } from '../../core/Simulator.js';
 import type { GitLabStore, SimProject, SimUser } from '../store.js';
+import { isJsonObject } from '../../core/isJsonObject.js';
 
 /** The token a request carries: `PRIVATE-TOKEN`, `Authorization: Bearer`, or the `private_token` / `access_token` parameter. */
 export function tokenOf(req: SimRequest): string | undefined {
@@ -31,7 +32,7 @@ export function paramsOf(req: SimRequest): Record<string, unknown> {
   const params: Record<string, unknown> = Object.fromEntries(req.query);
   if (typeof req.body === 'string') {
     for (const [key, value] of new URLSearchParams(req.body)) params[key] = value;
-  } else if (req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)) {
+  } else if (isJsonObject(req.body)) {
     Object.assign(params, req.body);
   }
   return params;

@@ -1,8 +1,10 @@
 import { SimError, type SimRequest, type SimResponse } from '../../core/Simulator.js';
 import type { GitLabStore } from '../store.js';
+import { pageFrom } from '../../core/paging.js';
 
 /** GitLab's default and largest page sizes. */
 export const defaultPerPage = 20;
+/** GitLab's largest `per_page`. */
 export const maxPerPage = 100;
 
 function perPageOf(req: SimRequest): number {
@@ -31,10 +33,10 @@ export function offsetPaged<T>(store: GitLabStore, req: SimRequest, basePath: st
   const size = perPageOf(req);
   const requested = Number(req.query.get('page') ?? 1);
   const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
-  const slice = items.slice((page - 1) * size, page * size);
+  const { items: slice, nextOffset } = pageFrom(items, (page - 1) * size, size);
   const counted = items.length <= store.totalsLimit;
   const totalPages = Math.max(1, Math.ceil(items.length / size));
-  const next = page * size < items.length ? page + 1 : null;
+  const next = nextOffset === null ? null : page + 1;
   const prev = page > 1 ? page - 1 : null;
   const link = (p: number, rel: string): string => `<${selfUrl(req, basePath, { page: String(p), per_page: String(size) })}>; rel="${rel}"`;
   const links = [

@@ -1,5 +1,6 @@
 /** CircleCI contexts as resolvers receive them. */
 
+/** The values this gateway knows (for decoding leniently). */
 export const contextOwnerTypes = ['ACCOUNT', 'ORGANIZATION'] as const;
 /** Who may own a context. */
 export type ContextOwnerType = (typeof contextOwnerTypes)[number];

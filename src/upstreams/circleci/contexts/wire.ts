@@ -1,5 +1,6 @@
 /** CircleCI context responses as sent; read through the lenient decoders. */
 
+/** A CircleCI context as the API sends it. */
 export interface WireContext {
   readonly id?: unknown;
   readonly name?: unknown;

@@ -1,4 +1,4 @@
-import { bool, int, list, num, obj, str } from '../../decode.js';
+import { bool, int, list, num, obj, str, strList } from '../../decode.js';
 import type {
   CircleCiDurationMetrics,
   CircleCiFlakyTestsModel,
@@ -19,7 +19,6 @@ import type {
 import type { WireInsightsObject } from './wire.js';
 
 const empty: WireInsightsObject = {};
-const strings = (value: unknown): string[] => list(value).map(str).filter((item): item is string => item !== null);
 
 function toDuration(value: unknown): CircleCiDurationMetrics | null {
   const wire = obj(value);
@@ -117,7 +116,7 @@ export function toWorkflowSummary(wire: WireInsightsObject): CircleCiWorkflowSum
     __typename: 'CircleCIWorkflowSummary',
     metrics: toMetrics(wire['metrics']),
     trends: toTrends(wire['trends']),
-    workflowNames: strings(wire['workflow_names']),
+    workflowNames: strList(wire['workflow_names']),
   };
 }
 
@@ -190,7 +189,7 @@ export function toFlakyTests(wire: WireInsightsObject): CircleCiFlakyTestsModel 
 
 /** `GET /insights/{project-slug}/branches`. */
 export function toInsightsBranches(wire: WireInsightsObject): CircleCiInsightsBranchesModel {
-  return { __typename: 'CircleCIInsightsBranches', orgId: str(wire['org_id']), projectId: str(wire['project_id']), branches: strings(wire['branches']) };
+  return { __typename: 'CircleCIInsightsBranches', orgId: str(wire['org_id']), projectId: str(wire['project_id']), branches: strList(wire['branches']) };
 }
 
 /** An item of `GET /insights/time-series/{project-slug}/workflows/{workflow-name}/jobs`. */
@@ -220,7 +219,7 @@ export function toOrgSummary(wire: WireInsightsObject): CircleCiOrgSummaryModel 
     metrics: toMetrics(org['metrics']),
     trends: toTrends(org['trends']),
     projects: list(wire['org_project_data']).map(toRow('project_name')),
-    allProjects: strings(wire['all_projects']),
+    allProjects: strList(wire['all_projects']),
   };
 }
 
@@ -235,7 +234,7 @@ export function toProjectSummary(wire: WireInsightsObject): CircleCiProjectSumma
     trends: toTrends(project['trends']),
     workflows: list(wire['project_workflow_data']).map(toRow('workflow_name')),
     workflowBranches: list(wire['project_workflow_branch_data']).map(toRow('workflow_name')),
-    allBranches: strings(wire['all_branches']),
-    allWorkflows: strings(wire['all_workflows']),
+    allBranches: strList(wire['all_branches']),
+    allWorkflows: strList(wire['all_workflows']),
   };
 }

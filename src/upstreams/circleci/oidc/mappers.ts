@@ -1,4 +1,4 @@
-import { list, str } from '../../decode.js';
+import { str, strList } from '../../decode.js';
 import type { CircleCiOidcClaimsModel } from './models.js';
 import type { WireClaims } from './wire.js';
 
@@ -8,7 +8,7 @@ export function toClaims(wire: WireClaims, ids: { orgId: string; projectId?: str
     __typename: 'CircleCIOidcClaims',
     orgId: str(wire.org_id) ?? ids.orgId,
     projectId: str(wire.project_id) ?? ids.projectId ?? null,
-    audience: Array.isArray(wire.audience) ? list(wire.audience).map(str).filter((item): item is string => item !== null) : null,
+    audience: Array.isArray(wire.audience) ? strList(wire.audience) : null,
     audienceUpdatedAt: str(wire.audience_updated_at),
     ttl: str(wire.ttl),
     ttlUpdatedAt: str(wire.ttl_updated_at),

@@ -1,4 +1,4 @@
-import { bool, int, list, obj, str } from '../../decode.js';
+import { bool, int, list, obj, str, strList } from '../../decode.js';
 import type {
   CircleCiDecisionLogModel,
   CircleCiDecisionModel,
@@ -11,7 +11,6 @@ import type {
 } from './models.js';
 import type { WireBundleDiff, WireDecision, WireDecisionLog, WireDecisionSettings, WirePolicyBundle, WirePolicyDocument } from './wire.js';
 
-const strings = (value: unknown): string[] => list(value).map(str).filter((item): item is string => item !== null);
 
 /** Maps one policy document. */
 export function toPolicyDocument(wire: WirePolicyDocument, scope: PolicyScope, fallbackName = ''): CircleCiPolicyDocumentModel {
@@ -52,7 +51,7 @@ export function toDecision(wire: WireDecision): CircleCiDecisionModel {
     __typename: 'CircleCIPolicyDecision',
     status: str(wire.status) ?? 'UNKNOWN',
     reason: str(wire.reason),
-    enabledRules: strings(wire.enabled_rules),
+    enabledRules: strList(wire.enabled_rules),
     hardFailures: toFailures(wire.hard_failures),
     softFailures: toFailures(wire.soft_failures),
   };
@@ -95,5 +94,5 @@ export function toDecisionSettings(wire: WireDecisionSettings | null, scope: Pol
 
 /** Maps what a bundle upload changed (or would change, on a dry run). */
 export function toBundleDiff(wire: WireBundleDiff | null, dryRun: boolean): CircleCiPolicyBundleDiffModel {
-  return { __typename: 'CircleCIPolicyBundleDiff', dryRun, created: strings(wire?.created), deleted: strings(wire?.deleted), modified: strings(wire?.modified) };
+  return { __typename: 'CircleCIPolicyBundleDiff', dryRun, created: strList(wire?.created), deleted: strList(wire?.deleted), modified: strList(wire?.modified) };
 }

@@ -1,5 +1,6 @@
 /** CircleCI config policy responses as sent. Errors on these endpoints are `{ "error" }`. */
 
+/** A CircleCI policy document as the API sends it. */
 export interface WirePolicyDocument {
   readonly name?: unknown;
   readonly content?: unknown;

@@ -1,4 +1,4 @@
-import { enumName, list, str } from '../../decode.js';
+import { enumName, str, strList } from '../../decode.js';
 import { usageExportStates, type CircleCiUsageExportModel } from './models.js';
 import type { WireUsageExport } from './wire.js';
 
@@ -12,7 +12,7 @@ export function toUsageExport(wire: WireUsageExport, orgId: string): CircleCiUsa
     rawState: str(wire.state) ?? 'unknown',
     start: str(wire.start),
     end: str(wire.end),
-    downloadUrls: list(wire.download_urls).map(str).filter((url): url is string => url !== null),
+    downloadUrls: strList(wire.download_urls),
     errorReason: str(wire.error_reason),
   };
 }

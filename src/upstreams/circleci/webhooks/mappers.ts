@@ -1,4 +1,4 @@
-import { bool, list, obj, str } from '../../decode.js';
+import { bool, obj, str, strList } from '../../decode.js';
 import type { CircleCiWebhookModel } from './models.js';
 import type { WireWebhook } from './wire.js';
 
@@ -20,9 +20,7 @@ export function toWebhook(wire: WireWebhook): CircleCiWebhookModel {
     id: str(wire.id) ?? '',
     name: str(wire.name) ?? '',
     url: str(wire.url) ?? '',
-    events: list(wire.events)
-      .map((event) => str(event))
-      .filter((event): event is string => event !== null),
+    events: strList(wire.events),
     verifyTls: bool(wire['verify-tls']) ?? true,
     signingSecretHint: maskSecret(str(wire['signing-secret'])),
     scopeId: str(scope?.['id']) ?? '',

@@ -1,9 +1,5 @@
 /** CircleCI webhooks as resolvers receive them. The signing secret is kept only masked. */
 
-export const webhookEvents = ['WORKFLOW_COMPLETED', 'JOB_COMPLETED'] as const;
-/** A webhook event, `UNKNOWN` for newer ones. */
-export type WebhookEvent = (typeof webhookEvents)[number] | 'UNKNOWN';
-
 /** A webhook; its secret only as a hint. */
 export interface CircleCiWebhookModel {
   readonly __typename: 'CircleCIWebhook';

@@ -1,4 +1,4 @@
-import { forwardPageSize, type Connection, type ConnectionArgs, type Edge } from './connection.js';
+import { forwardPageInfo, forwardPageSize, type Connection, type ConnectionArgs, type Edge } from './connection.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** Reads `limit` items from `offset` of an upstream list that pages by offset and limit. */
@@ -25,13 +25,5 @@ export async function connectionFromOffset<T>(
   }
   const items = first === 0 ? [] : await fetchSlice(start, first + 1);
   const edges: Edge<T>[] = items.slice(0, first).map((node, index) => ({ cursor: encodeCursor({ token: String(start), index }), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: items.length > first,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return { edges, pageInfo: forwardPageInfo(edges, items.length > first, start > 0) };
 }

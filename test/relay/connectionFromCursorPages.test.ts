@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionFromCursorPages } from '../../src/relay/cursorConnection.js';
+import { connectionFromCursorPages } from '../../src/relay/connectionFromCursorPages.js';
 
 const all = 'abcdefghij'.split('');
 

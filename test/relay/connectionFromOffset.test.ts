@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionFromOffset } from '../../src/relay/offsetConnection.js';
+import { connectionFromOffset } from '../../src/relay/connectionFromOffset.js';
 
 const letters = 'abcdefghij'.split('');
 

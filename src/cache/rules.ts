@@ -12,10 +12,30 @@ import type { HttpMethod } from '../upstreams/http/types.js';
  */
 export type ReadKind = 'run' | 'runs' | 'object' | 'list' | 'settings' | 'immutable' | 'none';
 
+/** Body fields (`a.b` reaches into an object) holding a run's status, and the values that mean it will not change again. */
+export interface FinishedStates {
+  readonly fields: readonly string[];
+  readonly values: readonly string[];
+}
+
+/**
+ * Another name of the resource read, taken from its body: the path with
+ * parameter `param` replaced by the body's `field` (URL-encoded), which
+ * writes may name it by.
+ */
+export interface ReadAlias {
+  readonly param: string;
+  readonly field: string;
+}
+
 /** Reads matching `path` (a template relative to the service's base URL) are of `kind`. */
 export interface ReadRule {
   readonly path: string;
   readonly kind: ReadKind;
+  /** For `run` and `runs`: this resource's own status fields and final values, instead of the service's. */
+  readonly finished?: FinishedStates | undefined;
+  /** Other paths of the same resource: its entry is purged by writes to those too. */
+  readonly aliases?: readonly ReadAlias[] | undefined;
 }
 
 /**
@@ -39,8 +59,8 @@ export interface ServiceCacheRules {
   readonly reads: readonly ReadRule[];
   /** Every match applies, in addition to the purges derived from the write's path. */
   readonly writes: readonly WriteRule[];
-  /** Body fields holding a run's status, and the values that mean it will not change again. */
-  readonly finished: { readonly fields: readonly string[]; readonly values: readonly string[] };
+  /** Body fields holding a run's status, and the values that mean it will not change again (unless a read rule says its own). */
+  readonly finished: FinishedStates;
 }
 
 const workflowActions: readonly PurgeTarget[] = [
@@ -155,22 +175,19 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/projects/:id/hooks/:hook', kind: 'settings' },
       { path: '/projects/:id/members', kind: 'list' },
       { path: '/projects/:id/members/:user', kind: 'object' },
-      { path: '/projects/:id', kind: 'object' },
+      // Read by numeric id or by URL-encoded path (`acme%2Fapi`): a write naming either purges both.
+      { path: '/projects/:id', kind: 'object', aliases: [{ param: 'id', field: 'id' }, { param: 'id', field: 'path_with_namespace' }] },
       { path: '/projects', kind: 'list' },
     ],
     writes: [
       // Retrying or cancelling a pipeline changes its jobs, also listed per project.
       { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
       { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
-      // A project is named by numeric id or by URL-encoded path (`acme%2Fapi`), and reads name it by id while a write
-      // may name it by path: member and hook writes purge those reads of every project. Members also show in
-      // `/projects?membership=true`.
-      {
-        methods: ['POST', 'PUT', 'DELETE'],
-        path: '/projects/:id/members/*rest',
-        purge: [{ exact: '/projects' }, { route: '/projects/:id/members' }, { route: '/projects/:id/members/:user' }],
-      },
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ route: '/projects/:id/hooks' }, { route: '/projects/:id/hooks/:hook' }] },
+      // Member and hook writes name the project by numeric id, as their reads do (GitLabLoaders resolves a path first),
+      // so they purge that project's member or hook reads only. A new member or hook is read at its own path too,
+      // and members also show in `/projects?membership=true`.
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }, { subtree: '/projects/:id/members' }] },
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ subtree: '/projects/:id/hooks' }] },
     ],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },

@@ -69,7 +69,7 @@ const workflowActions: readonly PurgeTarget[] = [
   { route: '/project/:slug{3}/job/:number' },
 ];
 
-/** Every service's cache rules, as data (tested in test/cache/rules.test.ts). */
+/** Every service's cache rules, as data (tested in test/cache/rules.test.ts; every client read has one, test/cache/readRuleCoverage.test.ts). */
 export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
   circleci: {
     reads: [
@@ -77,13 +77,15 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/project/:slug{3}/pipeline/mine', kind: 'runs' },
       { path: '/project/:slug{3}/pipeline/:number', kind: 'run' },
       { path: '/project/:slug{3}/job/:number', kind: 'run' },
-      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
       { path: '/project/:slug{3}/envvar', kind: 'settings' },
       { path: '/project/:slug{3}/envvar/:name', kind: 'settings' },
       { path: '/project/:slug{3}/checkout-key', kind: 'settings' },
       { path: '/project/:slug{3}/checkout-key/:fingerprint', kind: 'settings' },
       { path: '/project/:slug{3}/schedule', kind: 'settings' },
       { path: '/project/:slug{3}/settings', kind: 'settings' },
+      // After the named settings, so that a variable called `artifacts` or `tests` stays a setting.
+      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
+      { path: '/project/:slug{3}/:number/tests', kind: 'list' },
       { path: '/project/:slug{3}', kind: 'object' },
       { path: '/pipeline', kind: 'runs' },
       { path: '/pipeline/:id/config', kind: 'immutable' },
@@ -94,12 +96,25 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/context', kind: 'settings' },
       { path: '/context/:id', kind: 'settings' },
       { path: '/context/:id/environment-variable', kind: 'settings' },
+      { path: '/context/:id/restrictions', kind: 'settings' },
       { path: '/webhook', kind: 'settings' },
       { path: '/webhook/:id', kind: 'settings' },
       { path: '/schedule/:id', kind: 'settings' },
       { path: '/me', kind: 'settings' },
       { path: '/me/collaborations', kind: 'settings' },
+      { path: '/user/:id', kind: 'object' },
       { path: '/insights/*rest', kind: 'list' },
+      { path: '/org/:org/oidc-custom-claims', kind: 'settings' },
+      { path: '/org/:org/project/:project/oidc-custom-claims', kind: 'settings' },
+      // A decision, and the bundle it was made with, never change; the log grows with each decision.
+      { path: '/owner/:owner/context/:context/decision', kind: 'list' },
+      { path: '/owner/:owner/context/:context/decision/settings', kind: 'settings' },
+      { path: '/owner/:owner/context/:context/decision/:decision', kind: 'immutable' },
+      { path: '/owner/:owner/context/:context/decision/:decision/policy-bundle', kind: 'immutable' },
+      { path: '/owner/:owner/context/:context/policy-bundle', kind: 'settings' },
+      { path: '/owner/:owner/context/:context/policy-bundle/:name', kind: 'settings' },
+      // An export job moves created → processing → completed or failed; `created` is final only for pipelines.
+      { path: '/organizations/:org/usage_export_job/:id', kind: 'run', finished: { fields: ['state'], values: ['completed', 'failed'] } },
     ],
     writes: [
       // Triggering creates a pipeline, read in the project's lists and the organisation's.
@@ -148,6 +163,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     reads: [
       { path: '/admin/hooks', kind: 'settings' },
       { path: '/admin/hooks/:id', kind: 'settings' },
+      { path: '/admin/keys', kind: 'list' },
+      // An environment shows its latest download, which moves on by itself until it succeeds or fails.
+      { path: '/admin/pre-receive-environments', kind: 'runs', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
+      { path: '/admin/pre-receive-environments/:id', kind: 'run', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
       { path: '/admin/pre-receive-environments/:id/downloads/latest', kind: 'run' },
       { path: '/admin/ldap/*rest', kind: 'settings' },
       { path: '/organizations', kind: 'list' },
@@ -215,6 +234,8 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     reads: [
       { path: '/projects', kind: 'list' },
       { path: '/orgs/:org/projects', kind: 'list' },
+      { path: '/projects/:id/members', kind: 'list' },
+      { path: '/projects/:id/members/:member', kind: 'object' },
       { path: '/projects/:id/integrations/notifications', kind: 'settings' },
       { path: '/projects/:id/integrations/notifications/:integration', kind: 'settings' },
       { path: '/projects/:id', kind: 'object' },

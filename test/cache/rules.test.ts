@@ -49,6 +49,24 @@ describe('cache policy: kinds and TTLs', () => {
     expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1/config'), {})).toBe('RUN_FINISHED');
   });
 
+  it("decides a run's TTL from the read rule's own final states when it has them (CircleCI usage exports, GHES environments)", () => {
+    const job = policy.classify('circleci', '/organizations/o1/usage_export_job/j1');
+    expect(job).toMatchObject({ kind: 'run', route: '/organizations/:org/usage_export_job/:id' });
+    // `created` is final for a pipeline (the service's states), not for an export job.
+    expect(['created', 'processing', 'completed', 'failed'].map((state) => policy.ttlKind('circleci', job, { state }))).toEqual(['RUN_ACTIVE', 'RUN_ACTIVE', 'RUN_FINISHED', 'RUN_FINISHED']);
+    expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1'), { state: 'created' })).toBe('RUN_FINISHED');
+    const environment = policy.classify('ghes', '/admin/pre-receive-environments/2');
+    expect(['not_started', 'in_progress', 'success', 'failed'].map((state) => policy.ttlKind('ghes', environment, { id: 2, download: { state } }))).toEqual([
+      'RUN_ACTIVE',
+      'RUN_ACTIVE',
+      'RUN_FINISHED',
+      'RUN_FINISHED',
+    ]);
+    const environments = policy.classify('ghes', '/admin/pre-receive-environments');
+    expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'failed' } }])).toBe('LIST');
+    expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'in_progress' } }])).toBe('RUN_ACTIVE');
+  });
+
   it('falls back to the body shape when no rule matches', () => {
     const unknown = policy.classify('flexstack', '/somewhere/else');
     expect(unknown.route).toBeUndefined();

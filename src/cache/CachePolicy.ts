@@ -1,7 +1,7 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { HttpMethod } from '../upstreams/http/types.js';
 import { PathPattern, pathPrefixes } from './pathPattern.js';
-import { cacheRules, type ReadKind, type ServiceCacheRules } from './rules.js';
+import { cacheRules, type FinishedStates, type ReadAlias, type ReadKind, type ServiceCacheRules } from './rules.js';
 import type { CacheKind } from '../config/cacheSettings.js';
 import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
@@ -9,11 +9,22 @@ import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 export interface ReadClass {
   readonly kind: ReadKind;
   readonly route: string | undefined;
+  /** The rule's own final states of a run, when it has them. */
+  readonly finished?: FinishedStates | undefined;
+  /** The rule's other names of the resource, when it has them. */
+  readonly aliases?: readonly ReadAlias[] | undefined;
+}
+
+interface CompiledRead {
+  readonly pattern: PathPattern;
+  readonly kind: ReadKind;
+  readonly finished: FinishedStates | undefined;
+  readonly aliases: readonly ReadAlias[] | undefined;
 }
 
 interface CompiledRules {
   readonly source: ServiceCacheRules;
-  readonly reads: readonly { readonly pattern: PathPattern; readonly kind: ReadKind }[];
+  readonly reads: readonly CompiledRead[];
   readonly writes: readonly { readonly pattern: PathPattern; readonly methods: readonly HttpMethod[]; readonly rule: ServiceCacheRules['writes'][number] }[];
 }
 
@@ -35,6 +46,32 @@ function itemsOf(body: unknown): unknown[] | undefined {
   return undefined;
 }
 
+/** A body field by name, `a.b` reaching into nested objects. */
+function fieldOf(value: unknown, field: string): unknown {
+  let current = value;
+  for (const name of field.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[name];
+  }
+  return current;
+}
+
+/** The other paths of a resource read at `path`, from the fields of its body its read rule names. */
+function aliasPaths(path: string, read: ReadClass, body: unknown): string[] {
+  if (read.aliases === undefined || read.route === undefined || body === null || typeof body !== 'object') return [];
+  const pattern = new PathPattern(read.route);
+  const params = pattern.match(path);
+  if (params === null) return [];
+  const paths: string[] = [];
+  for (const { param, field } of read.aliases) {
+    const value = (body as Record<string, unknown>)[field];
+    if ((typeof value !== 'string' && typeof value !== 'number') || value === '') continue;
+    const alias = pattern.fill({ ...params, [param]: encodeURIComponent(String(value)) });
+    if (alias !== path) paths.push(alias);
+  }
+  return paths;
+}
+
 /**
  * The cache rules of every service, compiled: what kind a read is, how long
  * its answer stays fresh, which tags it carries, and which tags a write
@@ -48,7 +85,7 @@ export class CachePolicy {
     for (const [service, source] of Object.entries(rules) as [ServiceName, ServiceCacheRules][]) {
       compiled[service] = {
         source,
-        reads: source.reads.map((rule) => ({ pattern: new PathPattern(rule.path), kind: rule.kind })),
+        reads: source.reads.map((rule) => ({ pattern: new PathPattern(rule.path), kind: rule.kind, finished: rule.finished, aliases: rule.aliases })),
         writes: source.writes.map((rule) => ({ pattern: new PathPattern(rule.path), methods: rule.methods, rule })),
       };
     }
@@ -58,17 +95,23 @@ export class CachePolicy {
   /** The read rule a path falls under, if any. */
   classify(service: ServiceName, path: string): ReadClass {
     for (const read of this.compiled[service].reads) {
-      if (read.pattern.match(path) !== null) return { kind: read.kind, route: read.pattern.pattern };
+      if (read.pattern.match(path) === null) continue;
+      return {
+        kind: read.kind,
+        route: read.pattern.pattern,
+        ...(read.finished === undefined ? {} : { finished: read.finished }),
+        ...(read.aliases === undefined ? {} : { aliases: read.aliases }),
+      };
     }
     return { kind: 'object', route: undefined };
   }
 
-  /** Whether a run (or list item) will not change again, from its status field. */
-  isFinished(service: ServiceName, value: unknown): boolean {
+  /** Whether a run (or list item) will not change again, from its status field: the read rule's own states, else the service's. */
+  isFinished(service: ServiceName, value: unknown, states?: FinishedStates | undefined): boolean {
     if (value === null || typeof value !== 'object') return false;
-    const { fields, values } = this.compiled[service].source.finished;
+    const { fields, values } = states ?? this.compiled[service].source.finished;
     for (const field of fields) {
-      const status = (value as Record<string, unknown>)[field];
+      const status = fieldOf(value, field);
       if (typeof status === 'string') return values.includes(status);
     }
     return false;
@@ -82,9 +125,9 @@ export class CachePolicy {
       case 'immutable':
         return 'RUN_FINISHED';
       case 'run':
-        return this.isFinished(service, body) ? 'RUN_FINISHED' : 'RUN_ACTIVE';
+        return this.isFinished(service, body, read.finished) ? 'RUN_FINISHED' : 'RUN_ACTIVE';
       case 'runs':
-        return (itemsOf(body) ?? []).every((item) => this.isFinished(service, item)) ? 'LIST' : 'RUN_ACTIVE';
+        return (itemsOf(body) ?? []).every((item) => this.isFinished(service, item, read.finished)) ? 'LIST' : 'RUN_ACTIVE';
       case 'settings':
         return 'SETTINGS';
       case 'list':
@@ -97,11 +140,19 @@ export class CachePolicy {
     }
   }
 
-  /** The tags of an entry at `path`: its exact path, every prefix (subtree), and its read rule. */
-  entryTags(service: ServiceName, path: string, read: ReadClass): string[] {
-    const tags = [exactTag(service, path), ...pathPrefixes(path).map((prefix) => subtreeTag(service, prefix))];
-    if (read.route !== undefined) tags.push(routeTag(service, read.route));
-    return tags;
+  /**
+   * The tags of an entry at `path`: its exact path, every prefix (subtree),
+   * and its read rule; and the same path tags for each other name of the
+   * resource its body gives (see {@link ReadAlias}).
+   */
+  entryTags(service: ServiceName, path: string, read: ReadClass, body?: unknown): string[] {
+    const tags = new Set([exactTag(service, path), ...pathPrefixes(path).map((prefix) => subtreeTag(service, prefix))]);
+    if (read.route !== undefined) tags.add(routeTag(service, read.route));
+    for (const alias of aliasPaths(path, read, body)) {
+      tags.add(exactTag(service, alias));
+      for (const prefix of pathPrefixes(alias)) tags.add(subtreeTag(service, prefix));
+    }
+    return [...tags];
   }
 
   /**

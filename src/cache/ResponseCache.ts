@@ -191,7 +191,7 @@ export class ResponseCache {
           if (fetched.ttlMs === undefined) {
             this.stats.uncacheable++;
           } else if (this.writes === writesBefore) {
-            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, this.policy.classify(service, read.path)));
+            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, this.policy.classify(service, read.path), fetched.response.body));
             this.stats.stores++;
           }
         } finally {

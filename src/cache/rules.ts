@@ -12,10 +12,30 @@ import type { HttpMethod } from '../upstreams/http/types.js';
  */
 export type ReadKind = 'run' | 'runs' | 'object' | 'list' | 'settings' | 'immutable' | 'none';
 
+/** Body fields (`a.b` reaches into an object) holding a run's status, and the values that mean it will not change again. */
+export interface FinishedStates {
+  readonly fields: readonly string[];
+  readonly values: readonly string[];
+}
+
+/**
+ * Another name of the resource read, taken from its body: the path with
+ * parameter `param` replaced by the body's `field` (URL-encoded), which
+ * writes may name it by.
+ */
+export interface ReadAlias {
+  readonly param: string;
+  readonly field: string;
+}
+
 /** Reads matching `path` (a template relative to the service's base URL) are of `kind`. */
 export interface ReadRule {
   readonly path: string;
   readonly kind: ReadKind;
+  /** For `run` and `runs`: this resource's own status fields and final values, instead of the service's. */
+  readonly finished?: FinishedStates | undefined;
+  /** Other paths of the same resource: its entry is purged by writes to those too. */
+  readonly aliases?: readonly ReadAlias[] | undefined;
 }
 
 /**
@@ -39,8 +59,8 @@ export interface ServiceCacheRules {
   readonly reads: readonly ReadRule[];
   /** Every match applies, in addition to the purges derived from the write's path. */
   readonly writes: readonly WriteRule[];
-  /** Body fields holding a run's status, and the values that mean it will not change again. */
-  readonly finished: { readonly fields: readonly string[]; readonly values: readonly string[] };
+  /** Body fields holding a run's status, and the values that mean it will not change again (unless a read rule says its own). */
+  readonly finished: FinishedStates;
 }
 
 const workflowActions: readonly PurgeTarget[] = [
@@ -49,7 +69,7 @@ const workflowActions: readonly PurgeTarget[] = [
   { route: '/project/:slug{3}/job/:number' },
 ];
 
-/** Every service's cache rules, as data (tested in test/cache/rules.test.ts). */
+/** Every service's cache rules, as data (tested in test/cache/rules.test.ts; every client read has one, test/cache/readRuleCoverage.test.ts). */
 export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
   circleci: {
     reads: [
@@ -57,13 +77,15 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/project/:slug{3}/pipeline/mine', kind: 'runs' },
       { path: '/project/:slug{3}/pipeline/:number', kind: 'run' },
       { path: '/project/:slug{3}/job/:number', kind: 'run' },
-      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
       { path: '/project/:slug{3}/envvar', kind: 'settings' },
       { path: '/project/:slug{3}/envvar/:name', kind: 'settings' },
       { path: '/project/:slug{3}/checkout-key', kind: 'settings' },
       { path: '/project/:slug{3}/checkout-key/:fingerprint', kind: 'settings' },
       { path: '/project/:slug{3}/schedule', kind: 'settings' },
       { path: '/project/:slug{3}/settings', kind: 'settings' },
+      // After the named settings, so that a variable called `artifacts` or `tests` stays a setting.
+      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
+      { path: '/project/:slug{3}/:number/tests', kind: 'list' },
       { path: '/project/:slug{3}', kind: 'object' },
       { path: '/pipeline', kind: 'runs' },
       { path: '/pipeline/:id/config', kind: 'immutable' },
@@ -74,12 +96,25 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/context', kind: 'settings' },
       { path: '/context/:id', kind: 'settings' },
       { path: '/context/:id/environment-variable', kind: 'settings' },
+      { path: '/context/:id/restrictions', kind: 'settings' },
       { path: '/webhook', kind: 'settings' },
       { path: '/webhook/:id', kind: 'settings' },
       { path: '/schedule/:id', kind: 'settings' },
       { path: '/me', kind: 'settings' },
       { path: '/me/collaborations', kind: 'settings' },
+      { path: '/user/:id', kind: 'object' },
       { path: '/insights/*rest', kind: 'list' },
+      { path: '/org/:org/oidc-custom-claims', kind: 'settings' },
+      { path: '/org/:org/project/:project/oidc-custom-claims', kind: 'settings' },
+      // A decision, and the bundle it was made with, never change; the log grows with each decision.
+      { path: '/owner/:owner/context/:context/decision', kind: 'list' },
+      { path: '/owner/:owner/context/:context/decision/settings', kind: 'settings' },
+      { path: '/owner/:owner/context/:context/decision/:decision', kind: 'immutable' },
+      { path: '/owner/:owner/context/:context/decision/:decision/policy-bundle', kind: 'immutable' },
+      { path: '/owner/:owner/context/:context/policy-bundle', kind: 'settings' },
+      { path: '/owner/:owner/context/:context/policy-bundle/:name', kind: 'settings' },
+      // An export job moves created → processing → completed or failed; `created` is final only for pipelines.
+      { path: '/organizations/:org/usage_export_job/:id', kind: 'run', finished: { fields: ['state'], values: ['completed', 'failed'] } },
     ],
     writes: [
       // Triggering creates a pipeline, read in the project's lists and the organisation's.
@@ -128,6 +163,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     reads: [
       { path: '/admin/hooks', kind: 'settings' },
       { path: '/admin/hooks/:id', kind: 'settings' },
+      { path: '/admin/keys', kind: 'list' },
+      // An environment shows its latest download, which moves on by itself until it succeeds or fails.
+      { path: '/admin/pre-receive-environments', kind: 'runs', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
+      { path: '/admin/pre-receive-environments/:id', kind: 'run', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
       { path: '/admin/pre-receive-environments/:id/downloads/latest', kind: 'run' },
       { path: '/admin/ldap/*rest', kind: 'settings' },
       { path: '/organizations', kind: 'list' },
@@ -155,22 +194,19 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       { path: '/projects/:id/hooks/:hook', kind: 'settings' },
       { path: '/projects/:id/members', kind: 'list' },
       { path: '/projects/:id/members/:user', kind: 'object' },
-      { path: '/projects/:id', kind: 'object' },
+      // Read by numeric id or by URL-encoded path (`acme%2Fapi`): a write naming either purges both.
+      { path: '/projects/:id', kind: 'object', aliases: [{ param: 'id', field: 'id' }, { param: 'id', field: 'path_with_namespace' }] },
       { path: '/projects', kind: 'list' },
     ],
     writes: [
       // Retrying or cancelling a pipeline changes its jobs, also listed per project.
       { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
       { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
-      // A project is named by numeric id or by URL-encoded path (`acme%2Fapi`), and reads name it by id while a write
-      // may name it by path: member and hook writes purge those reads of every project. Members also show in
-      // `/projects?membership=true`.
-      {
-        methods: ['POST', 'PUT', 'DELETE'],
-        path: '/projects/:id/members/*rest',
-        purge: [{ exact: '/projects' }, { route: '/projects/:id/members' }, { route: '/projects/:id/members/:user' }],
-      },
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ route: '/projects/:id/hooks' }, { route: '/projects/:id/hooks/:hook' }] },
+      // Member and hook writes name the project by numeric id, as their reads do (GitLabLoaders resolves a path first),
+      // so they purge that project's member or hook reads only. A new member or hook is read at its own path too,
+      // and members also show in `/projects?membership=true`.
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }, { subtree: '/projects/:id/members' }] },
+      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ subtree: '/projects/:id/hooks' }] },
     ],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },
@@ -198,6 +234,8 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     reads: [
       { path: '/projects', kind: 'list' },
       { path: '/orgs/:org/projects', kind: 'list' },
+      { path: '/projects/:id/members', kind: 'list' },
+      { path: '/projects/:id/members/:member', kind: 'object' },
       { path: '/projects/:id/integrations/notifications', kind: 'settings' },
       { path: '/projects/:id/integrations/notifications/:integration', kind: 'settings' },
       { path: '/projects/:id', kind: 'object' },

@@ -3,8 +3,15 @@ import { CachePolicy, exactTag, routeTag, subtreeTag } from '../../src/cache/Cac
 import { PathPattern, pathPrefixes } from '../../src/cache/pathPattern.js';
 import { cacheRules } from '../../src/cache/rules.js';
 import type { ServiceName } from '../../src/config/ServiceName.js';
+import type { HttpMethod } from '../../src/upstreams/http/types.js';
 
 const policy = new CachePolicy();
+
+/** Whether a write purges an entry read at `readPath` (with `body`): whether their tags meet. */
+function purges(service: ServiceName, method: HttpMethod, writePath: string, readPath: string, body?: unknown): boolean {
+  const stale = new Set(policy.writeTags(service, method, writePath));
+  return policy.entryTags(service, readPath, policy.classify(service, readPath), body).some((tag) => stale.has(tag));
+}
 
 /** A concrete path for a template, each parameter replaced by a sample value. */
 function sample(pattern: string): string {
@@ -40,6 +47,24 @@ describe('cache policy: kinds and TTLs', () => {
     expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api'), {})).toBe('OBJECT');
     expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api/envvar'), { items: [] })).toBe('SETTINGS');
     expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1/config'), {})).toBe('RUN_FINISHED');
+  });
+
+  it("decides a run's TTL from the read rule's own final states when it has them (CircleCI usage exports, GHES environments)", () => {
+    const job = policy.classify('circleci', '/organizations/o1/usage_export_job/j1');
+    expect(job).toMatchObject({ kind: 'run', route: '/organizations/:org/usage_export_job/:id' });
+    // `created` is final for a pipeline (the service's states), not for an export job.
+    expect(['created', 'processing', 'completed', 'failed'].map((state) => policy.ttlKind('circleci', job, { state }))).toEqual(['RUN_ACTIVE', 'RUN_ACTIVE', 'RUN_FINISHED', 'RUN_FINISHED']);
+    expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1'), { state: 'created' })).toBe('RUN_FINISHED');
+    const environment = policy.classify('ghes', '/admin/pre-receive-environments/2');
+    expect(['not_started', 'in_progress', 'success', 'failed'].map((state) => policy.ttlKind('ghes', environment, { id: 2, download: { state } }))).toEqual([
+      'RUN_ACTIVE',
+      'RUN_ACTIVE',
+      'RUN_FINISHED',
+      'RUN_FINISHED',
+    ]);
+    const environments = policy.classify('ghes', '/admin/pre-receive-environments');
+    expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'failed' } }])).toBe('LIST');
+    expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'in_progress' } }])).toBe('RUN_ACTIVE');
   });
 
   it('falls back to the body shape when no rule matches', () => {
@@ -81,12 +106,47 @@ describe('cache policy: what writes purge', () => {
     expect(policy.writeTags('circleci', 'POST', '/owner/o1/context/config/policy-bundle')).toContain(subtreeTag('circleci', '/owner/o1/context/config/policy-bundle'));
   });
 
-  it('GitLab: a member or hook write naming the project by path purges the reads that name it by id', () => {
-    const members = policy.writeTags('gitlab', 'DELETE', '/projects/acme%2Fapi/members/7');
-    expect(members).toEqual(expect.arrayContaining([routeTag('gitlab', '/projects/:id/members'), routeTag('gitlab', '/projects/:id/members/:user'), exactTag('gitlab', '/projects')]));
-    expect(policy.entryTags('gitlab', '/projects/1/members/7', policy.classify('gitlab', '/projects/1/members/7'))).toContain(routeTag('gitlab', '/projects/:id/members/:user'));
-    const hooks = policy.writeTags('gitlab', 'POST', '/projects/acme%2Fapi/hooks');
-    expect(hooks).toEqual(expect.arrayContaining([routeTag('gitlab', '/projects/:id/hooks'), routeTag('gitlab', '/projects/:id/hooks/:hook')]));
+  it("GitLab: a member or hook write purges its own project's member or hook reads, and no other project's", () => {
+    for (const [method, write] of [
+      ['POST', '/projects/1/members'],
+      ['PUT', '/projects/1/members/7'],
+      ['DELETE', '/projects/1/members/7'],
+    ] as const) {
+      expect([purges('gitlab', method, write, '/projects/1/members'), purges('gitlab', method, write, '/projects/1/members/7')], `${method} ${write}`).toEqual([true, true]);
+      // `/projects?membership=true`, whatever its query.
+      expect(purges('gitlab', method, write, '/projects'), `${method} ${write}: memberships`).toBe(true);
+      expect([purges('gitlab', method, write, '/projects/2/members'), purges('gitlab', method, write, '/projects/2/members/7')], `${method} ${write}`).toEqual([false, false]);
+    }
+    for (const [method, write] of [
+      ['POST', '/projects/1/hooks'],
+      ['PUT', '/projects/1/hooks/3'],
+      ['DELETE', '/projects/1/hooks/3'],
+    ] as const) {
+      expect([purges('gitlab', method, write, '/projects/1/hooks'), purges('gitlab', method, write, '/projects/1/hooks/3')], `${method} ${write}`).toEqual([true, true]);
+      expect([purges('gitlab', method, write, '/projects/2/hooks'), purges('gitlab', method, write, '/projects/2/hooks/3')], `${method} ${write}`).toEqual([false, false]);
+    }
+    expect(policy.writeTags('gitlab', 'DELETE', '/projects/1/members/7').filter((tag) => tag.startsWith('t:'))).toEqual([]);
+  });
+
+  it('GitLab: a project read by path and by id carry both names once the body gives them, so writes naming either purge both', () => {
+    const api = { id: 42, path_with_namespace: 'acme/api' };
+    const web = { id: 43, path_with_namespace: 'acme/web' };
+    expect(policy.entryTags('gitlab', '/projects/acme%2Fapi', policy.classify('gitlab', '/projects/acme%2Fapi'), api)).toEqual(
+      expect.arrayContaining([exactTag('gitlab', '/projects/42'), subtreeTag('gitlab', '/projects/42'), exactTag('gitlab', '/projects/acme%2Fapi')]),
+    );
+    for (const [method, write] of [
+      ['PUT', '/projects/42'],
+      ['DELETE', '/projects/42'],
+      ['POST', '/projects/42/members'],
+      ['DELETE', '/projects/42/hooks/3'],
+    ] as const) {
+      expect(purges('gitlab', method, write, '/projects/acme%2Fapi', api), `${method} ${write}`).toBe(true);
+      expect(purges('gitlab', method, write, '/projects/acme%2Fweb', web), `${method} ${write} (another project)`).toBe(false);
+    }
+    expect(purges('gitlab', 'PUT', '/projects/acme%2Fapi', '/projects/42', api)).toBe(true);
+    expect(purges('gitlab', 'PUT', '/projects/acme%2Fapi', '/projects/43', web)).toBe(false);
+    // Without a body naming it, only its own path.
+    expect(purges('gitlab', 'PUT', '/projects/42', '/projects/acme%2Fapi', { message: 'x' })).toBe(false);
   });
 
   it('a POST purges the collection it posts to, not everything below it', () => {

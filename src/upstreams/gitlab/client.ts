@@ -13,6 +13,9 @@ type Body = Readonly<Record<string, unknown>>;
 /**
  * GitLab REST v4 (`/api/v4`), one method per operation, in the service's own
  * terms. Lists return the whole response: their paging is in the headers.
+ * Reads take a project by id or path; member and hook writes by numeric id
+ * only, as reads of members and hooks name it, so that a write purges from
+ * the cache exactly that project's reads.
  */
 export class GitLabClient {
   constructor(private readonly session: UpstreamSession) {}
@@ -42,15 +45,15 @@ export class GitLabClient {
     return (await this.session.get<WireMember>(`/projects/${projectSegment(project)}/members/${userId}`, undefined, '/projects/:id/members/:user_id')).body;
   }
 
-  async addMember(project: string, body: Body): Promise<WireMember> {
-    return (await this.session.send<WireMember>({ method: 'POST', path: `/projects/${projectSegment(project)}/members`, body, route: '/projects/:id/members' })).body;
+  async addMember(projectId: number, body: Body): Promise<WireMember> {
+    return (await this.session.send<WireMember>({ method: 'POST', path: `/projects/${projectId}/members`, body, route: '/projects/:id/members' })).body;
   }
 
-  async editMember(project: string, userId: number, body: Body): Promise<WireMember> {
+  async editMember(projectId: number, userId: number, body: Body): Promise<WireMember> {
     return (
       await this.session.send<WireMember>({
         method: 'PUT',
-        path: `/projects/${projectSegment(project)}/members/${userId}`,
+        path: `/projects/${projectId}/members/${userId}`,
         body,
         route: '/projects/:id/members/:user_id',
       })
@@ -58,8 +61,8 @@ export class GitLabClient {
   }
 
   /** v4 answers 204, and 404 for a non-member (v3 answered 200 either way). */
-  async removeMember(project: string, userId: number): Promise<void> {
-    await this.session.send({ method: 'DELETE', path: `/projects/${projectSegment(project)}/members/${userId}`, route: '/projects/:id/members/:user_id' });
+  async removeMember(projectId: number, userId: number): Promise<void> {
+    await this.session.send({ method: 'DELETE', path: `/projects/${projectId}/members/${userId}`, route: '/projects/:id/members/:user_id' });
   }
 
   listHooks(project: string, query: Query): Promise<UpstreamResponse<readonly WireProjectHook[]>> {
@@ -70,16 +73,16 @@ export class GitLabClient {
     return (await this.session.get<WireProjectHook>(`/projects/${projectSegment(project)}/hooks/${hookId}`, undefined, '/projects/:id/hooks/:hook_id')).body;
   }
 
-  async addHook(project: string, body: Body): Promise<WireProjectHook> {
-    return (await this.session.send<WireProjectHook>({ method: 'POST', path: `/projects/${projectSegment(project)}/hooks`, body, route: '/projects/:id/hooks' })).body;
+  async addHook(projectId: number, body: Body): Promise<WireProjectHook> {
+    return (await this.session.send<WireProjectHook>({ method: 'POST', path: `/projects/${projectId}/hooks`, body, route: '/projects/:id/hooks' })).body;
   }
 
   /** v4 answers 200 (the v3 documents said 201). */
-  async editHook(project: string, hookId: number, body: Body): Promise<WireProjectHook> {
+  async editHook(projectId: number, hookId: number, body: Body): Promise<WireProjectHook> {
     return (
       await this.session.send<WireProjectHook>({
         method: 'PUT',
-        path: `/projects/${projectSegment(project)}/hooks/${hookId}`,
+        path: `/projects/${projectId}/hooks/${hookId}`,
         body,
         route: '/projects/:id/hooks/:hook_id',
       })
@@ -87,7 +90,7 @@ export class GitLabClient {
   }
 
   /** v4 takes the hook id in the path and answers 204; v3 took `hook_id` as a parameter of `DELETE /projects/:id/hooks`. */
-  async deleteHook(project: string, hookId: number): Promise<void> {
-    await this.session.send({ method: 'DELETE', path: `/projects/${projectSegment(project)}/hooks/${hookId}`, route: '/projects/:id/hooks/:hook_id' });
+  async deleteHook(projectId: number, hookId: number): Promise<void> {
+    await this.session.send({ method: 'DELETE', path: `/projects/${projectId}/hooks/${hookId}`, route: '/projects/:id/hooks/:hook_id' });
   }
 }

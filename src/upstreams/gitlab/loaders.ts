@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import { GatewayError } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
 import { connectionFromPages, defaultPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
@@ -78,6 +79,19 @@ export class GitLabLoaders {
   }
 
   /**
+   * The numeric id of a project named by id or full path, a path through the
+   * project loader (one cached read). Member and hook writes name the project
+   * by id, as their reads do, so that each purges from the response cache
+   * that project's reads and no other's.
+   */
+  private async projectIdOf(ref: string): Promise<number> {
+    if (/^\d+$/.test(ref)) return Number(ref);
+    const { id } = await this.project.load(ref);
+    if (id <= 0) throw new GatewayError('UPSTREAM_ERROR', `GitLab answered project ${ref} without its numeric id`, { service: 'gitlab' });
+    return id;
+  }
+
+  /**
    * One keyset page of projects in id order. `token` is the query of the
    * previous page's `Link: rel="next"` URL; its position (`id_after`,
    * `per_page`) is sent back as GitLab made it.
@@ -134,45 +148,55 @@ export class GitLabLoaders {
   }
 
   async addMember(input: GitLabMemberInput): Promise<GitLabMemberModel> {
-    const { project, body } = addMemberBody(input);
-    const member = toMember(await this.client.addMember(project, body), project);
+    const { project: ref, body } = addMemberBody(input);
+    const id = await this.projectIdOf(ref);
+    const project = String(id);
+    const member = toMember(await this.client.addMember(id, body), project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);
     return member;
   }
 
   async updateMember(input: GitLabMemberInput): Promise<GitLabMemberModel> {
-    const { project, body } = updateMemberBody(input);
-    const member = toMember(await this.client.editMember(project, input.userId, body), project);
+    const { project: ref, body } = updateMemberBody(input);
+    const id = await this.projectIdOf(ref);
+    const project = String(id);
+    const member = toMember(await this.client.editMember(id, input.userId, body), project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);
     return member;
   }
 
-  /** Removes a member; returns the project as addressed. */
+  /** Removes a member; returns the project's numeric id. */
   async removeMember(projectId: string, userId: number): Promise<string> {
-    const project = projectAndId(projectId, userId, 'userId');
-    await this.client.removeMember(project, userId);
+    const id = await this.projectIdOf(projectAndId(projectId, userId, 'userId'));
+    const project = String(id);
+    await this.client.removeMember(id, userId);
     this.member.clear({ project, id: userId });
     return project;
   }
 
   async addHook(input: GitLabAddProjectHookInput): Promise<GitLabProjectHookModel> {
-    const { project, body } = addHookBody(input);
-    const hook = toProjectHook(await this.client.addHook(project, body));
+    const { project: ref, body } = addHookBody(input);
+    const id = await this.projectIdOf(ref);
+    const project = String(id);
+    const hook = toProjectHook(await this.client.addHook(id, body));
     this.hook.prime({ project, id: hook.id }, hook);
     return hook;
   }
 
   async updateHook(input: GitLabUpdateProjectHookInput): Promise<GitLabProjectHookModel> {
-    const { project, body } = updateHookBody(input);
-    const hook = toProjectHook(await this.client.editHook(project, input.hookId, body));
+    const { project: ref, body } = updateHookBody(input);
+    const id = await this.projectIdOf(ref);
+    const project = String(id);
+    const hook = toProjectHook(await this.client.editHook(id, input.hookId, body));
     this.hook.clear({ project, id: hook.id }).prime({ project, id: hook.id }, hook);
     return hook;
   }
 
-  /** Deletes a hook; returns the project as addressed. */
+  /** Deletes a hook; returns the project's numeric id. */
   async deleteHook(projectId: string, hookId: number): Promise<string> {
-    const project = projectAndId(projectId, hookId, 'hookId');
-    await this.client.deleteHook(project, hookId);
+    const id = await this.projectIdOf(projectAndId(projectId, hookId, 'hookId'));
+    const project = String(id);
+    await this.client.deleteHook(id, hookId);
     this.hook.clear({ project, id: hookId });
     return project;
   }

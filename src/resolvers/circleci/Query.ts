@@ -1,9 +1,12 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
+import { loadPrefetching } from '../prefetch.js';
+import { circleCiProjectByKey } from './CircleCIProject.js';
 
 /** The CircleCI `Query` fields. */
 export const Query: QueryResolvers = {
-  circleciProject: (_root, { slug }, { loaders }) => loadOrNull(loaders.circleci.project, slug),
+  circleciProject: (_root, { slug }, context, info) =>
+    loadPrefetching(() => loadOrNull(context.loaders.circleci.project, slug), { slug }, circleCiProjectByKey, context, info),
   circleciPipeline: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.pipeline, id),
   circleciPipelines: (_root, args, { loaders }) => loaders.circleci.pipelines(args),
   circleciWorkflow: (_root, { id }, { loaders }) => loadOrNull(loaders.circleci.workflow, id),

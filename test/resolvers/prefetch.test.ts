@@ -10,7 +10,7 @@ const fault = async (body: Record<string, unknown>): Promise<void> => {
   });
   expect(response.status).toBe(201);
 };
-const logged = async (): Promise<{ method: string; path: string; at: string }[]> => t.requests('circleci');
+const logged = async (): Promise<{ method: string; path: string; query: Record<string, string | string[]>; at: string }[]> => t.requests('circleci');
 
 beforeAll(async () => {
   t = await startTestGateway();
@@ -37,6 +37,20 @@ describe('a project and the lists that need only its key', () => {
     const at = (suffix: string): number => Date.parse(log.find((r) => r.path.endsWith(suffix))?.at ?? '');
     // Sent one after the other, the pipelines would arrive only once the slow project had answered.
     expect(Math.abs(at('/pipeline') - at('/gh/acme/api'))).toBeLessThan(300);
+  });
+
+  it('does the same for a pipeline by id and its workflows', async () => {
+    const listed = await t.gql(`{ circleciProject(slug: "gh/acme/api") { pipelines(first: 1) { edges { node { pipelineId } } } } }`);
+    const id = listed.data?.['circleciProject'].pipelines.edges[0].node.pipelineId as string;
+    await t.clearRequests();
+    await fault({ method: 'GET', path: `/pipeline/${id}$`, latencyMs: 600, times: 1 });
+    const result = await t.gql(`query ($id: ID!) { circleciPipeline(id: $id) { pipelineId workflows { edges { node { name } } } } }`, { id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['circleciPipeline'].pipelineId).toBe(id);
+    const log = await logged();
+    expect(log.map((r) => r.path).sort()).toEqual([`/api/v2/pipeline/${id}`, `/api/v2/pipeline/${id}/workflow`]);
+    const at = (suffix: string): number => Date.parse(log.find((r) => r.path.endsWith(suffix))?.at ?? '');
+    expect(Math.abs(at('/workflow') - at(id))).toBeLessThan(300);
   });
 
   it('still answers null for a missing project, whatever its early-started lists got', async () => {
@@ -80,7 +94,7 @@ describe('a project and the lists that need only its key', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.['circleciProject'].a).toEqual(result.data?.['circleciProject'].b);
-    const paths = (await logged()).map((r) => `${r.path}?${new URLSearchParams(r.query as Record<string, string>).toString()}`);
+    const paths = (await logged()).map((r) => `${r.path}?${JSON.stringify(r.query)}`);
     expect(new Set(paths).size).toBe(paths.length);
   });
 });

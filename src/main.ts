@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { ServiceName } from './config/ServiceName.js';
 import { createGateway } from './server/createGateway.js';
-import { createLogger } from './server/logger.js';
+import { createLogger, flushLogger } from './server/logger.js';
 import { placesOf, startBanner } from './server/startBanner.js';
 import { startSimulators, type RunningSimulators } from './simulators/startSimulators.js';
 
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     if (stopping) {
       // A second signal (Ctrl-C twice) does not wait for the grace period.
       logger.warn({ signal }, 'Stopping now, without waiting for in-flight requests');
+      await flushLogger(logger);
       process.exit(1);
     }
     stopping = true;
@@ -76,9 +77,11 @@ async function main(): Promise<void> {
       await simulators?.close();
     } catch (error) {
       logger.error({ err: error }, 'Shutdown failed');
+      await flushLogger(logger);
       process.exit(1);
     }
     logger.info('Stopped');
+    await flushLogger(logger);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -80,6 +80,7 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<Fetched>>();
   /** Bumped by every write, so that a read begun before it is not stored after it. */
   private writes = 0;
+  private readonly parsed = new ParsedEntries(parsedEntryLimit);
 
   constructor(options: ResponseCacheOptions) {
     this.store = options.store;
@@ -115,7 +116,7 @@ export class ResponseCache {
       );
     };
 
-    const entry = parseEntry(await this.store.get(key));
+    const entry = this.parsed.of(key, await this.store.get(key));
     if (entry !== undefined) {
       const age = this.clock() - entry.at;
       const response = { status: entry.status, headers: entry.headers, body: entry.body as T };
@@ -225,14 +226,55 @@ function toEntry(fetched: Fetched): StoredEntry {
   return { status: fetched.response.status, headers, body: fetched.response.body, at: fetched.at, ttl: fetched.ttlMs ?? 0 };
 }
 
-function parseEntry(raw: string | undefined): StoredEntry | undefined {
-  if (raw === undefined) return undefined;
+function parseEntry(raw: string): StoredEntry | undefined {
   try {
     const entry = JSON.parse(raw) as StoredEntry;
     return typeof entry.at === 'number' && typeof entry.ttl === 'number' && typeof entry.status === 'number' ? entry : undefined;
   } catch {
     return undefined;
   }
+}
+
+// Enough for the hot entries of a busy gateway; each holds the stored text and its parse.
+const parsedEntryLimit = 512;
+// Under test, shared bodies are frozen so that a mapper writing into one fails loudly.
+const freezeParsed = process.env['NODE_ENV'] === 'test';
+
+/**
+ * The last parse of recently read entries, so that a hit on an unchanged
+ * entry does not parse it again. Valid because the stored text is compared
+ * (a replaced, refreshed or other replica's entry is parsed anew) and
+ * because nothing writes into an upstream body after it is fetched: mappers
+ * build new models, so one parsed body can serve many operations.
+ */
+class ParsedEntries {
+  private readonly entries = new Map<string, { readonly raw: string; readonly entry: StoredEntry | undefined }>();
+
+  constructor(private readonly limit: number) {}
+
+  of(key: string, raw: string | undefined): StoredEntry | undefined {
+    if (raw === undefined) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    const known = this.entries.get(key);
+    if (known !== undefined && known.raw === raw) return known.entry;
+    const entry = parseEntry(raw);
+    if (freezeParsed && entry !== undefined) deepFreeze(entry);
+    this.entries.delete(key);
+    this.entries.set(key, { raw, entry });
+    if (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+    return entry;
+  }
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /** Apollo's key-value cache (persisted queries and more) over the same store. */

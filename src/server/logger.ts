@@ -14,10 +14,27 @@ export const redactedPaths = [
   '*.password',
 ];
 
-/** The gateway's structured JSON logger; to stdout unless given another destination. */
+/**
+ * The gateway's structured JSON logger; to stdout unless given another
+ * destination. Stdout is written asynchronously: a line per operation must
+ * not block the event loop on a slow pipe, and lines written while one write
+ * is in flight go out together. Call `flushLogger` before exiting (pino also
+ * flushes synchronously on a normal process exit).
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = { level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+}
+
+/** Writes out whatever the logger still buffers; resolves once it is written (or failed to be). */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      logger.flush(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 export type { Logger };

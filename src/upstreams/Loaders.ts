@@ -25,6 +25,47 @@ const factories: { readonly [S in keyof Loaders]: (session: UpstreamSession, ups
 };
 
 /**
+ * One request's loaders: each service's are built on first use (a getter per
+ * service on the prototype, so a request that reads one service builds only
+ * that one, and nothing per service is made per request up front).
+ */
+class RequestLoaders implements Loaders {
+  private readonly made: { -readonly [S in keyof Loaders]?: Loaders[S] } = {};
+
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly credentials: Readonly<Partial<Record<ServiceName, string>>>,
+    private readonly requestId: string | undefined,
+    private readonly cache: SessionCache | undefined,
+  ) {}
+
+  get circleci(): CircleCiLoaders {
+    return (this.made.circleci ??= this.build('circleci'));
+  }
+
+  get ghes(): GhesLoaders {
+    return (this.made.ghes ??= this.build('ghes'));
+  }
+
+  get concord(): ConcordLoaders {
+    return (this.made.concord ??= this.build('concord'));
+  }
+
+  get flexstack(): FlexStackLoaders {
+    return (this.made.flexstack ??= this.build('flexstack'));
+  }
+
+  get gitlab(): GitLabLoaders {
+    return (this.made.gitlab ??= this.build('gitlab'));
+  }
+
+  private build<S extends keyof Loaders>(service: S): Loaders[S] {
+    const session = new UpstreamSession(this.upstreams.get(service), this.credentials[service], this.requestId, service, this.cache);
+    return factories[service](session, this.upstreams);
+  }
+}
+
+/**
  * Creates one request's loaders. Each service's loaders are built on first
  * use, bound to the credential that applies to this request.
  */
@@ -34,20 +75,5 @@ export function createLoaders(
   requestId: string | undefined,
   cache?: SessionCache | undefined,
 ): Loaders {
-  const made: Partial<Loaders> = {};
-  const loaders = {} as Loaders;
-  for (const service of Object.keys(factories) as (keyof Loaders)[]) {
-    Object.defineProperty(loaders, service, {
-      enumerable: true,
-      get() {
-        let value = made[service];
-        if (value === undefined) {
-          value = factories[service](new UpstreamSession(upstreams.get(service), credentials[service], requestId, service, cache), upstreams);
-          (made as Record<string, unknown>)[service] = value;
-        }
-        return value;
-      },
-    });
-  }
-  return loaders;
+  return new RequestLoaders(upstreams, credentials, requestId, cache);
 }

@@ -104,6 +104,25 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     expect(stats.staleServes).toBeGreaterThanOrEqual(5);
   });
 
+  it('parses an unchanged entry once, parses a replaced one anew, and hands out bodies no one can write into', async () => {
+    const body = async (): Promise<{ serial: number }> => (await session(tokenA).get<{ serial: number }>('/project/gh/acme/parsed')).body;
+    await body();
+    await until(() => stats.stores === 1, 'the answer stored');
+    const hit = await body();
+    expect(await body()).toBe(hit);
+    expect(Object.isFrozen(hit)).toBe(true);
+    expect(() => {
+      (hit as { serial: number }).serial = 0;
+    }).toThrow(TypeError);
+    now += 61_000 + 30_000 + 1; // past the TTL and the grace: the entry is fetched and stored again
+    const fresh = await body();
+    await until(() => stats.stores === 2, 'the new answer stored');
+    const rehit = await body();
+    expect(rehit).not.toBe(hit);
+    expect(rehit).toEqual(fresh);
+    expect(rehit.serial).not.toBe(hit.serial);
+  });
+
   it('makes one upstream call for 50 concurrent identical misses', async () => {
     upstream.answer({ path: /pipeline\/p9$/, delayMs: 100 });
     const serials = await Promise.all(Array.from({ length: 50 }, () => read(tokenA, '/pipeline/p9')));

@@ -2,6 +2,13 @@ import type { CircleCiPipelineResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiPipelineModel } from '../../upstreams/circleci/models.js';
+import type { KeyResolversOf } from '../prefetch.js';
+
+/** The `CircleCIPipeline` fields that need only the pipeline's id (started with the pipeline; see loadPrefetching). */
+export const circleCiPipelineByKey: KeyResolversOf<CircleCiPipelineResolvers, 'workflows' | 'config', Pick<CircleCiPipelineModel, 'id'>> = {
+  workflows: (pipeline, args, { loaders }) => loaders.circleci.workflowsOfPipeline(pipeline.id, args),
+  config: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.pipelineConfig, pipeline.id),
+};
 
 /** Resolvers of `CircleCIPipeline`. */
 export const CircleCIPipeline: CircleCiPipelineResolvers = {
@@ -10,6 +17,5 @@ export const CircleCIPipeline: CircleCiPipelineResolvers = {
   pipelineId: (pipeline) => pipeline.id,
   status: (pipeline) => pipeline.rawState,
   project: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.project, pipeline.projectSlug),
-  workflows: (pipeline, args, { loaders }) => loaders.circleci.workflowsOfPipeline(pipeline.id, args),
-  config: (pipeline, _args, { loaders }) => loadOrNull(loaders.circleci.pipelineConfig, pipeline.id),
+  ...circleCiPipelineByKey,
 };

@@ -2,14 +2,17 @@ import type { CircleCiProjectResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiProjectModel } from '../../upstreams/circleci/models.js';
+import type { KeyResolversOf } from '../prefetch.js';
 
-/** Resolvers of `CircleCIProject`. */
-export const CircleCIProject: CircleCiProjectResolvers = {
-  id: globalIdOf<CircleCiProjectModel>('CircleCIProject', (project) => project.slug),
-  service: () => 'CIRCLECI',
-  fullName: (project) => project.slug,
-  url: (project) => project.vcsUrl,
-  projectId: (project) => project.id,
+/** What a CircleCI project's lists and sub-resources need: its slug. */
+export type CircleCiProjectKey = Pick<CircleCiProjectModel, 'slug'>;
+
+/** The `CircleCIProject` fields that need only the slug (started with the project; see loadPrefetching). */
+export const circleCiProjectByKey: KeyResolversOf<
+  CircleCiProjectResolvers,
+  'pipelines' | 'latestPipeline' | 'myPipelines' | 'pipeline' | 'schedules' | 'envVars' | 'envVar' | 'checkoutKeys' | 'checkoutKey' | 'settings',
+  CircleCiProjectKey
+> = {
   pipelines: (project, args, { loaders }) => loaders.circleci.pipelinesOfProject(project.slug, args),
   latestPipeline: async (project, args, { loaders }) => {
     const connection = await loaders.circleci.pipelinesOfProject(project.slug, { first: 1, branch: args.branch ?? null });
@@ -24,4 +27,14 @@ export const CircleCIProject: CircleCiProjectResolvers = {
     loaders.circleci.checkoutKeysOfProject(project.slug, { ...args, digest: args.digest === 'SHA256' ? 'sha256' : args.digest === 'MD5' ? 'md5' : null }),
   checkoutKey: (project, { fingerprint }, { loaders }) => loadOrNull(loaders.circleci.checkoutKey, { projectSlug: project.slug, name: fingerprint }),
   settings: (project, _args, { loaders }) => loadOrNull(loaders.circleci.settings, project.slug),
+};
+
+/** Resolvers of `CircleCIProject`. */
+export const CircleCIProject: CircleCiProjectResolvers = {
+  id: globalIdOf<CircleCiProjectModel>('CircleCIProject', (project) => project.slug),
+  service: () => 'CIRCLECI',
+  fullName: (project) => project.slug,
+  url: (project) => project.vcsUrl,
+  projectId: (project) => project.id,
+  ...circleCiProjectByKey,
 };

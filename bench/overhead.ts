@@ -82,7 +82,7 @@ async function getJson(agent: Agent, url: string, headers: Record<string, string
   return body;
 }
 
-/** What a REST client does: the project, then its pipelines (the gateway calls them in this order too). */
+/** What a plain REST client does: the project, then its pipelines, one after the other (the gateway sends both at once). */
 function directOperation(simulatorUrl: string): Operation {
   const project = `${simulatorUrl}/project/${slug}`;
   const pipelines = `${project}/pipeline`;

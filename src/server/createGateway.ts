@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/config.js';
 import { formatError } from '../errors/formatError.js';
@@ -16,7 +16,10 @@ import { createExplorerHandler } from './explorer.js';
 import { ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin } from './operationPlugin.js';
-import { BodyTooLargeError, readBody } from './readBody.js';
+import { createGraphQLHandler } from './graphqlHandler.js';
+import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
+import { BodyTooLargeError } from './readBody.js';
+import { sendJson } from './sendJson.js';
 import { operationLogger } from './requestLogging.js';
 import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
@@ -68,12 +71,6 @@ export interface Gateway {
   stop(graceMs?: number): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
-}
-
 /**
  * Builds the gateway: the schema and Apollo Server are made once here; each
  * request only parses its body, builds a context and executes.
@@ -114,40 +111,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
 
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    let body: unknown;
-    if (req.method === 'POST') {
-      const raw = await readBody(req, maxBodyBytes);
-      const type = headers.get('content-type') ?? '';
-      if (type.includes('application/json') && raw !== '') {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-          return;
-        }
-      } else {
-        body = raw;
-      }
-    }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => createContext(config, upstreams, req.headers, cache),
-    });
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
+  const handleGraphQL = createGraphQLHandler({
+    apollo,
+    maxBodyBytes,
+    createContext: (req) => createContext(config, upstreams, req.headers, cache),
+  });
 
   const readiness = new ReadinessCheck(config.redisUrl);
   const explorer = config.explorer ? createExplorerHandler() : undefined;
@@ -202,26 +170,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');
-  metrics.addSource({
-    read: () => {
-      const counts = cache.stats.snapshot();
-      let accepted = 0;
-      let refused = 0;
-      for (const byOutcome of Object.values(live.webhooks.stats())) {
-        for (const [outcome, count] of Object.entries(byOutcome ?? {})) {
-          if (outcome === 'accepted' || outcome === 'ignored' || outcome === 'duplicate') accepted += count;
-          else refused += count;
-        }
-      }
-      return {
-        cacheHits: counts.hits,
-        cacheMisses: counts.misses,
-        openSubscriptions: live.streamCount(),
-        webhookDeliveriesAccepted: accepted,
-        webhookDeliveriesRefused: refused,
-      };
-    },
-  });
+  metrics.addSource(liveAndCacheMetrics(cache, live));
 
   let listening = '';
   return {

@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { GatewayContext } from './context.js';
+import { readBody } from './readBody.js';
+import { sendJson } from './sendJson.js';
+
+/** Handles one HTTP request to `/graphql`. */
+export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+/**
+ * The HTTP side of `/graphql`: reads the body (up to `maxBodyBytes`), hands
+ * the request to Apollo Server with a context made for it, and writes the
+ * answer. A body over the limit throws BodyTooLargeError for the caller's 413.
+ */
+export function createGraphQLHandler(options: {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly maxBodyBytes: number;
+  readonly createContext: (req: IncomingMessage) => GatewayContext;
+}): GraphQLHandler {
+  const { apollo, maxBodyBytes, createContext } = options;
+  return async (req, res, url) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      const type = headers.get('content-type') ?? '';
+      if (type.includes('application/json') && raw !== '') {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => createContext(req) });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

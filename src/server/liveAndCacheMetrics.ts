@@ -1,0 +1,29 @@
+import type { ResponseCache } from '../cache/ResponseCache.js';
+import type { LiveHub } from '../subscriptions/LiveHub.js';
+import type { MetricsSource } from './metrics.js';
+
+const acceptedOutcomes: ReadonlySet<string> = new Set(['accepted', 'ignored', 'duplicate']);
+
+/** Cache counters, open subscriptions and webhook deliveries, as `/metrics` reports them. */
+export function liveAndCacheMetrics(cache: ResponseCache, live: LiveHub): MetricsSource {
+  return {
+    read: () => {
+      const counts = cache.stats.snapshot();
+      let accepted = 0;
+      let refused = 0;
+      for (const byOutcome of Object.values(live.webhooks.stats())) {
+        for (const [outcome, count] of Object.entries(byOutcome ?? {})) {
+          if (acceptedOutcomes.has(outcome)) accepted += count;
+          else refused += count;
+        }
+      }
+      return {
+        cacheHits: counts.hits,
+        cacheMisses: counts.misses,
+        openSubscriptions: live.streamCount(),
+        webhookDeliveriesAccepted: accepted,
+        webhookDeliveriesRefused: refused,
+      };
+    },
+  };
+}

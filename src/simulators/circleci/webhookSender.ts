@@ -1,8 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { request as requestTls } from 'node:https';
 import { stableUuid } from '../core/ids.js';
 import type { CircleCiStore, SimJob, SimWorkflow } from './store.js';
+import { postWebhook } from '../core/postWebhook.js';
 
 /** Where the simulator delivers its webhooks, and the signing secret. */
 export interface WebhookTarget {
@@ -88,7 +87,7 @@ export class CircleCiWebhookSender {
     const body = this.bodyOf(type, workflow, job);
     const raw = JSON.stringify(body);
     const signature = createHmac('sha256', target.secret).update(raw).digest('hex');
-    const status = await post(target.url, raw, {
+    const status = await postWebhook(target.url, raw, {
       'content-type': 'application/json',
       'circleci-event-type': type,
       'circleci-signature': `v1=${signature}`,
@@ -97,19 +96,4 @@ export class CircleCiWebhookSender {
     this.deliveries.push({ id: String(body['id']), type, status });
     if (this.deliveries.length > 1_000) this.deliveries.shift();
   }
-}
-
-/** One POST without a connection pool (nothing left open), resolving with the status or 0. */
-function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const send = url.startsWith('https:') ? requestTls : request;
-    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
 }

@@ -1,7 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { request as requestTls } from 'node:https';
 import { base58Id, type FlexStackStore } from './store.js';
+import { postWebhook } from '../core/postWebhook.js';
 
 /** Where the simulator delivers its webhooks, and the signing secret. */
 export interface FlexStackWebhookTarget {
@@ -118,23 +117,8 @@ export class FlexStackWebhookSender {
   private async deliver(target: FlexStackWebhookTarget, body: Record<string, unknown>, deploymentId: string): Promise<void> {
     const raw = JSON.stringify(body);
     const signature = createHmac('sha256', target.secret).update(raw).digest('hex');
-    const status = await post(target.url, raw, { 'content-type': 'application/json', 'x-flexstack-signature': `sha256=${signature}`, 'user-agent': 'FlexStack-Webhooks/1.0' });
+    const status = await postWebhook(target.url, raw, { 'content-type': 'application/json', 'x-flexstack-signature': `sha256=${signature}`, 'user-agent': 'FlexStack-Webhooks/1.0' });
     this.deliveries.push({ id: String(body['id']), type: body['type'] as FlexStackDeploymentEventType, deploymentId, status });
     if (this.deliveries.length > 1_000) this.deliveries.shift();
   }
-}
-
-/** One POST without a connection pool (nothing left open), resolving with the status or 0. */
-function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const send = url.startsWith('https:') ? requestTls : request;
-    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
 }

@@ -1,5 +1,5 @@
 import type { ServiceName } from '../../src/config/ServiceName.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, serviceSettings } from '../../src/config/config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 import type { Logger } from '../../src/server/logger.js';
 import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
@@ -47,15 +47,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   // Tests count upstream calls and inject upstream faults per case: the response cache is off
   // unless a test turns it on (CACHE_ENABLED=true), as the cache's own tests do.
   const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', CACHE_ENABLED: 'false', ...options.env };
-  const names: Record<ServiceName, [string, string]> = {
-    circleci: ['CIRCLECI_URL', 'CIRCLECI_TOKEN'],
-    ghes: ['GHES_URL', 'GHES_TOKEN'],
-    gitlab: ['GITLAB_URL', 'GITLAB_TOKEN'],
-    concord: ['CONCORD_URL', 'CONCORD_TOKEN'],
-    flexstack: ['FLEXSTACK_URL', 'FLEXSTACK_API_KEY'],
-  };
   for (const [service, url] of Object.entries(simulators.urls) as [ServiceName, string][]) {
-    const [urlName, tokenName] = names[service];
+    const { url: urlName, token: tokenName } = serviceSettings[service];
     env[urlName] ??= url;
     const token = simulators.tokens[service];
     if (options.configureTokens !== false && token !== undefined) env[tokenName] ??= token;

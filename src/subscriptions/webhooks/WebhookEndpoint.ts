@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBodyBytes } from '../../server/readBody.js';
+import { sendJson as send } from '../../server/sendJson.js';
 import type { EventBus } from '../bus/EventBus.js';
 import type { Coordination } from '../state/Coordination.js';
 import { webhookSecretSettings, type LiveSettings, type WebhookService } from '../../config/liveSettings.js';
@@ -7,27 +9,6 @@ import { DeliveryError, type Receiver } from './Receiver.js';
 
 /** How deliveries ended, per service: `accepted`, `duplicate`, `ignored`, `rejected`, `invalid`, `failed`. */
 export type WebhookCounts = Record<WebhookService, Record<string, number>>;
-
-class TooLarge extends Error {}
-
-async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
-}
 
 /**
  * The HTTP side of webhook receivers (`POST /webhooks/<service>`): body size
@@ -75,9 +56,9 @@ export class WebhookEndpoint {
     }
     let raw: Buffer;
     try {
-      raw = await readRaw(req, this.settings.webhookMaxBodyBytes);
+      raw = await readBodyBytes(req, this.settings.webhookMaxBodyBytes);
     } catch (error) {
-      if (!(error instanceof TooLarge)) throw error;
+      if (!(error instanceof BodyTooLargeError)) throw error;
       this.count(service, 'invalid');
       res.setHeader('connection', 'close');
       return send(res, 413, { error: `Body larger than ${this.settings.webhookMaxBodyBytes} bytes` });

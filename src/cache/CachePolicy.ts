@@ -1,7 +1,7 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import type { HttpMethod } from '../upstreams/http/types.js';
+import type { HttpMethod } from './types.js';
 import { PathPattern, pathPrefixes } from './pathPattern.js';
-import { cacheRules, type FinishedStates, type ReadAlias, type ReadKind, type ServiceCacheRules } from './rules.js';
+import { cacheRules, type FinishedStates, type PurgeTarget, type ReadAlias, type ReadKind, type ServiceCacheRules } from './rules.js';
 import type { CacheKind } from '../config/cacheSettings.js';
 import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
@@ -13,6 +13,8 @@ export interface ReadClass {
   readonly finished?: FinishedStates | undefined;
   /** The rule's other names of the resource, when it has them. */
   readonly aliases?: readonly ReadAlias[] | undefined;
+  /** The other paths of the resource, from its body: given by the operation that read it, which knows its parameters. */
+  readonly aliasesOf?: ((body: unknown) => readonly string[]) | undefined;
 }
 
 interface CompiledRead {
@@ -46,6 +48,13 @@ function itemsOf(body: unknown): unknown[] | undefined {
   return undefined;
 }
 
+/** The tag of a resolved purge target. */
+function targetTag(service: ServiceName, target: PurgeTarget): string {
+  if ('route' in target) return routeTag(service, target.route);
+  if ('exact' in target) return exactTag(service, target.exact);
+  return subtreeTag(service, target.subtree);
+}
+
 /** A body field by name, `a.b` reaching into nested objects. */
 function fieldOf(value: unknown, field: string): unknown {
   let current = value;
@@ -57,7 +66,8 @@ function fieldOf(value: unknown, field: string): unknown {
 }
 
 /** The other paths of a resource read at `path`, from the fields of its body its read rule names. */
-function aliasPaths(path: string, read: ReadClass, body: unknown): string[] {
+function aliasPaths(path: string, read: ReadClass, body: unknown): readonly string[] {
+  if (read.aliasesOf !== undefined) return body === null || typeof body !== 'object' ? [] : read.aliasesOf(body);
   if (read.aliases === undefined || read.route === undefined || body === null || typeof body !== 'object') return [];
   const pattern = new PathPattern(read.route);
   const params = pattern.match(path);
@@ -158,15 +168,20 @@ export class CachePolicy {
   /**
    * Every tag a write makes stale: for PUT, PATCH and DELETE the path and
    * everything below it, for POST (a create or an action) the path itself;
-   * for all, each ancestor path (the lists and objects holding it); plus the
-   * service's own rules for what the path does not say.
+   * for all, each ancestor path (the lists and objects holding it); plus what
+   * the path does not say: the operation's own purges when the write names
+   * them (`purges`), else the service's rules matching the path.
    */
-  writeTags(service: ServiceName, method: HttpMethod, path: string): string[] {
+  writeTags(service: ServiceName, method: HttpMethod, path: string, purges?: readonly PurgeTarget[]): string[] {
     const tags = new Set<string>();
     const prefixes = pathPrefixes(path);
     const self = prefixes.pop() ?? '/';
     tags.add(method === 'POST' ? exactTag(service, self) : subtreeTag(service, self));
     for (const prefix of prefixes) tags.add(exactTag(service, prefix));
+    if (purges !== undefined) {
+      for (const target of purges) tags.add(targetTag(service, target));
+      return [...tags];
+    }
     for (const write of this.compiled[service].writes) {
       if (!write.methods.includes(method)) continue;
       const params = write.pattern.match(path);

@@ -1,7 +1,7 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import type { CallContext, UpstreamHttp } from '../upstreams/http/UpstreamHttp.js';
-import type { HttpMethod, QueryValue, ResponseHeaders, UpstreamResponse } from '../upstreams/http/types.js';
+import type { HttpMethod, QueryValue, ResponseHeaders, UpstreamResponse } from './types.js';
 import { CachePolicy, type ReadClass } from './CachePolicy.js';
+import type { PurgeTarget } from './rules.js';
 import type { CacheStore } from './CacheStore.js';
 import { CacheStats } from './CacheStats.js';
 import type { CacheTracker } from './CacheTracker.js';
@@ -29,10 +29,20 @@ interface Fetched {
 
 /** A GET as the cache sees it. */
 export interface CachedRead {
+  readonly service: ServiceName;
+  /** The service's base URL, so gateways pointed at different hosts never mix answers. */
+  readonly baseUrl: string;
+  /** The credential it is read with: entries are kept per its fingerprint, never by the token itself. */
+  readonly token: string;
+  /** Path below the base URL, as sent. */
   readonly path: string;
   readonly query?: Readonly<Record<string, QueryValue>> | undefined;
-  readonly route?: string | undefined;
+  /** How it is cached, from its operation; classified by its path when absent. */
+  readonly read?: ReadClass | undefined;
 }
+
+/** Makes the upstream call of a read; the cache calls it on a miss or to refresh. */
+export type UpstreamFetch<T = unknown> = () => Promise<UpstreamResponse<T>>;
 
 /** What a response cache is built from. */
 export interface ResponseCacheOptions {
@@ -98,16 +108,19 @@ export class ResponseCache {
       : `upstream responses not cached (CACHE_ENABLED=false); persisted queries in ${this.store.describe()}`;
   }
 
-  /** A GET through the cache. Upstream errors are thrown as they are and never cached. */
-  async get<T>(http: UpstreamHttp, read: CachedRead, call: CallContext, tracker?: CacheTracker): Promise<UpstreamResponse<T>> {
-    const service = http.protocol.service;
+  /**
+   * A GET through the cache: `fetch` makes the upstream call on a miss.
+   * Upstream errors are thrown as they are and never cached.
+   */
+  async get<T>(read: CachedRead, fetch: UpstreamFetch<T>, tracker?: CacheTracker): Promise<UpstreamResponse<T>> {
+    const { service } = read;
     const resource = resourceOf(read);
     if (!this.settings.enabled) {
-      const response = await http.send<T>({ method: 'GET', path: read.path, query: read.query, route: read.route }, call);
+      const response = await fetch();
       tracker?.use({ service, resource, source: 'upstream', ageSeconds: 0, maxAgeSeconds: 0 }, false);
       return response;
     }
-    const key = entryKey({ service, baseUrl: http.baseUrl.href.replace(/\/+$/, ''), path: read.path, query: read.query }, this.fingerprints.of(service, call.token));
+    const key = entryKey({ service, baseUrl: read.baseUrl, path: read.path, query: read.query }, this.fingerprints.of(service, read.token));
     const report = (source: 'cache' | 'stale' | 'upstream', at: number, ttlMs: number | undefined): void => {
       const now = this.clock();
       tracker?.use(
@@ -129,7 +142,7 @@ export class ResponseCache {
         this.stats.staleServes++;
         report('stale', entry.at, 0);
         if (!this.inflight.has(key)) {
-          this.fill(key, http, read, call).catch(() => {
+          this.fill(key, read, fetch).catch(() => {
             this.stats.refreshFailures++;
           });
         }
@@ -139,21 +152,22 @@ export class ResponseCache {
     const pending = this.inflight.get(key);
     if (pending !== undefined) return this.join<T>(pending, report);
     this.stats.misses++;
-    const fetched = await this.fill(key, http, read, call);
+    const fetched = await this.fill(key, read, fetch);
     report('upstream', fetched.at, fetched.ttlMs);
     return fetched.response as UpstreamResponse<T>;
   }
 
   /**
    * Purges what a write (sent or attempted) may have made stale, for every
-   * credential. Called after the write, whatever its outcome: a failed or
-   * timed-out write may still have happened.
+   * credential: what its path says, and its operation's `purges` (the
+   * service's path rules when it names none). Called after the write,
+   * whatever its outcome: a failed or timed-out write may still have happened.
    */
-  async invalidate(service: ServiceName, method: HttpMethod, path: string): Promise<void> {
+  async invalidate(service: ServiceName, method: HttpMethod, path: string, purges?: readonly PurgeTarget[]): Promise<void> {
     this.writes++;
     // Reads already under way began before the write: later readers must not join them.
     this.inflight.clear();
-    const removed = await this.store.invalidate(this.policy.writeTags(service, method, path));
+    const removed = await this.store.invalidate(this.policy.writeTags(service, method, path, purges));
     this.stats.invalidations += removed;
   }
 
@@ -175,12 +189,13 @@ export class ResponseCache {
   }
 
   /** One upstream call for a key, shared by everyone asking until it is stored. */
-  private fill(key: string, http: UpstreamHttp, read: CachedRead, call: CallContext): Promise<Fetched> {
-    const service = http.protocol.service;
+  private fill(key: string, read: CachedRead, fetch: UpstreamFetch): Promise<Fetched> {
+    const { service } = read;
+    const readClass = read.read ?? this.policy.classify(service, read.path);
     const writesBefore = this.writes;
     const pending = (async (): Promise<Fetched> => {
-      const response = await http.send({ method: 'GET', path: read.path, query: read.query, route: read.route }, call);
-      return { response, at: this.clock(), ttlMs: this.ttlOf(service, this.policy.classify(service, read.path), response) };
+      const response = await fetch();
+      return { response, at: this.clock(), ttlMs: this.ttlOf(service, readClass, response) };
     })();
     this.inflight.set(key, pending);
     const settle = (): void => {
@@ -192,7 +207,7 @@ export class ResponseCache {
           if (fetched.ttlMs === undefined) {
             this.stats.uncacheable++;
           } else if (this.writes === writesBefore) {
-            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, this.policy.classify(service, read.path), fetched.response.body));
+            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, readClass, fetched.response.body));
             this.stats.stores++;
           }
         } finally {

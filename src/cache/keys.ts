@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ServiceName } from '../config/ServiceName.js';
-import type { QueryValue } from '../upstreams/http/types.js';
+import type { QueryValue } from './types.js';
 
 /** Every key the gateway writes starts with this, so that it can share a Redis database. */
 export const keyPrefix = 'switchyard:';

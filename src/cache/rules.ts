@@ -1,5 +1,5 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import type { HttpMethod } from '../upstreams/http/types.js';
+import type { HttpMethod } from './types.js';
 
 /**
  * What a cached GET holds, which decides how long it stays fresh:
@@ -42,7 +42,8 @@ export interface ReadRule {
  * What a write makes stale beyond what its own path says: `exact` one path
  * (whatever its query), `subtree` a path and everything below it, `route`
  * every read cached under that read rule's template. Parameters of the write's
- * path (`:name`) fill `exact` and `subtree` paths.
+ * path (`:name`) fill `exact` and `subtree` paths; resolved purges name
+ * concrete paths.
  */
 export type PurgeTarget = { readonly exact: string } | { readonly subtree: string } | { readonly route: string };
 
@@ -62,6 +63,36 @@ export interface ServiceCacheRules {
   /** Body fields holding a run's status, and the values that mean it will not change again (unless a read rule says its own). */
   readonly finished: FinishedStates;
 }
+
+/** How reads of one operation are cached (its TTL kind, and what its body says of it). */
+export interface ReadPolicy {
+  readonly kind: ReadKind;
+  /** For `run` and `runs`: this resource's own status fields and final values, instead of the service's. */
+  readonly finished?: FinishedStates | undefined;
+  /** Other names of the same resource, from its body: writes naming those purge it too. */
+  readonly aliases?: readonly ReadAlias[] | undefined;
+}
+
+/**
+ * What a write makes stale beyond what its own path says, naming the reads by
+ * operation id: `exact` that read's path (whatever its query), `subtree` that
+ * path and everything below it, `route` every entry read by that operation.
+ * The read's path parameters are filled from the write's of the same name,
+ * or from those `params` maps them to (`{ read: write }`).
+ */
+export type OperationPurge<Id extends string = string> =
+  | { readonly exact: Id; readonly params?: Readonly<Record<string, string>> | undefined }
+  | { readonly subtree: Id; readonly params?: Readonly<Record<string, string>> | undefined }
+  | { readonly route: Id };
+
+/**
+ * The cache rules of one table of operations, keyed by operation id: a read
+ * policy for every GET, the extra purges of every write. Written with
+ * `satisfies CacheRulesOf<typeof table>`, a missing rule is a type error.
+ */
+export type CacheRulesOf<Table extends Readonly<Record<string, { readonly method: string }>>> = {
+  readonly [Id in keyof Table]: Table[Id]['method'] extends 'GET' ? ReadPolicy : readonly OperationPurge<keyof Table & string>[];
+};
 
 const workflowActions: readonly PurgeTarget[] = [
   { subtree: '/workflow/:id' },

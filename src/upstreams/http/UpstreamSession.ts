@@ -55,7 +55,11 @@ export class UpstreamSession {
       pending =
         this.cache === undefined
           ? http.send({ method: 'GET', path, query, route }, call, url)
-          : this.cache.cache.get(http, { path, query, route }, call, this.cache.tracker);
+          : this.cache.cache.get(
+              { service: this.service, baseUrl: http.baseUrl.href.replace(/\/+$/, ''), token, path, query },
+              () => http.send({ method: 'GET', path, query, route }, call, url),
+              this.cache.tracker,
+            );
       this.memo.set(key, pending);
     }
     return pending as Promise<UpstreamResponse<T>>;

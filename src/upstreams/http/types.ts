@@ -1,11 +1,8 @@
 import type { ServiceName } from '../../config/ServiceName.js';
 import type { ErrorCode } from '../../errors/ErrorCode.js';
+import type { HttpMethod, QueryValue, ResponseHeaders } from '../../cache/types.js';
 
-/** The HTTP methods the upstream clients use. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** A query parameter value; null and undefined are left out, arrays repeat the key. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type { HttpMethod, QueryValue, ResponseHeaders, UpstreamResponse } from '../../cache/types.js';
 
 /** One call to an upstream, relative to the service's base URL. */
 export interface UpstreamRequest {
@@ -21,15 +18,6 @@ export interface UpstreamRequest {
   readonly route?: string | undefined;
 }
 
-/** Response headers by lower-case name. */
-export type ResponseHeaders = Readonly<Record<string, string | undefined>>;
-
-/** An upstream answer: status, headers and the decoded body. */
-export interface UpstreamResponse<T = unknown> {
-  readonly status: number;
-  readonly headers: ResponseHeaders;
-  readonly body: T;
-}
 
 /** What a service's error body says, in the service's own terms. */
 export interface UpstreamErrorInfo {

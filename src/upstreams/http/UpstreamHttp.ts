@@ -55,6 +55,8 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Res
 export class UpstreamHttp {
   readonly protocol: ServiceProtocol;
   readonly baseUrl: URL;
+  /** The base URL as text, without a trailing slash. */
+  readonly baseHref: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly observer: UpstreamObserver | undefined;
@@ -64,14 +66,31 @@ export class UpstreamHttp {
     this.protocol = options.protocol;
     this.baseUrl = new URL(options.config.url);
     this.basePath = this.baseUrl.pathname.replace(/\/+$/, '');
+    this.baseHref = this.baseUrl.href.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.observer = options.observer;
     this.agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 128, pipelining: 1 });
   }
 
-  /** The absolute URL of a request, as sent. */
+  /**
+   * The absolute URL of a request, as sent. Asserts that it is the path
+   * asked for, below the base path: a path that URL parsing would resolve
+   * elsewhere (dot segments, a backslash), or with an empty segment, is
+   * refused before any call.
+   */
   urlOf(req: Pick<UpstreamRequest, 'path' | 'query'>): URL {
-    const url = new URL(this.baseUrl.origin + this.basePath + req.path);
+    const expected = this.basePath + req.path;
+    let url: URL | undefined;
+    if (req.path.startsWith('/') && !req.path.includes('//')) {
+      try {
+        url = new URL(this.baseUrl.origin + expected);
+      } catch {
+        url = undefined;
+      }
+    }
+    if (url === undefined || url.pathname !== expected || url.origin !== this.baseUrl.origin || url.search !== '' || url.hash !== '') {
+      throw new GatewayError('BAD_USER_INPUT', `The request names a path outside the ${serviceLabels[this.protocol.service]} API`, { service: this.protocol.service });
+    }
     appendQuery(url, req.query);
     return url;
   }

@@ -5,6 +5,28 @@ import type { UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
 import type { ResponseCache } from '../../cache/ResponseCache.js';
 import type { CacheTracker } from '../../cache/CacheTracker.js';
+import type { ReadClass } from '../../cache/CachePolicy.js';
+import type { PurgeTarget } from '../../cache/rules.js';
+
+/** A GET of an operation, its path built and checked. */
+export interface SessionRead {
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined;
+  /** The operation's path template, for metrics and logs. */
+  readonly route: string;
+  /** How the answer is cached. */
+  readonly read?: ReadClass | undefined;
+  /** Null when a 2xx body has the promised shape, else what is wrong with it. */
+  readonly check?: ((body: unknown) => string | null) | undefined;
+}
+
+/** A write of an operation, its path built and checked. */
+export interface SessionWrite extends UpstreamRequest {
+  /** What it makes stale beyond what its path says. */
+  readonly purges?: readonly PurgeTarget[] | undefined;
+  /** Null when a 2xx body has the promised shape, else what is wrong with it. */
+  readonly check?: ((body: unknown) => string | null) | undefined;
+}
 
 /** The shared response cache, and what this operation read through it. */
 export interface SessionCache {
@@ -44,6 +66,58 @@ export class UpstreamSession {
     return { http: this.http, token: this.token };
   }
 
+  /**
+   * An operation's GET, sent once per GraphQL operation however often it is
+   * asked for, through the response cache; a 2xx body of another shape than
+   * promised is an UPSTREAM_ERROR, and is never cached.
+   */
+  read<T>(request: SessionRead): Promise<UpstreamResponse<T>> {
+    const { http, token } = this.ready();
+    const url = http.urlOf(request);
+    const key = url.href;
+    let pending = this.memo.get(key);
+    if (pending === undefined) {
+      const call = { token, requestId: this.requestId };
+      const fetch = async (): Promise<UpstreamResponse> => this.checked(await http.send({ method: 'GET', path: request.path, query: request.query, route: request.route }, call, url), request.check);
+      pending =
+        this.cache === undefined
+          ? fetch()
+          : this.cache.cache.get(
+              { service: this.service, baseUrl: http.baseHref, token, path: request.path, query: request.query, read: request.read },
+              fetch,
+              this.cache.tracker,
+            );
+      this.memo.set(key, pending);
+    }
+    return pending as Promise<UpstreamResponse<T>>;
+  }
+
+  /**
+   * An operation's write: clears the per-operation GET memo, then purges
+   * from the shared cache what it may have made stale (what its path says
+   * and its `purges`), for every credential, whether it succeeded or not.
+   */
+  async write<T>(request: SessionWrite): Promise<UpstreamResponse<T>> {
+    const { http, token } = this.ready();
+    this.memo.clear();
+    this.cache?.tracker.write();
+    try {
+      return this.checked(await http.send<T>(request, { token, requestId: this.requestId }), request.check);
+    } finally {
+      await this.cache?.cache.invalidate(this.service, request.method, request.path, request.purges ?? []);
+    }
+  }
+
+  private checked<R extends UpstreamResponse>(response: R, check: ((body: unknown) => string | null) | undefined): R {
+    const problem = check?.(response.body) ?? null;
+    if (problem === null) return response;
+    throw new GatewayError('UPSTREAM_ERROR', `Unexpected response from ${serviceLabels[this.service]}`, {
+      service: this.service,
+      status: response.status,
+      cause: new Error(problem),
+    });
+  }
+
   /** A GET, sent once per operation however often it is asked for. */
   get<T>(path: string, query?: Readonly<Record<string, QueryValue>>, route?: string): Promise<UpstreamResponse<T>> {
     const { http, token } = this.ready();
@@ -56,7 +130,7 @@ export class UpstreamSession {
         this.cache === undefined
           ? http.send({ method: 'GET', path, query, route }, call, url)
           : this.cache.cache.get(
-              { service: this.service, baseUrl: http.baseUrl.href.replace(/\/+$/, ''), token, path, query },
+              { service: this.service, baseUrl: http.baseHref, token, path, query },
               () => http.send({ method: 'GET', path, query, route }, call, url),
               this.cache.tracker,
             );

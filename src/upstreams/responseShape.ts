@@ -1,0 +1,105 @@
+/**
+ * What an upstream promises a 2xx body looks like, checked before the body
+ * is used or cached: a body of another shape (a proxy's page, a changed API,
+ * `{"unexpected":true}`) is an upstream error, never empty data.
+ *
+ * The checks are as lenient as the services are loose: a field's type is
+ * checked only when it is present and not null, numbers may come as numeric
+ * strings and booleans as `"true"`/`"false"` (CircleCI sends `"number": "25"`).
+ * What they insist on is the container (an object, a list, a page) and the
+ * presence of the fields every object of the kind carries.
+ */
+
+/** A field's loose type. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
+
+/** A body check; `T` is the wire type a body that passes is read as. */
+export interface ResponseShape<T = unknown> {
+  /** Null when the body fits, else what does not fit (for logs; never shown to clients). */
+  check(body: unknown): string | null;
+  /** Only carries `T` for the type checker. */
+  readonly wire?: T | undefined;
+}
+
+/** Fields an object must carry: names (of any type), or names with their loose types. */
+export type RequiredFields = readonly string[] | Readonly<Record<string, FieldType>>;
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function fits(value: unknown, type: FieldType): boolean {
+  switch (type) {
+    case 'any':
+      return true;
+    case 'string':
+      return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+    case 'number':
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+    case 'boolean':
+      return typeof value === 'boolean' || value === 'true' || value === 'false';
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value);
+  }
+}
+
+function objectProblem(value: unknown, fields: RequiredFields, where: string): string | null {
+  if (!isObject(value)) return `${where} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not an object`;
+  const entries: readonly (readonly [string, FieldType])[] = Array.isArray(fields)
+    ? (fields as readonly string[]).map((name) => [name, 'any'] as const)
+    : Object.entries(fields as Readonly<Record<string, FieldType>>);
+  for (const [name, type] of entries) {
+    const field = value[name];
+    if (field === undefined) return `${where} has no "${name}"`;
+    if (field !== null && !fits(field, type)) return `${where}."${name}" is not a ${type}`;
+  }
+  return null;
+}
+
+function listProblem(value: unknown, item: RequiredFields, where: string): string | null {
+  if (!Array.isArray(value)) return `${where} is not a list`;
+  for (let i = 0; i < value.length; i++) {
+    const problem = objectProblem(value[i], item, `${where}[${i}]`);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+/** An object carrying `fields`. */
+export function objectOf<T>(fields: RequiredFields = []): ResponseShape<T> {
+  return { check: (body) => objectProblem(body, fields, 'the body') };
+}
+
+/** A bare JSON list of objects each carrying `item`. */
+export function listOf<T>(item: RequiredFields = []): ResponseShape<readonly T[]> {
+  return { check: (body) => listProblem(body, item, 'the body') };
+}
+
+/**
+ * A page object: the list of objects at `field` (each carrying `item`), and
+ * the page's own fields (`next_page_token`, `has_more`) when `fields` names them.
+ */
+export function pageOf<T>(field: string, item: RequiredFields = [], fields: RequiredFields = []): ResponseShape<T> {
+  return {
+    check: (body) => objectProblem(body, fields, 'the body') ?? (isObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : null),
+  };
+}
+
+/** A list of objects, either bare or in a page object's `field` (endpoints that answer either). */
+export function listOrPageOf<T>(field: string, item: RequiredFields = []): ResponseShape<T> {
+  return {
+    check: (body) => (Array.isArray(body) ? listProblem(body, item, 'the body') : isObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : 'the body is neither a list nor a page'),
+  };
+}
+
+/** Any body, or none (a 204, an action's acknowledgement). */
+export function anyBody<T = unknown>(): ResponseShape<T> {
+  return { check: () => null };
+}
+
+/** A body that must be JSON of some kind: an object or a list, not text. */
+export function jsonBody<T = unknown>(): ResponseShape<T> {
+  return { check: (body) => (body !== null && typeof body === 'object' ? null : 'the body is not JSON') };
+}

@@ -261,22 +261,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     ],
     finished: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
   },
+  // FlexStack's reads and writes carry their rules in its operation table (src/upstreams/flexstack/operations.ts).
   flexstack: {
-    reads: [
-      { path: '/projects', kind: 'list' },
-      { path: '/orgs/:org/projects', kind: 'list' },
-      { path: '/projects/:id/members', kind: 'list' },
-      { path: '/projects/:id/members/:member', kind: 'object' },
-      { path: '/projects/:id/integrations/notifications', kind: 'settings' },
-      { path: '/projects/:id/integrations/notifications/:integration', kind: 'settings' },
-      { path: '/projects/:id', kind: 'object' },
-    ],
-    writes: [
-      // Projects are also listed per organisation, which their path does not name.
-      { methods: ['POST'], path: '/projects', purge: [{ route: '/orgs/:org/projects' }] },
-      { methods: ['PUT', 'DELETE'], path: '/projects/:id', purge: [{ route: '/orgs/:org/projects' }] },
-      { methods: ['POST'], path: '/projects/:id/disconnect', purge: [{ route: '/orgs/:org/projects' }] },
-    ],
+    reads: [],
+    writes: [],
     finished: { fields: [], values: [] },
   },
 };

@@ -149,11 +149,11 @@ describe('cache policy: what writes purge', () => {
     expect(purges('gitlab', 'PUT', '/projects/42', '/projects/acme%2Fapi', { message: 'x' })).toBe(false);
   });
 
-  it('a POST purges the collection it posts to, not everything below it', () => {
-    const tags = policy.writeTags('flexstack', 'POST', '/projects');
+  it('a POST purges the collection it posts to, not everything below it, and what its operation names', () => {
+    const tags = policy.writeTags('flexstack', 'POST', '/projects', [{ route: '/orgs/{org_id}/projects' }]);
     expect(tags).toContain(exactTag('flexstack', '/projects'));
     expect(tags).not.toContain(subtreeTag('flexstack', '/projects'));
-    expect(tags).toContain(routeTag('flexstack', '/orgs/:org/projects'));
+    expect(tags).toContain(routeTag('flexstack', '/orgs/{org_id}/projects'));
   });
 
   it('CircleCI: triggering a pipeline purges the project pipeline lists and the organisation list', () => {

@@ -1,7 +1,7 @@
 import { badUserInput } from '../../errors/GatewayError.js';
 import type { FlexStackNotificationFlagsInput, FlexStackSort } from '../../generated/graphql.js';
 import { flexStackIconPattern, flexStackMaxMembersPerAdd, isFlexStackId } from '../../upstreams/flexstack/ids.js';
-import type { FlexStackSort as WireSort } from '../../upstreams/flexstack/client.js';
+import type { FlexStackSort as WireSort } from '../../upstreams/flexstack/loaders.js';
 import type { WireNotificationFlags } from '../../upstreams/flexstack/wire.js';
 
 /** Throws BAD_USER_INPUT unless `value` is a FlexStack id (22 base58, a UUID or 32 hex). */

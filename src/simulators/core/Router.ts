@@ -1,3 +1,5 @@
+import type { AnyOperation, PathParam } from '../../upstreams/operation.js';
+
 /** A request as a simulator handler sees it. */
 export interface SimRequest {
   readonly method: string;
@@ -80,6 +82,20 @@ export class Router {
   add(method: string, pattern: string, handler: SimHandler): this {
     this.routes.push({ method, pattern, segments: parsePattern(pattern), handler });
     return this;
+  }
+
+  /**
+   * Routes an upstream operation: its method and path template (`{name}`,
+   * spanning as many segments as the operation's parameter says).
+   */
+  on(operation: AnyOperation, handler: SimHandler): this {
+    const params = (operation.params ?? {}) as Readonly<Record<string, PathParam>>;
+    const pattern = operation.path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => {
+      const segments = params[name]?.segments;
+      if (typeof segments === 'object') throw new Error(`${operation.id}: a simulator route needs a fixed segment count for {${name}}`);
+      return segments === undefined || segments === 1 ? `:${name}` : `:${name}{${segments}}`;
+    });
+    return this.add(operation.method, pattern, handler);
   }
 
   get(pattern: string, handler: SimHandler): this {

@@ -13,7 +13,7 @@ export async function flexStackScope(context: LiveContext, projectId: string | n
   const access = readableCache((id) => context.loaders.flexstack.project.load(id));
   if (projectId === undefined || projectId === null) {
     // Fails now (not configured, no or bad key) rather than silently matching nothing.
-    await context.loaders.flexstack.client.listProjects({ limit: 1 });
+    await context.loaders.flexstack.projectsPage(null, 1, {});
     return (event) => access.canRead(event.projectId);
   }
   await context.loaders.flexstack.project.load(projectId);

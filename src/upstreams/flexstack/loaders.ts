@@ -5,11 +5,39 @@ import { connectionFromCursorPages } from '../../relay/connectionFromCursorPages
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import { bool, str } from '../decode.js';
-import { FlexStackClient, itemsOf, type FlexStackSort, type ListOptions } from './client.js';
+import { apiOf, type Api } from '../call.js';
 import { flexStackMaxLimit } from './ids.js';
+import { flexStackCacheRules, flexStackOperations } from './operations.js';
 import { toIntegration, toMember, toProject } from './mappers.js';
 import type { FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel } from './models.js';
-import type { WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
+import type { WireIntegration, WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
+
+const flexStackApi = apiOf('flexstack', flexStackOperations, flexStackCacheRules);
+
+/** The add-members body's field (the reference names it only "the member ID to look up"). */
+export const addMembersField = 'member_ids';
+
+/** FlexStack's list sort values. */
+export type FlexStackSort = 'created_at' | '-created_at' | '+created_at';
+
+/** The paging query of a FlexStack list. */
+interface ListOptions {
+  readonly limit: number;
+  /** The `next_page` cursor of the previous page, sent as is (URL-encoded with the query). */
+  readonly after?: string | null | undefined;
+  readonly sort?: FlexStackSort | null | undefined;
+}
+
+function listQuery(options: ListOptions): { limit: number; after: string | undefined; sort: FlexStackSort | undefined } {
+  return { limit: options.limit, after: options.after ?? undefined, sort: options.sort ?? undefined };
+}
+
+/** A list body: `{ data }` pages, or a bare array from the endpoints that do not page. */
+function itemsOf<T>(body: unknown): readonly T[] {
+  if (Array.isArray(body)) return body as T[];
+  const data = (body as WireList<T> | null)?.data;
+  return Array.isArray(data) ? data : [];
+}
 
 /** The loader key of an object inside a project: `projectId/id`. */
 export function childKey(projectId: string, id: string): string {
@@ -47,7 +75,7 @@ export interface FlexStackProjectChange {
  * (`after` = the previous page's `next_page`), and the writes.
  */
 export class FlexStackLoaders {
-  readonly client: FlexStackClient;
+  private readonly api: Api<typeof flexStackOperations>;
   readonly project: DataLoader<string, FlexStackProjectModel>;
   /** By {@link childKey}. */
   readonly member: DataLoader<string, FlexStackMemberModel>;
@@ -55,24 +83,25 @@ export class FlexStackLoaders {
   readonly integration: DataLoader<string, FlexStackIntegrationModel>;
 
   constructor(session: UpstreamSession) {
-    const client = new FlexStackClient(session);
-    this.client = client;
-    this.project = keyLoader(async (id) => toProject(await client.getProject(id)));
+    const api = flexStackApi(session);
+    this.api = api;
+    this.project = keyLoader(async (id) => toProject((await api.getProject({ path: { id } })).body));
     this.member = keyLoader(async (key) => {
       const parsed = parseChildKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/memberId key`);
-      return toMember(await client.getMember(parsed.projectId, parsed.id), parsed.projectId);
+      return toMember((await api.getMember({ path: { id: parsed.projectId, member_id: parsed.id } })).body, parsed.projectId);
     });
     this.integration = keyLoader(async (key) => {
       const parsed = parseChildKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/integrationId key`);
-      return toIntegration(await client.getIntegration(parsed.projectId, parsed.id), parsed.projectId);
+      return toIntegration((await api.getIntegration({ path: { id: parsed.projectId, integration_id: parsed.id } })).body, parsed.projectId);
     });
   }
 
   private async readProjects(options: ListOptions, orgId: string | null | undefined): Promise<UpstreamPage<FlexStackProjectModel>> {
-    const body = orgId == null ? await this.client.listProjects(options) : await this.client.listProjectsByOrg(orgId, options);
-    const page = pageOf(body, toProject);
+    const query = listQuery(options);
+    const response = orgId == null ? await this.api.listProjects({ query }) : await this.api.listOrgProjects({ path: { org_id: orgId }, query });
+    const page = pageOf(response.body, toProject);
     for (const project of page.items) this.project.prime(project.id, project);
     return page;
   }
@@ -95,7 +124,8 @@ export class FlexStackLoaders {
     return connectionFromCursorPages(
       args,
       async (after, size) => {
-        const page = pageOf(await this.client.listMembers(projectId, { limit: limitFor(size), after, role }), (wire: WireMember) => toMember(wire, projectId));
+        const query = { ...listQuery({ limit: limitFor(size), after }), role: role ?? undefined };
+        const page = pageOf((await this.api.listMembers({ path: { id: projectId }, query })).body, (wire: WireMember) => toMember(wire, projectId));
         for (const member of page.items) this.member.prime(childKey(projectId, member.id), member);
         return page;
       },
@@ -105,14 +135,15 @@ export class FlexStackLoaders {
 
   /** A project's notification integrations (FlexStack returns them all at once). */
   async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
-    const items = (await this.client.listIntegrations(projectId)).map((wire) => toIntegration(wire, projectId));
+    const body = (await this.api.listIntegrations({ path: { id: projectId } })).body;
+    const items = itemsOf<WireIntegration>(body).map((wire) => toIntegration(wire, projectId));
     for (const integration of items) this.integration.prime(childKey(projectId, integration.id), integration);
     return connectionFromList(args, items);
   }
 
   /** Creates a project. */
   async createProject(body: WireProjectWrite): Promise<FlexStackProjectModel> {
-    const project = toProject(await this.client.createProject(body));
+    const project = toProject((await this.api.createProject({ body })).body);
     this.project.prime(project.id, project);
     return project;
   }
@@ -131,26 +162,26 @@ export class FlexStackLoaders {
       icon: pick(change.icon, current.icon),
       default_environment_id: pick(change.defaultEnvironmentId, current.defaultEnvironmentId),
     };
-    const project = toProject(await this.client.updateProject(id, body));
+    const project = toProject((await this.api.updateProject({ path: { id }, body })).body);
     this.project.clear(id).prime(id, project);
     return project;
   }
 
   async deleteProject(id: string): Promise<void> {
-    await this.client.deleteProject(id);
+    await this.api.deleteProject({ path: { id } });
     this.project.clear(id);
   }
 
   /** Disconnects a project from its cloud account and reads it back. */
   async disconnectProject(id: string): Promise<FlexStackProjectModel> {
-    await this.client.disconnectProject(id);
+    await this.api.disconnectProject({ path: { id } });
     this.project.clear(id);
     return this.project.load(id);
   }
 
   /** Adds organization members to a project; answers the members added. */
   async addMembers(projectId: string, memberIds: readonly string[]): Promise<FlexStackMemberModel[]> {
-    const body = await this.client.addMembers(projectId, memberIds);
+    const { body } = await this.api.addMembers({ path: { id: projectId }, body: { [addMembersField]: memberIds } });
     const wires = Array.isArray(body) || Array.isArray((body as WireList<WireMember> | null)?.data) ? itemsOf<WireMember>(body) : [body as WireMember];
     const members = wires.map((wire) => toMember(wire, projectId));
     for (const member of members) this.member.clear(childKey(projectId, member.id)).prime(childKey(projectId, member.id), member);
@@ -158,13 +189,13 @@ export class FlexStackLoaders {
   }
 
   async updateMember(projectId: string, memberId: string, role: string): Promise<FlexStackMemberModel> {
-    const member = toMember(await this.client.updateMember(projectId, memberId, role), projectId);
+    const member = toMember((await this.api.updateMember({ path: { id: projectId, member_id: memberId }, body: { role } })).body, projectId);
     this.member.clear(childKey(projectId, memberId)).prime(childKey(projectId, memberId), member);
     return member;
   }
 
   async removeMember(projectId: string, memberId: string): Promise<void> {
-    await this.client.removeMember(projectId, memberId);
+    await this.api.removeMember({ path: { id: projectId, member_id: memberId } });
     this.member.clear(childKey(projectId, memberId));
   }
 
@@ -172,19 +203,19 @@ export class FlexStackLoaders {
     projectId: string,
     body: { type: string; config: unknown; notifications?: WireNotificationFlags | undefined },
   ): Promise<FlexStackIntegrationModel> {
-    const integration = toIntegration(await this.client.createIntegration(projectId, body), projectId);
+    const integration = toIntegration((await this.api.createIntegration({ path: { id: projectId }, body })).body, projectId);
     this.integration.prime(childKey(projectId, integration.id), integration);
     return integration;
   }
 
   async updateIntegration(projectId: string, integrationId: string, notifications: WireNotificationFlags): Promise<FlexStackIntegrationModel> {
-    const integration = toIntegration(await this.client.updateIntegration(projectId, integrationId, notifications), projectId);
+    const integration = toIntegration((await this.api.updateIntegration({ path: { id: projectId, integration_id: integrationId }, body: { notifications } })).body, projectId);
     this.integration.clear(childKey(projectId, integrationId)).prime(childKey(projectId, integrationId), integration);
     return integration;
   }
 
   async deleteIntegration(projectId: string, integrationId: string): Promise<void> {
-    await this.client.deleteIntegration(projectId, integrationId);
+    await this.api.deleteIntegration({ path: { id: projectId, integration_id: integrationId } });
     this.integration.clear(childKey(projectId, integrationId));
   }
 }

@@ -4,6 +4,7 @@ import { bool, obj, str } from '../../../upstreams/decode.js';
 import { integrationJson } from '../serialize.js';
 import { notificationFlags, type FlexStackStore, type SimIntegration, type SimProject } from '../store.js';
 import { flexError, idParam, projectOf } from './context.js';
+import { flexStackOperations as ops } from '../../../upstreams/flexstack/operations.js';
 
 function flagsOf(value: unknown): Record<string, boolean> {
   const record = obj(value);
@@ -26,14 +27,12 @@ function integrationOf(req: SimRequest, project: SimProject): SimIntegration {
 
 /** Notification integrations of a project. */
 export function integrationRoutes(router: Router, store: FlexStackStore): void {
-  const base = '/projects/:id/integrations/notifications';
-
-  router.get(base, (req) => {
+  router.on(ops.listIntegrations, (req) => {
     const project = projectOf(store, req);
     return { status: 200, body: project.integrations.map((integration) => integrationJson(project, integration)) };
   });
 
-  router.post(base, (req) => {
+  router.on(ops.createIntegration, (req) => {
     const project = projectOf(store, req);
     const body = obj(req.body);
     if (str(body?.['type']) !== 'webhook') throw flexError(400, 'invalid type', 'type must be webhook');
@@ -44,12 +43,12 @@ export function integrationRoutes(router: Router, store: FlexStackStore): void {
     return { status: 201, body: integrationJson(project, integration) };
   });
 
-  router.get(`${base}/:integration_id`, (req) => {
+  router.on(ops.getIntegration, (req) => {
     const project = projectOf(store, req);
     return { status: 200, body: integrationJson(project, integrationOf(req, project)) };
   });
 
-  router.patch(`${base}/:integration_id`, (req) => {
+  router.on(ops.updateIntegration, (req) => {
     const project = projectOf(store, req);
     const integration = integrationOf(req, project);
     Object.assign(integration.notifications, flagsOf(obj(req.body)?.['notifications']));
@@ -57,7 +56,7 @@ export function integrationRoutes(router: Router, store: FlexStackStore): void {
     return { status: 200, body: integrationJson(project, integration) };
   });
 
-  router.delete(`${base}/:integration_id`, (req) => {
+  router.on(ops.deleteIntegration, (req) => {
     const project = projectOf(store, req);
     project.integrations.splice(project.integrations.indexOf(integrationOf(req, project)), 1);
     return { status: 204 };

@@ -5,6 +5,7 @@ import { isFlexStackId } from '../../../upstreams/flexstack/ids.js';
 import { memberJson } from '../serialize.js';
 import type { FlexStackStore, ProjectRole, SimProject } from '../store.js';
 import { flexError, idParam, listPage, projectOf } from './context.js';
+import { flexStackOperations as ops } from '../../../upstreams/flexstack/operations.js';
 
 const roles: readonly string[] = ['owner', 'contributor', 'viewer'];
 
@@ -17,7 +18,7 @@ function entryOf(req: SimRequest, project: SimProject): SimProject['members'][nu
 
 /** Project members. */
 export function memberRoutes(router: Router, store: FlexStackStore): void {
-  router.get('/projects/:id/members', (req) => {
+  router.on(ops.listMembers, (req) => {
     const project = projectOf(store, req);
     const role = req.query.get('role');
     if (role !== null && !roles.includes(role)) throw flexError(400, 'invalid role');
@@ -25,7 +26,7 @@ export function memberRoutes(router: Router, store: FlexStackStore): void {
     return listPage(req, entries, (entry) => memberJson(store, project, entry));
   });
 
-  router.post('/projects/:id/members', (req) => {
+  router.on(ops.addMembers, (req) => {
     const project = projectOf(store, req);
     const ids = list(obj(req.body)?.['member_ids']).map((id) => str(id) ?? '');
     if (ids.length < 1 || ids.length > 100) throw flexError(400, 'member_ids must contain between 1 and 100 items');
@@ -41,12 +42,12 @@ export function memberRoutes(router: Router, store: FlexStackStore): void {
     return { status: 201, body: added.map((entry) => memberJson(store, project, entry)) };
   });
 
-  router.get('/projects/:id/members/:member_id', (req) => {
+  router.on(ops.getMember, (req) => {
     const project = projectOf(store, req);
     return { status: 200, body: memberJson(store, project, entryOf(req, project)) };
   });
 
-  router.put('/projects/:id/members/:member_id', (req) => {
+  router.on(ops.updateMember, (req) => {
     const project = projectOf(store, req);
     const entry = entryOf(req, project);
     const role = str(obj(req.body)?.['role']);
@@ -55,7 +56,7 @@ export function memberRoutes(router: Router, store: FlexStackStore): void {
     return { status: 200, body: memberJson(store, project, entry) };
   });
 
-  router.delete('/projects/:id/members/:member_id', (req) => {
+  router.on(ops.removeMember, (req) => {
     const project = projectOf(store, req);
     const entry = entryOf(req, project);
     project.members.splice(project.members.indexOf(entry), 1);

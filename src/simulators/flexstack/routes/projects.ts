@@ -5,6 +5,7 @@ import { flexStackIconPattern, isFlexStackId } from '../../../upstreams/flexstac
 import { projectJson } from '../serialize.js';
 import type { FlexStackStore, SimProject } from '../store.js';
 import { apiKey, flexError, idParam, listPage, projectOf } from './context.js';
+import { flexStackOperations as ops } from '../../../upstreams/flexstack/operations.js';
 
 function checkedFields(req: SimRequest): { name: string; description: string | null; icon: string | null; defaultEnvironmentId: string | null } {
   const body = obj(req.body);
@@ -19,19 +20,19 @@ function checkedFields(req: SimRequest): { name: string; description: string | n
 
 /** Projects: lists, create, get, replace, delete, disconnect. */
 export function projectRoutes(router: Router, store: FlexStackStore): void {
-  router.get('/projects', (req) => {
+  router.on(ops.listProjects, (req) => {
     const orgId = apiKey(store, req).orgIds[0];
     return listPage(req, store.projects.filter((project) => project.orgId === orgId), projectJson);
   });
 
-  router.get('/orgs/:org_id/projects', (req) => {
+  router.on(ops.listOrgProjects, (req) => {
     const orgId = idParam(req, 'org_id');
     if (store.orgs.every((org) => org.id !== orgId)) throw flexError(404, 'organization not found');
     if (!apiKey(store, req).orgIds.includes(orgId)) throw flexError(403, 'not a member of this organization');
     return listPage(req, store.projects.filter((project) => project.orgId === orgId), projectJson);
   });
 
-  router.post('/projects', (req) => {
+  router.on(ops.createProject, (req) => {
     const fields = checkedFields(req);
     const orgId = apiKey(store, req).orgIds[0] as string;
     if (store.projects.some((project) => project.orgId === orgId && project.name === fields.name)) throw flexError(409, 'a project with this name already exists');
@@ -48,21 +49,21 @@ export function projectRoutes(router: Router, store: FlexStackStore): void {
     return { status: 201, body: projectJson(project) };
   });
 
-  router.get('/projects/:id', (req) => ({ status: 200, body: projectJson(projectOf(store, req)) }));
+  router.on(ops.getProject, (req) => ({ status: 200, body: projectJson(projectOf(store, req)) }));
 
-  router.put('/projects/:id', (req) => {
+  router.on(ops.updateProject, (req) => {
     const project = projectOf(store, req);
     Object.assign(project, checkedFields(req));
     return { status: 200, body: projectJson(project) };
   });
 
-  router.delete('/projects/:id', (req) => {
+  router.on(ops.deleteProject, (req) => {
     const project = projectOf(store, req);
     store.projects.splice(store.projects.indexOf(project), 1);
     return { status: 204 };
   });
 
-  router.post('/projects/:id/disconnect', (req) => {
+  router.on(ops.disconnectProject, (req) => {
     const project = projectOf(store, req);
     if (project.connectionStatus !== 'connected') throw flexError(409, 'project is not connected', `connection_status is ${project.connectionStatus}`);
     project.connectionStatus = 'disconnecting';

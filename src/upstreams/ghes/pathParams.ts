@@ -8,8 +8,8 @@ import type { PathParam } from '../operation.js';
  */
 export const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
-/** A GHES numeric id (hooks, keys, teams, environments): a positive whole number. */
-export const ghesIdPattern = /^[1-9][0-9]{0,15}$/;
+/** A GHES numeric id (hooks, keys, teams, environments): a positive whole number, exact as a JavaScript number. */
+export const ghesIdPattern = /^[1-9][0-9]{0,14}$/;
 
 /** A hook, key, team or pre-receive environment id in a path. */
 export const ghesId: PathParam = { pattern: ghesIdPattern, shape: 'a positive whole-number id' };

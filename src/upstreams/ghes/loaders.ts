@@ -140,7 +140,8 @@ export class GhesLoaders {
 
   /** Replaces a hook's settings: omitted ones return to GHES's defaults. */
   async updateGlobalWebhook(id: number, input: GlobalWebhookSettings): Promise<GhesGlobalWebhookModel> {
-    const hook = toGlobalWebhook((await this.api.updateGlobalWebhook({ path: { hook_id: id }, body: globalWebhookBody(input, false) })).body);
+    const body = globalWebhookBody(input, false);
+    const hook = toGlobalWebhook((await this.api.updateGlobalWebhook({ path: { hook_id: id }, body })).body, body.config.secret !== undefined);
     this.globalWebhook.clear(id).prime(id, hook);
     return hook;
   }

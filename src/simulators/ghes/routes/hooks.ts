@@ -1,5 +1,5 @@
 import type { Router } from '../../core/Router.js';
-import { hookJson } from '../serialize.js';
+import { hookJson, updatedHookJson } from '../serialize.js';
 import { githubTime, type GhesStore, type SimGhesHook } from '../store.js';
 import { bodyOf, notFound, numericParam, originOf, pagedList, validationFailed } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
@@ -90,7 +90,7 @@ export function hookRoutes(router: Router, store: GhesStore): void {
   router.on(ops.updateGlobalWebhook, (req) => {
     const hook = find(numericParam(req, 'hook_id'));
     Object.assign(hook, settingsOf(bodyOf(req)), { updatedAt: githubTime(Date.now()) });
-    return { status: 200, body: hookJson(originOf(req), hook) };
+    return { status: 200, body: updatedHookJson(originOf(req), hook) };
   });
 
   router.on(ops.deleteGlobalWebhook, (req) => {

@@ -190,26 +190,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
       values: ['created', 'errored', 'success', 'failed', 'error', 'canceled', 'unauthorized', 'not_run', 'infrastructure_fail', 'timedout', 'terminated-unknown', 'retried'],
     },
   },
+  // GitHub Enterprise Server's reads and writes carry their rules by operation (src/upstreams/ghes/cacheRules.ts).
   ghes: {
-    reads: [
-      { path: '/admin/hooks', kind: 'settings' },
-      { path: '/admin/hooks/:id', kind: 'settings' },
-      { path: '/admin/keys', kind: 'list' },
-      // An environment shows its latest download, which moves on by itself until it succeeds or fails.
-      { path: '/admin/pre-receive-environments', kind: 'runs', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
-      { path: '/admin/pre-receive-environments/:id', kind: 'run', finished: { fields: ['download.state'], values: ['success', 'failed'] } },
-      { path: '/admin/pre-receive-environments/:id/downloads/latest', kind: 'run' },
-      { path: '/admin/ldap/*rest', kind: 'settings' },
-      { path: '/organizations', kind: 'list' },
-      { path: '/orgs/:org', kind: 'object' },
-    ],
-    writes: [
-      { methods: ['POST'], path: '/admin/pre-receive-environments/:id/downloads', purge: [{ subtree: '/admin/pre-receive-environments/:id' }] },
-      { methods: ['POST'], path: '/admin/organizations', purge: [{ exact: '/organizations' }] },
-      { methods: ['PATCH'], path: '/admin/organizations/:org', purge: [{ exact: '/organizations' }, { subtree: '/orgs/:org' }] },
-      { methods: ['PATCH', 'POST'], path: '/admin/ldap/teams/:team/*rest', purge: [{ subtree: '/teams/:team' }] },
-      { methods: ['PATCH', 'POST'], path: '/admin/ldap/users/:user/*rest', purge: [{ subtree: '/users/:user' }] },
-    ],
+    reads: [],
+    writes: [],
     finished: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
   },
   gitlab: {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CachePolicy, exactTag, routeTag, subtreeTag } from '../../src/cache/CachePolicy.js';
+import { CachePolicy, exactTag, routeTag, subtreeTag, type ReadClass } from '../../src/cache/CachePolicy.js';
 import { PathPattern, pathPrefixes } from '../../src/cache/pathPattern.js';
 import { cacheRules } from '../../src/cache/rules.js';
 import type { ServiceName } from '../../src/config/ServiceName.js';
 import type { HttpMethod } from '../../src/upstreams/http/types.js';
+import { ghesCacheRules } from '../../src/upstreams/ghes/cacheRules.js';
+import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
 
 const policy = new CachePolicy();
+
+/** How the GHES operation `id` is read: its rule's kind and final states, under its own path. */
+function ghesRead(id: 'getPreReceiveEnvironment' | 'listPreReceiveEnvironments'): ReadClass {
+  const rule = ghesCacheRules[id];
+  return { kind: rule.kind, route: ghesOperations[id].path, finished: rule.finished };
+}
 
 /** Whether a write purges an entry read at `readPath` (with `body`): whether their tags meet. */
 function purges(service: ServiceName, method: HttpMethod, writePath: string, readPath: string, body?: unknown): boolean {
@@ -55,14 +63,14 @@ describe('cache policy: kinds and TTLs', () => {
     // `created` is final for a pipeline (the service's states), not for an export job.
     expect(['created', 'processing', 'completed', 'failed'].map((state) => policy.ttlKind('circleci', job, { state }))).toEqual(['RUN_ACTIVE', 'RUN_ACTIVE', 'RUN_FINISHED', 'RUN_FINISHED']);
     expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1'), { state: 'created' })).toBe('RUN_FINISHED');
-    const environment = policy.classify('ghes', '/admin/pre-receive-environments/2');
+    const environment = ghesRead('getPreReceiveEnvironment');
     expect(['not_started', 'in_progress', 'success', 'failed'].map((state) => policy.ttlKind('ghes', environment, { id: 2, download: { state } }))).toEqual([
       'RUN_ACTIVE',
       'RUN_ACTIVE',
       'RUN_FINISHED',
       'RUN_FINISHED',
     ]);
-    const environments = policy.classify('ghes', '/admin/pre-receive-environments');
+    const environments = ghesRead('listPreReceiveEnvironments');
     expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'failed' } }])).toBe('LIST');
     expect(policy.ttlKind('ghes', environments, [{ download: { state: 'success' } }, { download: { state: 'in_progress' } }])).toBe('RUN_ACTIVE');
   });

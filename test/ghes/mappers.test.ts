@@ -54,6 +54,13 @@ describe('GHES mappers on seed-shaped bodies', () => {
     });
   });
 
+  it("reads an update's answer, which never carries config.secret, by the secret the update sent", () => {
+    expect(toGlobalWebhook(fixture('globalHookUpdated'), true).hasSecret).toBe(true);
+    expect(toGlobalWebhook(fixture('globalHookUpdated'), false).hasSecret).toBe(false);
+    // A body that carries the (masked) secret says so itself.
+    expect(toGlobalWebhook(fixture('globalHook'), false).hasSecret).toBe(true);
+  });
+
   it('maps public keys, nullable owners and numbers sent as strings included', () => {
     expect(fixture<unknown[]>('publicKeys').map((key) => toPublicKey(key as never))).toEqual([
       {

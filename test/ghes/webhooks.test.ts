@@ -140,6 +140,21 @@ describe('GHES global webhooks through GraphQL', () => {
     expect(get.data?.['ghesGlobalWebhook']).toEqual({ contentType: 'FORM', hasSecret: false });
   });
 
+  it('reports the secret an update sets, though GHES answers an update without config.secret', async () => {
+    const id = gid('GhesGlobalWebhook', 3);
+    const update = `mutation ($input: UpdateGhesGlobalWebhookInput!) { updateGhesGlobalWebhook(input: $input) { hookId hasSecret } }`;
+    const withSecret = await t.gql(update, { input: { id, url: 'https://example.com/signed', secret: 'n3w-secret' } });
+    expect(withSecret.errors).toBeUndefined();
+    expect(withSecret.data?.['updateGhesGlobalWebhook']).toEqual({ hookId: 3, hasSecret: true });
+    expect(t.simulators.ghes.store.hooks.find((h) => h.id === 3)?.config.secret).toBe('n3w-secret');
+    const get = await t.gql(`{ ghesGlobalWebhook(id: "${id}") { hasSecret } }`);
+    expect(get.data?.['ghesGlobalWebhook']).toEqual({ hasSecret: true });
+    // Sent without one, the update removes it, and says so.
+    const without = await t.gql(update, { input: { id, url: 'https://example.com/signed' } });
+    expect(without.data?.['updateGhesGlobalWebhook']).toEqual({ hookId: 3, hasSecret: false });
+    expect(t.simulators.ghes.store.hooks.find((h) => h.id === 3)?.config.secret).toBeNull();
+  });
+
   it('pings a hook (204) and deletes one (204), after which it is gone', async () => {
     const id = gid('GhesGlobalWebhook', 5);
     const ping = await t.gql(`mutation { pingGhesGlobalWebhook(input: { id: "${id}" }) { webhookId webhook { hookId } } }`);

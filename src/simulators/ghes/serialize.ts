@@ -23,6 +23,16 @@ export function hookJson(origin: string, hook: SimGhesHook): Record<string, unkn
   };
 }
 
+/**
+ * The answer of a hook update: GitHub's description of GHES (`global-hook-2`)
+ * gives it no `config.secret`, whether the hook has a secret or not.
+ */
+export function updatedHookJson(origin: string, hook: SimGhesHook): Record<string, unknown> {
+  const json = hookJson(origin, hook);
+  const { secret: _secret, ...config } = json['config'] as Record<string, unknown>;
+  return { ...json, config };
+}
+
 /** The GHES JSON of a stored key. */
 export function keyJson(origin: string, key: SimGhesKey): Record<string, unknown> {
   return {

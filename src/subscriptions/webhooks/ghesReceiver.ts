@@ -2,6 +2,18 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
 import { headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { verifySha256Header } from './signatures.js';
+import { buildPath } from '../../upstreams/buildPath.js';
+import { ghesOperations } from '../../upstreams/ghes/operations.js';
+
+/** The path of a deleted hook as reads of it were cached: built as the operation builds it, or none for an id that names no hook. */
+function hookPaths(hookId: string | null): string[] {
+  if (hookId === null) return [];
+  try {
+    return [buildPath(ghesOperations.getGlobalWebhook, { hook_id: hookId })];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * GitHub Enterprise Server webhooks, signed `X-Hub-Signature-256:
@@ -18,7 +30,7 @@ export function ghesReceiver(bus: EventBus): Receiver {
       const deliveryId = headerOf(headers, 'x-github-delivery');
       if (type === 'meta') {
         const hookId = textAt(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {}, 'hook_id');
-        const paths = ['/admin/hooks', ...(hookId === null ? [] : [`/admin/hooks/${hookId}`])];
+        const paths = [ghesOperations.listGlobalWebhooks.path, ...hookPaths(hookId)];
         return { deliveryId, type, apply: async () => [{ invalidate: { service: 'ghes', paths } }] };
       }
       const run = type === 'workflow_run' || type === 'check_suite' ? objectAt(body, type) : {};

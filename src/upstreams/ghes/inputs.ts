@@ -1,4 +1,5 @@
 import { badUserInput } from '../../errors/GatewayError.js';
+import { loginPattern } from './pathParams.js';
 import type { WireGlobalHookBody } from './wire.js';
 
 type Opt<T> = T | null | undefined;
@@ -14,10 +15,6 @@ export interface GlobalWebhookSettings {
   readonly active?: Opt<boolean>;
 }
 
-/** GitHub logins: letters, digits and single inner hyphens, at most 39 characters. */
-const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-/** GHES user names may also hold underscores (LDAP-normalized handles). */
-const usernamePattern = /^[A-Za-z0-9_](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_])){0,38}$/;
 /** An RFC 4514 DN starts with `attr=value` (attribute names or dotted OIDs). */
 const dnPattern = /^\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)\s*=\s*\S/;
 
@@ -91,9 +88,13 @@ export function ldapDnOf(value: string): string {
   return dn;
 }
 
-/** A GHES user handle. */
+/**
+ * A GHES user name. GHES normalizes every character of an external identity
+ * other than letters and digits (`_` and `.` included) to a hyphen, so no
+ * user name holds one.
+ */
 export function usernameOf(value: string, field = 'username'): string {
-  if (!usernamePattern.test(value)) fail(`${field} is not a valid GitHub user name`, [{ field, message: 'letters, digits, _ and single inner hyphens, at most 39' }]);
+  if (!loginPattern.test(value)) fail(`${field} is not a valid GitHub user name`, [{ field, message: 'letters, digits and single inner hyphens, at most 39' }]);
   return value;
 }
 

@@ -24,8 +24,13 @@ import type {
   WirePublicKey,
 } from './wire.js';
 
-/** Maps a global webhook from any `/admin/hooks` endpoint. */
-export function toGlobalWebhook(wire: WireGlobalHook): GhesGlobalWebhookModel {
+/**
+ * Maps a global webhook from any `/admin/hooks` endpoint. An update's answer
+ * carries no `config.secret` whatever the hook has (GHES's `global-hook-2`):
+ * there `secretSent` says whether it has one, since the update sets the secret
+ * it sends and removes it when it sends none.
+ */
+export function toGlobalWebhook(wire: WireGlobalHook, secretSent?: boolean): GhesGlobalWebhookModel {
   const config = obj(wire.config);
   const contentType = str(config?.['content_type']);
   const secret = str(config?.['secret']);
@@ -45,7 +50,7 @@ export function toGlobalWebhook(wire: WireGlobalHook): GhesGlobalWebhookModel {
     rawContentType: contentType,
     // Sent as "0"/"1", and by some versions as a number.
     insecureSsl: str(config?.['insecure_ssl']) === '1',
-    hasSecret: secret !== null && secret !== '',
+    hasSecret: secret === null ? (secretSent ?? false) : secret !== '',
     apiUrl: str(wire.url),
     pingUrl: str(wire.ping_url),
     createdAt: str(wire.created_at),

@@ -1,8 +1,9 @@
 import type { Router } from '../../core/Router.js';
-import { hookJson } from '../serialize.js';
+import { hookJson, updatedHookJson } from '../serialize.js';
 import { githubTime, type GhesStore, type SimGhesHook } from '../store.js';
 import { bodyOf, notFound, numericParam, originOf, pagedList, validationFailed } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { ghesOperations as ops } from '../../../upstreams/ghes/operations.js';
 
 /** Events a global webhook may subscribe to. */
 export const globalHookEvents = ['user', 'organization', 'repository', 'team', 'member', 'membership', 'enterprise', 'business'];
@@ -71,9 +72,9 @@ function settingsOf(body: Record<string, unknown>): Omit<SimGhesHook, 'id' | 'cr
 export function hookRoutes(router: Router, store: GhesStore): void {
   const find = (id: number): SimGhesHook => store.hooks.find((hook) => hook.id === id) ?? notFound();
 
-  router.get('/admin/hooks', (req) => pagedList(req, store.hooks, (hook) => hookJson(originOf(req), hook)));
+  router.on(ops.listGlobalWebhooks, (req) => pagedList(req, store.hooks, (hook) => hookJson(originOf(req), hook)));
 
-  router.post('/admin/hooks', (req) => {
+  router.on(ops.createGlobalWebhook, (req) => {
     const body = bodyOf(req);
     if (body['name'] !== 'web') {
       validationFailed({ resource: 'Hook', code: 'invalid', field: 'name', message: 'name must be "web"' });
@@ -84,21 +85,21 @@ export function hookRoutes(router: Router, store: GhesStore): void {
     return { status: 201, body: hookJson(originOf(req), hook), headers: { location: `${originOf(req)}/api/v3/admin/hooks/${hook.id}` } };
   });
 
-  router.get('/admin/hooks/:hook_id', (req) => ({ status: 200, body: hookJson(originOf(req), find(numericParam(req, 'hook_id'))) }));
+  router.on(ops.getGlobalWebhook, (req) => ({ status: 200, body: hookJson(originOf(req), find(numericParam(req, 'hook_id'))) }));
 
-  router.patch('/admin/hooks/:hook_id', (req) => {
+  router.on(ops.updateGlobalWebhook, (req) => {
     const hook = find(numericParam(req, 'hook_id'));
     Object.assign(hook, settingsOf(bodyOf(req)), { updatedAt: githubTime(Date.now()) });
-    return { status: 200, body: hookJson(originOf(req), hook) };
+    return { status: 200, body: updatedHookJson(originOf(req), hook) };
   });
 
-  router.delete('/admin/hooks/:hook_id', (req) => {
+  router.on(ops.deleteGlobalWebhook, (req) => {
     const hook = find(numericParam(req, 'hook_id'));
     store.hooks.splice(store.hooks.indexOf(hook), 1);
     return { status: 204 };
   });
 
-  router.post('/admin/hooks/:hook_id/pings', (req) => {
+  router.on(ops.pingGlobalWebhook, (req) => {
     const hook = find(numericParam(req, 'hook_id'));
     store.events.push(`ping hook ${hook.id}`);
     return { status: 204 };

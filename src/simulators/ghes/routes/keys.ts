@@ -2,10 +2,11 @@ import type { Router } from '../../core/Router.js';
 import { keyJson } from '../serialize.js';
 import type { GhesStore } from '../store.js';
 import { notFound, originOf, pagedList, sortBy, validationFailed } from './context.js';
+import { ghesOperations as ops } from '../../../upstreams/ghes/operations.js';
 
 /** Public keys: `/admin/keys`. */
 export function keyRoutes(router: Router, store: GhesStore): void {
-  router.get('/admin/keys', (req) => {
+  router.on(ops.listPublicKeys, (req) => {
     const sort = req.query.get('sort') ?? 'created';
     const direction = req.query.get('direction') ?? 'desc';
     if (!['created', 'updated', 'accessed'].includes(sort)) validationFailed({ resource: 'PublicKey', code: 'invalid', field: 'sort' });
@@ -19,7 +20,7 @@ export function keyRoutes(router: Router, store: GhesStore): void {
   });
 
   // `key_ids` may name several keys, comma-separated; all must exist.
-  router.delete('/admin/keys/:key_ids', (req) => {
+  router.on(ops.deletePublicKey, (req) => {
     const ids = (req.params['key_ids'] ?? '').split(',').map((part) => part.trim());
     const keys = ids.map((id) => (/^\d+$/.test(id) ? store.keys.find((key) => key.id === Number(id)) : undefined) ?? notFound());
     for (const key of keys) store.keys.splice(store.keys.indexOf(key), 1);

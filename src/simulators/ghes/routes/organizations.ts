@@ -2,6 +2,7 @@ import type { Router } from '../../core/Router.js';
 import { orgJson } from '../serialize.js';
 import type { GhesStore, SimGhesOrg } from '../store.js';
 import { bodyOf, notFound, originOf, validationFailed } from './context.js';
+import { ghesOperations as ops } from '../../../upstreams/ghes/operations.js';
 
 const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
@@ -14,7 +15,7 @@ function newLogin(store: GhesStore, login: unknown): string {
 
 /** Organizations: `/admin/organizations`. */
 export function organizationRoutes(router: Router, store: GhesStore): void {
-  router.post('/admin/organizations', (req) => {
+  router.on(ops.createOrg, (req) => {
     const body = bodyOf(req);
     const login = newLogin(store, body['login']);
     const admin = body['admin'];
@@ -33,7 +34,7 @@ export function organizationRoutes(router: Router, store: GhesStore): void {
   });
 
   // GHES queues the rename as a job; the simulator applies it at once.
-  router.patch('/admin/organizations/:org', (req) => {
+  router.on(ops.updateOrgName, (req) => {
     const org = store.orgByLogin(req.params['org'] ?? '') ?? notFound();
     org.login = newLogin(store, bodyOf(req)['login']);
     return {

@@ -2,6 +2,7 @@ import type { Router, SimRequest } from '../../core/Router.js';
 import { downloadJson, environmentJson } from '../serialize.js';
 import { githubTime, type GhesStore, type SimGhesEnvironment } from '../store.js';
 import { bodyOf, notFound, numericParam, originOf, pagedList, sortBy, validationFailed } from './context.js';
+import { ghesOperations as ops } from '../../../upstreams/ghes/operations.js';
 
 const resource = 'PreReceiveEnvironment';
 const defaultLocked = 'Cannot modify or delete the default environment';
@@ -17,7 +18,7 @@ function downloading(environment: SimGhesEnvironment): boolean {
 /** Pre-receive environments: `/admin/pre-receive-environments`. */
 export function preReceiveRoutes(router: Router, store: GhesStore): void {
   const find = (req: SimRequest): SimGhesEnvironment =>
-    store.environments.find((candidate) => candidate.id === numericParam(req, 'id')) ?? notFound();
+    store.environments.find((candidate) => candidate.id === numericParam(req, 'pre_receive_environment_id')) ?? notFound();
   const checkName = (name: unknown, except?: SimGhesEnvironment): string => {
     if (typeof name !== 'string' || name.trim() === '') validationFailed({ resource, code: 'missing_field', field: 'name' });
     const taken = store.environments.some((other) => other !== except && other.name.toLowerCase() === name.trim().toLowerCase());
@@ -30,7 +31,7 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return url;
   };
 
-  router.get('/admin/pre-receive-environments', (req) => {
+  router.on(ops.listPreReceiveEnvironments, (req) => {
     const sort = req.query.get('sort') ?? 'created';
     const direction = req.query.get('direction') ?? 'desc';
     if (!['created', 'updated', 'name'].includes(sort)) validationFailed({ resource, code: 'invalid', field: 'sort' });
@@ -40,7 +41,7 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return pagedList(req, sortBy(store.environments, key, direction), (environment) => environmentJson(originOf(req), environment));
   });
 
-  router.post('/admin/pre-receive-environments', (req) => {
+  router.on(ops.createPreReceiveEnvironment, (req) => {
     const body = bodyOf(req);
     const now = githubTime(Date.now());
     const environment: SimGhesEnvironment = {
@@ -57,9 +58,9 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return { status: 201, body: environmentJson(originOf(req), environment) };
   });
 
-  router.get('/admin/pre-receive-environments/:id', (req) => ({ status: 200, body: environmentJson(originOf(req), find(req)) }));
+  router.on(ops.getPreReceiveEnvironment, (req) => ({ status: 200, body: environmentJson(originOf(req), find(req)) }));
 
-  router.patch('/admin/pre-receive-environments/:id', (req) => {
+  router.on(ops.updatePreReceiveEnvironment, (req) => {
     const environment = find(req);
     if (environment.isDefault) custom(defaultLocked);
     const body = bodyOf(req);
@@ -69,7 +70,7 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return { status: 200, body: environmentJson(originOf(req), environment) };
   });
 
-  router.delete('/admin/pre-receive-environments/:id', (req) => {
+  router.on(ops.deletePreReceiveEnvironment, (req) => {
     const environment = find(req);
     if (environment.isDefault) custom(defaultLocked);
     if (environment.hooksCount > 0) custom('Cannot delete environment that has hooks');
@@ -78,7 +79,7 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return { status: 204 };
   });
 
-  router.post('/admin/pre-receive-environments/:id/downloads', (req) => {
+  router.on(ops.startPreReceiveEnvironmentDownload, (req) => {
     const environment = find(req);
     if (environment.isDefault) custom(defaultLocked);
     if (downloading(environment)) custom('Can not start a new download when a download is in progress');
@@ -86,5 +87,5 @@ export function preReceiveRoutes(router: Router, store: GhesStore): void {
     return { status: 202, body: downloadJson(originOf(req), environment) };
   });
 
-  router.get('/admin/pre-receive-environments/:id/downloads/latest', (req) => ({ status: 200, body: downloadJson(originOf(req), find(req)) }));
+  router.on(ops.getDownloadStatusForPreReceiveEnvironment, (req) => ({ status: 200, body: downloadJson(originOf(req), find(req)) }));
 }

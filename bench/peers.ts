@@ -217,7 +217,8 @@ function print(reads: readonly Read[], results: readonly PeerResult[], latency: 
     `\nPeers: ${rounds} interleaved round(s), phases of ${phaseOps} ops or ${phaseBudgetMs} ms after ${warmupOps} warm-up ops; no injected latency. ` +
       `Gateway ${gatewayMain}, LOG_LEVEL=${logLevel}, NODE_ENV=production. All servers and the simulators share this machine's cores.\n` +
       'req/s, p50, p99, cpu: medians over rounds; vs X = req/s over X\'s at the same read and concurrency; server cpu = the server process ' +
-      '(Tailcall: all its threads, 10 ms ticks); client cpu = this process (for direct: the whole REST client); rss = after the last phase.\n',
+      '(Tailcall: all its threads, 10 ms ticks), sys % = its kernel share; client cpu = this process (for direct: the whole REST client); ' +
+        'rss, heap = after the last phase.\n',
   );
   for (const read of reads) {
     process.stdout.write(`  ${read.name}: ${read.title}\n`);

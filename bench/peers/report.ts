@@ -23,10 +23,12 @@ interface Summary {
   readonly p50: number;
   readonly p99: number;
   readonly cpuUsPerOp: number | undefined;
+  readonly sysShare: number | undefined;
   readonly clientCpuUsPerOp: number;
   readonly simCpuUsPerOp: number;
   readonly upstreamPerOp: number;
   readonly rssMb: number | undefined;
+  readonly heapMb: number | undefined;
 }
 
 function median(values: readonly number[]): number {
@@ -46,6 +48,7 @@ export function summarize(results: readonly PeerResult[]): Summary[] {
     const firstPhase = phases[0] as PeerResult;
     const lastPhase = phases.at(-1) as PeerResult;
     const cpu = phases.map((p) => p.cpuUsPerOp).filter((v): v is number => v !== undefined);
+    const sys = phases.map((p) => p.sysShare).filter((v): v is number => v !== undefined);
     return {
       read: firstPhase.read,
       target: firstPhase.target,
@@ -57,10 +60,12 @@ export function summarize(results: readonly PeerResult[]): Summary[] {
       p50: median(phases.map((p) => p.p50)),
       p99: median(phases.map((p) => p.p99)),
       cpuUsPerOp: cpu.length === 0 ? undefined : median(cpu),
+      sysShare: sys.length === 0 ? undefined : median(sys),
       clientCpuUsPerOp: median(phases.map((p) => p.clientCpuUsPerOp)),
       simCpuUsPerOp: median(phases.map((p) => p.simCpuUsPerOp)),
       upstreamPerOp: phases.reduce((sum, p) => sum + p.upstreamPerOp * p.ops, 0) / Math.max(1, phases.reduce((sum, p) => sum + p.ops, 0)),
       rssMb: lastPhase.rssMb,
+      heapMb: lastPhase.heapMb,
     };
   });
 }
@@ -73,7 +78,7 @@ export function printSummary(rows: readonly Summary[]): void {
     const other = find(row, target);
     return other === undefined || other === row ? '-' : `${fixed(row.perSecond / other.perSecond, 2)}x`;
   };
-  const header = ['read', 'target', 'conc', 'req/s', 'req/s range', 'p50 ms', 'p99 ms', 'vs hive', 'vs tailcall', 'vs direct', 'server cpu us/op', 'client cpu us/op', 'sim cpu us/op', 'upstream/op', 'rss MB'];
+  const header = ['read', 'target', 'conc', 'req/s', 'req/s range', 'p50 ms', 'p99 ms', 'vs hive', 'vs tailcall', 'vs direct', 'server cpu us/op', 'sys %', 'client cpu us/op', 'sim cpu us/op', 'upstream/op', 'rss MB', 'heap MB'];
   printTable(
     header,
     rows.map((row) => [
@@ -88,10 +93,12 @@ export function printSummary(rows: readonly Summary[]): void {
       ratio(row, 'tailcall'),
       ratio(row, 'direct'),
       fixed(row.cpuUsPerOp, 0),
+      row.sysShare === undefined ? '-' : fixed(100 * row.sysShare, 0),
       fixed(row.clientCpuUsPerOp, 0),
       fixed(row.simCpuUsPerOp, 0),
       fixed(row.upstreamPerOp, 2),
       fixed(row.rssMb, 0),
+      fixed(row.heapMb, 0),
     ]),
   );
 }

@@ -21,6 +21,7 @@
  * each measured phase of each node server; summarise with bench/profileSummary.ts).
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
@@ -115,6 +116,9 @@ async function setFaults(simulators: Simulators, fault: { path: string; latencyM
   }
 }
 
+/** The 1-minute load average before and after the rounds: other work on the machine skews every figure. */
+const loadAverages: number[] = [];
+
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
   const started: Target[] = [];
   const agent = new Agent({ connections: 4 });
   try {
+    loadAverages.push(loadavg()[0] as number);
     for (const name of targets) {
       started.push(await startTarget(name, simulators));
       say(`started ${name}`);
@@ -177,6 +182,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    loadAverages.push(loadavg()[0] as number);
     const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && plan.target.name !== 'switchyard-warm')) : [];
     print(reads, results, latency);
   } finally {
@@ -215,7 +221,8 @@ async function latencyCheck(simulators: Simulators, plans: readonly { read: Read
 function print(reads: readonly Read[], results: readonly PeerResult[], latency: readonly PeerResult[]): void {
   process.stdout.write(
     `\nPeers: ${rounds} interleaved round(s), phases of ${phaseOps} ops or ${phaseBudgetMs} ms after ${warmupOps} warm-up ops; no injected latency. ` +
-      `Gateway ${gatewayMain}, LOG_LEVEL=${logLevel}, NODE_ENV=production. All servers and the simulators share this machine's cores.\n` +
+      `Gateway ${gatewayMain}, LOG_LEVEL=${logLevel}, NODE_ENV=production. All servers and the simulators share this machine's cores ` +
+      `(load average before/after the rounds: ${loadAverages.map((load) => load.toFixed(1)).join('/')}).\n` +
       'req/s, p50, p99, cpu: medians over rounds; vs X = req/s over X\'s at the same read and concurrency; server cpu = the server process ' +
       '(Tailcall: all its threads, 10 ms ticks), sys % = its kernel share; client cpu = this process (for direct: the whole REST client); ' +
         'rss, heap = after the last phase.\n',

@@ -1,16 +1,19 @@
 /**
- * Child processes for the overhead benchmark: started with an IPC channel
- * (see gatewayProbe.mjs), waited for with a bounded readiness check, stopped
- * with SIGTERM and, past a few seconds, SIGKILL.
+ * Child processes for the benchmarks: node processes started with an IPC
+ * channel (see gatewayProbe.mjs), other programs (Tailcall) without one, each
+ * waited for with a bounded readiness check, stopped with SIGTERM and, past a
+ * few seconds, SIGKILL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-/** A process's CPU time (microseconds) and memory, as it reports them. */
+/** A process's CPU time (microseconds), resident memory and, for node, its used heap (bytes). */
 export interface Probe {
   readonly cpu: NodeJS.CpuUsage;
-  readonly memory: NodeJS.MemoryUsage;
+  readonly rss: number;
+  readonly heapUsed: number | undefined;
 }
 
 /** A started child process. */
@@ -22,9 +25,12 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
+/** How to start a child process and when it is ready. */
 export interface StartOptions {
   readonly name: string;
-  /** Arguments to node. */
+  /** The program to run; node (this one) with an IPC channel when absent. */
+  readonly command?: string | undefined;
+  /** Arguments to the program. */
   readonly args: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   /** Ready once this URL answers 200. */
@@ -46,12 +52,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `node <args>` and waits until it is ready (bounded). */
+/** Starts `node <args>` (or `command <args>`) and waits until it is ready (bounded). */
 export async function startProcess(options: StartOptions): Promise<RunningProcess> {
-  const child = spawn(process.execPath, [...options.args], {
+  const stdout = options.readyLine === true ? 'pipe' : 'ignore';
+  const child = spawn(options.command ?? process.execPath, [...options.args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', options.readyLine === true ? 'pipe' : 'ignore', 'pipe', 'ipc'],
+    stdio: options.command === undefined ? ['ignore', stdout, 'pipe', 'ipc'] : ['ignore', stdout, 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -106,16 +113,39 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   return { name: options.name, child, firstLine, stop };
 }
 
-/** Asks a started process for its CPU time and memory (bounded). */
+let clockTicksPerSecond: number | undefined;
+
+/** A process's CPU time and RSS from /proc (Linux), for programs that have no IPC channel. */
+function probeProc(pid: number): Probe {
+  clockTicksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  // The command name (field 2) may hold spaces; fields after its closing parenthesis are fixed.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const usPerTick = 1_000_000 / clockTicksPerSecond;
+  const rssKb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return {
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; all threads together.
+    cpu: { user: Number(fields[11]) * usPerTick, system: Number(fields[12]) * usPerTick },
+    rss: Number(rssKb) * 1024,
+    heapUsed: undefined,
+  };
+}
+
+/** Asks a started process for its CPU time and memory (bounded); reads /proc for one with no IPC channel. */
 export async function probe(running: RunningProcess): Promise<Probe> {
   const { child } = running;
+  if (!child.connected) {
+    if (child.pid === undefined) throw new Error(`${running.name} has no pid`);
+    return probeProc(child.pid);
+  }
   return new Promise<Probe>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${running.name} did not answer the probe`)), 5_000);
     const onMessage = (message: unknown): void => {
       if (typeof message !== 'object' || message === null) return;
       clearTimeout(timer);
       child.off('message', onMessage);
-      resolve(message as Probe);
+      const { cpu, memory } = message as { cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
+      resolve({ cpu, rss: memory.rss, heapUsed: memory.heapUsed });
     };
     child.on('message', onMessage);
     child.send('probe');

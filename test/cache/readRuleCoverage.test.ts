@@ -12,7 +12,6 @@ import { UsageClient } from '../../src/upstreams/circleci/usage/client.js';
 import { WebhooksClient } from '../../src/upstreams/circleci/webhooks/client.js';
 import { ConcordClient } from '../../src/upstreams/concord/client.js';
 import { GhesClient } from '../../src/upstreams/ghes/client.js';
-import { GitLabClient } from '../../src/upstreams/gitlab/client.js';
 
 type ClientClass = new (session: UpstreamSession) => object;
 
@@ -26,7 +25,6 @@ const clients: readonly (readonly [ServiceName, ClientClass])[] = [
   ['circleci', WebhooksClient],
   ['concord', ConcordClient],
   ['ghes', GhesClient],
-  ['gitlab', GitLabClient],
 ];
 
 /** Reads sent without a read rule on purpose (`service route-template`), and why. */
@@ -108,7 +106,7 @@ describe('read rule coverage', () => {
       }
     }
     // The walk found the reads: one of each service at least.
-    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord', 'ghes', 'gitlab']));
+    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord', 'ghes']));
     expect([...missing]).toEqual([]);
     expect(Object.keys(uncached).filter((id) => !reads.has(id)), 'listed as uncached but never sent').toEqual([]);
   });

@@ -4,6 +4,7 @@ import { hookJson } from '../serialize.js';
 import { hookFlags, type GitLabStore, type SimHook, type SimHookFlag } from '../store.js';
 import { boolParam, paramError, paramsOf, requireLevel, userOf, validationError, visibleProject, writerOf } from './context.js';
 import { offsetPaged } from './pagination.js';
+import { gitLabOperations as ops } from '../../../upstreams/gitlab/operations.js';
 
 function checkUrl(url: string): void {
   let parsed: URL | null;
@@ -38,19 +39,19 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     return hook;
   };
 
-  router.get('/projects/:id/hooks', (req) => {
+  router.on(ops.listProjectHooks, (req) => {
     const project = visibleProject(store, req);
     requireLevel(store, userOf(store, req), project, 40);
     return offsetPaged(store, req, basePath, store.hooks.filter((hook) => hook.projectId === project.id), hookJson);
   });
 
-  router.get('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.getProjectHook, (req) => {
     const project = visibleProject(store, req);
     requireLevel(store, userOf(store, req), project, 40);
     return { status: 200, body: hookJson(find(project.id, req.params['hook_id'])) };
   });
 
-  router.post('/projects/:id/hooks', (req) => {
+  router.on(ops.addProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
@@ -64,7 +65,7 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     return { status: 201, body: hookJson(hook) };
   });
 
-  router.put('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.editProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
@@ -79,7 +80,7 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     return { status: 200, body: hookJson(hook) };
   });
 
-  router.delete('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.deleteProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);

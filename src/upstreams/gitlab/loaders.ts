@@ -170,11 +170,19 @@ export class GitLabLoaders {
     return hook;
   }
 
+  /**
+   * Changes a hook; omitted fields keep their values. GitLab requires `url`
+   * on every edit (`requires :url`, else 400), so without a new one the
+   * hook's current URL is read and sent back unchanged (an unchanged URL
+   * keeps the hook's secret token; a new one resets it).
+   */
   async updateHook(input: GitLabUpdateProjectHookInput): Promise<GitLabProjectHookModel> {
     const { project: ref, body } = updateHookBody(input);
     const id = await this.projectIdOf(ref);
     const project = String(id);
-    const hook = toProjectHook((await this.api.editProjectHook({ path: { id, hook_id: input.hookId }, body })).body);
+    const key = { project, id: input.hookId };
+    const url = body['url'] ?? (await this.hook.clear(key).load(key)).url;
+    const hook = toProjectHook((await this.api.editProjectHook({ path: { id, hook_id: input.hookId }, body: { ...body, url } })).body);
     this.hook.clear({ project, id: hook.id }).prime({ project, id: hook.id }, hook);
     return hook;
   }

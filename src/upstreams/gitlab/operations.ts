@@ -49,7 +49,7 @@ export const gitLabOperations = operationTable({
   listProjectHooks: op({ method: 'GET', path: '/projects/{id}/hooks', params: { id }, query: paging, response: listOf<WireProjectHook>(hookFields) }),
   getProjectHook: op({ method: 'GET', path: '/projects/{id}/hooks/{hook_id}', params: { id, hook_id: hookId }, response: objectOf<WireProjectHook>(hookFields) }),
   addProjectHook: op({ method: 'POST', path: '/projects/{id}/hooks', params: { id }, response: objectOf<WireProjectHook>(hookFields) }),
-  /** v4 answers 200 (the v3 documents said 201). */
+  /** v4 answers 200 (the v3 documents said 201); `url` is required on every edit (`requires :url`), else 400. */
   editProjectHook: op({ method: 'PUT', path: '/projects/{id}/hooks/{hook_id}', params: { id, hook_id: hookId }, response: objectOf<WireProjectHook>(hookFields) }),
   /** v4 takes the hook id in the path and answers 204; v3 took `hook_id` as a parameter of `DELETE /projects/:id/hooks`. */
   deleteProjectHook: op({ method: 'DELETE', path: '/projects/{id}/hooks/{hook_id}', params: { id, hook_id: hookId }, response: anyBody() }),

@@ -71,11 +71,13 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     requireLevel(store, user, project, 40);
     const hook = find(project.id, req.params['hook_id']);
     const params = paramsOf(req);
-    if (params['url'] !== undefined) {
-      if (typeof params['url'] !== 'string' || params['url'] === '') throw paramError('url is empty');
-      checkUrl(params['url']);
-      hook.url = params['url'];
-    }
+    // `requires :url` on the edit as on the add (lib/api/project_hooks.rb): Grape answers 400 without it.
+    if (params['url'] === undefined || params['url'] === null) throw paramError('url is missing');
+    if (typeof params['url'] !== 'string' || params['url'] === '') throw paramError('url is empty');
+    checkUrl(params['url']);
+    // A new URL resets the secret token unless one is sent with it (doc/api/project_webhooks.md).
+    if (params['url'] !== hook.url) hook.token = null;
+    hook.url = params['url'];
     applyOptions(hook, params);
     return { status: 200, body: hookJson(hook) };
   });

@@ -3487,9 +3487,13 @@ export type Query = {
   /** Fetches several objects by global id; a missing one is null in its slot. */
   readonly nodes: ReadonlyArray<Maybe<Node>>;
   /**
-   * Every project the caller can see on the services that list projects
-   * (GitLab, Concord, FlexStack), in one stable order: the services take turns,
-   * one project each, each in its own native order. The cursor holds every
+   * The caller's projects on the services that list projects (GitLab,
+   * Concord, FlexStack): on GitLab those its user is a member of, directly or
+   * through a group (every project it can see would be every public project of
+   * the instance; `gitlabProjects(scope: ALL)` lists those), on Concord those of
+   * the configured organizations, on FlexStack those its key reaches. In one
+   * stable order: the services take turns, one project each, each in its own
+   * native order. The cursor holds every
    * service's position, so paging reads only the native pages it needs. A
    * service that fails costs only its own projects and adds an error naming it.
    * CircleCI and GitHub Enterprise have no project list to page through (use

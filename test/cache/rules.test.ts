@@ -219,4 +219,22 @@ describe('cache policy: GitLab operations', () => {
     // Without a body naming it, only its own path.
     expect(meets(await byPath('acme/api', { message: 'x' }), new Set(policy.writeTags('gitlab', 'PUT', '/projects/42')))).toBe(false);
   });
+
+  it("pipeline reads are runs, finished by GitLab's states, and a pipeline hook's paths purge them", async () => {
+    await readTags((a) => a.getPipeline({ path: { id: 5, pipeline_id: 9 } }));
+    const pipeline = sent.reads.at(-1)?.read ?? { kind: 'object' as const, route: undefined };
+    expect(policy.ttlKind('gitlab', pipeline, { status: 'running' })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('gitlab', pipeline, { status: 'success' })).toBe('RUN_FINISHED');
+    // The receiver purges `/projects/<id>/pipelines` and `…/pipelines/<id>` as the operations build them.
+    const hook = new Set(policy.writeTags('gitlab', 'PATCH', '/projects/5/pipelines'));
+    for (const read of [
+      (a: Api<typeof gitLabOperations>) => a.listProjectPipelines({ path: { id: 5 } }),
+      (a: Api<typeof gitLabOperations>) => a.getLatestPipeline({ path: { id: 5 }, query: { ref: 'main' } }),
+      (a: Api<typeof gitLabOperations>) => a.getPipeline({ path: { id: 5, pipeline_id: 9 } }),
+      (a: Api<typeof gitLabOperations>) => a.listPipelineJobs({ path: { id: 5, pipeline_id: 9 } }),
+    ]) {
+      expect(meets(await readTags(read), hook)).toBe(true);
+    }
+    expect(meets(await readTags((a) => a.getPipeline({ path: { id: 6, pipeline_id: 9 } })), hook)).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import type { CacheRulesOf } from '../../cache/rules.js';
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOf, objectOf } from '../responseShape.js';
 import { gitLabIdPattern, gitLabProjectRefPattern, gitLabProjectRefShape } from './ids.js';
-import type { WireMember, WireProject, WireProjectHook } from './wire.js';
+import type { WireJob, WireMember, WirePipeline, WireProject, WireProjectHook } from './wire.js';
 
 /**
  * A project as `:id`: its numeric id, or its full path sent URL-encoded as
@@ -11,6 +11,8 @@ import type { WireMember, WireProject, WireProjectHook } from './wire.js';
 const id: PathParam = { slashesEncoded: true, pattern: gitLabProjectRefPattern, shape: gitLabProjectRefShape };
 const userId: PathParam = { pattern: gitLabIdPattern, shape: 'a positive user id' };
 const hookId: PathParam = { pattern: gitLabIdPattern, shape: 'a positive hook id' };
+const pipelineId: PathParam = { pattern: gitLabIdPattern, shape: 'a positive pipeline id' };
+const jobId: PathParam = { pattern: gitLabIdPattern, shape: 'a positive job id' };
 
 /** Offset paging (`x-next-page`, `x-total`). */
 const paging = ['page', 'per_page'] as const;
@@ -19,10 +21,13 @@ const paging = ['page', 'per_page'] as const;
 const projectFields = { id: 'number', name: 'string', path_with_namespace: 'string' } as const;
 const memberFields = { id: 'number', username: 'string', access_level: 'number' } as const;
 const hookFields = { id: 'number', url: 'string' } as const;
+const pipelineFields = { id: 'number', project_id: 'number', status: 'string' } as const;
+const jobFields = { id: 'number', name: 'string', status: 'string' } as const;
 
 /**
  * GitLab REST v4 (`/api/v4`), one row per operation, as `lib/api/projects.rb`,
- * `members.rb` and `project_hooks.rb` and `doc/api/*.md` state them. Lists answer a bare JSON array; their paging is
+ * `members.rb`, `project_hooks.rb`, `ci/pipelines.rb` and `ci/jobs.rb` and
+ * `doc/api/*.md` state them. Lists answer a bare JSON array; their paging is
  * in the headers.
  */
 export const gitLabOperations = operationTable({
@@ -53,6 +58,26 @@ export const gitLabOperations = operationTable({
   editProjectHook: op({ method: 'PUT', path: '/projects/{id}/hooks/{hook_id}', params: { id, hook_id: hookId }, response: objectOf<WireProjectHook>(hookFields) }),
   /** v4 takes the hook id in the path and answers 204; v3 took `hook_id` as a parameter of `DELETE /projects/:id/hooks`. */
   deleteProjectHook: op({ method: 'DELETE', path: '/projects/{id}/hooks/{hook_id}', params: { id, hook_id: hookId }, response: anyBody() }),
+  /** Newest first unless `order_by`/`sort` say otherwise; items in their list form. */
+  listProjectPipelines: op({
+    method: 'GET',
+    path: '/projects/{id}/pipelines',
+    params: { id },
+    query: ['ref', 'status', 'scope', 'sha', 'source', 'order_by', 'sort', ...paging],
+    response: listOf<WirePipeline>(pipelineFields),
+  }),
+  /** The latest pipeline of a ref (the default branch without one); 403 when that ref has none, as GitLab documents. */
+  getLatestPipeline: op({ method: 'GET', path: '/projects/{id}/pipelines/latest', params: { id }, query: ['ref'], response: objectOf<WirePipeline>(pipelineFields) }),
+  getPipeline: op({ method: 'GET', path: '/projects/{id}/pipelines/{pipeline_id}', params: { id, pipeline_id: pipelineId }, response: objectOf<WirePipeline>(pipelineFields) }),
+  /** Retried jobs only with `include_retried=true`; `scope[]` filters by status. */
+  listPipelineJobs: op({
+    method: 'GET',
+    path: '/projects/{id}/pipelines/{pipeline_id}/jobs',
+    params: { id, pipeline_id: pipelineId },
+    query: ['scope[]', 'include_retried', ...paging],
+    response: listOf<WireJob>(jobFields),
+  }),
+  getJob: op({ method: 'GET', path: '/projects/{id}/jobs/{job_id}', params: { id, job_id: jobId }, response: objectOf<WireJob>(jobFields) }),
 });
 
 /** What each GitLab read is, and what each write makes stale beyond its own path. */
@@ -64,6 +89,12 @@ export const gitLabCacheRules = {
   getProjectMember: { kind: 'object' },
   listProjectHooks: { kind: 'settings' },
   getProjectHook: { kind: 'settings' },
+  listProjectPipelines: { kind: 'runs' },
+  // Which pipeline is latest moves on with every new pipeline of the ref: as fresh as a list.
+  getLatestPipeline: { kind: 'list' },
+  getPipeline: { kind: 'run' },
+  listPipelineJobs: { kind: 'runs' },
+  getJob: { kind: 'run' },
   createProject: [],
   // Member and hook writes name the project by numeric id, as their reads do (GitLabLoaders resolves a path first),
   // so they purge that project's member or hook reads only. A new member or hook is read at its own path too,

@@ -74,6 +74,15 @@ describe('GitLab path safety: reads', () => {
     expect(await calls()).toEqual(['GET /api/v4/projects/acme%2Fapi']);
   });
 
+  it('refuses malformed pipeline ids, and keeps a hostile ref inside the query of the one path it names', async () => {
+    const result = await t.gql(`{ gitlabProject(idOrPath: "1") { pipeline(pipelineId: -7) { status } latestPipeline(ref: "../../../users?x=1#y") { status } } }`);
+    expect(result.data?.['gitlabProject']).toEqual({ pipeline: null, latestPipeline: null });
+    expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.['code']])).toEqual([['gitlabProject.pipeline', 'BAD_USER_INPUT']]);
+    const log = await t.requests('gitlab');
+    expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v4/projects/1', 'GET /api/v4/projects/1/pipelines/latest']);
+    expect(log[1]?.query).toEqual({ ref: '../../../users?x=1#y' });
+  });
+
   it.each([
     ['GitLabProject', '../../me'],
     ['GitLabProject', 'acme/../../users'],
@@ -84,6 +93,11 @@ describe('GitLab path safety: reads', () => {
     ['GitLabMember', '1:'],
     ['GitLabProjectHook', '1/..:3'],
     ['GitLabProjectHook', '1:3\n'],
+    ['GitLabPipeline', '1:../../jobs'],
+    ['GitLabPipeline', 'acme%2F..:1'],
+    ['GitLabPipeline', '1:0'],
+    ['GitLabJob', '1:2/../../../users'],
+    ['GitLabJob', '..:..'],
   ])('node(id:) of a %s whose key is %j is null, with no call', async (typename, key) => {
     const result = await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(typename, key) });
     expect(result.data).toEqual({ node: null });

@@ -55,6 +55,23 @@ describe('a GitLab answer of the wrong shape is an upstream error, not data', ()
     expect(hooks.errors?.[0]).toMatchObject({ ...unexpected(), path: ['gitlabProject', 'hooks'] });
   });
 
+  it('pipelines that are not pipelines, a latest pipeline without its status, and jobs without their names', async () => {
+    await answer('/api/v4/projects/1/pipelines$', [{ id: 1, ref: 'main' }]);
+    const list = await t.gql(`{ gitlabProject(idOrPath: "1") { name pipelines(first: 2) { edges { node { status } } } } }`);
+    expect(list.errors?.[0]).toMatchObject({ ...unexpected(), path: ['gitlabProject', 'pipelines'] });
+
+    await answer('/api/v4/projects/1/pipelines/latest$', { id: 9, project_id: 1 });
+    const latest = await t.gql(`{ gitlabProject(idOrPath: "1") { name latestPipeline { status } } }`);
+    expect(latest.data?.['gitlabProject']).toEqual({ name: 'Api', latestPipeline: null });
+    expect(latest.errors?.[0]).toMatchObject({ ...unexpected(), path: ['gitlabProject', 'latestPipeline'] });
+
+    const pipeline = t.simulators.gitlab.store.pipelines.find((candidate) => candidate.projectId === 1) as { id: number };
+    await answer(`/api/v4/projects/1/pipelines/${pipeline.id}/jobs$`, { jobs: [] });
+    const jobs = await t.gql(`query ($p: Int!) { gitlabProject(idOrPath: "1") { pipeline(pipelineId: $p) { status jobs { edges { node { name } } } } } }`, { p: pipeline.id });
+    expect(jobs.errors?.[0]).toMatchObject({ ...unexpected(), path: ['gitlabProject', 'pipeline', 'jobs'] });
+    expect(jobs.data?.['gitlabProject'].pipeline).toBeNull();
+  });
+
   it('a write answered with something that is not a member', async () => {
     const user = t.simulators.gitlab.store.users.find((candidate) => candidate.username === 'vint')?.id as number;
     await answer('/api/v4/projects/5/members$', '<html>Signed in</html>', { method: 'POST', status: 201 });

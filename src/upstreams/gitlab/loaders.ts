@@ -20,6 +20,7 @@ import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
 import { gitLabCacheRules, gitLabOperations } from './operations.js';
 import { gitLabConnection, keysetPage, keysetPositionOfToken, offsetPage, offsetQuery, perPage } from './paging.js';
+import { GitLabPipelineLoaders } from './pipelineLoaders.js';
 import { projectChildKey, type ProjectChildKey } from './projectChildKey.js';
 
 const gitLabApi = apiOf('gitlab', gitLabOperations, gitLabCacheRules);
@@ -38,7 +39,7 @@ export type GitLabProjectScope = keyof typeof scopeFilters;
  * One request's GitLab data access: DataLoaders for projects, members and
  * hooks by key, connections mapped from GitLab's keyset (projects) and offset
  * (members, hooks) paging, the writes, which validate their input first and
- * then prime or clear the loaders.
+ * then prime or clear the loaders, and the project's CI (`ci`).
  */
 export class GitLabLoaders {
   private readonly api: Api<typeof gitLabOperations>;
@@ -46,6 +47,8 @@ export class GitLabLoaders {
   readonly project: DataLoader<string, GitLabProjectModel>;
   readonly member: DataLoader<ProjectChildKey, GitLabMemberModel, string>;
   readonly hook: DataLoader<ProjectChildKey, GitLabProjectHookModel, string>;
+  /** Pipelines and jobs. */
+  readonly ci: GitLabPipelineLoaders;
 
   constructor(session: UpstreamSession) {
     const api = gitLabApi(session);
@@ -58,6 +61,7 @@ export class GitLabLoaders {
     });
     this.member = keyLoader(async ({ project, id }) => toMember((await api.getProjectMember({ path: { id: project, user_id: id } })).body, project), projectChildKey);
     this.hook = keyLoader(async ({ project, id }) => toProjectHook((await api.getProjectHook({ path: { id: project, hook_id: id } })).body), projectChildKey);
+    this.ci = new GitLabPipelineLoaders(api);
   }
 
   private primeProject(project: GitLabProjectModel): void {

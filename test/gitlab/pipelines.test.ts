@@ -24,7 +24,7 @@ const pipelinesOf = (path: string): SimPipeline[] => {
 };
 
 describe('GitLab pipelines through GraphQL', () => {
-  it('lists a project’s pipelines newest first with their total, one call for the page', async () => {
+  it("lists a project's pipelines newest first with their total, one call for the page", async () => {
     const result = await t.gql(`{
       gitlabProject(idOrPath: "acme/api") {
         pipelines(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id service pipelineId number status ref sha source createdAt url } } }
@@ -48,7 +48,7 @@ describe('GitLab pipelines through GraphQL', () => {
     expect(await calls()).toEqual(['GET /api/v4/projects/1', 'GET /api/v4/projects/1/pipelines?page=2&per_page=5']);
   });
 
-  it('reads the fields GitLab’s list leaves out with each pipeline, once per pipeline, and only when asked', async () => {
+  it("reads the fields GitLab's list leaves out with each pipeline, once per pipeline, and only when asked", async () => {
     const result = await t.gql(`{ gitlabProject(idOrPath: "1") { pipelines(first: 3) { edges { node { pipelineId startedAt finishedAt duration tag userName } } } } }`);
     expect(result.errors).toBeUndefined();
     const expected = pipelinesOf('acme/api').slice(0, 3);
@@ -62,14 +62,14 @@ describe('GitLab pipelines through GraphQL', () => {
     );
   });
 
-  it('filters by ref and status, sending GitLab’s own names', async () => {
+  it("filters by ref and status, sending GitLab's own names", async () => {
     const result = await t.gql(`{ gitlabProject(idOrPath: "1") { pipelines(ref: "feature/search", status: SUCCESS, first: 20) { edges { node { pipelineId ref status } } } } }`);
     const expected = pipelinesOf('acme/api').filter((pipeline) => pipeline.ref === 'feature/search' && pipeline.status === 'success');
     expect(result.data?.['gitlabProject'].pipelines.edges.map((e: any) => e.node)).toEqual(expected.map((pipeline) => ({ pipelineId: pipeline.id, ref: 'feature/search', status: 'success' })));
     expect(await calls()).toContain('GET /api/v4/projects/1/pipelines?ref=feature%2Fsearch&status=success&per_page=20');
   });
 
-  it('reads the latest pipeline of the default branch or a ref, and null for a ref without one (GitLab’s 403)', async () => {
+  it("reads the latest pipeline of the default branch or a ref, and null for a ref without one (GitLab's 403)", async () => {
     const result = await t.gql(`{
       gitlabProject(idOrPath: "acme/api") {
         main: latestPipeline { pipelineId ref status duration }
@@ -94,7 +94,7 @@ describe('GitLab pipelines through GraphQL', () => {
     ]);
   });
 
-  it('reads a pipeline’s jobs newest first, by status, with retried ones when asked; each job’s pipeline is the one already read', async () => {
+  it("reads a pipeline's jobs newest first, by status, with retried ones when asked; each job's pipeline is the one already read", async () => {
     const store = t.simulators.gitlab.store;
     const retried = store.jobs.find((job) => job.retried);
     const pipelineId = retried?.pipelineId as number;

@@ -55,14 +55,12 @@ export class GitLabPipelineLoaders {
    * says), the same answer as to a credential that may not read pipelines.
    */
   async latestPipeline(projectId: number, ref: string | null | undefined): Promise<GitLabPipelineModel | null> {
-    let body;
-    try {
-      body = (await this.api.getLatestPipeline({ path: { id: projectId }, query: { ref: ref ?? undefined } })).body;
-    } catch (error) {
+    const response = await this.api.getLatestPipeline({ path: { id: projectId }, query: { ref: ref ?? undefined } }).catch((error: unknown) => {
       if (error instanceof GatewayError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return null;
       throw error;
-    }
-    const pipeline = toPipeline(body, true, projectId);
+    });
+    if (response === null) return null;
+    const pipeline = toPipeline(response.body, true, projectId);
     this.pipeline.prime({ project: String(projectId), id: pipeline.id }, pipeline);
     return pipeline;
   }

@@ -196,33 +196,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     writes: [],
     finished: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
   },
+  // GitLab's reads and writes carry their rules in its operation table (src/upstreams/gitlab/operations.ts).
   gitlab: {
-    reads: [
-      { path: '/projects/:id/pipelines', kind: 'runs' },
-      { path: '/projects/:id/pipelines/:pipeline/jobs', kind: 'runs' },
-      { path: '/projects/:id/pipelines/:pipeline', kind: 'run' },
-      { path: '/projects/:id/jobs', kind: 'runs' },
-      { path: '/projects/:id/jobs/:job', kind: 'run' },
-      { path: '/projects/:id/variables', kind: 'settings' },
-      { path: '/projects/:id/variables/:key', kind: 'settings' },
-      { path: '/projects/:id/hooks', kind: 'settings' },
-      { path: '/projects/:id/hooks/:hook', kind: 'settings' },
-      { path: '/projects/:id/members', kind: 'list' },
-      { path: '/projects/:id/members/:user', kind: 'object' },
-      // Read by numeric id or by URL-encoded path (`acme%2Fapi`): a write naming either purges both.
-      { path: '/projects/:id', kind: 'object', aliases: [{ param: 'id', field: 'id' }, { param: 'id', field: 'path_with_namespace' }] },
-      { path: '/projects', kind: 'list' },
-    ],
-    writes: [
-      // Retrying or cancelling a pipeline changes its jobs, also listed per project.
-      { methods: ['POST'], path: '/projects/:id/pipelines/:pipeline/:action', purge: [{ subtree: '/projects/:id/pipelines/:pipeline' }, { subtree: '/projects/:id/jobs' }] },
-      { methods: ['POST'], path: '/projects/:id/jobs/:job/:action', purge: [{ subtree: '/projects/:id/pipelines' }, { exact: '/projects/:id/jobs' }] },
-      // Member and hook writes name the project by numeric id, as their reads do (GitLabLoaders resolves a path first),
-      // so they purge that project's member or hook reads only. A new member or hook is read at its own path too,
-      // and members also show in `/projects?membership=true`.
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/members/*rest', purge: [{ exact: '/projects' }, { subtree: '/projects/:id/members' }] },
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/projects/:id/hooks/*rest', purge: [{ subtree: '/projects/:id/hooks' }] },
-    ],
+    reads: [],
+    writes: [],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },
   concord: {

@@ -10,7 +10,7 @@ import type { CircleCiOidcClaimsModel } from '../upstreams/circleci/oidc/models.
 import type { CircleCiPolicyDocumentModel, CircleCiPolicyBundleModel, CircleCiDecisionModel, CircleCiDecisionLogModel, CircleCiDecisionSettingsModel, CircleCiPolicyBundleDiffModel } from '../upstreams/circleci/policy/models.js';
 import type { CircleCiUsageExportModel } from '../upstreams/circleci/usage/models.js';
 import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingModel, GhesLdapUserMappingModel, GhesLdapSyncModel, GhesOrganizationModel, GhesOrganizationRenameModel, GhesPreReceiveEnvironmentModel, GhesPreReceiveDownloadModel } from '../upstreams/ghes/models.js';
-import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel } from '../upstreams/gitlab/models.js';
+import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel, GitLabPipelineModel, GitLabJobModel } from '../upstreams/gitlab/models.js';
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
@@ -2568,6 +2568,25 @@ export type GitLabAddProjectHookInput = {
   readonly wikiPageEvents?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * The statuses of GitLab pipelines and jobs, for filters. Reads give the
+ * status as GitLab names it (`status`), including any newer than this list.
+ */
+export type GitLabCiStatus =
+  | 'CANCELED'
+  | 'CANCELING'
+  | 'CREATED'
+  | 'FAILED'
+  | 'MANUAL'
+  | 'PENDING'
+  | 'PREPARING'
+  | 'RUNNING'
+  | 'SCHEDULED'
+  | 'SKIPPED'
+  | 'SUCCESS'
+  | 'WAITING_FOR_CALLBACK'
+  | 'WAITING_FOR_RESOURCE';
+
 export type GitLabCreateProjectInput = {
   readonly defaultBranch?: InputMaybe<Scalars['String']['input']>;
   readonly description?: InputMaybe<Scalars['String']['input']>;
@@ -2591,6 +2610,49 @@ export type GitLabDeleteProjectHookPayload = {
   /** The global id of the deleted hook. */
   readonly deletedHookId: Scalars['ID']['output'];
   readonly hookId: Scalars['Int']['output'];
+};
+
+/** A job of a GitLab pipeline. Its global id holds the project id and the job id. */
+export type GitLabJob = Node & {
+  readonly __typename?: 'GitLabJob';
+  readonly allowFailure: Scalars['Boolean']['output'];
+  readonly coverage?: Maybe<Scalars['Float']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds spent running. */
+  readonly duration?: Maybe<Scalars['Float']['output']>;
+  readonly erasedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed (`script_failure`, `runner_system_failure`, …), when it did. */
+  readonly failureReason?: Maybe<Scalars['String']['output']>;
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** The numeric job id. */
+  readonly jobId: Scalars['Int']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly pipeline?: Maybe<GitLabPipeline>;
+  /** Seconds spent queued. */
+  readonly queuedDuration?: Maybe<Scalars['Float']['output']>;
+  readonly ref?: Maybe<Scalars['String']['output']>;
+  readonly service: Service;
+  readonly stage?: Maybe<Scalars['String']['output']>;
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** As GitLab names it (`created`, `pending`, `running`, `success`, `failed`, `canceled`, `skipped`, `manual`, …). */
+  readonly status: Scalars['String']['output'];
+  readonly tag: Scalars['Boolean']['output'];
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+export type GitLabJobConnection = {
+  readonly __typename?: 'GitLabJobConnection';
+  readonly edges: ReadonlyArray<GitLabJobEdge>;
+  readonly pageInfo: PageInfo;
+  /** GitLab's `x-total`; null past 10,000 rows. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GitLabJobEdge = {
+  readonly __typename?: 'GitLabJobEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: GitLabJob;
 };
 
 /** A direct member of a GitLab project. Its global id holds the project and the user id. */
@@ -2643,10 +2705,92 @@ export type GitLabNamespace = {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A GitLab CI pipeline. Its global id holds the project id and the pipeline
+ * id. Read from a list, GitLab sends only some fields; the others (marked
+ * below) are read with the pipeline itself when selected, once per pipeline.
+ */
+export type GitLabPipeline = Node & Pipeline & {
+  readonly __typename?: 'GitLabPipeline';
+  /** Read with the pipeline. */
+  readonly beforeSha?: Maybe<Scalars['String']['output']>;
+  /** Test coverage percentage (read with the pipeline). */
+  readonly coverage?: Maybe<Scalars['Float']['output']>;
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds spent running (read with the pipeline). */
+  readonly duration?: Maybe<Scalars['Int']['output']>;
+  /** Read with the pipeline. */
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** Its jobs, newest first; `scope` keeps those of these statuses; retried jobs only with `includeRetried`. */
+  readonly jobs: GitLabJobConnection;
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The pipeline's number within its project (GitLab's `iid`). */
+  readonly number?: Maybe<Scalars['Int']['output']>;
+  /** The numeric pipeline id, unique on the instance. */
+  readonly pipelineId: Scalars['Int']['output'];
+  readonly project?: Maybe<GitLabProject>;
+  readonly projectId: Scalars['Int']['output'];
+  /** Seconds spent queued (read with the pipeline). */
+  readonly queuedDuration?: Maybe<Scalars['Int']['output']>;
+  /** The branch or tag it ran for. */
+  readonly ref?: Maybe<Scalars['String']['output']>;
+  readonly service: Service;
+  readonly sha?: Maybe<Scalars['String']['output']>;
+  /** What started it: `push`, `web`, `schedule`, `merge_request_event`, `api`, `trigger`, … */
+  readonly source?: Maybe<Scalars['String']['output']>;
+  /** Read with the pipeline. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** As GitLab names it: `created`, `pending`, `running`, `success`, `failed`, `canceled`, `skipped`, `manual`, `scheduled`, … */
+  readonly status: Scalars['String']['output'];
+  /** Whether `ref` is a tag (read with the pipeline). */
+  readonly tag?: Maybe<Scalars['Boolean']['output']>;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly url?: Maybe<Scalars['String']['output']>;
+  /** The username of who started it (read with the pipeline). */
+  readonly userName?: Maybe<Scalars['String']['output']>;
+  /** Why its configuration is invalid, if it is (read with the pipeline). */
+  readonly yamlErrors?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A GitLab CI pipeline. Its global id holds the project id and the pipeline
+ * id. Read from a list, GitLab sends only some fields; the others (marked
+ * below) are read with the pipeline itself when selected, once per pipeline.
+ */
+export type GitLabPipelineJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetried?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<ReadonlyArray<GitLabCiStatus>>;
+};
+
+export type GitLabPipelineConnection = {
+  readonly __typename?: 'GitLabPipelineConnection';
+  readonly edges: ReadonlyArray<GitLabPipelineEdge>;
+  readonly pageInfo: PageInfo;
+  /** GitLab's `x-total`; null past 10,000 rows. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GitLabPipelineEdge = {
+  readonly __typename?: 'GitLabPipelineEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: GitLabPipeline;
+};
+
 /** A GitLab pipeline's status changed, from a GitLab `Pipeline Hook` webhook. */
 export type GitLabPipelineStatusChange = {
   readonly __typename?: 'GitLabPipelineStatusChange';
   readonly happenedAt: Scalars['DateTime']['output'];
+  /**
+   * The pipeline, read with the subscriber's credential when the event is
+   * sent (by the project id and pipeline id the hook names).
+   */
+  readonly pipeline?: Maybe<GitLabPipeline>;
   /** The numeric GitLab pipeline id. */
   readonly pipelineId: Scalars['Int']['output'];
   /** The project, read with the subscriber's credential when the event is sent. */
@@ -2677,6 +2821,12 @@ export type GitLabProject = Node & Project & {
   readonly httpUrlToRepo?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The latest pipeline of a branch or tag (the default branch when `ref` is
+   * omitted); null when it has none. GitLab answers that case with 403, as it
+   * does a credential that may not read the project's pipelines: both are null.
+   */
+  readonly latestPipeline?: Maybe<GitLabPipeline>;
   /** One direct member by user id; null when the user is not a member. */
   readonly member?: Maybe<GitLabMember>;
   /** Direct members of the project; `query` filters by name or username. */
@@ -2685,6 +2835,10 @@ export type GitLabProject = Node & Project & {
   readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
   readonly namespace?: Maybe<GitLabNamespace>;
   readonly path: Scalars['String']['output'];
+  /** One pipeline by its id; null when the project has none of that id. */
+  readonly pipeline?: Maybe<GitLabPipeline>;
+  /** The project's pipelines, newest first; `ref` and `status` narrow them. */
+  readonly pipelines: GitLabPipelineConnection;
   /** The numeric GitLab project id. */
   readonly projectId: Scalars['Int']['output'];
   readonly service: Service;
@@ -2713,6 +2867,12 @@ export type GitLabProjectHooksArgs = {
 
 
 /** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectLatestPipelineArgs = {
+  ref?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
 export type GitLabProjectMemberArgs = {
   userId: Scalars['Int']['input'];
 };
@@ -2725,6 +2885,23 @@ export type GitLabProjectMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectPipelineArgs = {
+  pipelineId: Scalars['Int']['input'];
+};
+
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectPipelinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  ref?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<GitLabCiStatus>;
 };
 
 export type GitLabProjectConnection = {
@@ -3487,9 +3664,13 @@ export type Query = {
   /** Fetches several objects by global id; a missing one is null in its slot. */
   readonly nodes: ReadonlyArray<Maybe<Node>>;
   /**
-   * Every project the caller can see on the services that list projects
-   * (GitLab, Concord, FlexStack), in one stable order: the services take turns,
-   * one project each, each in its own native order. The cursor holds every
+   * The caller's projects on the services that list projects (GitLab,
+   * Concord, FlexStack): on GitLab those its user is a member of, directly or
+   * through a group (every project it can see would be every public project of
+   * the instance; `gitlabProjects(scope: ALL)` lists those), on Concord those of
+   * the configured organizations, on FlexStack those its key reaches. In one
+   * stable order: the services take turns, one project each, each in its own
+   * native order. The cursor holds every
    * service's position, so paging reads only the native pages it needs. A
    * service that fails costs only its own projects and adds an error naming it.
    * CircleCI and GitHub Enterprise have no project list to page through (use
@@ -4089,8 +4270,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Context: ( CircleCiContextModel & { __typename: 'CircleCIContext' } );
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
-  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
-  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } );
+  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
@@ -4347,13 +4528,20 @@ export type ResolversTypes = {
   GitLabAccessLevel: GitLabAccessLevel;
   GitLabAddMemberInput: GitLabAddMemberInput;
   GitLabAddProjectHookInput: GitLabAddProjectHookInput;
+  GitLabCiStatus: GitLabCiStatus;
   GitLabCreateProjectInput: GitLabCreateProjectInput;
   GitLabDeleteProjectHookInput: GitLabDeleteProjectHookInput;
   GitLabDeleteProjectHookPayload: ResolverTypeWrapper<GitLabDeleteProjectHookPayload>;
+  GitLabJob: ResolverTypeWrapper<GitLabJobModel>;
+  GitLabJobConnection: ResolverTypeWrapper<Omit<GitLabJobConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabJobEdge']> }>;
+  GitLabJobEdge: ResolverTypeWrapper<Omit<GitLabJobEdge, 'node'> & { node: ResolversTypes['GitLabJob'] }>;
   GitLabMember: ResolverTypeWrapper<GitLabMemberModel>;
   GitLabMemberConnection: ResolverTypeWrapper<Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabMemberEdge']> }>;
   GitLabMemberEdge: ResolverTypeWrapper<Omit<GitLabMemberEdge, 'node'> & { node: ResolversTypes['GitLabMember'] }>;
   GitLabNamespace: ResolverTypeWrapper<GitLabNamespaceModel>;
+  GitLabPipeline: ResolverTypeWrapper<GitLabPipelineModel>;
+  GitLabPipelineConnection: ResolverTypeWrapper<Omit<GitLabPipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabPipelineEdge']> }>;
+  GitLabPipelineEdge: ResolverTypeWrapper<Omit<GitLabPipelineEdge, 'node'> & { node: ResolversTypes['GitLabPipeline'] }>;
   GitLabPipelineStatusChange: ResolverTypeWrapper<GitLabPipelineEvent>;
   GitLabProject: ResolverTypeWrapper<GitLabProjectModel>;
   GitLabProjectConnection: ResolverTypeWrapper<Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabProjectEdge']> }>;
@@ -4617,10 +4805,16 @@ export type ResolversParentTypes = {
   GitLabCreateProjectInput: GitLabCreateProjectInput;
   GitLabDeleteProjectHookInput: GitLabDeleteProjectHookInput;
   GitLabDeleteProjectHookPayload: GitLabDeleteProjectHookPayload;
+  GitLabJob: GitLabJobModel;
+  GitLabJobConnection: Omit<GitLabJobConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabJobEdge']> };
+  GitLabJobEdge: Omit<GitLabJobEdge, 'node'> & { node: ResolversParentTypes['GitLabJob'] };
   GitLabMember: GitLabMemberModel;
   GitLabMemberConnection: Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabMemberEdge']> };
   GitLabMemberEdge: Omit<GitLabMemberEdge, 'node'> & { node: ResolversParentTypes['GitLabMember'] };
   GitLabNamespace: GitLabNamespaceModel;
+  GitLabPipeline: GitLabPipelineModel;
+  GitLabPipelineConnection: Omit<GitLabPipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabPipelineEdge']> };
+  GitLabPipelineEdge: Omit<GitLabPipelineEdge, 'node'> & { node: ResolversParentTypes['GitLabPipeline'] };
   GitLabPipelineStatusChange: GitLabPipelineEvent;
   GitLabProject: GitLabProjectModel;
   GitLabProjectConnection: Omit<GitLabProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabProjectEdge']> };
@@ -6059,6 +6253,42 @@ export type GitLabDeleteProjectHookPayloadResolvers<ContextType = GatewayContext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GitLabJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabJob'] = ResolversParentTypes['GitLabJob']> = {
+  allowFailure?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  erasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType>;
+  queuedDuration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabJobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabJobConnection'] = ResolversParentTypes['GitLabJobConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabJobEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabJobEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabJobEdge'] = ResolversParentTypes['GitLabJobEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GitLabJob'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GitLabMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMember'] = ResolversParentTypes['GitLabMember']> = {
   accessLevel?: Resolver<ResolversTypes['GitLabAccessLevel'], ParentType, ContextType>;
   accessLevelValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6101,8 +6331,50 @@ export type GitLabNamespaceResolvers<ContextType = GatewayContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GitLabPipelineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabPipeline'] = ResolversParentTypes['GitLabPipeline']> = {
+  beforeSha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  coverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobs?: Resolver<ResolversTypes['GitLabJobConnection'], ParentType, ContextType, RequireFields<GitLabPipelineJobsArgs, 'includeRetried'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queuedDuration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  sha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  yamlErrors?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabPipelineConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabPipelineConnection'] = ResolversParentTypes['GitLabPipelineConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabPipelineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GitLabPipelineEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabPipelineEdge'] = ResolversParentTypes['GitLabPipelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GitLabPipeline'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GitLabPipelineStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabPipelineStatusChange'] = ResolversParentTypes['GitLabPipelineStatusChange']> = {
   happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6125,12 +6397,15 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   httpUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType, Partial<GitLabProjectLatestPipelineArgs>>;
   member?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<GitLabProjectMemberArgs, 'userId'>>;
   members?: Resolver<ResolversTypes['GitLabMemberConnection'], ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameWithNamespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   namespace?: Resolver<Maybe<ResolversTypes['GitLabNamespace']>, ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType, RequireFields<GitLabProjectPipelineArgs, 'pipelineId'>>;
+  pipelines?: Resolver<ResolversTypes['GitLabPipelineConnection'], ParentType, ContextType, Partial<GitLabProjectPipelinesArgs>>;
   projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   sshUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6292,7 +6567,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabMember' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -6311,7 +6586,7 @@ export type PingGhesGlobalWebhookPayloadResolvers<ContextType = GatewayContext, 
 };
 
 export type PipelineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'GitLabPipeline', ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6573,10 +6848,16 @@ export type Resolvers<ContextType = GatewayContext> = {
   GhesPublicKeyConnection?: GhesPublicKeyConnectionResolvers<ContextType>;
   GhesPublicKeyEdge?: GhesPublicKeyEdgeResolvers<ContextType>;
   GitLabDeleteProjectHookPayload?: GitLabDeleteProjectHookPayloadResolvers<ContextType>;
+  GitLabJob?: GitLabJobResolvers<ContextType>;
+  GitLabJobConnection?: GitLabJobConnectionResolvers<ContextType>;
+  GitLabJobEdge?: GitLabJobEdgeResolvers<ContextType>;
   GitLabMember?: GitLabMemberResolvers<ContextType>;
   GitLabMemberConnection?: GitLabMemberConnectionResolvers<ContextType>;
   GitLabMemberEdge?: GitLabMemberEdgeResolvers<ContextType>;
   GitLabNamespace?: GitLabNamespaceResolvers<ContextType>;
+  GitLabPipeline?: GitLabPipelineResolvers<ContextType>;
+  GitLabPipelineConnection?: GitLabPipelineConnectionResolvers<ContextType>;
+  GitLabPipelineEdge?: GitLabPipelineEdgeResolvers<ContextType>;
   GitLabPipelineStatusChange?: GitLabPipelineStatusChangeResolvers<ContextType>;
   GitLabProject?: GitLabProjectResolvers<ContextType>;
   GitLabProjectConnection?: GitLabProjectConnectionResolvers<ContextType>;

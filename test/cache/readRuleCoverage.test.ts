@@ -11,7 +11,6 @@ import { PolicyClient } from '../../src/upstreams/circleci/policy/client.js';
 import { UsageClient } from '../../src/upstreams/circleci/usage/client.js';
 import { WebhooksClient } from '../../src/upstreams/circleci/webhooks/client.js';
 import { ConcordClient } from '../../src/upstreams/concord/client.js';
-import { GitLabClient } from '../../src/upstreams/gitlab/client.js';
 
 type ClientClass = new (session: UpstreamSession) => object;
 
@@ -24,7 +23,6 @@ const clients: readonly (readonly [ServiceName, ClientClass])[] = [
   ['circleci', UsageClient],
   ['circleci', WebhooksClient],
   ['concord', ConcordClient],
-  ['gitlab', GitLabClient],
 ];
 
 /** Reads sent without a read rule on purpose (`service route-template`), and why. */
@@ -106,7 +104,7 @@ describe('read rule coverage', () => {
       }
     }
     // The walk found the reads: one of each service at least.
-    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord', 'gitlab']));
+    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord']));
     expect([...missing]).toEqual([]);
     expect(Object.keys(uncached).filter((id) => !reads.has(id)), 'listed as uncached but never sent').toEqual([]);
   });

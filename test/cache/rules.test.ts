@@ -3,7 +3,9 @@ import { CachePolicy, exactTag, routeTag, subtreeTag, type ReadClass } from '../
 import { PathPattern, pathPrefixes } from '../../src/cache/pathPattern.js';
 import { cacheRules } from '../../src/cache/rules.js';
 import type { ServiceName } from '../../src/config/ServiceName.js';
-import type { HttpMethod } from '../../src/upstreams/http/types.js';
+import type { SessionRead, SessionWrite, UpstreamSession } from '../../src/upstreams/http/UpstreamSession.js';
+import { apiOf, type Api } from '../../src/upstreams/call.js';
+import { gitLabCacheRules, gitLabOperations } from '../../src/upstreams/gitlab/operations.js';
 import { ghesCacheRules } from '../../src/upstreams/ghes/cacheRules.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
 
@@ -13,12 +15,6 @@ const policy = new CachePolicy();
 function ghesRead(id: 'getPreReceiveEnvironment' | 'listPreReceiveEnvironments'): ReadClass {
   const rule = ghesCacheRules[id];
   return { kind: rule.kind, route: ghesOperations[id].path, finished: rule.finished };
-}
-
-/** Whether a write purges an entry read at `readPath` (with `body`): whether their tags meet. */
-function purges(service: ServiceName, method: HttpMethod, writePath: string, readPath: string, body?: unknown): boolean {
-  const stale = new Set(policy.writeTags(service, method, writePath));
-  return policy.entryTags(service, readPath, policy.classify(service, readPath), body).some((tag) => stale.has(tag));
 }
 
 /** A concrete path for a template, each parameter replaced by a sample value. */
@@ -81,7 +77,6 @@ describe('cache policy: kinds and TTLs', () => {
     expect(policy.ttlKind('flexstack', unknown, { data: [], has_more: false })).toBe('LIST');
     expect(policy.ttlKind('flexstack', unknown, [])).toBe('LIST');
     expect(policy.ttlKind('flexstack', unknown, { id: 'x' })).toBe('OBJECT');
-    expect(policy.ttlKind('gitlab', policy.classify('gitlab', '/projects/5/pipelines/9'), { status: 'running' })).toBe('RUN_ACTIVE');
     expect(policy.ttlKind('concord', policy.classify('concord', '/v1/process/abc'), { status: 'FINISHED' })).toBe('RUN_FINISHED');
   });
 
@@ -112,49 +107,6 @@ describe('cache policy: what writes purge', () => {
     expect(policy.writeTags('circleci', 'PATCH', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
     expect(policy.writeTags('circleci', 'DELETE', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
     expect(policy.writeTags('circleci', 'POST', '/owner/o1/context/config/policy-bundle')).toContain(subtreeTag('circleci', '/owner/o1/context/config/policy-bundle'));
-  });
-
-  it("GitLab: a member or hook write purges its own project's member or hook reads, and no other project's", () => {
-    for (const [method, write] of [
-      ['POST', '/projects/1/members'],
-      ['PUT', '/projects/1/members/7'],
-      ['DELETE', '/projects/1/members/7'],
-    ] as const) {
-      expect([purges('gitlab', method, write, '/projects/1/members'), purges('gitlab', method, write, '/projects/1/members/7')], `${method} ${write}`).toEqual([true, true]);
-      // `/projects?membership=true`, whatever its query.
-      expect(purges('gitlab', method, write, '/projects'), `${method} ${write}: memberships`).toBe(true);
-      expect([purges('gitlab', method, write, '/projects/2/members'), purges('gitlab', method, write, '/projects/2/members/7')], `${method} ${write}`).toEqual([false, false]);
-    }
-    for (const [method, write] of [
-      ['POST', '/projects/1/hooks'],
-      ['PUT', '/projects/1/hooks/3'],
-      ['DELETE', '/projects/1/hooks/3'],
-    ] as const) {
-      expect([purges('gitlab', method, write, '/projects/1/hooks'), purges('gitlab', method, write, '/projects/1/hooks/3')], `${method} ${write}`).toEqual([true, true]);
-      expect([purges('gitlab', method, write, '/projects/2/hooks'), purges('gitlab', method, write, '/projects/2/hooks/3')], `${method} ${write}`).toEqual([false, false]);
-    }
-    expect(policy.writeTags('gitlab', 'DELETE', '/projects/1/members/7').filter((tag) => tag.startsWith('t:'))).toEqual([]);
-  });
-
-  it('GitLab: a project read by path and by id carry both names once the body gives them, so writes naming either purge both', () => {
-    const api = { id: 42, path_with_namespace: 'acme/api' };
-    const web = { id: 43, path_with_namespace: 'acme/web' };
-    expect(policy.entryTags('gitlab', '/projects/acme%2Fapi', policy.classify('gitlab', '/projects/acme%2Fapi'), api)).toEqual(
-      expect.arrayContaining([exactTag('gitlab', '/projects/42'), subtreeTag('gitlab', '/projects/42'), exactTag('gitlab', '/projects/acme%2Fapi')]),
-    );
-    for (const [method, write] of [
-      ['PUT', '/projects/42'],
-      ['DELETE', '/projects/42'],
-      ['POST', '/projects/42/members'],
-      ['DELETE', '/projects/42/hooks/3'],
-    ] as const) {
-      expect(purges('gitlab', method, write, '/projects/acme%2Fapi', api), `${method} ${write}`).toBe(true);
-      expect(purges('gitlab', method, write, '/projects/acme%2Fweb', web), `${method} ${write} (another project)`).toBe(false);
-    }
-    expect(purges('gitlab', 'PUT', '/projects/acme%2Fapi', '/projects/42', api)).toBe(true);
-    expect(purges('gitlab', 'PUT', '/projects/acme%2Fapi', '/projects/43', web)).toBe(false);
-    // Without a body naming it, only its own path.
-    expect(purges('gitlab', 'PUT', '/projects/42', '/projects/acme%2Fapi', { message: 'x' })).toBe(false);
   });
 
   it('a POST purges the collection it posts to, not everything below it, and what its operation names', () => {
@@ -197,5 +149,100 @@ describe('cache policy: what writes purge', () => {
       // Every read rule is reachable: no earlier rule shadows it.
       for (const read of rules.reads) expect(policy.classify(service, sample(read.path)).route, `${service} ${read.path}`).toBe(read.path);
     }
+  });
+});
+
+describe('cache policy: GitLab operations', () => {
+  /** What the GitLab API asks its session for: the reads (with their read class) and the writes (with their purges). */
+  const sent: { reads: SessionRead[]; writes: SessionWrite[] } = { reads: [], writes: [] };
+  const answer = { status: 200, headers: {}, body: {} };
+  const session = {
+    read: async (request: SessionRead) => (sent.reads.push(request), answer),
+    write: async (request: SessionWrite) => (sent.writes.push(request), answer),
+  } as unknown as UpstreamSession;
+  const api: Api<typeof gitLabOperations> = apiOf('gitlab', gitLabOperations, gitLabCacheRules)(session);
+
+  /** The tags of an entry read by `call`, with `body`. */
+  async function readTags(call: (api: Api<typeof gitLabOperations>) => Promise<unknown>, body?: unknown): Promise<string[]> {
+    await call(api);
+    const read = sent.reads.at(-1) as SessionRead;
+    return policy.entryTags('gitlab', read.path, read.read ?? { kind: 'object', route: undefined }, body);
+  }
+  /** What a write made by `call` purges. */
+  async function writeTags(call: (api: Api<typeof gitLabOperations>) => Promise<unknown>): Promise<Set<string>> {
+    await call(api);
+    const write = sent.writes.at(-1) as SessionWrite;
+    return new Set(policy.writeTags('gitlab', write.method, write.path, write.purges));
+  }
+  const meets = (tags: readonly string[], stale: Set<string>): boolean => tags.some((tag) => stale.has(tag));
+
+  it("a member or hook write purges its own project's member or hook reads, and no other project's", async () => {
+    const members = (id: number) => readTags((a) => a.listProjectMembers({ path: { id } }));
+    const member = (id: number, user: number) => readTags((a) => a.getProjectMember({ path: { id, user_id: user } }));
+    const hooks = (id: number) => readTags((a) => a.listProjectHooks({ path: { id } }));
+    const hook = (id: number, hookId: number) => readTags((a) => a.getProjectHook({ path: { id, hook_id: hookId } }));
+    const memberships = await readTags((a) => a.listProjects({ query: { membership: 'true' } }));
+    for (const [name, write] of [
+      ['add', (a: Api<typeof gitLabOperations>) => a.addProjectMember({ path: { id: 1 }, body: {} })],
+      ['edit', (a: Api<typeof gitLabOperations>) => a.editProjectMember({ path: { id: 1, user_id: 7 }, body: {} })],
+      ['remove', (a: Api<typeof gitLabOperations>) => a.removeProjectMember({ path: { id: 1, user_id: 7 } })],
+    ] as const) {
+      const stale = await writeTags(write);
+      expect([meets(await members(1), stale), meets(await member(1, 7), stale)], `${name} member`).toEqual([true, true]);
+      // `/projects?membership=true`, whatever its query.
+      expect(meets(memberships, stale), `${name} member: memberships`).toBe(true);
+      expect([meets(await members(2), stale), meets(await member(2, 7), stale)], `${name} member`).toEqual([false, false]);
+      expect([...stale].filter((tag) => tag.startsWith('t:')), `${name} member: no route purges`).toEqual([]);
+    }
+    for (const [name, write] of [
+      ['add', (a: Api<typeof gitLabOperations>) => a.addProjectHook({ path: { id: 1 }, body: {} })],
+      ['edit', (a: Api<typeof gitLabOperations>) => a.editProjectHook({ path: { id: 1, hook_id: 3 }, body: {} })],
+      ['delete', (a: Api<typeof gitLabOperations>) => a.deleteProjectHook({ path: { id: 1, hook_id: 3 } })],
+    ] as const) {
+      const stale = await writeTags(write);
+      expect([meets(await hooks(1), stale), meets(await hook(1, 3), stale)], `${name} hook`).toEqual([true, true]);
+      expect([meets(await hooks(2), stale), meets(await hook(2, 3), stale)], `${name} hook`).toEqual([false, false]);
+    }
+  });
+
+  it('a project read by path and by id carries both names once the body gives them, so writes naming either purge both', async () => {
+    const api42 = { id: 42, name: 'Api', path_with_namespace: 'acme/api' };
+    const web43 = { id: 43, name: 'Web', path_with_namespace: 'acme/web' };
+    const byPath = (path: string, body: unknown) => readTags((a) => a.getProject({ path: { id: path } }), body);
+    const apiTags = await byPath('acme/api', api42);
+    expect(apiTags).toEqual(expect.arrayContaining([exactTag('gitlab', '/projects/42'), subtreeTag('gitlab', '/projects/42'), exactTag('gitlab', '/projects/acme%2Fapi')]));
+    const webTags = await byPath('acme/web', web43);
+    for (const [label, stale] of [
+      ['PUT /projects/42', new Set(policy.writeTags('gitlab', 'PUT', '/projects/42'))],
+      ['DELETE /projects/42', new Set(policy.writeTags('gitlab', 'DELETE', '/projects/42'))],
+      ['add member', await writeTags((a) => a.addProjectMember({ path: { id: 42 }, body: {} }))],
+      ['delete hook', await writeTags((a) => a.deleteProjectHook({ path: { id: 42, hook_id: 3 } }))],
+    ] as const) {
+      expect(meets(apiTags, stale), label).toBe(true);
+      expect(meets(webTags, stale), `${label} (another project)`).toBe(false);
+    }
+    const byId = (id: number, body: unknown) => readTags((a) => a.getProject({ path: { id } }), body);
+    expect(meets(await byId(42, api42), new Set(policy.writeTags('gitlab', 'PUT', '/projects/acme%2Fapi')))).toBe(true);
+    expect(meets(await byId(43, web43), new Set(policy.writeTags('gitlab', 'PUT', '/projects/acme%2Fapi')))).toBe(false);
+    // Without a body naming it, only its own path.
+    expect(meets(await byPath('acme/api', { message: 'x' }), new Set(policy.writeTags('gitlab', 'PUT', '/projects/42')))).toBe(false);
+  });
+
+  it("pipeline reads are runs, finished by GitLab's states, and a pipeline hook's paths purge them", async () => {
+    await readTags((a) => a.getPipeline({ path: { id: 5, pipeline_id: 9 } }));
+    const pipeline = sent.reads.at(-1)?.read ?? { kind: 'object' as const, route: undefined };
+    expect(policy.ttlKind('gitlab', pipeline, { status: 'running' })).toBe('RUN_ACTIVE');
+    expect(policy.ttlKind('gitlab', pipeline, { status: 'success' })).toBe('RUN_FINISHED');
+    // The receiver purges `/projects/<id>/pipelines` and `…/pipelines/<id>` as the operations build them.
+    const hook = new Set(policy.writeTags('gitlab', 'PATCH', '/projects/5/pipelines'));
+    for (const read of [
+      (a: Api<typeof gitLabOperations>) => a.listProjectPipelines({ path: { id: 5 } }),
+      (a: Api<typeof gitLabOperations>) => a.getLatestPipeline({ path: { id: 5 }, query: { ref: 'main' } }),
+      (a: Api<typeof gitLabOperations>) => a.getPipeline({ path: { id: 5, pipeline_id: 9 } }),
+      (a: Api<typeof gitLabOperations>) => a.listPipelineJobs({ path: { id: 5, pipeline_id: 9 } }),
+    ]) {
+      expect(meets(await readTags(read), hook)).toBe(true);
+    }
+    expect(meets(await readTags((a) => a.getPipeline({ path: { id: 6, pipeline_id: 9 } })), hook)).toBe(false);
   });
 });

@@ -57,7 +57,7 @@ describe('GitLab project hooks through GraphQL', () => {
       pageInfo: { hasNextPage: false },
     });
     const calls = (await t.requests('gitlab')).filter((r) => r.path.endsWith('/hooks')).map((r) => r.query);
-    expect(calls).toEqual([{ per_page: '1' }, { per_page: '1' }, { page: '2', per_page: '1' }]);
+    expect(calls).toEqual([{ per_page: '1' }, { page: '2', per_page: '1' }]);
   });
 
   it('reads one hook, and through node() by its global id, as a Webhook', async () => {
@@ -101,11 +101,39 @@ describe('GitLab project hooks through GraphQL', () => {
     const gone = await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: hook.id });
     expect(gone.data).toEqual({ node: null });
 
-    // Writes name the project by its numeric id, read by path first, as reads name it (so the cache purges that project's hooks only).
-    const log = (await t.requests('gitlab')).map((r) => `${r.method} ${r.path}`);
-    const writes = log.filter((line) => !line.startsWith('GET '));
-    expect(writes).toEqual(['POST /api/v4/projects/3/hooks', `PUT /api/v4/projects/3/hooks/${hook.hookId}`, `DELETE /api/v4/projects/3/hooks/${hook.hookId}`]);
-    for (const write of writes) expect(log[log.indexOf(write) - 1], write).toBe('GET /api/v4/projects/acme%2Fmobile');
+    // Writes name the project by its numeric id, read by path first, as reads name it (so the cache purges that project's hooks only);
+    // the edit without a url reads the hook's current one first, since GitLab requires it.
+    expect((await t.requests('gitlab')).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v4/projects/acme%2Fmobile',
+      'POST /api/v4/projects/3/hooks',
+      'GET /api/v4/projects/acme%2Fmobile',
+      `GET /api/v4/projects/3/hooks/${hook.hookId}`,
+      `PUT /api/v4/projects/3/hooks/${hook.hookId}`,
+      'GET /api/v4/projects/acme%2Fmobile',
+      `DELETE /api/v4/projects/3/hooks/${hook.hookId}`,
+      `GET /api/v4/projects/3/hooks/${hook.hookId}`,
+    ]);
+  });
+
+  it('edits a hook without its url, which GitLab requires on every edit: the current url goes back, keeping the secret token', async () => {
+    const store = t.simulators.gitlab.store;
+    const added = await t.gql(`mutation { gitlabAddProjectHook(input: { projectId: "acme/infra", url: "https://ci.example.net/infra", token: "infra-secret" }) { hookId } }`);
+    const hookId: number = added.data?.['gitlabAddProjectHook'].hookId;
+    const edited = await t.gql(`mutation ($h: Int!) { gitlabUpdateProjectHook(input: { projectId: "acme/infra", hookId: $h, pipelineEvents: true }) { url pipelineEvents pushEvents } }`, { h: hookId });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data?.['gitlabUpdateProjectHook']).toEqual({ url: 'https://ci.example.net/infra', pipelineEvents: true, pushEvents: true });
+    expect(store.hooks.find((candidate) => candidate.id === hookId)?.token).toBe('infra-secret');
+
+    // GitLab itself refuses an edit without url, and resets the token when the url changes.
+    const direct = await fetch(`${t.simulators.gitlab.simulator.origin}/api/v4/projects/4/hooks/${hookId}`, {
+      method: 'PUT',
+      headers: { 'private-token': 'demo-gitlab-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ push_events: false }),
+    });
+    expect([direct.status, await direct.json()]).toEqual([400, { error: 'url is missing' }]);
+    const moved = await t.gql(`mutation ($h: Int!) { gitlabUpdateProjectHook(input: { projectId: "4", hookId: $h, url: "https://ci.example.net/moved" }) { url } }`, { h: hookId });
+    expect(moved.data?.['gitlabUpdateProjectHook']).toEqual({ url: 'https://ci.example.net/moved' });
+    expect(store.hooks.find((candidate) => candidate.id === hookId)?.token).toBeNull();
   });
 
   it('checks the hook URL before calling GitLab', async () => {

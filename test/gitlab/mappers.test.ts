@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accessLevelName, toMember, toProject, toProjectHook } from '../../src/upstreams/gitlab/mappers.js';
+import { toJob, toPipeline } from '../../src/upstreams/gitlab/pipelineMappers.js';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -123,6 +124,71 @@ describe('GitLab mappers', () => {
       alertStatus: 'temporarily_disabled',
       disabledUntil: '2026-12-01T10:00:00.000Z',
       createdAt: '2023-05-10T10:00:00.000Z',
+    });
+  });
+
+  it('maps a pipeline read whole: numbers sent as strings, coverage as GitLab writes it', () => {
+    expect(toPipeline(fixture('pipeline.json'), true)).toEqual({
+      __typename: 'GitLabPipeline',
+      id: 287,
+      iid: 144,
+      projectId: 21,
+      status: 'success',
+      ref: 'main',
+      sha: '50f0acb76a40e34a4ff304f7347dcc6587da8a14',
+      source: 'push',
+      name: 'Build pipeline',
+      webUrl: 'http://127.0.0.1:3000/test-group/test-project/-/pipelines/287',
+      createdAt: '2022-09-21T01:05:07.200Z',
+      updatedAt: '2022-09-21T01:05:50.185Z',
+      detailed: true,
+      beforeSha: '8a24fb3c5877a6d0b611ca41fc86edc174593e2b',
+      tag: false,
+      yamlErrors: null,
+      userName: 'root',
+      startedAt: '2022-09-21T01:05:14.197Z',
+      finishedAt: '2022-09-21T01:05:50.175Z',
+      committedAt: null,
+      duration: 34,
+      queuedDuration: 6,
+      coverage: 98.29,
+    });
+  });
+
+  it('maps a pipeline of a list, which carries fewer fields, and takes its project from the list', () => {
+    const { id, iid, sha, ref, status, source, created_at, updated_at, web_url } = fixture('pipeline.json');
+    expect(toPipeline({ id, iid, sha, ref, status, source, created_at, updated_at, web_url }, false, 5)).toMatchObject({
+      id: 287,
+      projectId: 5,
+      detailed: false,
+      tag: null,
+      startedAt: null,
+      duration: null,
+      userName: null,
+    });
+  });
+
+  it("maps a job, with its pipeline's and project's ids from the job", () => {
+    expect(toJob(fixture('job.json'), 99)).toEqual({
+      __typename: 'GitLabJob',
+      id: 7,
+      projectId: 1,
+      pipelineId: 6,
+      name: 'rspec:other',
+      stage: 'test',
+      status: 'failed',
+      ref: 'main',
+      tag: false,
+      allowFailure: false,
+      failureReason: 'script_failure',
+      coverage: null,
+      createdAt: '2015-12-24T15:51:21.880Z',
+      startedAt: '2015-12-24T17:54:30.733Z',
+      finishedAt: '2015-12-24T17:54:31.198Z',
+      erasedAt: null,
+      duration: 0.465,
+      queuedDuration: 0.123,
+      webUrl: 'https://example.com/foo/bar/-/jobs/7',
     });
   });
 });

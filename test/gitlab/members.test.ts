@@ -59,7 +59,26 @@ describe('GitLab member pages', () => {
     const page2 = second.data?.['gitlabProject'].members;
     expect(page2.edges.map((e: any) => e.node.userId)).toEqual(expected.slice(5, 10));
     expect(page2.totalCount).toBe(expected.length);
-    expect(await memberCalls()).toEqual([{ per_page: '5' }, { page: '2', per_page: '5' }]);
+    // The page's last cursor holds GitLab's next page: paging on reads that page alone.
+    expect(await memberCalls()).toEqual([{ page: '2', per_page: '5' }]);
+  });
+
+  it('walks every member page by page with one upstream call per page', async () => {
+    const expected = t.simulators.gitlab.store.members.filter((member) => member.projectId === 1).map((member) => member.userId);
+    const seen: number[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (let round = 0; round < 20; round++) {
+      const result: { data?: any } = await t.gql(membersQuery, { first: 2, after });
+      const members: any = result.data?.['gitlabProject'].members;
+      pages++;
+      seen.push(...members.edges.map((e: any) => e.node.userId));
+      if (!members.pageInfo.hasNextPage) break;
+      after = members.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(Math.ceil(expected.length / 2));
+    expect((await memberCalls()).map((query) => query['page'] ?? '1')).toEqual(Array.from({ length: pages }, (_, index) => String(index + 1)));
   });
 });
 

@@ -49,17 +49,43 @@ describe('GitLab projects through GraphQL', () => {
     const page2 = second.data?.['gitlabProjects'];
     expect(page2.edges.map((e: any) => e.node.projectId)).toEqual(visible.slice(12, 24));
     expect(page2.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    // The cursor points into the first upstream page: that page is read again, then the Link's next page.
-    const calls = await listCalls();
-    expect(calls[0]).toEqual({ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '12' });
-    expect(calls[1]).toEqual({ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '12', id_after: String(visible[11]) });
-    expect(calls).toHaveLength(2);
+    // The cursor holds its project's keyset position: the next page starts right after it, in one call.
+    expect(await listCalls()).toEqual([{ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '12', id_after: String(visible[11]) }]);
 
-    // That page's cursors hold its Link token: the next query starts there, never again from the first page.
     await t.clearRequests();
     const third = await t.gql(projectsQuery, { first: 12, after: page2.pageInfo.endCursor });
     expect(third.data?.['gitlabProjects'].edges.map((e: any) => e.node.projectId)).toEqual(visible.slice(24, 36));
-    expect((await listCalls()).map((query) => query['id_after'])).toEqual([String(visible[11]), String(visible[23])]);
+    expect((await listCalls()).map((query) => query['id_after'])).toEqual([String(visible[23])]);
+  });
+
+  it('resumes from any edge, not only a page end, with one call', async () => {
+    const first = await t.gql(projectsQuery, { first: 6 });
+    const cursor = first.data?.['gitlabProjects'].edges[2].cursor;
+    await t.clearRequests();
+    const resumed = await t.gql(projectsQuery, { first: 4, after: cursor });
+    expect(resumed.data?.['gitlabProjects'].edges.map((e: any) => e.node.projectId)).toEqual(visibleIds().slice(3, 7));
+    expect(await listCalls()).toEqual([{ pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: '4', id_after: String(visibleIds()[2]) }]);
+  });
+
+  it('walks every project page by page with one upstream call per page', async () => {
+    const visible = visibleIds();
+    const seen: number[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (let round = 0; round < 40; round++) {
+      const result: { data?: any } = await t.gql(projectsQuery, { first: 2, after });
+      const connection: any = result.data?.['gitlabProjects'];
+      pages++;
+      seen.push(...connection.edges.map((e: any) => e.node.projectId));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(visible);
+    expect(pages).toBeGreaterThan(10);
+    // Each page after the first names where it starts, and none is read twice.
+    const calls = await listCalls();
+    expect(calls).toHaveLength(pages);
+    expect(calls.map((query) => query['id_after'])).toEqual([undefined, ...seen.filter((_id, index) => index % 2 === 1).map(String)].slice(0, pages));
   });
 
   it('walks every visible project to the end with the Link tokens', async () => {

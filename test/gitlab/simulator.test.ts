@@ -123,4 +123,24 @@ describe('the GitLab simulator answers as GitLab v4 does', () => {
     // Another token has its own quota.
     expect((await call('/projects/1', { token: 'gitlab-token-root' })).status).toBe(200);
   });
+
+  it('answers pipelines as GitLab does: lists in their short form, latest by ref with 403 when there is none, jobs without retried ones', async () => {
+    const list = await call('/projects/1/pipelines?per_page=2');
+    expect(list.status).toBe(200);
+    expect(Object.keys(list.body[0]).sort()).toEqual(['created_at', 'id', 'iid', 'name', 'project_id', 'ref', 'sha', 'source', 'status', 'updated_at', 'web_url']);
+    expect(list.body[0].id).toBeGreaterThan(list.body[1].id);
+    const latest = await call('/projects/1/pipelines/latest');
+    expect([latest.status, latest.body.id, latest.body.ref]).toEqual([200, list.body[0].id, 'main']);
+    expect(latest.body).toHaveProperty('detailed_status');
+    const none = await call('/projects/1/pipelines/latest?ref=no-such-branch');
+    expect([none.status, none.body]).toEqual([403, { message: '403 Forbidden' }]);
+    const bad = await call('/projects/1/pipelines?status=nope');
+    expect([bad.status, bad.body]).toEqual([400, { error: 'status does not have a valid value' }]);
+    const retried = sim.store.jobs.find((job) => job.retried);
+    const jobs = await call(`/projects/1/pipelines/${retried?.pipelineId}/jobs`);
+    const all = await call(`/projects/1/pipelines/${retried?.pipelineId}/jobs?include_retried=true`);
+    expect(jobs.body.map((job: { id: number }) => job.id)).not.toContain(retried?.id);
+    expect(all.body.map((job: { id: number }) => job.id)).toContain(retried?.id);
+    expect((await call(`/projects/2/pipelines/${retried?.pipelineId}`)).status).toBe(404);
+  });
 });

@@ -1,6 +1,9 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { GitLabJob } from './GitLabJob.js';
 import { GitLabMember } from './GitLabMember.js';
 import { GitLabNamespace } from './GitLabNamespace.js';
+import { GitLabPipeline } from './GitLabPipeline.js';
+import { GitLabPipelineStatusChange } from './GitLabPipelineStatusChange.js';
 import { GitLabProject } from './GitLabProject.js';
 import { GitLabProjectHook } from './GitLabProjectHook.js';
 import { Mutation } from './Mutation.js';
@@ -14,4 +17,7 @@ export const gitLabResolvers: Resolvers = {
   GitLabNamespace,
   GitLabMember,
   GitLabProjectHook,
+  GitLabPipeline,
+  GitLabJob,
+  GitLabPipelineStatusChange,
 };

@@ -13,4 +13,12 @@ export const gitLabNodes: NodeFetchers = {
     const child = parseChildKey(key);
     return child === null ? null : loadOrNull(loaders.gitlab.hook, child);
   },
+  GitLabPipeline: async (key, { loaders }) => {
+    const child = parseChildKey(key);
+    return child === null ? null : loadOrNull(loaders.gitlab.ci.pipeline, child);
+  },
+  GitLabJob: async (key, { loaders }) => {
+    const child = parseChildKey(key);
+    return child === null ? null : loadOrNull(loaders.gitlab.ci.job, child);
+  },
 };

@@ -1,10 +1,12 @@
 import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
 import { seedStore } from './seed.js';
+import { seedPipelines } from './seedPipelines.js';
 import { GitLabStore } from './store.js';
 import { tokenOf } from './routes/context.js';
 import { hookRoutes } from './routes/hooks.js';
 import { memberRoutes } from './routes/members.js';
+import { pipelineRoutes } from './routes/pipelines.js';
 import { projectRoutes } from './routes/projects.js';
 
 /** How the GitLab simulator is started. */
@@ -21,17 +23,20 @@ export interface GitLabSimulator {
 const basePath = '/api/v4';
 
 /**
- * A simulator of GitLab REST v4 under `/api/v4`: `PRIVATE-TOKEN` (or Bearer)
- * auth with anonymous reads of public projects, offset and keyset pagination
- * headers, `{message}` / `{message: {field: […]}}` / `{error}` bodies, and
- * 429 with `Retry-After` and `RateLimit-*` when a token's quota is spent.
+ * A simulator of GitLab REST v4 under `/api/v4` (projects, members, hooks,
+ * pipelines and jobs): `PRIVATE-TOKEN` (or Bearer) auth with anonymous reads
+ * of public projects, offset and keyset pagination headers, `{message}` /
+ * `{message: {field: […]}}` / `{error}` bodies, and 429 with `Retry-After`
+ * and `RateLimit-*` when a token's quota is spent.
  */
 export function createGitLabSimulator(options: GitLabSimulatorOptions = {}): GitLabSimulator {
   const store = new GitLabStore();
   seedStore(store, options.seed ?? 4);
+  seedPipelines(store, options.seed ?? 4);
   const router = new Router();
   memberRoutes(router, store, basePath);
   hookRoutes(router, store, basePath);
+  pipelineRoutes(router, store, basePath);
   projectRoutes(router, store, basePath);
   const simulator = new Simulator({
     name: 'gitlab',

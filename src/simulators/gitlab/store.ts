@@ -92,6 +92,64 @@ export type HookFields = { url: string; token: string | null; flags: readonly Si
   Pick<SimHook, 'name' | 'description' | 'pushEventsBranchFilter' | 'enableSslVerification' | 'alertStatus' | 'disabledUntil'>
 >;
 
+/** A stored pipeline in the GitLab simulator. */
+export interface SimPipeline {
+  readonly id: number;
+  /** Its number within its project. */
+  readonly iid: number;
+  readonly projectId: number;
+  readonly ref: string;
+  readonly tag: boolean;
+  readonly sha: string;
+  readonly beforeSha: string;
+  status: string;
+  readonly source: string;
+  readonly name: string | null;
+  readonly userId: number;
+  readonly createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  readonly coverage: string | null;
+}
+
+/** A stored job of a pipeline in the GitLab simulator. */
+export interface SimJob {
+  readonly id: number;
+  readonly pipelineId: number;
+  readonly projectId: number;
+  readonly name: string;
+  readonly stage: string;
+  status: string;
+  readonly allowFailure: boolean;
+  readonly createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  failureReason: string | null;
+  /** Replaced by a retry: listed only with `include_retried=true`. */
+  readonly retried: boolean;
+}
+
+/** Pipeline and job statuses (`Ci::HasStatus::AVAILABLE_STATUSES`). */
+export const ciStatuses: readonly string[] = [
+  'created',
+  'waiting_for_resource',
+  'preparing',
+  'waiting_for_callback',
+  'pending',
+  'running',
+  'success',
+  'failed',
+  'canceling',
+  'canceled',
+  'skipped',
+  'manual',
+  'scheduled',
+];
+
+/** Statuses after which a pipeline or job does not move on by itself. */
+export const finishedCiStatuses: readonly string[] = ['success', 'failed', 'canceled', 'skipped'];
+
 /** The instance's external URL, as GitLab puts it in `web_url`. */
 export const externalUrl = 'https://gitlab.example.com';
 
@@ -109,10 +167,14 @@ export class GitLabStore {
   readonly projects: SimProject[] = [];
   readonly members: SimMember[] = [];
   readonly hooks: SimHook[] = [];
+  readonly pipelines: SimPipeline[] = [];
+  readonly jobs: SimJob[] = [];
   /** Past this many rows GitLab stops counting: no `x-total`, `x-total-pages` or `rel="last"`. */
   totalsLimit = 10_000;
   private nextProjectId = 1;
   private nextHookId = 1;
+  private nextPipelineId = 1;
+  private nextJobId = 1;
 
   /** Adds a project with the next id; its creator becomes a direct member. */
   addProject(fields: Pick<SimProject, 'name' | 'path' | 'namespaceId' | 'description' | 'visibility' | 'defaultBranch' | 'creatorId' | 'createdAt'>): SimProject {
@@ -149,6 +211,51 @@ export class GitLabStore {
     };
     this.hooks.push(hook);
     return hook;
+  }
+
+  /** Adds a pipeline with the next id and the next number of its project. */
+  addPipeline(fields: Omit<SimPipeline, 'id' | 'iid'>): SimPipeline {
+    const iid = this.pipelines.filter((pipeline) => pipeline.projectId === fields.projectId).length + 1;
+    const pipeline: SimPipeline = { ...fields, id: this.nextPipelineId++, iid };
+    this.pipelines.push(pipeline);
+    return pipeline;
+  }
+
+  /** Adds a job of a pipeline with the next id. */
+  addJob(fields: Omit<SimJob, 'id'>): SimJob {
+    const job: SimJob = { ...fields, id: this.nextJobId++ };
+    this.jobs.push(job);
+    return job;
+  }
+
+  /**
+   * Moves a pipeline to a status at a time, as a runner would: a pipeline
+   * that finishes takes its jobs with it (the last one failing a failed
+   * pipeline), one that runs starts its first waiting job.
+   */
+  setPipelineStatus(pipeline: SimPipeline, status: string, at: string): void {
+    pipeline.status = status;
+    pipeline.updatedAt = at;
+    if (status === 'running') pipeline.startedAt ??= at;
+    if (finishedCiStatuses.includes(status)) pipeline.finishedAt = at;
+    const jobs = this.jobs.filter((job) => job.pipelineId === pipeline.id && !job.retried);
+    if (finishedCiStatuses.includes(status)) {
+      jobs.forEach((job, index) => {
+        if (finishedCiStatuses.includes(job.status)) return;
+        // A failed pipeline's last job is the one that failed; those before it passed.
+        const passed = status === 'failed' && index < jobs.length - 1;
+        job.status = passed ? 'success' : status;
+        job.startedAt ??= at;
+        job.finishedAt = at;
+        if (job.status === 'failed') job.failureReason = 'script_failure';
+      });
+    } else if (status === 'running') {
+      const waiting = jobs.find((job) => job.status === 'created' || job.status === 'pending');
+      if (waiting !== undefined) {
+        waiting.status = 'running';
+        waiting.startedAt = at;
+      }
+    }
   }
 
   userByToken(token: string): SimUser | undefined {

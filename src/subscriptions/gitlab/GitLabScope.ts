@@ -43,7 +43,7 @@ export async function gitLabScope(context: LiveContext, args: GitLabScopeArgs): 
   const ref = args.projectId !== undefined && args.projectId !== null ? numericIdOf(args.projectId) : args.projectPath;
   if (ref === undefined || ref === null) {
     // Fails now (not configured, bad token) rather than silently matching nothing.
-    await context.loaders.gitlab.client.listProjects({ per_page: '1' });
+    await context.loaders.gitlab.projectsPage(null, 1, {});
     return (event) => access.canRead(event.projectId);
   }
   const project = await context.loaders.gitlab.project.load(projectRefOf(ref));

@@ -1,4 +1,5 @@
 import { badUserInput } from '../../errors/GatewayError.js';
+import { gitLabProjectRefShape, isGitLabProjectRef } from './ids.js';
 import { accessLevels, hookEventFlags, type GitLabAccessLevel, type GitLabVisibility, type HookEventFlag } from './models.js';
 
 type Maybe<T> = T | null | undefined;
@@ -84,15 +85,12 @@ const projectNamePattern = /^[\p{L}\p{N}\p{Extended_Pictographic}_][\p{L}\p{N}\p
 // GitLab's path rule: letters, digits, `_`, `-`, `.`; not starting with `-`
 // or `.`, not ending in `.`, `.git` or `.atom`.
 const projectPathPattern = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
-const fullPathPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A project reference: a numeric id or a full path (`group/sub/name`). */
 function checkProjectRef(value: string, problems: Problems, field = 'projectId'): string {
   const ref = value.trim();
-  if (!/^[1-9]\d*$/.test(ref) && !fullPathPattern.test(ref)) {
-    problems.add(field, 'must be a numeric project id or a full path such as group/name');
-  }
+  if (!isGitLabProjectRef(ref)) problems.add(field, `must be ${gitLabProjectRefShape}`);
   return ref;
 }
 

@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import { GatewayError } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromPages, defaultPageSize, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
+import type { Connection, ConnectionArgs, UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
-import { GitLabClient } from './client.js';
+import { apiOf, type Api } from '../call.js';
 import {
   addHookBody,
   addMemberBody,
@@ -18,24 +18,12 @@ import {
 } from './inputs.js';
 import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
-import { keysetPage, offsetPage, perPage, positionOfToken } from './paging.js';
+import { gitLabCacheRules, gitLabOperations } from './operations.js';
+import { gitLabConnection, keysetPage, keysetPositionOfToken, offsetPage, offsetQuery, perPage } from './paging.js';
+import { GitLabPipelineLoaders } from './pipelineLoaders.js';
+import { projectChildKey, type ProjectChildKey } from './projectChildKey.js';
 
-/** A member or hook of a project, by the project as addressed and the numeric id. */
-export interface ProjectChildKey {
-  readonly project: string;
-  readonly id: number;
-}
-
-const childKey = (key: ProjectChildKey): string => `${key.project}\u0000${key.id}`;
-
-/**
- * The `per_page` of a connection's upstream pages: its `first`, fixed, so that
- * a cursor past the first page holds GitLab's own next-page token (a keyset
- * `id_after`, an offset `page`) rather than growing the first page.
- */
-function pageSizeOf(args: ConnectionArgs): number {
-  return perPage(args.first ?? defaultPageSize);
-}
+const gitLabApi = apiOf('gitlab', gitLabOperations, gitLabCacheRules);
 
 /** The `GET /projects` filter of each project scope. */
 const scopeFilters = {
@@ -50,27 +38,30 @@ export type GitLabProjectScope = keyof typeof scopeFilters;
 /**
  * One request's GitLab data access: DataLoaders for projects, members and
  * hooks by key, connections mapped from GitLab's keyset (projects) and offset
- * (members, hooks) paging, and the writes, which validate their input first
- * and then prime or clear the loaders.
+ * (members, hooks) paging, the writes, which validate their input first and
+ * then prime or clear the loaders, and the project's CI (`ci`).
  */
 export class GitLabLoaders {
-  readonly client: GitLabClient;
+  private readonly api: Api<typeof gitLabOperations>;
   /** By numeric id or full path, as the caller names the project. */
   readonly project: DataLoader<string, GitLabProjectModel>;
   readonly member: DataLoader<ProjectChildKey, GitLabMemberModel, string>;
   readonly hook: DataLoader<ProjectChildKey, GitLabProjectHookModel, string>;
+  /** Pipelines and jobs. */
+  readonly ci: GitLabPipelineLoaders;
 
   constructor(session: UpstreamSession) {
-    const client = new GitLabClient(session);
-    this.client = client;
+    const api = gitLabApi(session);
+    this.api = api;
     this.project = keyLoader(async (idOrPath) => {
-      const project = toProject(await client.getProject(idOrPath));
+      const project = toProject((await api.getProject({ path: { id: idOrPath } })).body);
       // Read by path, known by id too (and the reverse): members and hooks name their project by id.
       this.primeProject(project);
       return project;
     });
-    this.member = keyLoader(async ({ project, id }) => toMember(await client.getMember(project, id), project), childKey);
-    this.hook = keyLoader(async ({ project, id }) => toProjectHook(await client.getHook(project, id)), childKey);
+    this.member = keyLoader(async ({ project, id }) => toMember((await api.getProjectMember({ path: { id: project, user_id: id } })).body, project), projectChildKey);
+    this.hook = keyLoader(async ({ project, id }) => toProjectHook((await api.getProjectHook({ path: { id: project, hook_id: id } })).body), projectChildKey);
+    this.ci = new GitLabPipelineLoaders(api);
   }
 
   private primeProject(project: GitLabProjectModel): void {
@@ -92,13 +83,13 @@ export class GitLabLoaders {
   }
 
   /**
-   * One keyset page of projects in id order. `token` is the query of the
-   * previous page's `Link: rel="next"` URL; its position (`id_after`,
-   * `per_page`) is sent back as GitLab made it.
+   * One keyset page of projects in id order, `size` long. `token` holds the
+   * keyset position (`id_after`) to start from: GitLab's `Link: rel="next"`
+   * query, or a cursor's.
    */
   private async keysetProjects(token: string | null, size: number, filter: Record<string, string>): Promise<UpstreamPage<GitLabProjectModel>> {
-    const query = { pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: perPage(size), ...filter, ...(token === null ? {} : positionOfToken(token)) };
-    const page = keysetPage(await this.client.listProjects(query), toProject);
+    const query = { pagination: 'keyset', order_by: 'id', sort: 'asc', per_page: perPage(size), ...filter, ...(token === null ? {} : keysetPositionOfToken(token)) };
+    const page = keysetPage(await this.api.listProjects({ query }), toProject);
     for (const project of page.items) this.primeProject(project);
     return page;
   }
@@ -106,14 +97,16 @@ export class GitLabLoaders {
   /** Projects visible to the credential (ALL), owned by its user, or where its user is a member. */
   projects(args: ConnectionArgs & { scope?: GitLabProjectScope | null | undefined; search?: string | null | undefined }): Promise<Connection<GitLabProjectModel>> {
     const filter = { ...scopeFilters[args.scope ?? 'ALL'], ...(args.search != null && args.search !== '' ? { search: args.search } : {}) };
-    const size = pageSizeOf(args);
-    return connectionFromPages(args, (token) => this.keysetProjects(token, size, filter));
+    // In id order, each project is itself the keyset position of the rows after it.
+    return gitLabConnection(args, (token, size) => this.keysetProjects(token, size, filter), { resumeAfter: (project) => `id_after=${project.id}` });
   }
 
   /**
    * One keyset page of the projects the credential's user is a member of,
    * filtered by name (GitLab's `search`), in id order: for lists that merge
-   * several services.
+   * several services ("my projects everywhere"). Not every project the
+   * credential can see: on GitLab that is every public project of the
+   * instance, where a user's own projects would be lost among strangers'.
    */
   projectsPage(token: string | null, size: number, filter: { name?: string | undefined }): Promise<UpstreamPage<GitLabProjectModel>> {
     return this.keysetProjects(token, size, { membership: 'true', ...(filter.name !== undefined && filter.name !== '' ? { search: filter.name } : {}) });
@@ -121,10 +114,9 @@ export class GitLabLoaders {
 
   /** Direct members of a project; `query` filters by name or username. */
   membersOfProject(project: string, args: ConnectionArgs & { query?: string | null | undefined }): Promise<Connection<GitLabMemberModel>> {
-    const size = pageSizeOf(args);
-    return connectionFromPages(args, async (token) => {
-      const query = { ...(args.query != null && args.query !== '' ? { query: args.query } : {}), per_page: size, ...(token === null ? {} : positionOfToken(token)) };
-      const page = offsetPage(await this.client.listMembers(project, query), (wire) => toMember(wire, project));
+    const filter = args.query != null && args.query !== '' ? { query: args.query } : {};
+    return gitLabConnection(args, async (token, size) => {
+      const page = offsetPage(await this.api.listProjectMembers({ path: { id: project }, query: { ...filter, ...offsetQuery(token, size) } }), (wire) => toMember(wire, project));
       for (const member of page.items) this.member.prime({ project, id: member.userId }, member);
       return page;
     });
@@ -132,9 +124,8 @@ export class GitLabLoaders {
 
   /** A project's hooks. */
   hooksOfProject(project: string, args: ConnectionArgs): Promise<Connection<GitLabProjectHookModel>> {
-    const size = pageSizeOf(args);
-    return connectionFromPages(args, async (token) => {
-      const page = offsetPage(await this.client.listHooks(project, { per_page: size, ...(token === null ? {} : positionOfToken(token)) }), toProjectHook);
+    return gitLabConnection(args, async (token, size) => {
+      const page = offsetPage(await this.api.listProjectHooks({ path: { id: project }, query: offsetQuery(token, size) }), toProjectHook);
       for (const hook of page.items) this.hook.prime({ project, id: hook.id }, hook);
       return page;
     });
@@ -142,7 +133,7 @@ export class GitLabLoaders {
 
   async createProject(input: GitLabCreateProjectInput): Promise<GitLabProjectModel> {
     const body = createProjectBody(input);
-    const project = toProject(await this.client.createProject(body));
+    const project = toProject((await this.api.createProject({ body })).body);
     this.primeProject(project);
     return project;
   }
@@ -151,7 +142,7 @@ export class GitLabLoaders {
     const { project: ref, body } = addMemberBody(input);
     const id = await this.projectIdOf(ref);
     const project = String(id);
-    const member = toMember(await this.client.addMember(id, body), project);
+    const member = toMember((await this.api.addProjectMember({ path: { id }, body })).body, project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);
     return member;
   }
@@ -160,7 +151,7 @@ export class GitLabLoaders {
     const { project: ref, body } = updateMemberBody(input);
     const id = await this.projectIdOf(ref);
     const project = String(id);
-    const member = toMember(await this.client.editMember(id, input.userId, body), project);
+    const member = toMember((await this.api.editProjectMember({ path: { id, user_id: input.userId }, body })).body, project);
     this.member.clear({ project, id: member.userId }).prime({ project, id: member.userId }, member);
     return member;
   }
@@ -169,7 +160,7 @@ export class GitLabLoaders {
   async removeMember(projectId: string, userId: number): Promise<string> {
     const id = await this.projectIdOf(projectAndId(projectId, userId, 'userId'));
     const project = String(id);
-    await this.client.removeMember(id, userId);
+    await this.api.removeProjectMember({ path: { id, user_id: userId } });
     this.member.clear({ project, id: userId });
     return project;
   }
@@ -178,16 +169,24 @@ export class GitLabLoaders {
     const { project: ref, body } = addHookBody(input);
     const id = await this.projectIdOf(ref);
     const project = String(id);
-    const hook = toProjectHook(await this.client.addHook(id, body));
+    const hook = toProjectHook((await this.api.addProjectHook({ path: { id }, body })).body);
     this.hook.prime({ project, id: hook.id }, hook);
     return hook;
   }
 
+  /**
+   * Changes a hook; omitted fields keep their values. GitLab requires `url`
+   * on every edit (`requires :url`, else 400), so without a new one the
+   * hook's current URL is read and sent back unchanged (an unchanged URL
+   * keeps the hook's secret token; a new one resets it).
+   */
   async updateHook(input: GitLabUpdateProjectHookInput): Promise<GitLabProjectHookModel> {
     const { project: ref, body } = updateHookBody(input);
     const id = await this.projectIdOf(ref);
     const project = String(id);
-    const hook = toProjectHook(await this.client.editHook(id, input.hookId, body));
+    const key = { project, id: input.hookId };
+    const url = body['url'] ?? (await this.hook.clear(key).load(key)).url;
+    const hook = toProjectHook((await this.api.editProjectHook({ path: { id, hook_id: input.hookId }, body: { ...body, url } })).body);
     this.hook.clear({ project, id: hook.id }).prime({ project, id: hook.id }, hook);
     return hook;
   }
@@ -196,7 +195,7 @@ export class GitLabLoaders {
   async deleteHook(projectId: string, hookId: number): Promise<string> {
     const id = await this.projectIdOf(projectAndId(projectId, hookId, 'hookId'));
     const project = String(id);
-    await this.client.deleteHook(id, hookId);
+    await this.api.deleteProjectHook({ path: { id, hook_id: hookId } });
     this.hook.clear({ project, id: hookId });
     return project;
   }

@@ -124,3 +124,83 @@ export interface GitLabProjectHookModel {
   readonly disabledUntil: string | null;
   readonly createdAt: string | null;
 }
+
+/**
+ * The statuses of GitLab pipelines and jobs (`Ci::HasStatus`), in GitLab's
+ * names; filters take these, and reads pass on whatever GitLab sends.
+ */
+export const ciStatuses = [
+  'created',
+  'waiting_for_resource',
+  'preparing',
+  'waiting_for_callback',
+  'pending',
+  'running',
+  'success',
+  'failed',
+  'canceling',
+  'canceled',
+  'skipped',
+  'manual',
+  'scheduled',
+] as const;
+/** One of {@link ciStatuses}. */
+export type GitLabCiStatus = (typeof ciStatuses)[number];
+
+/** A `GitLabPipeline` as resolvers get it. */
+export interface GitLabPipelineModel {
+  readonly __typename: 'GitLabPipeline';
+  readonly id: number;
+  /** Its number within its project. */
+  readonly iid: number | null;
+  readonly projectId: number;
+  readonly status: string;
+  readonly ref: string | null;
+  readonly sha: string | null;
+  readonly source: string | null;
+  readonly name: string | null;
+  readonly webUrl: string | null;
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
+  /**
+   * Whether it was read on its own: GitLab's lists leave out the fields
+   * below, which are then null here and read with the pipeline when asked for.
+   */
+  readonly detailed: boolean;
+  readonly beforeSha: string | null;
+  readonly tag: boolean | null;
+  readonly yamlErrors: string | null;
+  readonly userName: string | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly committedAt: string | null;
+  /** Seconds spent running. */
+  readonly duration: number | null;
+  /** Seconds spent queued. */
+  readonly queuedDuration: number | null;
+  readonly coverage: number | null;
+}
+
+/** A `GitLabJob` as resolvers get it. */
+export interface GitLabJobModel {
+  readonly __typename: 'GitLabJob';
+  readonly id: number;
+  readonly projectId: number;
+  readonly pipelineId: number | null;
+  readonly name: string;
+  readonly stage: string | null;
+  readonly status: string;
+  readonly ref: string | null;
+  readonly tag: boolean;
+  readonly allowFailure: boolean;
+  readonly failureReason: string | null;
+  readonly coverage: number | null;
+  readonly createdAt: string | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly erasedAt: string | null;
+  /** Seconds spent running (fractional). */
+  readonly duration: number | null;
+  readonly queuedDuration: number | null;
+  readonly webUrl: string | null;
+}

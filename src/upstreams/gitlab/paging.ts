@@ -1,4 +1,5 @@
-import type { UpstreamPage } from '../../relay/connection.js';
+import { forwardPageInfo, forwardPageSize, walkPages, type Connection, type ConnectionArgs, type PageFetcher, type UpstreamPage } from '../../relay/connection.js';
+import { decodeCursor, encodeCursor } from '../../relay/cursor.js';
 import { int } from '../decode.js';
 import { linkUrl } from '../http/linkUrl.js';
 import type { ResponseHeaders, UpstreamResponse } from '../http/types.js';
@@ -13,6 +14,17 @@ export function perPage(size: number): number {
 
 /** The parameters of a page token that say where a page starts; everything else comes from the query being paged. */
 const positionKeys = ['page', 'per_page', 'id_after', 'id_before', 'cursor'] as const;
+
+/** The query of one offset page: its token's position (page and size), or the first page of `size`. */
+export function offsetQuery(token: string | null, size: number): Record<string, string | number> {
+  return token === null ? { per_page: perPage(size) } : positionOfToken(token);
+}
+
+/** The keyset position of a token: where the rows start, whatever page size read them. */
+export function keysetPositionOfToken(token: string): Record<string, string> {
+  const { id_after: after, id_before: before } = positionOfToken(token);
+  return { ...(after === undefined ? {} : { id_after: after }), ...(before === undefined ? {} : { id_before: before }) };
+}
 
 /**
  * The position parameters of a page token (a `Link` URL's query, or our own
@@ -61,6 +73,30 @@ export function offsetPage<W, M>(response: UpstreamResponse<readonly W[] | null>
 }
 
 function listBody<W>(body: readonly W[] | null): readonly W[] {
-  // A 200 whose body is not a list (a proxy's page, say) reads as empty.
+  // The operation's response shape has refused anything but a list; no body at all reads as empty.
   return Array.isArray(body) ? body : [];
+}
+
+/**
+ * A forward connection over GitLab's pages with one upstream call per page,
+ * also when paging on: each edge's cursor says where the list resumes after
+ * it. On an offset list that is the next page's token on a page's last edge
+ * (`page=3&per_page=5`), else its own page's token and how many of its items
+ * to skip; on a keyset list (`resumeAfter`) it is the item's own keyset
+ * position (`id_after=<its id>`), so no page is ever read twice.
+ */
+export async function gitLabConnection<T>(
+  args: ConnectionArgs,
+  fetchPage: PageFetcher<T>,
+  options: { readonly resumeAfter?: ((item: T) => string) | undefined } = {},
+): Promise<Connection<T>> {
+  const first = forwardPageSize(args, maxPerPage);
+  const start = args.after == null ? null : decodeCursor(args.after);
+  const { resumeAfter } = options;
+  const walk = await walkPages(first, { token: start?.token ?? null, skip: start?.index ?? 0 }, fetchPage, (token, index, page) => {
+    if (resumeAfter !== undefined) return encodeCursor({ token: resumeAfter(page.items[index] as T), index: 0 });
+    const last = index === page.items.length - 1;
+    return last && page.next !== null ? encodeCursor({ token: page.next, index: 0 }) : encodeCursor({ token, index: index + 1 });
+  });
+  return { edges: walk.edges, pageInfo: forwardPageInfo(walk.edges, walk.hasNextPage, start !== null), totalCount: walk.totalCount ?? null };
 }

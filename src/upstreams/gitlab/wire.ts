@@ -77,3 +77,55 @@ export interface WireProjectHook {
   readonly disabled_until?: unknown;
   readonly created_at?: unknown;
 }
+
+/**
+ * A pipeline: whole from `GET /projects/:id/pipelines/:pipeline_id` and
+ * `…/pipelines/latest`; each item of `GET /projects/:id/pipelines` carries
+ * only `id`, `iid`, `project_id`, `sha`, `ref`, `status`, `source`, `name`,
+ * `created_at`, `updated_at` and `web_url`.
+ */
+export interface WirePipeline {
+  readonly id?: unknown;
+  readonly iid?: unknown;
+  readonly project_id?: unknown;
+  readonly sha?: unknown;
+  readonly ref?: unknown;
+  readonly status?: unknown;
+  readonly source?: unknown;
+  readonly name?: unknown;
+  readonly created_at?: unknown;
+  readonly updated_at?: unknown;
+  readonly web_url?: unknown;
+  readonly before_sha?: unknown;
+  readonly tag?: unknown;
+  readonly yaml_errors?: unknown;
+  readonly user?: unknown;
+  readonly started_at?: unknown;
+  readonly finished_at?: unknown;
+  readonly committed_at?: unknown;
+  readonly duration?: unknown;
+  readonly queued_duration?: unknown;
+  readonly coverage?: unknown;
+}
+
+/** A job (`GET /projects/:id/pipelines/:pipeline_id/jobs`, `GET /projects/:id/jobs/:job_id`). */
+export interface WireJob {
+  readonly id?: unknown;
+  readonly status?: unknown;
+  readonly stage?: unknown;
+  readonly name?: unknown;
+  readonly ref?: unknown;
+  readonly tag?: unknown;
+  readonly coverage?: unknown;
+  readonly allow_failure?: unknown;
+  readonly created_at?: unknown;
+  readonly started_at?: unknown;
+  readonly finished_at?: unknown;
+  readonly erased_at?: unknown;
+  readonly duration?: unknown;
+  readonly queued_duration?: unknown;
+  readonly failure_reason?: unknown;
+  readonly web_url?: unknown;
+  /** The job's pipeline, in its list form. */
+  readonly pipeline?: WirePipeline | null;
+}

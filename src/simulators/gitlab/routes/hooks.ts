@@ -4,6 +4,7 @@ import { hookJson } from '../serialize.js';
 import { hookFlags, type GitLabStore, type SimHook, type SimHookFlag } from '../store.js';
 import { boolParam, paramError, paramsOf, requireLevel, userOf, validationError, visibleProject, writerOf } from './context.js';
 import { offsetPaged } from './pagination.js';
+import { gitLabOperations as ops } from '../../../upstreams/gitlab/operations.js';
 
 function checkUrl(url: string): void {
   let parsed: URL | null;
@@ -38,19 +39,19 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     return hook;
   };
 
-  router.get('/projects/:id/hooks', (req) => {
+  router.on(ops.listProjectHooks, (req) => {
     const project = visibleProject(store, req);
     requireLevel(store, userOf(store, req), project, 40);
     return offsetPaged(store, req, basePath, store.hooks.filter((hook) => hook.projectId === project.id), hookJson);
   });
 
-  router.get('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.getProjectHook, (req) => {
     const project = visibleProject(store, req);
     requireLevel(store, userOf(store, req), project, 40);
     return { status: 200, body: hookJson(find(project.id, req.params['hook_id'])) };
   });
 
-  router.post('/projects/:id/hooks', (req) => {
+  router.on(ops.addProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
@@ -64,22 +65,24 @@ export function hookRoutes(router: Router, store: GitLabStore, basePath: string)
     return { status: 201, body: hookJson(hook) };
   });
 
-  router.put('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.editProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
     const hook = find(project.id, req.params['hook_id']);
     const params = paramsOf(req);
-    if (params['url'] !== undefined) {
-      if (typeof params['url'] !== 'string' || params['url'] === '') throw paramError('url is empty');
-      checkUrl(params['url']);
-      hook.url = params['url'];
-    }
+    // `requires :url` on the edit as on the add (lib/api/project_hooks.rb): Grape answers 400 without it.
+    if (params['url'] === undefined || params['url'] === null) throw paramError('url is missing');
+    if (typeof params['url'] !== 'string' || params['url'] === '') throw paramError('url is empty');
+    checkUrl(params['url']);
+    // A new URL resets the secret token unless one is sent with it (doc/api/project_webhooks.md).
+    if (params['url'] !== hook.url) hook.token = null;
+    hook.url = params['url'];
     applyOptions(hook, params);
     return { status: 200, body: hookJson(hook) };
   });
 
-  router.delete('/projects/:id/hooks/:hook_id', (req) => {
+  router.on(ops.deleteProjectHook, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);

@@ -4,6 +4,7 @@ import { memberJson } from '../serialize.js';
 import { projectMemberLevels, type GitLabStore, type SimMember } from '../store.js';
 import { intParam, paramError, paramsOf, requireLevel, validationError, visibleProject, writerOf } from './context.js';
 import { offsetPaged } from './pagination.js';
+import { gitLabOperations as ops } from '../../../upstreams/gitlab/operations.js';
 
 function accessLevelOf(params: Record<string, unknown>): number {
   const level = intParam(params, 'access_level');
@@ -30,7 +31,7 @@ export function memberRoutes(router: Router, store: GitLabStore, basePath: strin
     return member;
   };
 
-  router.get('/projects/:id/members', (req) => {
+  router.on(ops.listProjectMembers, (req) => {
     const project = visibleProject(store, req);
     const query = req.query.get('query')?.toLowerCase() ?? '';
     const members = store.members.filter((member) => {
@@ -42,12 +43,12 @@ export function memberRoutes(router: Router, store: GitLabStore, basePath: strin
     return offsetPaged(store, req, basePath, members, (member) => memberJson(store, member));
   });
 
-  router.get('/projects/:id/members/:user_id', (req) => {
+  router.on(ops.getProjectMember, (req) => {
     const project = visibleProject(store, req);
     return { status: 200, body: memberJson(store, find(project.id, req.params['user_id'])) };
   });
 
-  router.post('/projects/:id/members', (req) => {
+  router.on(ops.addProjectMember, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
@@ -72,7 +73,7 @@ export function memberRoutes(router: Router, store: GitLabStore, basePath: strin
     return { status: 201, body: memberJson(store, member) };
   });
 
-  router.put('/projects/:id/members/:user_id', (req) => {
+  router.on(ops.editProjectMember, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     requireLevel(store, user, project, 40);
@@ -86,7 +87,7 @@ export function memberRoutes(router: Router, store: GitLabStore, basePath: strin
     return { status: 200, body: memberJson(store, member) };
   });
 
-  router.delete('/projects/:id/members/:user_id', (req) => {
+  router.on(ops.removeProjectMember, (req) => {
     const user = writerOf(store, req);
     const project = visibleProject(store, req);
     const member = find(project.id, req.params['user_id']);

@@ -4,6 +4,7 @@ import { projectJson } from '../serialize.js';
 import type { GitLabStore, SimProject } from '../store.js';
 import { boolParam, intParam, paramError, paramsOf, userOf, validationError, visibleProject, writerOf } from './context.js';
 import { keysetPaged, offsetPaged } from './pagination.js';
+import { gitLabOperations as ops } from '../../../upstreams/gitlab/operations.js';
 
 const visibilityValues = ['private', 'internal', 'public'] as const;
 const nameRule = /^[\p{L}\p{N}\p{Extended_Pictographic}_][\p{L}\p{N}\p{Extended_Pictographic}\p{M}_.+\- ]*$/u;
@@ -20,7 +21,7 @@ const offsetOrders: Readonly<Record<string, (project: SimProject) => string | nu
 
 /** Projects: list (offset or keyset), get by id or path, create. */
 export function projectRoutes(router: Router, store: GitLabStore, basePath: string): void {
-  router.get('/projects', (req) => {
+  router.on(ops.listProjects, (req) => {
     const user = userOf(store, req);
     const owned = boolParam(req.query.get('owned')) === true;
     const membership = boolParam(req.query.get('membership')) === true;
@@ -47,9 +48,9 @@ export function projectRoutes(router: Router, store: GitLabStore, basePath: stri
     return offsetPaged(store, req, basePath, sorted, map);
   });
 
-  router.get('/projects/:id', (req) => ({ status: 200, body: projectJson(store, visibleProject(store, req)) }));
+  router.on(ops.getProject, (req) => ({ status: 200, body: projectJson(store, visibleProject(store, req)) }));
 
-  router.post('/projects', (req) => {
+  router.on(ops.createProject, (req) => {
     const user = writerOf(store, req);
     const params = paramsOf(req);
     const rawName = typeof params['name'] === 'string' ? params['name'].trim() : '';

@@ -23,7 +23,8 @@ invalidationSuite(
     { service: 'concord', credentials: concordCredentials, cases: concordCases },
   ],
   {
-    env: () => ({ REDIS_URL: redis.url }),
+    // A generous Redis bound: on a loaded machine a 75 ms wait would bypass the cache and fail the cases for the wrong reason.
+    env: () => ({ REDIS_URL: redis.url, CACHE_REDIS_TIMEOUT_MS: '2000' }),
     ready: async (t) => {
       const store = t.gateway.cache.store as RedisStore;
       const deadline = Date.now() + 10_000;

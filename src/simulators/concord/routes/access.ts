@@ -4,6 +4,7 @@ import { obj, str } from '../../../upstreams/decode.js';
 import { accessJson } from '../serialize.js';
 import type { AccessLevel, ConcordStore, SimTeam } from '../store.js';
 import { assertCanWrite, projectOf, validationError } from './context.js';
+import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 
 const levels: readonly string[] = ['READER', 'WRITER', 'OWNER'];
 
@@ -29,9 +30,9 @@ function ruleOf(store: ConcordStore, value: unknown, id: string): { team: SimTea
 
 /** Team access rules of a project. */
 export function accessRoutes(router: Router, store: ConcordStore): void {
-  router.get('/v1/org/:org/project/:name/access', (req) => ({ status: 200, body: accessJson(store, projectOf(store, req).project) }));
+  router.on(ops.getProjectAccessLevel, (req) => ({ status: 200, body: accessJson(store, projectOf(store, req).project) }));
 
-  router.post('/v1/org/:org/project/:name/access', (req: SimRequest) => {
+  router.on(ops.updateProjectAccessLevel, (req: SimRequest) => {
     const { project } = projectOf(store, req);
     const rule = ruleOf(store, req.body, 'updateAccessLevel.arg2');
     assertCanWrite(store, req, `project ${project.name}`);
@@ -40,7 +41,7 @@ export function accessRoutes(router: Router, store: ConcordStore): void {
   });
 
   // Concord's bulk update replaces the project's whole list of team rules.
-  router.post('/v1/org/:org/project/:name/access/bulk', (req: SimRequest) => {
+  router.on(ops.updateProjectAccessLevelBulk, (req: SimRequest) => {
     const { project } = projectOf(store, req);
     if (!Array.isArray(req.body)) throw validationError([{ id: 'updateAccessLevel.arg2', message: 'must be a list' }]);
     const rules = req.body.map((entry, index) => ruleOf(store, entry, `updateAccessLevel.arg2[${index}]`));

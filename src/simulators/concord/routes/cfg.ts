@@ -3,7 +3,9 @@ import type { Router } from '../../core/Router.js';
 import type { ConcordStore } from '../store.js';
 import { assertCanWrite, projectOf, validationError } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 
+// The server splits `cfg{path}` on `/`, skipping empty parts.
 function partsOf(req: SimRequest): string[] {
   return (req.params['path'] ?? '').split('/').filter((part) => part !== '');
 }
@@ -36,8 +38,8 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
     }
     return { status: 200, body: { ok: true, result: 'UPDATED' } };
   };
-  router.get('/v1/org/:org/project/:name/cfg', read);
-  router.get('/v1/org/:org/project/:name/cfg/*path', read);
-  router.put('/v1/org/:org/project/:name/cfg', write);
-  router.put('/v1/org/:org/project/:name/cfg/*path', write);
+  router.on(ops.getProjectConfiguration, read);
+  router.on(ops.getProjectConfigurationValue, read);
+  router.on(ops.updateProjectConfiguration, write);
+  router.on(ops.updateProjectConfigurationValue, write);
 }

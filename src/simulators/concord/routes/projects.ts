@@ -4,8 +4,9 @@ import { obj, str } from '../../../upstreams/decode.js';
 import { projectJson } from '../serialize.js';
 import type { ConcordStore, SimOrg, SimProject } from '../store.js';
 import { assertCanWrite, orgOf, projectOf, userOf, validationError } from './context.js';
+import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
+import { concordKeyPattern as namePattern } from '../../../upstreams/concord/names.js';
 
-const namePattern = /^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$/;
 const visibilities = ['PUBLIC', 'PRIVATE'];
 
 function validate(body: Readonly<Record<string, unknown>>): void {
@@ -97,7 +98,7 @@ function createOrUpdate(store: ConcordStore, req: SimRequest): { status: number;
 
 /** Projects: list, get (v2), create-or-update-or-move, delete. */
 export function projectRoutes(router: Router, store: ConcordStore): void {
-  router.get('/v1/org/:org/project', (req) => {
+  router.on(ops.findProjects, (req) => {
     const org = orgOf(store, req);
     const filter = req.query.get('filter');
     const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
@@ -109,11 +110,11 @@ export function projectRoutes(router: Router, store: ConcordStore): void {
     return { status: 200, body: page.map((project) => projectJson(store, project)) };
   });
 
-  router.get('/v2/org/:org/project/:name', (req) => ({ status: 200, body: projectJson(store, projectOf(store, req).project) }));
+  router.on(ops.getProject, (req) => ({ status: 200, body: projectJson(store, projectOf(store, req).project) }));
 
-  router.post('/v1/org/:org/project', (req) => createOrUpdate(store, req));
+  router.on(ops.createOrUpdateProject, (req) => createOrUpdate(store, req));
 
-  router.delete('/v1/org/:org/project/:name', (req) => {
+  router.on(ops.deleteProject, (req) => {
     const { org, project } = projectOf(store, req);
     assertCanWrite(store, req, `projects in ${org.name}`);
     store.projects.splice(store.projects.indexOf(project), 1);

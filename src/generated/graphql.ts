@@ -1905,7 +1905,7 @@ export type ConcordUpdateProjectInput = {
   /** A new name for the project. */
   readonly newName?: InputMaybe<Scalars['String']['input']>;
   readonly org: Scalars['String']['input'];
-  /** Concord's project id; read from the project when left out. */
+  /** Concord's project id (the id of `org/name`); read from the project when left out. */
   readonly projectId?: InputMaybe<Scalars['String']['input']>;
 };
 

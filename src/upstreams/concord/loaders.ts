@@ -138,27 +138,59 @@ export class ConcordLoaders {
     return toOperationResult((await this.api.createOrUpdateProject({ path: { orgName: org }, body })).body);
   }
 
-  /** Creates a project, or updates the one of that name (Concord's create-or-update). */
+  /**
+   * Creates a project, or updates the one of that name (Concord's
+   * create-or-update). An update resets a `rawPayloadMode` left out, so an
+   * existing project's is read first and sent unchanged.
+   */
   async createProject(org: string, name: string, fields: ConcordProjectFields): Promise<ConcordProjectWrite> {
-    const result = await this.createOrUpdate(org, { ...fields, name });
+    let kept: ConcordProjectFields = {};
+    if (fields.rawPayloadMode === undefined) {
+      const current = await this.reload(org, name);
+      if (current?.rawPayloadMode != null) kept = { rawPayloadMode: current.rawPayloadMode };
+    }
+    const result = await this.createOrUpdate(org, { ...kept, ...fields, name });
     return { result, project: await this.reload(org, name) };
   }
 
   /**
-   * Updates an existing project by id (read first when only the name is
-   * known, so that an update never creates), optionally renaming it.
+   * Updates an existing project by id, optionally renaming it. The project is
+   * read first when its id or its `rawPayloadMode` is not given: an update
+   * never creates, and Concord would reset a `rawPayloadMode` left out.
    */
   async updateProject(org: string, name: string, change: { id?: string | undefined; newName?: string | undefined; fields: ConcordProjectFields }): Promise<ConcordProjectWrite> {
-    const id = change.id ?? (await this.project.load(projectKey(org, name))).id;
+    let { id } = change;
+    let { rawPayloadMode } = change.fields;
+    if (id === undefined || rawPayloadMode === undefined) {
+      const current = await this.project.load(projectKey(org, name));
+      if (id !== undefined && id !== current.id) {
+        throw new GatewayError('BAD_USER_INPUT', `projectId ${id} is not the id of ${projectKey(org, name)}`, {
+          details: [{ field: 'input.projectId', message: `is not the id of ${projectKey(org, name)}` }],
+        });
+      }
+      id = current.id;
+      rawPayloadMode ??= current.rawPayloadMode ?? undefined;
+    }
     const newName = change.newName ?? name;
-    const result = await this.createOrUpdate(org, { ...change.fields, id, name: newName });
+    const result = await this.createOrUpdate(org, { ...change.fields, ...(rawPayloadMode === undefined ? {} : { rawPayloadMode }), id, name: newName });
     this.project.clear(projectKey(org, name));
     return { result, project: await this.reload(org, newName) };
   }
 
-  /** Moves a project to another organization, by its name or id. */
+  /**
+   * Moves a project to another organization, by its name or id. The project
+   * is read first: the move names it by id, and sends its `rawPayloadMode`,
+   * which Concord would otherwise reset.
+   */
   async moveProject(org: string, name: string, to: { orgName?: string | undefined; orgId?: string | undefined }): Promise<ConcordProjectWrite> {
-    const result = await this.createOrUpdate(org, { name, orgName: to.orgName, orgId: to.orgId });
+    const current = await this.project.load(projectKey(org, name));
+    const result = await this.createOrUpdate(org, {
+      id: current.id,
+      name,
+      orgName: to.orgName,
+      orgId: to.orgId,
+      ...(current.rawPayloadMode === null ? {} : { rawPayloadMode: current.rawPayloadMode }),
+    });
     this.project.clear(projectKey(org, name));
     // Concord answers only the id; the project can be read back when the target is named.
     return { result, project: to.orgName === undefined ? null : await this.reload(to.orgName, name) };

@@ -23,7 +23,11 @@ export const concordOperations = operationTable({
   /** Sorted by name; `filter` keeps names containing it. */
   findProjects: op({ method: 'GET', path: '/v1/org/{orgName}/project', params: { orgName }, query: ['offset', 'limit', 'filter'], response: listOf<WireProject>(projectShape) }),
   getProject: op({ method: 'GET', path: '/v2/org/{orgName}/project/{projectName}', params: project, response: objectOf<WireProject>(projectShape) }),
-  /** Creates, or updates the project with the body's id (else its name); with `orgName`/`orgId` it moves the project. */
+  /**
+   * Creates, or updates the project with the body's id (else its name); with
+   * `orgName`/`orgId` it moves the project. An update resets an omitted
+   * `rawPayloadMode` to `ORG_MEMBERS`.
+   */
   createOrUpdateProject: op({ method: 'POST', path: '/v1/org/{orgName}/project', params: { orgName }, response: result }),
   deleteProject: op({ method: 'DELETE', path: '/v1/org/{orgName}/project/{projectName}', params: project, response: result }),
   /** The whole configuration: an object (empty when there is none). */

@@ -35,7 +35,11 @@ export interface WireOperationResult {
   readonly result?: unknown;
 }
 
-/** The body of `POST /v1/org/{org}/project`: only the fields that are not null change. */
+/**
+ * The body of `POST /v1/org/{orgName}/project`. On an update only the fields
+ * that are not null change, except `rawPayloadMode`, which the server resets
+ * to `ORG_MEMBERS` when it is left out (`ProjectManager.update`).
+ */
 export interface WireProjectWrite {
   readonly id?: string | undefined;
   readonly name?: string | undefined;

@@ -20,7 +20,10 @@ function validate(body: Readonly<Record<string, unknown>>): void {
   if (errors.length > 0) throw validationError(errors);
 }
 
-/** Copies the non-null fields of a write onto a project: Concord changes only what is sent. */
+/**
+ * Copies the non-null fields of a write onto a project: Concord changes only
+ * what is sent, except `rawPayloadMode` on an update (below).
+ */
 function apply(project: SimProject, body: Readonly<Record<string, unknown>>): void {
   const text = (key: string): string | null => str(body[key]);
   if (text('description') !== null) project.description = text('description') as string;
@@ -93,6 +96,8 @@ function createOrUpdate(store: ConcordStore, req: SimRequest): { status: number;
   project.name = newName;
   if (target !== undefined) project.orgId = target.id;
   apply(project, body);
+  // ProjectManager.update: "if (entry.getRawPayloadMode() == null) rawPayloadMode = RawPayloadMode.ORG_MEMBERS".
+  if (str(body['rawPayloadMode']) === null) project.rawPayloadMode = 'ORG_MEMBERS';
   return { status: 200, body: { ok: true, id: project.id, result: 'UPDATED' } };
 }
 

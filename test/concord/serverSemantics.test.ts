@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import type { SimProject } from '../../src/simulators/concord/store.js';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.clearRequests();
+});
+
+function simProject(org: string, name: string): SimProject {
+  const store = t.simulators.concord.store;
+  const project = store.projects.find((candidate) => candidate.name === name && candidate.orgId === store.orgByName(org)?.id);
+  if (project === undefined) throw new Error(`no project ${org}/${name}`);
+  return project;
+}
+
+async function calls(): Promise<string[]> {
+  return (await t.requests('concord')).map((request) => `${request.method} ${request.path}`);
+}
+
+describe('Concord project updates keep what Concord resets when it is left out', () => {
+  // ProjectManager.update resets an omitted rawPayloadMode to ORG_MEMBERS; every other field left out stays.
+  it('an update of other fields keeps rawPayloadMode', async () => {
+    simProject('Default', 'ledger').rawPayloadMode = 'OWNERS';
+    const result = await t.gql(`mutation { concordUpdateProject(input: { org: "Default", name: "ledger", fields: { description: "Books" } }) { ok project { description rawPayloadMode } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['concordUpdateProject']).toEqual({ ok: true, project: { description: 'Books', rawPayloadMode: 'OWNERS' } });
+    expect(simProject('Default', 'ledger').rawPayloadMode).toBe('OWNERS');
+  });
+
+  it('an update given its project id still reads the project for its rawPayloadMode, and refuses an id of another project', async () => {
+    const ledger = simProject('Default', 'ledger');
+    ledger.rawPayloadMode = 'TEAM_MEMBERS';
+    const mutation = `mutation ($id: String!) { concordUpdateProject(input: { org: "Default", name: "ledger", projectId: $id, fields: { description: "Journal" } }) { project { rawPayloadMode } } }`;
+    const result = await t.gql(mutation, { id: ledger.id });
+    expect(result.data?.['concordUpdateProject']).toEqual({ project: { rawPayloadMode: 'TEAM_MEMBERS' } });
+    await t.clearRequests();
+    const other = await t.gql(mutation, { id: simProject('Default', 'billing').id });
+    expect(other.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', details: [{ field: 'input.projectId' }] } });
+    expect(await calls()).toEqual(['GET /api/v2/org/Default/project/ledger']);
+    expect(simProject('Default', 'billing').description).toBe('The billing project');
+  });
+
+  it('a rawPayloadMode given is sent as given, without reading the project when its id is given too', async () => {
+    const ledger = simProject('Default', 'ledger');
+    const result = await t.gql(`mutation ($id: String!) { concordUpdateProject(input: { org: "Default", name: "ledger", projectId: $id, fields: { rawPayloadMode: "EVERYONE" } }) { project { rawPayloadMode } } }`, {
+      id: ledger.id,
+    });
+    expect(result.data?.['concordUpdateProject']).toEqual({ project: { rawPayloadMode: 'EVERYONE' } });
+    expect((await calls())[0]).toBe('POST /api/v1/org/Default/project');
+  });
+
+  it('a move keeps rawPayloadMode', async () => {
+    simProject('Default', 'warehouse').rawPayloadMode = 'OWNERS';
+    const result = await t.gql(`mutation { concordMoveProject(input: { org: "Default", name: "warehouse", toOrgName: "globex" }) { ok project { fullName rawPayloadMode } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['concordMoveProject']).toEqual({ ok: true, project: { fullName: 'globex/warehouse', rawPayloadMode: 'OWNERS' } });
+  });
+
+  it('a move of a project that does not exist is NOT_FOUND, and creates nothing', async () => {
+    const result = await t.gql(`mutation { concordMoveProject(input: { org: "Default", name: "nowhere-yet", toOrgName: "globex" }) { ok } }`);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', service: 'concord' } });
+    expect(t.simulators.concord.store.projects.some((project) => project.name === 'nowhere-yet')).toBe(false);
+  });
+
+  it('a create that finds the project and updates it keeps rawPayloadMode', async () => {
+    simProject('Default', 'metrics').rawPayloadMode = 'EVERYONE';
+    const result = await t.gql(`mutation { concordCreateProject(input: { org: "Default", name: "metrics", fields: { description: "Again" } }) { result project { description rawPayloadMode } } }`);
+    expect(result.data?.['concordCreateProject']).toEqual({ result: 'UPDATED', project: { description: 'Again', rawPayloadMode: 'EVERYONE' } });
+  });
+});

@@ -1894,7 +1894,7 @@ export type ConcordUpdateConfigurationInput = {
   readonly org: Scalars['String']['input'];
   /** A path inside the configuration (`group/key`: keys separated by `/`, none empty); the whole configuration when left out or empty. */
   readonly path?: InputMaybe<Scalars['String']['input']>;
-  /** The new value: an object when replacing the whole configuration. */
+  /** The new value, any JSON value (sent to Concord as JSON): an object when replacing the whole configuration. */
   readonly value: Scalars['JSON']['input'];
 };
 

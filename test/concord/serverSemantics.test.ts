@@ -75,3 +75,36 @@ describe('Concord project updates keep what Concord resets when it is left out',
     expect(result.data?.['concordCreateProject']).toEqual({ result: 'UPDATED', project: { description: 'Again', rawPayloadMode: 'EVERYONE' } });
   });
 });
+
+describe('Concord configuration values reach Concord as JSON', () => {
+  const set = `mutation ($path: String, $value: JSON!) { concordUpdateConfiguration(input: { org: "acme", name: "acme-api", path: $path, value: $value }) { ok project { cfg } } }`;
+
+  it.each([
+    ['a string', 'prod'],
+    ['a string holding JSON', '{"replicas": 3}'],
+    ['a string holding a number', '42'],
+    ['a string holding true', 'true'],
+    ['an empty string', ''],
+    ['a number', 3.5],
+    ['a boolean', false],
+    ['a list', ['a', 1, { b: true }]],
+    ['an object', { nested: { deeper: 'yes' } }],
+  ])('%s is stored as that value at a path', async (_label, value) => {
+    const result = await t.gql(set, { path: 'arguments/env', value });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['concordUpdateConfiguration'].ok).toBe(true);
+    expect((simProject('acme', 'acme-api').cfg['arguments'] as Record<string, unknown>)['env']).toEqual(value);
+    const read = await t.gql(`{ concordProject(org: "acme", name: "acme-api") { env: cfg(path: "arguments/env") } }`);
+    // Concord's value read and null (nothing there) look alike.
+    expect(read.data?.['concordProject'].env).toEqual(value);
+  });
+
+  it('Concord refuses a body that is not JSON, as the gateway never sends', async () => {
+    const response = await fetch(`${t.simulators.concord.simulator.origin}/api/v1/org/acme/project/acme-api/cfg/arguments/env`, {
+      method: 'PUT',
+      headers: { authorization: 'demo-concord-token', 'content-type': 'application/json' },
+      body: 'prod',
+    });
+    expect(response.status).toBe(400);
+  });
+});

@@ -206,10 +206,12 @@ export class ConcordLoaders {
   /** Replaces the whole configuration (no path), or the value at `group/key`. */
   async updateConfiguration(org: string, name: string, path: string | null | undefined, value: unknown): Promise<ConcordProjectWrite> {
     const project = { orgName: org, projectName: name };
+    // JSON text whatever the value: a string body would otherwise go out bare, which Concord cannot read as JSON.
+    const json = { body: JSON.stringify(value ?? null), contentType: 'application/json' };
     const { body } =
       path == null || path === ''
-        ? await this.api.updateProjectConfiguration({ path: project, body: value })
-        : await this.api.updateProjectConfigurationValue({ path: { ...project, path }, body: value });
+        ? await this.api.updateProjectConfiguration({ path: project, ...json })
+        : await this.api.updateProjectConfigurationValue({ path: { ...project, path }, ...json });
     return { result: toOperationResult(body), project: await this.reload(org, name) };
   }
 

@@ -41,7 +41,7 @@ export const concordOperations = operationTable({
   }),
   /** Replaces the whole configuration with a JSON object. */
   updateProjectConfiguration: op({ method: 'PUT', path: '/v1/org/{orgName}/project/{projectName}/cfg', params: project, response: result }),
-  /** Sets the value at a path. */
+  /** Sets the value at a path; the body is any JSON value, sent as JSON. */
   updateProjectConfigurationValue: op({
     method: 'PUT',
     path: '/v1/org/{orgName}/project/{projectName}/cfg/{path}',

@@ -3,7 +3,7 @@ import type { Router } from '../../core/Router.js';
 import { obj, str } from '../../../upstreams/decode.js';
 import { accessJson } from '../serialize.js';
 import type { AccessLevel, ConcordStore, SimTeam } from '../store.js';
-import { assertCanWrite, projectOf, validationError } from './context.js';
+import { assertCanWrite, jsonBodyOf, projectOf, validationError } from './context.js';
 import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 
 const levels: readonly string[] = ['READER', 'WRITER', 'OWNER'];
@@ -34,7 +34,7 @@ export function accessRoutes(router: Router, store: ConcordStore): void {
 
   router.on(ops.updateProjectAccessLevel, (req: SimRequest) => {
     const { project } = projectOf(store, req);
-    const rule = ruleOf(store, req.body, 'updateAccessLevel.arg2');
+    const rule = ruleOf(store, jsonBodyOf(req), 'updateAccessLevel.arg2');
     assertCanWrite(store, req, `project ${project.name}`);
     project.access.set(rule.team.id, rule.level);
     return { status: 200, body: { ok: true, result: 'UPDATED' } };

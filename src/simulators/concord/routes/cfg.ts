@@ -1,7 +1,7 @@
 import { SimError, type SimRequest } from '../../core/Simulator.js';
 import type { Router } from '../../core/Router.js';
 import type { ConcordStore } from '../store.js';
-import { assertCanWrite, projectOf, validationError } from './context.js';
+import { assertCanWrite, jsonBodyOf, projectOf, validationError } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
 import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 
@@ -23,7 +23,9 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
     const { project } = projectOf(store, req);
     assertCanWrite(store, req, `project ${project.name}`);
     const parts = partsOf(req);
-    const value = req.body === undefined ? null : structuredClone(req.body);
+    // `Object data` under @Consumes(APPLICATION_JSON): Jackson reads any JSON value, and refuses what is not JSON.
+    const body = jsonBodyOf(req);
+    const value = body === undefined ? null : structuredClone(body);
     if (parts.length === 0) {
       if (!isJsonObject(value)) throw validationError([{ id: 'updateConfiguration.arg3', message: 'must be a JSON object' }]);
       project.cfg = value;

@@ -31,6 +31,21 @@ export function keyParam(req: SimRequest, param: string): string {
   return value;
 }
 
+/**
+ * A request's JSON body, read as the server's Jackson reader does: a body
+ * sent as another media type is 415, and text that is not JSON (a bare
+ * string) is 400.
+ */
+export function jsonBodyOf(req: SimRequest): unknown {
+  if (req.rawBody === '') return undefined;
+  if (req.headers['content-type']?.includes('application/json') !== true) throw new SimError(415, 'HTTP 415 Unsupported Media Type');
+  try {
+    return JSON.parse(req.rawBody) as unknown;
+  } catch {
+    throw new SimError(400, `Unrecognized token '${req.rawBody.slice(0, 40)}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`);
+  }
+}
+
 /** The organization of `{orgName}`, or Concord's 404. */
 export function orgOf(store: ConcordStore, req: SimRequest): SimOrg {
   const name = keyParam(req, 'orgName');

@@ -3,7 +3,7 @@ import type { Router } from '../../core/Router.js';
 import { obj, str } from '../../../upstreams/decode.js';
 import { projectJson } from '../serialize.js';
 import type { ConcordStore, SimOrg, SimProject } from '../store.js';
-import { assertCanWrite, orgOf, projectOf, userOf, validationError } from './context.js';
+import { assertCanWrite, jsonBodyOf, orgOf, projectOf, userOf, validationError } from './context.js';
 import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 import { concordKeyPattern as namePattern } from '../../../upstreams/concord/names.js';
 
@@ -56,7 +56,7 @@ function targetOrg(store: ConcordStore, body: Readonly<Record<string, unknown>>)
 
 function createOrUpdate(store: ConcordStore, req: SimRequest): { status: number; body: unknown } {
   const org = orgOf(store, req);
-  const body = obj(req.body);
+  const body = obj(jsonBodyOf(req));
   if (body === null) throw validationError([{ id: 'createOrUpdate.arg1', message: 'must not be null' }]);
   validate(body);
   assertCanWrite(store, req, `projects in ${org.name}`);

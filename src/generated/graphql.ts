@@ -1725,7 +1725,7 @@ export type ConcordAccessLevel =
   | 'WRITER';
 
 export type ConcordBulkUpdateTeamAccessInput = {
-  /** The project's whole team access list: Concord replaces the current one with it. */
+  /** The project's whole team access list: Concord replaces the current one with it. Team names are resolved to ids first. */
   readonly access: ReadonlyArray<ConcordTeamAccessInput>;
   readonly name: Scalars['String']['input'];
   readonly org: Scalars['String']['input'];

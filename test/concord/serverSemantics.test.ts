@@ -108,3 +108,47 @@ describe('Concord configuration values reach Concord as JSON', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('Concord bulk team access resolves team names to ids first', () => {
+  const bulk = `mutation ($access: [ConcordTeamAccessInput!]!) { concordBulkUpdateTeamAccess(input: { org: "Default", name: "shipping", access: $access }) { ok project { teamAccess { edges { node { name orgName level } } } } } }`;
+
+  it('names in the project organization and in another are read as teams, then sent as ids', async () => {
+    const store = t.simulators.concord.store;
+    const developers = store.teams.find((team) => team.name === 'developers');
+    const result = await t.gql(bulk, {
+      access: [
+        { teamName: 'ops', level: 'WRITER' },
+        { teamId: developers?.id, level: 'OWNER' },
+        { teamName: 'platform', teamOrgName: 'acme', level: 'READER' },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['concordBulkUpdateTeamAccess'].project.teamAccess.edges.map((edge: any) => edge.node)).toEqual([
+      { name: 'ops', orgName: 'Default', level: 'WRITER' },
+      { name: 'developers', orgName: 'Default', level: 'OWNER' },
+      { name: 'platform', orgName: 'acme', level: 'READER' },
+    ]);
+    const sent = await calls();
+    expect(sent.slice(0, 3).sort()).toEqual(['GET /api/v1/org/Default/team/ops', 'GET /api/v1/org/acme/team/platform', 'POST /api/v1/org/Default/project/shipping/access/bulk']);
+    expect(sent[2]).toBe('POST /api/v1/org/Default/project/shipping/access/bulk');
+  });
+
+  it('a team name Concord does not know is NOT_FOUND, and the list is not replaced', async () => {
+    const before = new Map(simProject('Default', 'shipping').access);
+    const result = await t.gql(bulk, { access: [{ teamName: 'nobody-here', level: 'READER' }] });
+    expect(result.errors?.[0]).toMatchObject({ message: 'Concord: Team not found: nobody-here', extensions: { code: 'NOT_FOUND', service: 'concord', status: 404 } });
+    expect(await calls()).toEqual(['GET /api/v1/org/Default/team/nobody-here']);
+    expect(simProject('Default', 'shipping').access).toEqual(before);
+  });
+
+  it('Concord itself fails a bulk rule without a team id, changing nothing', async () => {
+    const before = new Map(simProject('Default', 'shipping').access);
+    const response = await fetch(`${t.simulators.concord.simulator.origin}/api/v1/org/Default/project/shipping/access/bulk`, {
+      method: 'POST',
+      headers: { authorization: 'demo-concord-token', 'content-type': 'application/json' },
+      body: JSON.stringify([{ orgName: 'Default', teamName: 'ops', level: 'READER' }]),
+    });
+    expect(response.status).toBe(500);
+    expect(simProject('Default', 'shipping').access).toEqual(before);
+  });
+});

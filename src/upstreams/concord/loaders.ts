@@ -46,6 +46,8 @@ function isNotFound(error: unknown): boolean {
 export class ConcordLoaders {
   private readonly api: Api<typeof concordOperations>;
   readonly project: DataLoader<string, ConcordProjectModel>;
+  /** Team ids by `org/team` (a {@link projectKey} of the team's organization and name). */
+  private readonly teamId: DataLoader<string, string>;
 
   constructor(
     session: UpstreamSession,
@@ -57,6 +59,13 @@ export class ConcordLoaders {
       const parsed = parseProjectKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name project key`);
       return toProject((await api.getProject({ path: { orgName: parsed.org, projectName: parsed.name } })).body, parsed.org);
+    });
+    this.teamId = keyLoader(async (key) => {
+      const parsed = parseProjectKey(key);
+      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name team key`);
+      const id = str((await api.getTeam({ path: { orgName: parsed.org, teamName: parsed.name } })).body.id);
+      if (id === null || id === '') throw new GatewayError('UPSTREAM_ERROR', 'Unexpected response from Concord', { service: 'concord' });
+      return id;
     });
   }
 
@@ -215,15 +224,24 @@ export class ConcordLoaders {
     return { result: toOperationResult(body), project: await this.reload(org, name) };
   }
 
-  /** Sets one team's access level. */
+  /** Sets one team's access level (Concord resolves a team name itself here). */
   async updateTeamAccess(org: string, name: string, entry: WireAccessWrite): Promise<ConcordProjectWrite> {
     const result = toOperationResult((await this.api.updateProjectAccessLevel({ path: { orgName: org, projectName: name }, body: entry })).body);
     return { result, project: await this.reload(org, name) };
   }
 
-  /** Sets several teams' access levels. */
+  /**
+   * Replaces the project's team access list. Concord's bulk endpoint stores
+   * team ids only, so team names are resolved to ids first.
+   */
   async bulkUpdateTeamAccess(org: string, name: string, entries: readonly WireAccessWrite[]): Promise<ConcordProjectWrite> {
-    const result = toOperationResult((await this.api.updateProjectAccessLevelBulk({ path: { orgName: org, projectName: name }, body: entries })).body);
+    const body = await Promise.all(
+      entries.map(async (entry): Promise<WireAccessWrite> => ({
+        teamId: entry.teamId ?? (await this.teamId.load(projectKey(entry.orgName ?? org, entry.teamName ?? ''))),
+        level: entry.level,
+      })),
+    );
+    const result = toOperationResult((await this.api.updateProjectAccessLevelBulk({ path: { orgName: org, projectName: name }, body })).body);
     return { result, project: await this.reload(org, name) };
   }
 }

@@ -2,11 +2,12 @@ import type { CacheRulesOf } from '../../cache/rules.js';
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOf, objectOf } from '../responseShape.js';
 import { concordKeyPattern, concordMaxCfgDepth } from './names.js';
-import type { WireAccessEntry, WireOperationResult, WireProject } from './wire.js';
+import type { WireAccessEntry, WireOperationResult, WireProject, WireTeam } from './wire.js';
 
 // The server validates every name in a path with @ConcordKey and answers 400 otherwise: checked here first.
 const orgName: PathParam = { pattern: concordKeyPattern, shape: 'a Concord organization name' };
 const projectName: PathParam = { pattern: concordKeyPattern, shape: 'a Concord project name' };
+const teamName: PathParam = { pattern: concordKeyPattern, shape: 'a Concord team name' };
 /** `group/key`: each key its own segment, none empty (the server would skip empty ones and name another value). */
 const cfgPath: PathParam = { segments: [1, concordMaxCfgDepth], shape: 'a configuration path such as group/key' };
 const project = { orgName, projectName };
@@ -16,8 +17,9 @@ const result = objectOf<WireOperationResult>({ ok: 'boolean', result: 'string' }
 
 /**
  * Concord's project API (below `/api`), one row per operation, named by the
- * server's own operation ids (`ProjectResource`, `ProjectResourceV2`). The
- * configuration endpoints take an optional path; each form is its own row here.
+ * server's own operation ids (`ProjectResource`, `ProjectResourceV2`,
+ * `TeamResource`). The configuration endpoints take an optional path; each
+ * form is its own row here.
  */
 export const concordOperations = operationTable({
   /** Sorted by name; `filter` keeps names containing it. */
@@ -57,8 +59,9 @@ export const concordOperations = operationTable({
   }),
   /** One team's level, by team id or by team name. */
   updateProjectAccessLevel: op({ method: 'POST', path: '/v1/org/{orgName}/project/{projectName}/access', params: project, response: result }),
-  /** Replaces every team's level. */
+  /** Replaces every team's level; team ids only. */
   updateProjectAccessLevelBulk: op({ method: 'POST', path: '/v1/org/{orgName}/project/{projectName}/access/bulk', params: project, response: result }),
+  getTeam: op({ method: 'GET', path: '/v1/org/{orgName}/team/{teamName}', params: { orgName, teamName }, response: objectOf<WireTeam>({ id: 'string', name: 'string' }) }),
 });
 
 /** What each Concord read is, and what each write makes stale beyond its own path. */
@@ -68,6 +71,7 @@ export const concordCacheRules = {
   getProjectConfiguration: { kind: 'settings' },
   getProjectConfigurationValue: { kind: 'settings' },
   getProjectAccessLevel: { kind: 'settings' },
+  getTeam: { kind: 'object' },
   // Keyed by the body's id or name, not the path: it may rename a project, move it to another
   // organization (whose list changes too) or replace its configuration (`cfg`).
   createOrUpdateProject: [

@@ -28,6 +28,15 @@ export interface WireAccessEntry {
   readonly level?: unknown;
 }
 
+/** `TeamEntry` from `GET /v1/org/{orgName}/team/{teamName}`. */
+export interface WireTeam {
+  readonly id?: unknown;
+  readonly orgId?: unknown;
+  readonly orgName?: unknown;
+  readonly name?: unknown;
+  readonly description?: unknown;
+}
+
 /** `{ ok, id?, result }`: what every Concord write answers. */
 export interface WireOperationResult {
   readonly ok?: unknown;
@@ -54,7 +63,10 @@ export interface WireProjectWrite {
   readonly orgName?: string | undefined;
 }
 
-/** One rule of `POST …/access` and `POST …/access/bulk`. */
+/**
+ * One rule of `POST …/access` (a team id, or a team name the server resolves)
+ * and of `POST …/access/bulk` (team ids only: the bulk endpoint resolves no names).
+ */
 export interface WireAccessWrite {
   readonly teamId?: string | undefined;
   readonly orgName?: string | undefined;

@@ -1,5 +1,5 @@
 import { SimError, type SimRequest } from '../../core/Simulator.js';
-import type { ConcordStore, SimOrg, SimProject, SimUser } from '../store.js';
+import type { ConcordStore, SimOrg, SimProject, SimTeam, SimUser } from '../store.js';
 import { concordKeyPattern } from '../../../upstreams/concord/names.js';
 
 /** Concord's content type for validation errors. */
@@ -61,6 +61,15 @@ export function projectOf(store: ConcordStore, req: SimRequest): { org: SimOrg; 
   const project = store.projectIn(org.id, name);
   if (project === undefined) throw new SimError(404, `Project not found: ${name}`);
   return { org, project };
+}
+
+/** The team `{teamName}` in `{orgName}`, or Concord's 404. */
+export function teamOf(store: ConcordStore, req: SimRequest): SimTeam {
+  const org = orgOf(store, req);
+  const name = keyParam(req, 'teamName');
+  const team = store.teams.find((candidate) => candidate.orgId === org.id && candidate.name === name);
+  if (team === undefined) throw new SimError(404, `Team not found: ${name}`);
+  return team;
 }
 
 /** Writes need an admin; other users get Concord's 403 text. */

@@ -202,24 +202,10 @@ export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
     writes: [],
     finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   },
+  // Concord's reads and writes carry their rules in its operation table (src/upstreams/concord/operations.ts).
   concord: {
-    reads: [
-      { path: '/v1/org/:org/project', kind: 'list' },
-      { path: '/v2/org/:org/project/:name', kind: 'object' },
-      { path: '/v1/org/:org/project/:name/cfg/*rest', kind: 'settings' },
-      { path: '/v1/org/:org/project/:name/access', kind: 'settings' },
-      { path: '/v1/process/:id', kind: 'run' },
-    ],
-    writes: [
-      // Create-or-update is keyed by the body's name or id, and may move a project to another org.
-      {
-        methods: ['POST'],
-        path: '/v1/org/:org/project',
-        purge: [{ subtree: '/v2/org/:org/project' }, { route: '/v1/org/:org/project' }, { route: '/v2/org/:org/project/:name' }],
-      },
-      { methods: ['DELETE'], path: '/v1/org/:org/project/:name', purge: [{ subtree: '/v2/org/:org/project/:name' }] },
-      { methods: ['PUT', 'POST', 'DELETE'], path: '/v1/org/:org/project/:name/*rest', purge: [{ subtree: '/v2/org/:org/project/:name' }] },
-    ],
+    reads: [],
+    writes: [],
     finished: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
   },
   // FlexStack's reads and writes carry their rules in its operation table (src/upstreams/flexstack/operations.ts).

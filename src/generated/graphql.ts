@@ -1725,7 +1725,7 @@ export type ConcordAccessLevel =
   | 'WRITER';
 
 export type ConcordBulkUpdateTeamAccessInput = {
-  /** The project's whole team access list: Concord replaces the current one with it. */
+  /** The project's whole team access list: Concord replaces the current one with it. Team names are resolved to ids first. */
   readonly access: ReadonlyArray<ConcordTeamAccessInput>;
   readonly name: Scalars['String']['input'];
   readonly org: Scalars['String']['input'];
@@ -1774,7 +1774,7 @@ export type ConcordOwner = {
 /** A Concord project. Its global id holds `org/name`. */
 export type ConcordProject = Node & Project & {
   readonly __typename?: 'ConcordProject';
-  /** The project's configuration: the whole object, or the value at `path` (`group/key`); null when nothing is there. */
+  /** The project's configuration: the whole object, or the value at `path` (`group/key`: keys separated by `/`, none empty); null when nothing is there. */
   readonly cfg?: Maybe<Scalars['JSON']['output']>;
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly description?: Maybe<Scalars['String']['output']>;
@@ -1892,9 +1892,9 @@ export type ConcordTeamAccessInput = {
 export type ConcordUpdateConfigurationInput = {
   readonly name: Scalars['String']['input'];
   readonly org: Scalars['String']['input'];
-  /** A path inside the configuration (`group/key`); the whole configuration when left out. */
+  /** A path inside the configuration (`group/key`: keys separated by `/`, none empty); the whole configuration when left out or empty. */
   readonly path?: InputMaybe<Scalars['String']['input']>;
-  /** The new value: an object when replacing the whole configuration. */
+  /** The new value, any JSON value (sent to Concord as JSON): an object when replacing the whole configuration. */
   readonly value: Scalars['JSON']['input'];
 };
 
@@ -1905,7 +1905,7 @@ export type ConcordUpdateProjectInput = {
   /** A new name for the project. */
   readonly newName?: InputMaybe<Scalars['String']['input']>;
   readonly org: Scalars['String']['input'];
-  /** Concord's project id; read from the project when left out. */
+  /** Concord's project id (the id of `org/name`); read from the project when left out. */
   readonly projectId?: InputMaybe<Scalars['String']['input']>;
 };
 

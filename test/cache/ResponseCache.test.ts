@@ -10,6 +10,8 @@ import type { ServiceName } from '../../src/config/ServiceName.js';
 import { UpstreamHttp } from '../../src/upstreams/http/UpstreamHttp.js';
 import { UpstreamSession } from '../../src/upstreams/http/UpstreamSession.js';
 import { protocols } from '../../src/upstreams/protocols.js';
+import { apiOf, type Api } from '../../src/upstreams/call.js';
+import { concordCacheRules, concordOperations } from '../../src/upstreams/concord/operations.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream.js';
 
@@ -184,13 +186,28 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     expect(upstream.gets()).toHaveLength(8);
   });
 
-  it("Concord's create-or-update purges the v2 project, the org's list and other orgs' lists", async () => {
-    const reads: [string, Record<string, string>?][] = [['/v2/org/acme/project/web'], ['/v1/org/acme/project', { limit: '10', offset: '0' }], ['/v1/org/other/project'], ['/v1/org/acme/project/web/cfg/a']];
-    for (const [path, query] of reads) await read(tokenA, path, query, 'concord');
+  it("Concord's create-or-update purges every project, list and configuration it may rename, move or replace, and no team", async () => {
+    const concord = (token: string): Api<typeof concordOperations> => apiOf('concord', concordOperations, concordCacheRules)(session(token, 'concord'));
+    const answers = (): void => {
+      upstream.answer({ path: /\/v2\/org\/acme\/project\/web$/, body: { id: 'p1', name: 'web' } });
+      upstream.answer({ path: /\/team\/ops$/, body: { id: 't1', name: 'ops' } });
+      upstream.answer({ path: /\/project$/, method: 'GET', body: [] });
+      upstream.answer({ path: /\/project$/, method: 'POST', body: { ok: true, id: 'p1', result: 'UPDATED' } });
+    };
+    const readAll = async (api: Api<typeof concordOperations>): Promise<void> => {
+      await api.getProject({ path: { orgName: 'acme', projectName: 'web' } });
+      await api.findProjects({ path: { orgName: 'acme' }, query: { limit: 10, offset: 0 } });
+      await api.findProjects({ path: { orgName: 'other' } });
+      await api.getProjectConfigurationValue({ path: { orgName: 'acme', projectName: 'web', path: 'a' } });
+      await api.getTeam({ path: { orgName: 'acme', teamName: 'ops' } });
+    };
+    answers();
+    await readAll(concord(tokenA));
     upstream.reset();
-    await session(tokenB, 'concord').send({ method: 'POST', path: '/v1/org/acme/project', body: { name: 'web' } });
-    for (const [path, query] of reads) await read(tokenA, path, query, 'concord');
-    expect(upstream.gets().map((r) => r.path).sort()).toEqual(['/api/v1/org/acme/project', '/api/v1/org/other/project', '/api/v2/org/acme/project/web']);
+    answers();
+    await concord(tokenB).createOrUpdateProject({ path: { orgName: 'acme' }, body: { name: 'web' } });
+    await readAll(concord(tokenA));
+    expect(upstream.gets().map((r) => r.path).sort()).toEqual(['/api/v1/org/acme/project', '/api/v1/org/acme/project/web/cfg/a', '/api/v1/org/other/project', '/api/v2/org/acme/project/web']);
   });
 
   it('does not store a read that was under way when a write happened', async () => {

@@ -10,7 +10,6 @@ import { OidcClient } from '../../src/upstreams/circleci/oidc/client.js';
 import { PolicyClient } from '../../src/upstreams/circleci/policy/client.js';
 import { UsageClient } from '../../src/upstreams/circleci/usage/client.js';
 import { WebhooksClient } from '../../src/upstreams/circleci/webhooks/client.js';
-import { ConcordClient } from '../../src/upstreams/concord/client.js';
 
 type ClientClass = new (session: UpstreamSession) => object;
 
@@ -22,7 +21,6 @@ const clients: readonly (readonly [ServiceName, ClientClass])[] = [
   ['circleci', PolicyClient],
   ['circleci', UsageClient],
   ['circleci', WebhooksClient],
-  ['concord', ConcordClient],
 ];
 
 /** Reads sent without a read rule on purpose (`service route-template`), and why. */
@@ -72,7 +70,7 @@ async function sentBy(Client: ClientClass): Promise<{ sent: Sent[]; silent: stri
     const method = client[name];
     if (name === 'constructor' || helpers.has(name) || typeof method !== 'function') continue;
     const before = sent.length;
-    // A slug-like value fills one encoded segment, a CircleCI slug's three, or a Concord cfg path; lists take it as their one item.
+    // A slug-like value fills one encoded segment or a CircleCI slug's three; lists take it as their one item.
     for (const sample of ['gh/acme/api', ['gh/acme/api']]) {
       for (let count = 0; count <= Math.max(method.length, 1); count++) {
         try {
@@ -104,7 +102,7 @@ describe('read rule coverage', () => {
       }
     }
     // The walk found the reads: one of each service at least.
-    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord']));
+    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci']));
     expect([...missing]).toEqual([]);
     expect(Object.keys(uncached).filter((id) => !reads.has(id)), 'listed as uncached but never sent').toEqual([]);
   });

@@ -8,6 +8,7 @@ import { apiOf, type Api } from '../../src/upstreams/call.js';
 import { gitLabCacheRules, gitLabOperations } from '../../src/upstreams/gitlab/operations.js';
 import { ghesCacheRules } from '../../src/upstreams/ghes/cacheRules.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
+import { concordCacheRules, concordOperations } from '../../src/upstreams/concord/operations.js';
 
 const policy = new CachePolicy();
 
@@ -77,7 +78,7 @@ describe('cache policy: kinds and TTLs', () => {
     expect(policy.ttlKind('flexstack', unknown, { data: [], has_more: false })).toBe('LIST');
     expect(policy.ttlKind('flexstack', unknown, [])).toBe('LIST');
     expect(policy.ttlKind('flexstack', unknown, { id: 'x' })).toBe('OBJECT');
-    expect(policy.ttlKind('concord', policy.classify('concord', '/v1/process/abc'), { status: 'FINISHED' })).toBe('RUN_FINISHED');
+    expect(policy.ttlKind('concord', { kind: 'run', route: undefined }, { status: 'FINISHED' })).toBe('RUN_FINISHED');
   });
 
   it('tags an entry by exact path, every prefix and its read rule', () => {
@@ -129,10 +130,22 @@ describe('cache policy: what writes purge', () => {
     );
   });
 
-  it('Concord: create-or-update purges the v2 objects and lists of the org, and every org list (a move)', () => {
-    const tags = policy.writeTags('concord', 'POST', '/v1/org/acme/project');
-    expect(tags).toEqual(expect.arrayContaining([exactTag('concord', '/v1/org/acme/project'), subtreeTag('concord', '/v2/org/acme/project'), routeTag('concord', '/v1/org/:org/project')]));
-    expect(policy.writeTags('concord', 'DELETE', '/v1/org/acme/project/web')).toEqual(expect.arrayContaining([subtreeTag('concord', '/v2/org/acme/project/web'), exactTag('concord', '/v1/org/acme/project')]));
+  it('Concord: create-or-update purges every project read (it may rename or move), a delete the project below its v1 and v2 paths', async () => {
+    const sent: SessionWrite[] = [];
+    const session = {
+      write: async (request: SessionWrite) => {
+        sent.push(request);
+        return { status: 200, headers: {}, body: { ok: true, result: 'UPDATED' } };
+      },
+    } as unknown as UpstreamSession;
+    const api = apiOf('concord', concordOperations, concordCacheRules)(session);
+    await api.createOrUpdateProject({ path: { orgName: 'acme' }, body: { name: 'web' } });
+    await api.deleteProject({ path: { orgName: 'acme', projectName: 'web' } });
+    const [create, remove] = sent.map((request) => policy.writeTags('concord', request.method, request.path, request.purges));
+    expect(create).toEqual(
+      expect.arrayContaining([exactTag('concord', '/v1/org/acme/project'), routeTag('concord', '/v1/org/{orgName}/project'), routeTag('concord', '/v2/org/{orgName}/project/{projectName}')]),
+    );
+    expect(remove).toEqual(expect.arrayContaining([subtreeTag('concord', '/v2/org/acme/project/web'), subtreeTag('concord', '/v1/org/acme/project/web'), exactTag('concord', '/v1/org/acme/project')]));
   });
 
   it('every rule is usable: route targets name a read rule, path targets fill from the write path', () => {

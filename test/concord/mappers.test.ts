@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { toOperationResult, toProject, toTeamAccess } from '../../src/upstreams/concord/mappers.js';
-import { cfgPath } from '../../src/upstreams/concord/client.js';
 
 describe('Concord mappers', () => {
   it('maps a v2 project entry whole', () => {
@@ -70,11 +69,5 @@ describe('Concord mappers', () => {
     });
     expect(toOperationResult({ ok: 'true', id: 'p-1', result: 'CREATED' })).toEqual({ ok: true, id: 'p-1', result: 'CREATED' });
     expect(toOperationResult(null)).toEqual({ ok: false, id: null, result: '' });
-  });
-
-  it('encodes configuration paths part by part', () => {
-    expect(cfgPath(null)).toBe('');
-    expect(cfgPath('/')).toBe('');
-    expect(cfgPath('arguments/my key')).toBe('/arguments/my%20key');
   });
 });

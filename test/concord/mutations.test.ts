@@ -33,7 +33,9 @@ describe('Concord project writes through GraphQL', () => {
       project: { name: 'new-service', fullName: 'Default/new-service', description: 'first', visibility: 'PRIVATE', meta: { team: 'a' }, cfg: { arguments: { x: 1 } } },
     });
     expect(created.projectId).toBe(t.simulators.concord.store.projects.find((p) => p.name === 'new-service')?.id);
+    // Read first: an existing project's rawPayloadMode must be sent, or Concord's update would reset it.
     expect(await bodies()).toEqual([
+      { method: 'GET', path: '/api/v2/org/Default/project/new-service' },
       { method: 'POST', path: '/api/v1/org/Default/project' },
       { method: 'GET', path: '/api/v2/org/Default/project/new-service' },
       { method: 'GET', path: '/api/v1/org/Default/project/new-service/cfg' },

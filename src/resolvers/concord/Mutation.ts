@@ -37,7 +37,7 @@ export const Mutation: MutationResolvers = {
   },
   concordUpdateConfiguration: (_root, { input }, { loaders }) => {
     assertTarget(input.org, input.name);
-    const whole = input.path == null || input.path.split('/').every((part) => part === '');
+    const whole = input.path == null || input.path === '';
     if (whole && (input.value === null || typeof input.value !== 'object' || Array.isArray(input.value))) {
       throw badUserInput('The whole configuration must be an object', [{ field: 'input.value', message: 'must be an object without a path' }]);
     }

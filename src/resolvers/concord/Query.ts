@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
-import { assertOrgName } from './validation.js';
+import { assertOrgName, assertProjectName } from './validation.js';
 
 /** The Concord `Query` fields. */
 export const Query: QueryResolvers = {
@@ -11,7 +11,7 @@ export const Query: QueryResolvers = {
   },
   concordProject: (_root, { org, name }, { loaders }) => {
     assertOrgName(org, 'org');
-    if (name.includes('/')) return null;
+    assertProjectName(name, 'name');
     return loadOrNull(loaders.concord.project, projectKey(org, name));
   },
 };

@@ -2,24 +2,22 @@ import { badUserInput } from '../../errors/GatewayError.js';
 import type { ConcordProjectFieldsInput, ConcordTeamAccessInput } from '../../generated/graphql.js';
 import type { ConcordProjectFields } from '../../upstreams/concord/loaders.js';
 import type { WireAccessWrite } from '../../upstreams/concord/wire.js';
+import { concordKeyPattern } from '../../upstreams/concord/names.js';
 
-/** Concord's rule for project names (and the gateway's check before any call). */
-export const concordNamePattern = /^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$/;
-
-/** Throws BAD_USER_INPUT unless `value` is a valid Concord project name. */
-export function assertProjectName(value: string, field: string): void {
-  if (!concordNamePattern.test(value)) {
-    throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord project name`, [
-      { field, message: `must match ${concordNamePattern.source}` },
-    ]);
+function assertKey(value: string, field: string, kind: string): void {
+  if (!concordKeyPattern.test(value)) {
+    throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord ${kind} name`, [{ field, message: `must match ${concordKeyPattern.source}` }]);
   }
 }
 
-/** Throws BAD_USER_INPUT unless `value` is a non-empty organization name without `/`. */
+/** Throws BAD_USER_INPUT unless `value` is a valid Concord project name. */
+export function assertProjectName(value: string, field: string): void {
+  assertKey(value, field, 'project');
+}
+
+/** Throws BAD_USER_INPUT unless `value` is a valid Concord organization name (the same rule as projects). */
 export function assertOrgName(value: string, field: string): void {
-  if (value.trim() === '' || value.includes('/')) {
-    throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord organization name`, [{ field, message: 'must be a non-empty name without /' }]);
-  }
+  assertKey(value, field, 'organization');
 }
 
 /** The fields input as Concord's write body: left-out and null fields are not sent, so they do not change. */
@@ -46,5 +44,7 @@ export function accessEntry(input: ConcordTeamAccessInput, projectOrg: string, f
   if (input.teamName == null || input.teamName.trim() === '') {
     throw badUserInput('Give teamId or teamName', [{ field, message: 'needs teamId or teamName' }]);
   }
+  assertKey(input.teamName, `${field}.teamName`, 'team');
+  if (input.teamOrgName != null) assertKey(input.teamOrgName, `${field}.teamOrgName`, 'organization');
   return { orgName: input.teamOrgName ?? projectOrg, teamName: input.teamName, level: input.level };
 }

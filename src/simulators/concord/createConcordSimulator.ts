@@ -5,6 +5,7 @@ import { accessRoutes } from './routes/access.js';
 import { cfgRoutes } from './routes/cfg.js';
 import { apiKeyOf, validationContentType } from './routes/context.js';
 import { projectRoutes } from './routes/projects.js';
+import { teamRoutes } from './routes/teams.js';
 
 /** How the Concord simulator is started. */
 export interface ConcordSimulatorOptions {
@@ -18,7 +19,7 @@ export interface ConcordSimulator {
 }
 
 /**
- * A simulator of Concord's project API under `/api`: the API key in
+ * A simulator of Concord's project and team API under `/api`: the API key in
  * `Authorization`, offset/limit lists, `{ ok, id, result }` write answers,
  * plain-text errors and `[{ id, message }]` validation errors. Concord sends
  * no rate-limit headers, so a spent quota is a bare 429.
@@ -29,6 +30,7 @@ export function createConcordSimulator(options: ConcordSimulatorOptions = {}): C
   accessRoutes(router, store);
   cfgRoutes(router, store);
   projectRoutes(router, store);
+  teamRoutes(router, store);
   const simulator = new Simulator({
     name: 'concord',
     basePath: '/api',

@@ -86,13 +86,17 @@ export class Router {
 
   /**
    * Routes an upstream operation: its method and path template (`{name}`,
-   * spanning as many segments as the operation's parameter says).
+   * spanning as many segments as the operation's parameter says; a
+   * parameter of a varying count only at the end, as the rest of the path).
    */
   on(operation: AnyOperation, handler: SimHandler): this {
     const params = (operation.params ?? {}) as Readonly<Record<string, PathParam>>;
-    const pattern = operation.path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => {
+    const pattern = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string, at: number) => {
       const segments = params[name]?.segments;
-      if (typeof segments === 'object') throw new Error(`${operation.id}: a simulator route needs a fixed segment count for {${name}}`);
+      if (typeof segments === 'object') {
+        if (at + whole.length === operation.path.length) return `*${name}`;
+        throw new Error(`${operation.id}: a simulator route needs a fixed segment count for {${name}} before the end of the path`);
+      }
       return segments === undefined || segments === 1 ? `:${name}` : `:${name}{${segments}}`;
     });
     return this.add(operation.method, pattern, handler);

@@ -4,10 +4,14 @@ import type { UpstreamSession } from '../http/UpstreamSession.js';
 import { connectionFromOffset } from '../../relay/connectionFromOffset.js';
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
-import { ConcordClient } from './client.js';
+import { str } from '../decode.js';
+import { apiOf, type Api } from '../call.js';
+import { concordCacheRules, concordOperations } from './operations.js';
 import { toOperationResult, toProject, toTeamAccess } from './mappers.js';
 import type { ConcordOperationResult, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
 import type { WireAccessWrite, WireProjectWrite } from './wire.js';
+
+const concordApi = apiOf('concord', concordOperations, concordCacheRules);
 
 /** The loader key of a project: `org/name` (neither may hold a `/`). */
 export function projectKey(org: string, name: string): string {
@@ -30,31 +34,44 @@ export interface ConcordProjectWrite {
   readonly project: ConcordProjectModel | null;
 }
 
+function isNotFound(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === 'NOT_FOUND';
+}
+
 /**
  * One request's Concord data access: projects by `org/name`, project lists
  * mapped from Concord's offset/limit paging, configuration reads, team access
  * and the writes (which refresh what they change).
  */
 export class ConcordLoaders {
-  readonly client: ConcordClient;
+  private readonly api: Api<typeof concordOperations>;
   readonly project: DataLoader<string, ConcordProjectModel>;
+  /** Team ids by `org/team` (a {@link projectKey} of the team's organization and name). */
+  private readonly teamId: DataLoader<string, string>;
 
   constructor(
     session: UpstreamSession,
     private readonly orgs: readonly string[] = ['Default'],
   ) {
-    const client = new ConcordClient(session);
-    this.client = client;
+    const api = concordApi(session);
+    this.api = api;
     this.project = keyLoader(async (key) => {
       const parsed = parseProjectKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name project key`);
-      return toProject(await client.getProject(parsed.org, parsed.name), parsed.org);
+      return toProject((await api.getProject({ path: { orgName: parsed.org, projectName: parsed.name } })).body, parsed.org);
+    });
+    this.teamId = keyLoader(async (key) => {
+      const parsed = parseProjectKey(key);
+      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name team key`);
+      const id = str((await api.getTeam({ path: { orgName: parsed.org, teamName: parsed.name } })).body.id);
+      if (id === null || id === '') throw new GatewayError('UPSTREAM_ERROR', 'Unexpected response from Concord', { service: 'concord' });
+      return id;
     });
   }
 
   private async listPage(org: string, offset: number, limit: number, nameContains: string | null | undefined): Promise<ConcordProjectModel[]> {
-    const wire = await this.client.listProjects(org, { offset, limit, filter: nameContains });
-    const projects = wire.map((project) => toProject(project, org));
+    const { body } = await this.api.findProjects({ path: { orgName: org }, query: { offset, limit, filter: nameContains ?? undefined } });
+    const projects = body.map((project) => toProject(project, org));
     for (const project of projects) this.project.prime(projectKey(project.orgName, project.name), project);
     return projects;
   }
@@ -80,30 +97,38 @@ export class ConcordLoaders {
     return { items, next: orgIndex + 1 < this.orgs.length ? `${orgIndex + 1}:0` : null };
   }
 
-  /** A project's configuration, whole or at a path; null when nothing is there. */
+  /**
+   * A project's configuration: the whole object without a path, else the
+   * value at `group/key`; null when nothing is there.
+   */
   async configuration(org: string, name: string, path: string | null | undefined): Promise<unknown> {
+    const project = { orgName: org, projectName: name };
     try {
-      return (await this.client.getConfiguration(org, name, path)) ?? null;
+      const { body } =
+        path == null || path === ''
+          ? await this.api.getProjectConfiguration({ path: project })
+          : await this.api.getProjectConfigurationValue({ path: { ...project, path } });
+      return body ?? null;
     } catch (error) {
       // Concord answers 404 ("Value not found") for a path with nothing at it.
-      if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
 
   /** The teams with access to a project (Concord returns them all at once). */
   async teamAccess(org: string, name: string, args: ConnectionArgs): Promise<Connection<ConcordTeamAccessModel>> {
-    const entries = await this.client.listAccess(org, name);
+    const { body } = await this.api.getProjectAccessLevel({ path: { orgName: org, projectName: name } });
     return connectionFromList(
       args,
-      entries.map((entry) => toTeamAccess(entry, org, name)),
+      body.map((entry) => toTeamAccess(entry, org, name)),
     );
   }
 
   /** One team's access rule, by team id; null when the team has none. */
   async teamAccessOf(org: string, name: string, teamId: string): Promise<ConcordTeamAccessModel | null> {
-    const entries = await this.client.listAccess(org, name);
-    const entry = entries.find((candidate) => candidate.teamId === teamId);
+    const { body } = await this.api.getProjectAccessLevel({ path: { orgName: org, projectName: name } });
+    const entry = body.find((candidate) => str(candidate.teamId) === teamId);
     return entry === undefined ? null : toTeamAccess(entry, org, name);
   }
 
@@ -113,32 +138,68 @@ export class ConcordLoaders {
     try {
       return await this.project.load(key);
     } catch (error) {
-      if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
 
-  /** Creates a project, or updates the one of that name (Concord's create-or-update). */
+  private async createOrUpdate(org: string, body: WireProjectWrite): Promise<ConcordOperationResult> {
+    return toOperationResult((await this.api.createOrUpdateProject({ path: { orgName: org }, body })).body);
+  }
+
+  /**
+   * Creates a project, or updates the one of that name (Concord's
+   * create-or-update). An update resets a `rawPayloadMode` left out, so an
+   * existing project's is read first and sent unchanged.
+   */
   async createProject(org: string, name: string, fields: ConcordProjectFields): Promise<ConcordProjectWrite> {
-    const result = toOperationResult(await this.client.createOrUpdateProject(org, { ...fields, name }));
+    let kept: ConcordProjectFields = {};
+    if (fields.rawPayloadMode === undefined) {
+      const current = await this.reload(org, name);
+      if (current?.rawPayloadMode != null) kept = { rawPayloadMode: current.rawPayloadMode };
+    }
+    const result = await this.createOrUpdate(org, { ...kept, ...fields, name });
     return { result, project: await this.reload(org, name) };
   }
 
   /**
-   * Updates an existing project by id (read first when only the name is
-   * known, so that an update never creates), optionally renaming it.
+   * Updates an existing project by id, optionally renaming it. The project is
+   * read first when its id or its `rawPayloadMode` is not given: an update
+   * never creates, and Concord would reset a `rawPayloadMode` left out.
    */
   async updateProject(org: string, name: string, change: { id?: string | undefined; newName?: string | undefined; fields: ConcordProjectFields }): Promise<ConcordProjectWrite> {
-    const id = change.id ?? (await this.project.load(projectKey(org, name))).id;
+    let { id } = change;
+    let { rawPayloadMode } = change.fields;
+    if (id === undefined || rawPayloadMode === undefined) {
+      const current = await this.project.load(projectKey(org, name));
+      if (id !== undefined && id !== current.id) {
+        throw new GatewayError('BAD_USER_INPUT', `projectId ${id} is not the id of ${projectKey(org, name)}`, {
+          details: [{ field: 'input.projectId', message: `is not the id of ${projectKey(org, name)}` }],
+        });
+      }
+      id = current.id;
+      rawPayloadMode ??= current.rawPayloadMode ?? undefined;
+    }
     const newName = change.newName ?? name;
-    const result = toOperationResult(await this.client.createOrUpdateProject(org, { ...change.fields, id, name: newName }));
+    const result = await this.createOrUpdate(org, { ...change.fields, ...(rawPayloadMode === undefined ? {} : { rawPayloadMode }), id, name: newName });
     this.project.clear(projectKey(org, name));
     return { result, project: await this.reload(org, newName) };
   }
 
-  /** Moves a project to another organization, by its name or id. */
+  /**
+   * Moves a project to another organization, by its name or id. The project
+   * is read first: the move names it by id, and sends its `rawPayloadMode`,
+   * which Concord would otherwise reset.
+   */
   async moveProject(org: string, name: string, to: { orgName?: string | undefined; orgId?: string | undefined }): Promise<ConcordProjectWrite> {
-    const result = toOperationResult(await this.client.createOrUpdateProject(org, { name, orgName: to.orgName, orgId: to.orgId }));
+    const current = await this.project.load(projectKey(org, name));
+    const result = await this.createOrUpdate(org, {
+      id: current.id,
+      name,
+      orgName: to.orgName,
+      orgId: to.orgId,
+      ...(current.rawPayloadMode === null ? {} : { rawPayloadMode: current.rawPayloadMode }),
+    });
     this.project.clear(projectKey(org, name));
     // Concord answers only the id; the project can be read back when the target is named.
     return { result, project: to.orgName === undefined ? null : await this.reload(to.orgName, name) };
@@ -146,26 +207,41 @@ export class ConcordLoaders {
 
   /** Deletes a project. */
   async deleteProject(org: string, name: string): Promise<ConcordOperationResult> {
-    const result = toOperationResult(await this.client.deleteProject(org, name));
+    const result = toOperationResult((await this.api.deleteProject({ path: { orgName: org, projectName: name } })).body);
     this.project.clear(projectKey(org, name));
     return result;
   }
 
-  /** Replaces the whole configuration, or the value at a path. */
+  /** Replaces the whole configuration (no path), or the value at `group/key`. */
   async updateConfiguration(org: string, name: string, path: string | null | undefined, value: unknown): Promise<ConcordProjectWrite> {
-    const result = toOperationResult(await this.client.updateConfiguration(org, name, path, value));
-    return { result, project: await this.reload(org, name) };
+    const project = { orgName: org, projectName: name };
+    // JSON text whatever the value: a string body would otherwise go out bare, which Concord cannot read as JSON.
+    const json = { body: JSON.stringify(value ?? null), contentType: 'application/json' };
+    const { body } =
+      path == null || path === ''
+        ? await this.api.updateProjectConfiguration({ path: project, ...json })
+        : await this.api.updateProjectConfigurationValue({ path: { ...project, path }, ...json });
+    return { result: toOperationResult(body), project: await this.reload(org, name) };
   }
 
-  /** Sets one team's access level. */
+  /** Sets one team's access level (Concord resolves a team name itself here). */
   async updateTeamAccess(org: string, name: string, entry: WireAccessWrite): Promise<ConcordProjectWrite> {
-    const result = toOperationResult(await this.client.updateAccess(org, name, entry));
+    const result = toOperationResult((await this.api.updateProjectAccessLevel({ path: { orgName: org, projectName: name }, body: entry })).body);
     return { result, project: await this.reload(org, name) };
   }
 
-  /** Sets several teams' access levels. */
+  /**
+   * Replaces the project's team access list. Concord's bulk endpoint stores
+   * team ids only, so team names are resolved to ids first.
+   */
   async bulkUpdateTeamAccess(org: string, name: string, entries: readonly WireAccessWrite[]): Promise<ConcordProjectWrite> {
-    const result = toOperationResult(await this.client.bulkUpdateAccess(org, name, entries));
+    const body = await Promise.all(
+      entries.map(async (entry): Promise<WireAccessWrite> => ({
+        teamId: entry.teamId ?? (await this.teamId.load(projectKey(entry.orgName ?? org, entry.teamName ?? ''))),
+        level: entry.level,
+      })),
+    );
+    const result = toOperationResult((await this.api.updateProjectAccessLevelBulk({ path: { orgName: org, projectName: name }, body })).body);
     return { result, project: await this.reload(org, name) };
   }
 }

@@ -28,6 +28,15 @@ export interface WireAccessEntry {
   readonly level?: unknown;
 }
 
+/** `TeamEntry` from `GET /v1/org/{orgName}/team/{teamName}`. */
+export interface WireTeam {
+  readonly id?: unknown;
+  readonly orgId?: unknown;
+  readonly orgName?: unknown;
+  readonly name?: unknown;
+  readonly description?: unknown;
+}
+
 /** `{ ok, id?, result }`: what every Concord write answers. */
 export interface WireOperationResult {
   readonly ok?: unknown;
@@ -35,7 +44,11 @@ export interface WireOperationResult {
   readonly result?: unknown;
 }
 
-/** The body of `POST /v1/org/{org}/project`: only the fields that are not null change. */
+/**
+ * The body of `POST /v1/org/{orgName}/project`. On an update only the fields
+ * that are not null change, except `rawPayloadMode`, which the server resets
+ * to `ORG_MEMBERS` when it is left out (`ProjectManager.update`).
+ */
 export interface WireProjectWrite {
   readonly id?: string | undefined;
   readonly name?: string | undefined;
@@ -50,7 +63,10 @@ export interface WireProjectWrite {
   readonly orgName?: string | undefined;
 }
 
-/** One rule of `POST …/access` and `POST …/access/bulk`. */
+/**
+ * One rule of `POST …/access` (a team id, or a team name the server resolves)
+ * and of `POST …/access/bulk` (team ids only: the bulk endpoint resolves no names).
+ */
 export interface WireAccessWrite {
   readonly teamId?: string | undefined;
   readonly orgName?: string | undefined;

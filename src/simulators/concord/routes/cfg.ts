@@ -1,9 +1,11 @@
 import { SimError, type SimRequest } from '../../core/Simulator.js';
 import type { Router } from '../../core/Router.js';
 import type { ConcordStore } from '../store.js';
-import { assertCanWrite, projectOf, validationError } from './context.js';
+import { assertCanWrite, jsonBodyOf, projectOf, validationError } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
 
+// The server splits `cfg{path}` on `/`, skipping empty parts.
 function partsOf(req: SimRequest): string[] {
   return (req.params['path'] ?? '').split('/').filter((part) => part !== '');
 }
@@ -21,7 +23,9 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
     const { project } = projectOf(store, req);
     assertCanWrite(store, req, `project ${project.name}`);
     const parts = partsOf(req);
-    const value = req.body === undefined ? null : structuredClone(req.body);
+    // `Object data` under @Consumes(APPLICATION_JSON): Jackson reads any JSON value, and refuses what is not JSON.
+    const body = jsonBodyOf(req);
+    const value = body === undefined ? null : structuredClone(body);
     if (parts.length === 0) {
       if (!isJsonObject(value)) throw validationError([{ id: 'updateConfiguration.arg3', message: 'must be a JSON object' }]);
       project.cfg = value;
@@ -36,8 +40,8 @@ export function cfgRoutes(router: Router, store: ConcordStore): void {
     }
     return { status: 200, body: { ok: true, result: 'UPDATED' } };
   };
-  router.get('/v1/org/:org/project/:name/cfg', read);
-  router.get('/v1/org/:org/project/:name/cfg/*path', read);
-  router.put('/v1/org/:org/project/:name/cfg', write);
-  router.put('/v1/org/:org/project/:name/cfg/*path', write);
+  router.on(ops.getProjectConfiguration, read);
+  router.on(ops.getProjectConfigurationValue, read);
+  router.on(ops.updateProjectConfiguration, write);
+  router.on(ops.updateProjectConfigurationValue, write);
 }

@@ -3,9 +3,10 @@ import type { Router } from '../../core/Router.js';
 import { obj, str } from '../../../upstreams/decode.js';
 import { projectJson } from '../serialize.js';
 import type { ConcordStore, SimOrg, SimProject } from '../store.js';
-import { assertCanWrite, orgOf, projectOf, userOf, validationError } from './context.js';
+import { assertCanWrite, jsonBodyOf, orgOf, projectOf, userOf, validationError } from './context.js';
+import { concordOperations as ops } from '../../../upstreams/concord/operations.js';
+import { concordKeyPattern as namePattern } from '../../../upstreams/concord/names.js';
 
-const namePattern = /^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$/;
 const visibilities = ['PUBLIC', 'PRIVATE'];
 
 function validate(body: Readonly<Record<string, unknown>>): void {
@@ -19,7 +20,10 @@ function validate(body: Readonly<Record<string, unknown>>): void {
   if (errors.length > 0) throw validationError(errors);
 }
 
-/** Copies the non-null fields of a write onto a project: Concord changes only what is sent. */
+/**
+ * Copies the non-null fields of a write onto a project: Concord changes only
+ * what is sent, except `rawPayloadMode` on an update (below).
+ */
 function apply(project: SimProject, body: Readonly<Record<string, unknown>>): void {
   const text = (key: string): string | null => str(body[key]);
   if (text('description') !== null) project.description = text('description') as string;
@@ -52,7 +56,7 @@ function targetOrg(store: ConcordStore, body: Readonly<Record<string, unknown>>)
 
 function createOrUpdate(store: ConcordStore, req: SimRequest): { status: number; body: unknown } {
   const org = orgOf(store, req);
-  const body = obj(req.body);
+  const body = obj(jsonBodyOf(req));
   if (body === null) throw validationError([{ id: 'createOrUpdate.arg1', message: 'must not be null' }]);
   validate(body);
   assertCanWrite(store, req, `projects in ${org.name}`);
@@ -92,12 +96,14 @@ function createOrUpdate(store: ConcordStore, req: SimRequest): { status: number;
   project.name = newName;
   if (target !== undefined) project.orgId = target.id;
   apply(project, body);
+  // ProjectManager.update: "if (entry.getRawPayloadMode() == null) rawPayloadMode = RawPayloadMode.ORG_MEMBERS".
+  if (str(body['rawPayloadMode']) === null) project.rawPayloadMode = 'ORG_MEMBERS';
   return { status: 200, body: { ok: true, id: project.id, result: 'UPDATED' } };
 }
 
 /** Projects: list, get (v2), create-or-update-or-move, delete. */
 export function projectRoutes(router: Router, store: ConcordStore): void {
-  router.get('/v1/org/:org/project', (req) => {
+  router.on(ops.findProjects, (req) => {
     const org = orgOf(store, req);
     const filter = req.query.get('filter');
     const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
@@ -109,11 +115,11 @@ export function projectRoutes(router: Router, store: ConcordStore): void {
     return { status: 200, body: page.map((project) => projectJson(store, project)) };
   });
 
-  router.get('/v2/org/:org/project/:name', (req) => ({ status: 200, body: projectJson(store, projectOf(store, req).project) }));
+  router.on(ops.getProject, (req) => ({ status: 200, body: projectJson(store, projectOf(store, req).project) }));
 
-  router.post('/v1/org/:org/project', (req) => createOrUpdate(store, req));
+  router.on(ops.createOrUpdateProject, (req) => createOrUpdate(store, req));
 
-  router.delete('/v1/org/:org/project/:name', (req) => {
+  router.on(ops.deleteProject, (req) => {
     const { org, project } = projectOf(store, req);
     assertCanWrite(store, req, `projects in ${org.name}`);
     store.projects.splice(store.projects.indexOf(project), 1);

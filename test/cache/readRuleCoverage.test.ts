@@ -3,13 +3,6 @@ import { CachePolicy } from '../../src/cache/CachePolicy.js';
 import type { ServiceName } from '../../src/config/ServiceName.js';
 import type { UpstreamSession } from '../../src/upstreams/http/UpstreamSession.js';
 import type { UpstreamRequest } from '../../src/upstreams/http/types.js';
-import { CircleCiClient } from '../../src/upstreams/circleci/client.js';
-import { ContextsClient } from '../../src/upstreams/circleci/contexts/client.js';
-import { InsightsClient } from '../../src/upstreams/circleci/insights/client.js';
-import { OidcClient } from '../../src/upstreams/circleci/oidc/client.js';
-import { PolicyClient } from '../../src/upstreams/circleci/policy/client.js';
-import { UsageClient } from '../../src/upstreams/circleci/usage/client.js';
-import { WebhooksClient } from '../../src/upstreams/circleci/webhooks/client.js';
 import { ConcordClient } from '../../src/upstreams/concord/client.js';
 import { GhesClient } from '../../src/upstreams/ghes/client.js';
 import { GitLabClient } from '../../src/upstreams/gitlab/client.js';
@@ -17,13 +10,6 @@ import { GitLabClient } from '../../src/upstreams/gitlab/client.js';
 type ClientClass = new (session: UpstreamSession) => object;
 
 const clients: readonly (readonly [ServiceName, ClientClass])[] = [
-  ['circleci', CircleCiClient],
-  ['circleci', ContextsClient],
-  ['circleci', InsightsClient],
-  ['circleci', OidcClient],
-  ['circleci', PolicyClient],
-  ['circleci', UsageClient],
-  ['circleci', WebhooksClient],
   ['concord', ConcordClient],
   ['ghes', GhesClient],
   ['gitlab', GitLabClient],
@@ -40,15 +26,9 @@ interface Sent {
   readonly route: string | undefined;
 }
 
-/**
- * A concrete path for a client's route template (`{name}` or `:name`): a
- * CircleCI project slug spans three segments and an org slug two, as sent.
- */
+/** A concrete path for a client's route template (`{name}` or `:name`). */
 function samplePath(route: string): string {
-  return route
-    .replace(/\{project-slug\}/g, 'gh/acme/api')
-    .replace(/\{org-slug\}/g, 'gh/acme')
-    .replace(/\{[\w-]+\}|:[\w-]+/g, 'p1');
+  return route.replace(/\{[\w-]+\}|:[\w-]+/g, 'p1');
 }
 
 const stop = new Error('recorded');
@@ -108,7 +88,7 @@ describe('read rule coverage', () => {
       }
     }
     // The walk found the reads: one of each service at least.
-    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['circleci', 'concord', 'ghes', 'gitlab']));
+    expect(new Set([...reads].map((id) => id.split(' ')[0]))).toEqual(new Set(['concord', 'ghes', 'gitlab']));
     expect([...missing]).toEqual([]);
     expect(Object.keys(uncached).filter((id) => !reads.has(id)), 'listed as uncached but never sent').toEqual([]);
   });

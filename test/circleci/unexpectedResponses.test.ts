@@ -67,6 +67,15 @@ describe('a CircleCI answer of the wrong shape is an upstream error, not data', 
     expect(result.errors).toEqual([expect.objectContaining({ ...unexpected(), path: ['circleciWorkflow', 'jobs'] })]);
   });
 
+  it('an answer looser than the spec where CircleCI is looser is still data: a job without its project slug', async () => {
+    const workflow = t.simulators.circleci.store.workflows[0]?.id as string;
+    const job = { id: '00000000-0000-4000-a000-0000000000aa', name: 'build', started_at: null, dependencies: [], status: 'success', type: 'build', job_number: 7 };
+    await answer(`/api/v2/workflow/${workflow}/job$`, { items: [job], next_page_token: null });
+    const result = await t.gql(`query ($id: ID!) { circleciWorkflow(id: $id) { jobs { edges { node { name jobNumber } } } } }`, { id: workflow });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['circleciWorkflow'].jobs.edges).toEqual([{ node: { name: 'build', jobNumber: 7 } }]);
+  });
+
   it("a write's answer of the wrong shape is an error, though the write may have happened", async () => {
     await answer('/api/v2/project/gh/acme/api/envvar$', { ok: true }, { method: 'POST', status: 201 });
     const result = await t.gql(`mutation { circleciCreateProjectEnvVar(input: { projectSlug: "gh/acme/api", name: "SHAPE_PROOF", value: "v-1234" }) { envVar { name } } }`);

@@ -419,7 +419,7 @@ export const circleCiOperations = operationTable({
     method: 'GET',
     path: '/workflow/{id}/job',
     params: { id: uuidParam },
-    response: pageOf<WirePage<WireWorkflowJob>>('items', { id: 'string', name: 'string', started_at: 'string', dependencies: 'array', project_slug: 'string', status: 'string', type: 'string' }),
+    response: pageOf<WirePage<WireWorkflowJob>>('items', { id: 'string', name: 'string', started_at: 'string', dependencies: 'array', status: 'string', type: 'string' }),
   }),
   /** Rerun a workflow */
   rerunWorkflow: op({

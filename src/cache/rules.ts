@@ -94,96 +94,12 @@ export type CacheRulesOf<Table extends Readonly<Record<string, { readonly method
   readonly [Id in keyof Table]: Table[Id]['method'] extends 'GET' ? ReadPolicy : readonly OperationPurge<keyof Table & string>[];
 };
 
-const workflowActions: readonly PurgeTarget[] = [
-  { subtree: '/workflow/:id' },
-  { route: '/pipeline/:id/workflow' },
-  { route: '/project/:slug{3}/job/:number' },
-];
-
 /** Every service's cache rules, as data (tested in test/cache/rules.test.ts; every client read has one, test/cache/readRuleCoverage.test.ts). */
 export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
+  // CircleCI's reads and writes carry their rules in src/upstreams/circleci/cacheRules.ts, keyed by operation id.
   circleci: {
-    reads: [
-      { path: '/project/:slug{3}/pipeline', kind: 'runs' },
-      { path: '/project/:slug{3}/pipeline/mine', kind: 'runs' },
-      { path: '/project/:slug{3}/pipeline/:number', kind: 'run' },
-      { path: '/project/:slug{3}/job/:number', kind: 'run' },
-      { path: '/project/:slug{3}/envvar', kind: 'settings' },
-      { path: '/project/:slug{3}/envvar/:name', kind: 'settings' },
-      { path: '/project/:slug{3}/checkout-key', kind: 'settings' },
-      { path: '/project/:slug{3}/checkout-key/:fingerprint', kind: 'settings' },
-      { path: '/project/:slug{3}/schedule', kind: 'settings' },
-      { path: '/project/:slug{3}/settings', kind: 'settings' },
-      // After the named settings, so that a variable called `artifacts` or `tests` stays a setting.
-      { path: '/project/:slug{3}/:number/artifacts', kind: 'list' },
-      { path: '/project/:slug{3}/:number/tests', kind: 'list' },
-      { path: '/project/:slug{3}', kind: 'object' },
-      { path: '/pipeline', kind: 'runs' },
-      { path: '/pipeline/:id/config', kind: 'immutable' },
-      { path: '/pipeline/:id/workflow', kind: 'runs' },
-      { path: '/pipeline/:id', kind: 'run' },
-      { path: '/workflow/:id/job', kind: 'runs' },
-      { path: '/workflow/:id', kind: 'run' },
-      { path: '/context', kind: 'settings' },
-      { path: '/context/:id', kind: 'settings' },
-      { path: '/context/:id/environment-variable', kind: 'settings' },
-      { path: '/context/:id/restrictions', kind: 'settings' },
-      { path: '/webhook', kind: 'settings' },
-      { path: '/webhook/:id', kind: 'settings' },
-      { path: '/schedule/:id', kind: 'settings' },
-      { path: '/me', kind: 'settings' },
-      { path: '/me/collaborations', kind: 'settings' },
-      { path: '/user/:id', kind: 'object' },
-      { path: '/insights/*rest', kind: 'list' },
-      { path: '/org/:org/oidc-custom-claims', kind: 'settings' },
-      { path: '/org/:org/project/:project/oidc-custom-claims', kind: 'settings' },
-      // A decision, and the bundle it was made with, never change; the log grows with each decision.
-      { path: '/owner/:owner/context/:context/decision', kind: 'list' },
-      { path: '/owner/:owner/context/:context/decision/settings', kind: 'settings' },
-      { path: '/owner/:owner/context/:context/decision/:decision', kind: 'immutable' },
-      { path: '/owner/:owner/context/:context/decision/:decision/policy-bundle', kind: 'immutable' },
-      { path: '/owner/:owner/context/:context/policy-bundle', kind: 'settings' },
-      { path: '/owner/:owner/context/:context/policy-bundle/:name', kind: 'settings' },
-      // An export job moves created → processing → completed or failed; `created` is final only for pipelines.
-      { path: '/organizations/:org/usage_export_job/:id', kind: 'run', finished: { fields: ['state'], values: ['completed', 'failed'] } },
-    ],
-    writes: [
-      // Triggering creates a pipeline, read in the project's lists and the organisation's.
-      { methods: ['POST'], path: '/project/:slug{3}/pipeline', purge: [{ subtree: '/project/:slug{3}/pipeline' }, { exact: '/pipeline' }] },
-      { methods: ['POST'], path: '/project/:slug{3}/pipeline/run', purge: [{ subtree: '/project/:slug{3}/pipeline' }, { exact: '/pipeline' }] },
-      // Cancel, rerun and approve change the workflow, its jobs, and the pipeline's workflow list.
-      { methods: ['POST'], path: '/workflow/:id/cancel', purge: workflowActions },
-      { methods: ['POST'], path: '/workflow/:id/rerun', purge: workflowActions },
-      { methods: ['POST'], path: '/workflow/:id/approve/:request', purge: workflowActions },
-      {
-        methods: ['POST'],
-        path: '/project/:slug{3}/job/:number/cancel',
-        purge: [{ route: '/workflow/:id/job' }, { route: '/workflow/:id' }, { route: '/pipeline/:id/workflow' }],
-      },
-      // A continuation key names no pipeline: whichever pipeline it continues changes state, config and workflows.
-      {
-        methods: ['POST'],
-        path: '/pipeline/continue',
-        purge: [
-          { route: '/pipeline/:id' },
-          { route: '/pipeline/:id/config' },
-          { route: '/pipeline/:id/workflow' },
-          { route: '/project/:slug{3}/pipeline' },
-          { route: '/project/:slug{3}/pipeline/mine' },
-          { route: '/project/:slug{3}/pipeline/:number' },
-        ],
-      },
-      // Creating a variable that exists replaces its value, read at its own path too.
-      { methods: ['POST'], path: '/project/:slug{3}/envvar', purge: [{ subtree: '/project/:slug{3}/envvar' }] },
-      // A new checkout key may become the preferred one, which each key reports.
-      { methods: ['POST'], path: '/project/:slug{3}/checkout-key', purge: [{ subtree: '/project/:slug{3}/checkout-key' }] },
-      // Schedules are listed per project, a path their own does not name.
-      { methods: ['PATCH', 'DELETE'], path: '/schedule/:id', purge: [{ route: '/project/:slug{3}/schedule' }] },
-      // A new bundle replaces the documents read one by one below it.
-      { methods: ['POST'], path: '/owner/:owner/context/:context/policy-bundle', purge: [{ subtree: '/owner/:owner/context/:context/policy-bundle' }] },
-      // Contexts are listed by owner (`/context?owner-id=`), not under their own path.
-      { methods: ['POST', 'PUT', 'DELETE'], path: '/context/:id/*rest', purge: [{ exact: '/context' }] },
-    ],
+    reads: [],
+    writes: [],
     finished: {
       fields: ['status', 'state'],
       // Pipeline states created|errored are final; workflow and job statuses below are final.

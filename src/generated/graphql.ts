@@ -36,6 +36,12 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value: configuration objects and free-form upstream payloads. */
   JSON: { input: unknown; output: unknown; }
+  /**
+   * A whole number from -(2^53 - 1) to 2^53 - 1, the range a JSON number holds
+   * exactly. Carries the upstreams' 64-bit numbers (CircleCI's job and pipeline
+   * numbers are int64), which GraphQL's Int (32 bits) cannot.
+   */
+  SafeInt: { input: number; output: number; }
 };
 
 export type CircleCiApproveJobInput = {
@@ -48,7 +54,7 @@ export type CircleCiApproveJobInput = {
 export type CircleCiArtifact = {
   readonly __typename?: 'CircleCIArtifact';
   /** The parallel run that stored it. */
-  readonly nodeIndex: Scalars['Int']['output'];
+  readonly nodeIndex: Scalars['SafeInt']['output'];
   readonly path: Scalars['String']['output'];
   readonly url: Scalars['String']['output'];
 };
@@ -527,12 +533,12 @@ export type CircleCiFlakyTest = {
   readonly classname?: Maybe<Scalars['String']['output']>;
   readonly file?: Maybe<Scalars['String']['output']>;
   readonly jobName?: Maybe<Scalars['String']['output']>;
-  readonly jobNumber?: Maybe<Scalars['Int']['output']>;
-  readonly pipelineNumber?: Maybe<Scalars['Int']['output']>;
+  readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
+  readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
   readonly source?: Maybe<Scalars['String']['output']>;
   readonly testName: Scalars['String']['output'];
   readonly timeWastedSecs?: Maybe<Scalars['Float']['output']>;
-  readonly timesFlaked?: Maybe<Scalars['Int']['output']>;
+  readonly timesFlaked?: Maybe<Scalars['SafeInt']['output']>;
   readonly workflowCreatedAt?: Maybe<Scalars['DateTime']['output']>;
   readonly workflowId?: Maybe<Scalars['String']['output']>;
   readonly workflowName?: Maybe<Scalars['String']['output']>;
@@ -554,22 +560,22 @@ export type CircleCiInsightsBranches = {
 /** Aggregated metrics. Each Insights endpoint fills the fields it reports; the rest are null. */
 export type CircleCiInsightsMetrics = {
   readonly __typename?: 'CircleCIInsightsMetrics';
-  readonly completedRuns?: Maybe<Scalars['Int']['output']>;
+  readonly completedRuns?: Maybe<Scalars['SafeInt']['output']>;
   readonly duration?: Maybe<CircleCiDurationMetrics>;
-  readonly failedRuns?: Maybe<Scalars['Int']['output']>;
+  readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
   readonly medianCreditsUsed?: Maybe<Scalars['Float']['output']>;
   /** Mean time to recovery, in seconds. */
   readonly mttr?: Maybe<Scalars['Float']['output']>;
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
   /** 0 to 1. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
-  readonly successfulRuns?: Maybe<Scalars['Int']['output']>;
+  readonly successfulRuns?: Maybe<Scalars['SafeInt']['output']>;
   /** Average runs per day. */
   readonly throughput?: Maybe<Scalars['Float']['output']>;
   readonly totalCreditsUsed?: Maybe<Scalars['Float']['output']>;
   readonly totalDurationSecs?: Maybe<Scalars['Float']['output']>;
-  readonly totalRecoveries?: Maybe<Scalars['Int']['output']>;
-  readonly totalRuns?: Maybe<Scalars['Int']['output']>;
+  readonly totalRecoveries?: Maybe<Scalars['SafeInt']['output']>;
+  readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -614,7 +620,7 @@ export type CircleCiJob = Node & {
   /** The CircleCI job id (a UUID). */
   readonly jobId: Scalars['String']['output'];
   /** The job number within its project; null for approval jobs and jobs that never started. */
-  readonly jobNumber?: Maybe<Scalars['Int']['output']>;
+  readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
   readonly name: Scalars['String']['output'];
   readonly projectSlug: Scalars['String']['output'];
   /** The status as CircleCI names it. */
@@ -667,10 +673,10 @@ export type CircleCiJobDetails = {
   readonly executorType?: Maybe<Scalars['String']['output']>;
   readonly messages: ReadonlyArray<CircleCiJobMessage>;
   readonly name: Scalars['String']['output'];
-  readonly number: Scalars['Int']['output'];
+  readonly number: Scalars['SafeInt']['output'];
   readonly organizationName?: Maybe<Scalars['String']['output']>;
   readonly parallelRuns: ReadonlyArray<CircleCiJobParallelRun>;
-  readonly parallelism?: Maybe<Scalars['Int']['output']>;
+  readonly parallelism?: Maybe<Scalars['SafeInt']['output']>;
   readonly pipeline?: Maybe<CircleCiPipeline>;
   readonly project?: Maybe<CircleCiProject>;
   readonly projectSlug: Scalars['String']['output'];
@@ -739,7 +745,7 @@ export type CircleCiJobMetricsEdge = {
 
 export type CircleCiJobParallelRun = {
   readonly __typename?: 'CircleCIJobParallelRun';
-  readonly index: Scalars['Int']['output'];
+  readonly index: Scalars['SafeInt']['output'];
   readonly status: Scalars['String']['output'];
 };
 
@@ -797,7 +803,7 @@ export type CircleCiJobStatusEvent = {
   readonly __typename?: 'CircleCIJobStatusEvent';
   readonly id: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
-  readonly number?: Maybe<Scalars['Int']['output']>;
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The job status as CircleCI names it (`running`, `success`, `blocked`, …). */
   readonly status: Scalars['String']['output'];
@@ -916,7 +922,7 @@ export type CircleCiPipeline = Node & Pipeline & {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly errors: ReadonlyArray<CircleCiPipelineError>;
   readonly id: Scalars['ID']['output'];
-  readonly number?: Maybe<Scalars['Int']['output']>;
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /** The CircleCI pipeline id (a UUID). */
   readonly pipelineId: Scalars['String']['output'];
   readonly project?: Maybe<CircleCiProject>;
@@ -1369,27 +1375,27 @@ export type CircleCiTestResultEdge = {
 
 export type CircleCiTestRun = {
   readonly __typename?: 'CircleCITestRun';
-  readonly error?: Maybe<Scalars['Int']['output']>;
-  readonly failure?: Maybe<Scalars['Int']['output']>;
-  readonly pipelineNumber?: Maybe<Scalars['Int']['output']>;
-  readonly skipped?: Maybe<Scalars['Int']['output']>;
-  readonly success?: Maybe<Scalars['Int']['output']>;
+  readonly error?: Maybe<Scalars['SafeInt']['output']>;
+  readonly failure?: Maybe<Scalars['SafeInt']['output']>;
+  readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  readonly skipped?: Maybe<Scalars['SafeInt']['output']>;
+  readonly success?: Maybe<Scalars['SafeInt']['output']>;
   readonly successRate?: Maybe<Scalars['Float']['output']>;
-  readonly total?: Maybe<Scalars['Int']['output']>;
+  readonly total?: Maybe<Scalars['SafeInt']['output']>;
   readonly workflowId?: Maybe<Scalars['String']['output']>;
 };
 
 export type CircleCiTestSummary = {
   readonly __typename?: 'CircleCITestSummary';
   readonly classname?: Maybe<Scalars['String']['output']>;
-  readonly failedRuns?: Maybe<Scalars['Int']['output']>;
+  readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
   readonly file?: Maybe<Scalars['String']['output']>;
   readonly flaky?: Maybe<Scalars['Boolean']['output']>;
   readonly jobName?: Maybe<Scalars['String']['output']>;
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
   readonly source?: Maybe<Scalars['String']['output']>;
   readonly testName: Scalars['String']['output'];
-  readonly totalRuns?: Maybe<Scalars['Int']['output']>;
+  readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type CircleCiTimeseriesGranularity =
@@ -1572,7 +1578,7 @@ export type CircleCiWorkflow = Node & Workflow & {
   readonly jobs: CircleCiJobConnection;
   readonly name: Scalars['String']['output'];
   readonly pipeline?: Maybe<CircleCiPipeline>;
-  readonly pipelineNumber?: Maybe<Scalars['Int']['output']>;
+  readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
   readonly projectSlug: Scalars['String']['output'];
   readonly service: Service;
   readonly startedBy?: Maybe<Scalars['String']['output']>;
@@ -1708,14 +1714,14 @@ export type CircleCiWorkflowSummary = {
 
 export type CircleCiWorkflowTestMetrics = {
   readonly __typename?: 'CircleCIWorkflowTestMetrics';
-  readonly averageTestCount?: Maybe<Scalars['Int']['output']>;
+  readonly averageTestCount?: Maybe<Scalars['SafeInt']['output']>;
   readonly mostFailedTests: ReadonlyArray<CircleCiTestSummary>;
   /** How many more failing tests there are beyond those listed. */
-  readonly mostFailedTestsExtra?: Maybe<Scalars['Int']['output']>;
+  readonly mostFailedTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
   readonly slowestTests: ReadonlyArray<CircleCiTestSummary>;
-  readonly slowestTestsExtra?: Maybe<Scalars['Int']['output']>;
+  readonly slowestTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
   readonly testRuns: ReadonlyArray<CircleCiTestRun>;
-  readonly totalTestRuns?: Maybe<Scalars['Int']['output']>;
+  readonly totalTestRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 /** Concord's access levels, from least to most: READER < WRITER < OWNER. */
@@ -2726,7 +2732,7 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly jobs: GitLabJobConnection;
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The pipeline's number within its project (GitLab's `iid`). */
-  readonly number?: Maybe<Scalars['Int']['output']>;
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /** The numeric pipeline id, unique on the instance. */
   readonly pipelineId: Scalars['Int']['output'];
   readonly project?: Maybe<GitLabProject>;
@@ -3538,7 +3544,8 @@ export type PingGhesGlobalWebhookPayload = {
 export type Pipeline = {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly id: Scalars['ID']['output'];
-  readonly number?: Maybe<Scalars['Int']['output']>;
+  /** The run's number in its project; 64-bit where the service's are (CircleCI). */
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
   readonly service: Service;
   /** The service's own status name. */
   readonly status: Scalars['String']['output'];
@@ -4570,6 +4577,7 @@ export type ResolversTypes = {
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   Query: ResolverTypeWrapper<{}>;
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   Service: Service;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<{}>;
@@ -4840,6 +4848,7 @@ export type ResolversParentTypes = {
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   Query: {};
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
+  SafeInt: Scalars['SafeInt']['output'];
   String: Scalars['String']['output'];
   Subscription: {};
   SyncGhesLdapTeamInput: SyncGhesLdapTeamInput;
@@ -4853,7 +4862,7 @@ export type ResolversParentTypes = {
 };
 
 export type CircleCiArtifactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIArtifact'] = ResolversParentTypes['CircleCIArtifact']> = {
-  nodeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeIndex?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5126,12 +5135,12 @@ export type CircleCiFlakyTestResolvers<ContextType = GatewayContext, ParentType 
   classname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  jobNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  pipelineNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  pipelineNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   testName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeWastedSecs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  timesFlaked?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timesFlaked?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   workflowCreatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workflowId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflowName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5152,19 +5161,19 @@ export type CircleCiInsightsBranchesResolvers<ContextType = GatewayContext, Pare
 };
 
 export type CircleCiInsightsMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIInsightsMetrics'] = ResolversParentTypes['CircleCIInsightsMetrics']> = {
-  completedRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  completedRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['CircleCIDurationMetrics']>, ParentType, ContextType>;
-  failedRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failedRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   medianCreditsUsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mttr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p95DurationSecs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  successfulRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  successfulRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   throughput?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   totalCreditsUsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   totalDurationSecs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  totalRecoveries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  totalRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalRecoveries?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  totalRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   windowEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   windowStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5200,7 +5209,7 @@ export type CircleCiJobResolvers<ContextType = GatewayContext, ParentType extend
   details?: Resolver<Maybe<ResolversTypes['CircleCIJobDetails']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  jobNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5230,10 +5239,10 @@ export type CircleCiJobDetailsResolvers<ContextType = GatewayContext, ParentType
   executorType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   messages?: Resolver<ReadonlyArray<ResolversTypes['CircleCIJobMessage']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   organizationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parallelRuns?: Resolver<ReadonlyArray<ResolversTypes['CircleCIJobParallelRun']>, ParentType, ContextType>;
-  parallelism?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  parallelism?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['CircleCIProject']>, ParentType, ContextType>;
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5282,7 +5291,7 @@ export type CircleCiJobMetricsEdgeResolvers<ContextType = GatewayContext, Parent
 };
 
 export type CircleCiJobParallelRunResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobParallelRun'] = ResolversParentTypes['CircleCIJobParallelRun']> = {
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5304,7 +5313,7 @@ export type CircleCiJobStatusChangeResolvers<ContextType = GatewayContext, Paren
 export type CircleCiJobStatusEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobStatusEvent'] = ResolversParentTypes['CircleCIJobStatusEvent']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -5356,7 +5365,7 @@ export type CircleCiPipelineResolvers<ContextType = GatewayContext, ParentType e
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   errors?: Resolver<ReadonlyArray<ResolversTypes['CircleCIPipelineError']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['CircleCIProject']>, ParentType, ContextType>;
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5618,27 +5627,27 @@ export type CircleCiTestResultEdgeResolvers<ContextType = GatewayContext, Parent
 };
 
 export type CircleCiTestRunResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCITestRun'] = ResolversParentTypes['CircleCITestRun']> = {
-  error?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  failure?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  pipelineNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  skipped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  success?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  pipelineNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  skipped?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  success?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   workflowId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CircleCiTestSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCITestSummary'] = ResolversParentTypes['CircleCITestSummary']> = {
   classname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  failedRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failedRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   flaky?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   jobName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   p95DurationSecs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   testName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  totalRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5722,7 +5731,7 @@ export type CircleCiWorkflowResolvers<ContextType = GatewayContext, ParentType e
   jobs?: Resolver<ResolversTypes['CircleCIJobConnection'], ParentType, ContextType, Partial<CircleCiWorkflowJobsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType>;
-  pipelineNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pipelineNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5819,13 +5828,13 @@ export type CircleCiWorkflowSummaryResolvers<ContextType = GatewayContext, Paren
 };
 
 export type CircleCiWorkflowTestMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIWorkflowTestMetrics'] = ResolversParentTypes['CircleCIWorkflowTestMetrics']> = {
-  averageTestCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  averageTestCount?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   mostFailedTests?: Resolver<ReadonlyArray<ResolversTypes['CircleCITestSummary']>, ParentType, ContextType>;
-  mostFailedTestsExtra?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mostFailedTestsExtra?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   slowestTests?: Resolver<ReadonlyArray<ResolversTypes['CircleCITestSummary']>, ParentType, ContextType>;
-  slowestTestsExtra?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slowestTestsExtra?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   testRuns?: Resolver<ReadonlyArray<ResolversTypes['CircleCITestRun']>, ParentType, ContextType>;
-  totalTestRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalTestRuns?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6340,7 +6349,7 @@ export type GitLabPipelineResolvers<ContextType = GatewayContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['GitLabJobConnection'], ParentType, ContextType, RequireFields<GitLabPipelineJobsArgs, 'includeRetried'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6589,7 +6598,7 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
   __resolveType: TypeResolveFn<'CircleCIPipeline' | 'GitLabPipeline', ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -6665,6 +6674,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   nodes?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
 };
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   circleciJobStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIJobStatusChange'], "circleciJobStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciJobStatusChangedArgs>>;
@@ -6877,6 +6890,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;

@@ -18,7 +18,7 @@ import { circleCiPolicyResolvers, policyNodes } from './circleci/policy/index.js
 import { circleCiUsageResolvers, usageNodes } from './circleci/usage/index.js';
 import { createNodeResolvers } from './node/nodeResolvers.js';
 import { projectResolvers } from './projects/index.js';
-import { DateTime, JSONScalar } from './scalars.js';
+import { DateTime, JSONScalar, SafeInt } from './scalars.js';
 import { subscriptionResolvers } from './subscriptions/index.js';
 
 const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
@@ -28,6 +28,7 @@ export const resolverMaps: readonly Resolvers[] = [
   {
     DateTime,
     JSON: JSONScalar,
+    SafeInt,
     Mutation: { _ping: () => true },
     Node: byTypename as never,
     Project: byTypename as never,

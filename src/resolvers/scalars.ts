@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GatewayError } from '../errors/GatewayError.js';
 import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
@@ -49,4 +49,35 @@ export const JSONScalar = new GraphQLScalarType({
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => literalValue(ast, variables),
+});
+
+/** A number or numeric text as a safe integer, or null when it is not one. */
+function safeInteger(value: unknown): number | null {
+  const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) ? number : null;
+}
+
+/**
+ * Whole numbers up to 2^53 - 1 either way: an upstream's 64-bit numbers as
+ * far as JSON carries them exactly (GraphQL's Int stops at 2^31 - 1). A value
+ * beyond that range is refused rather than sent rounded.
+ */
+export const SafeInt = new GraphQLScalarType({
+  name: 'SafeInt',
+  serialize: (value) => {
+    const number = safeInteger(value);
+    if (number === null) throw new GraphQLError(`SafeInt cannot represent ${JSON.stringify(value)}: not a whole number within ±(2^53 - 1)`);
+    return number;
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      throw new GatewayError('BAD_USER_INPUT', `SafeInt expects a whole number within ±(2^53 - 1), got ${JSON.stringify(value)}`);
+    }
+    return value;
+  },
+  parseLiteral: (ast) => {
+    const number = ast.kind === Kind.INT ? Number(ast.value) : Number.NaN;
+    if (!Number.isSafeInteger(number)) throw new GatewayError('BAD_USER_INPUT', 'SafeInt expects a whole number within ±(2^53 - 1)');
+    return number;
+  },
 });

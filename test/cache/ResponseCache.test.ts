@@ -7,6 +7,8 @@ import { RedisStore } from '../../src/cache/RedisStore.js';
 import { ResponseCache } from '../../src/cache/ResponseCache.js';
 import { readCacheSettings } from '../../src/config/cacheSettings.js';
 import type { ServiceName } from '../../src/config/ServiceName.js';
+import { circleCiCacheRules } from '../../src/upstreams/circleci/cacheRules.js';
+import { circleCiOperations } from '../../src/upstreams/circleci/operations.js';
 import { UpstreamHttp } from '../../src/upstreams/http/UpstreamHttp.js';
 import { UpstreamSession } from '../../src/upstreams/http/UpstreamSession.js';
 import { protocols } from '../../src/upstreams/protocols.js';
@@ -34,6 +36,14 @@ afterAll(async () => {
   await upstream.close();
   await redis.stop();
 });
+
+/** CircleCI's operations with their cache rules, but not their answers' shapes: the fake upstream answers `{ serial }`. */
+const circleCiCalls = apiOf(
+  'circleci',
+  Object.fromEntries(Object.entries(circleCiOperations).map(([id, operation]) => [id, { ...operation, response: undefined }])) as unknown as typeof circleCiOperations,
+  circleCiCacheRules,
+);
+const [w1, p1] = ['10000000-0000-4000-a000-0000000000a1', '20000000-0000-4000-a000-0000000000b2'];
 
 const stores: [string, () => CacheStore][] = [
   ['memory', () => new MemoryStore({ maxEntries: 1000, maxBytes: 10_000_000 })],
@@ -147,25 +157,42 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
   });
 
   it('a write purges the object, its lists and its parent list for every credential, and nothing else', async () => {
-    const reads = ['/workflow/w1', '/workflow/w1/job', '/pipeline/p1/workflow', '/pipeline/p1', '/project/gh/acme/api'];
-    for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path);
+    const reads = (token: string) => {
+      const api = circleCiCalls(session(token));
+      return Promise.all([
+        api.getWorkflowById({ path: { id: w1 } }),
+        api.listWorkflowJobs({ path: { id: w1 } }),
+        api.listWorkflowsByPipelineId({ path: { 'pipeline-id': p1 } }),
+        api.getPipelineById({ path: { 'pipeline-id': p1 } }),
+        api.getProjectBySlug({ path: { 'project-slug': 'gh/acme/api' } }),
+      ]);
+    };
+    for (const token of [tokenA, tokenB]) await reads(token);
     upstream.reset();
     const tracker = new CacheTracker();
-    await new UpstreamSession(clients.circleci, tokenA, undefined, 'circleci', { cache, tracker }).send({ method: 'POST', path: '/workflow/w1/cancel' });
+    await circleCiCalls(session(tokenA, 'circleci', tracker)).cancelWorkflow({ path: { id: w1 } });
     expect(tracker.cacheControl({ mutation: false, errors: false })).toBe('no-store');
-    for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path);
+    for (const token of [tokenA, tokenB]) await reads(token);
     const refetched = upstream.gets().map((r) => `${r.token} ${r.path}`);
     expect(refetched.sort()).toEqual(
-      [tokenA, tokenB].flatMap((token) => ['/api/workflow/w1', '/api/workflow/w1/job', '/api/pipeline/p1/workflow'].map((path) => `${token} ${path}`)).sort(),
+      [tokenA, tokenB].flatMap((token) => [`/api/workflow/${w1}`, `/api/workflow/${w1}/job`, `/api/pipeline/${p1}/workflow`].map((path) => `${token} ${path}`)).sort(),
     );
   });
 
   it('triggering a pipeline purges the project and organisation pipeline lists, whatever their query, and the project (the parent)', async () => {
-    const reads: [string, Record<string, string>?][] = [['/project/gh/acme/api/pipeline', { branch: 'main' }], ['/pipeline', { 'org-slug': 'gh/acme' }], ['/project/gh/acme/api'], ['/pipeline/p1']];
-    for (const token of [tokenA, tokenB]) for (const [path, query] of reads) await read(token, path, query);
+    const reads = (token: string) => {
+      const api = circleCiCalls(session(token));
+      return Promise.all([
+        api.listPipelinesForProject({ path: { 'project-slug': 'gh/acme/api' }, query: { branch: 'main' } }),
+        api.listPipelines({ query: { 'org-slug': 'gh/acme' } }),
+        api.getProjectBySlug({ path: { 'project-slug': 'gh/acme/api' } }),
+        api.getPipelineById({ path: { 'pipeline-id': p1 } }),
+      ]);
+    };
+    for (const token of [tokenA, tokenB]) await reads(token);
     upstream.reset();
-    await session(tokenB).send({ method: 'POST', path: '/project/gh/acme/api/pipeline', body: { branch: 'main' } });
-    for (const token of [tokenA, tokenB]) for (const [path, query] of reads) await read(token, path, query);
+    await circleCiCalls(session(tokenB)).triggerPipeline({ path: { 'project-slug': 'gh/acme/api' }, body: { branch: 'main' } });
+    for (const token of [tokenA, tokenB]) await reads(token);
     expect(upstream.gets().map((r) => r.path).sort()).toEqual(['/api/pipeline', '/api/pipeline', '/api/project/gh/acme/api', '/api/project/gh/acme/api', '/api/project/gh/acme/api/pipeline', '/api/project/gh/acme/api/pipeline']);
   });
 

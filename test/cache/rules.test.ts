@@ -9,6 +9,7 @@ import { gitLabCacheRules, gitLabOperations } from '../../src/upstreams/gitlab/o
 import { ghesCacheRules } from '../../src/upstreams/ghes/cacheRules.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
 import { concordCacheRules, concordOperations } from '../../src/upstreams/concord/operations.js';
+import { circleCiApi, type CircleCiApi } from '../../src/upstreams/circleci/api.js';
 
 const policy = new CachePolicy();
 
@@ -23,6 +24,41 @@ function sample(pattern: string): string {
   return pattern.replace(/:([\w-]+)\{(\d+)\}/g, (_w, _n, span: string) => Array.from({ length: Number(span) }, (_, i) => `s${i}`).join('/')).replace(/[:*][\w-]+/g, 'p1');
 }
 
+const sentinel = new Error('recorded');
+
+/** What one CircleCI operation hands its session: a read (its path and read class) or a write (its path and purges). */
+async function sent(call: (api: CircleCiApi) => Promise<unknown>): Promise<{ read?: SessionRead; write?: SessionWrite }> {
+  const seen: { read?: SessionRead; write?: SessionWrite } = {};
+  const session = {
+    read: (read: SessionRead) => {
+      seen.read = read;
+      throw sentinel;
+    },
+    write: (write: SessionWrite) => {
+      seen.write = write;
+      throw sentinel;
+    },
+  } as unknown as UpstreamSession;
+  await expect(Promise.resolve().then(() => call(circleCiApi(session)))).rejects.toBe(sentinel);
+  return seen;
+}
+
+/** How a CircleCI read is cached, as its operation says. */
+async function readClass(call: (api: CircleCiApi) => Promise<unknown>) {
+  const { read } = await sent(call);
+  if (read?.read === undefined) throw new Error('not a read');
+  return read.read;
+}
+
+/** Every tag a CircleCI write purges, from its operation's path and purges. */
+async function writeTags(call: (api: CircleCiApi) => Promise<unknown>): Promise<string[]> {
+  const { write } = await sent(call);
+  if (write === undefined) throw new Error('not a write');
+  return policy.writeTags('circleci', write.method, write.path, write.purges ?? []);
+}
+
+const [p1, w1, s1, o1] = ['10000000-0000-4000-a000-000000000001', '20000000-0000-4000-a000-000000000002', '30000000-0000-4000-a000-000000000003', '40000000-0000-4000-a000-000000000004'];
+
 describe('path patterns', () => {
   it('matches single, multi-segment and rest parameters, keeping them encoded', () => {
     expect(new PathPattern('/project/:slug{3}/pipeline').match('/project/gh/acme/api/pipeline')).toEqual({ slug: 'gh/acme/api' });
@@ -36,30 +72,30 @@ describe('path patterns', () => {
 });
 
 describe('cache policy: kinds and TTLs', () => {
-  it('classifies CircleCI reads and decides run TTLs from the status in the body', () => {
-    const workflow = policy.classify('circleci', '/workflow/w1');
-    expect(workflow).toEqual({ kind: 'run', route: '/workflow/:id' });
+  it('classifies CircleCI reads by operation and decides run TTLs from the status in the body', async () => {
+    const workflow = await readClass((api) => api.getWorkflowById({ path: { id: w1 } }));
+    expect(workflow).toEqual({ kind: 'run', route: '/workflow/{id}', finished: undefined });
     expect(policy.ttlKind('circleci', workflow, { status: 'success' })).toBe('RUN_FINISHED');
     expect(policy.ttlKind('circleci', workflow, { status: 'running' })).toBe('RUN_ACTIVE');
     expect(policy.ttlKind('circleci', workflow, { status: 'on_hold' })).toBe('RUN_ACTIVE');
     expect(policy.ttlKind('circleci', workflow, {})).toBe('RUN_ACTIVE');
-    const pipeline = policy.classify('circleci', '/pipeline/p1');
+    const pipeline = await readClass((api) => api.getPipelineById({ path: { 'pipeline-id': p1 } }));
     expect(policy.ttlKind('circleci', pipeline, { state: 'created' })).toBe('RUN_FINISHED');
     expect(policy.ttlKind('circleci', pipeline, { state: 'setup-pending' })).toBe('RUN_ACTIVE');
-    const runs = policy.classify('circleci', '/pipeline/p1/workflow');
+    const runs = await readClass((api) => api.listWorkflowsByPipelineId({ path: { 'pipeline-id': p1 } }));
     expect(policy.ttlKind('circleci', runs, { items: [{ status: 'success' }, { status: 'failed' }] })).toBe('LIST');
     expect(policy.ttlKind('circleci', runs, { items: [{ status: 'success' }, { status: 'running' }] })).toBe('RUN_ACTIVE');
-    expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api'), {})).toBe('OBJECT');
-    expect(policy.ttlKind('circleci', policy.classify('circleci', '/project/gh/acme/api/envvar'), { items: [] })).toBe('SETTINGS');
-    expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1/config'), {})).toBe('RUN_FINISHED');
+    expect(policy.ttlKind('circleci', await readClass((api) => api.getProjectBySlug({ path: { 'project-slug': 'gh/acme/api' } })), {})).toBe('OBJECT');
+    expect(policy.ttlKind('circleci', await readClass((api) => api.listEnvVars({ path: { 'project-slug': 'gh/acme/api' } })), { items: [] })).toBe('SETTINGS');
+    expect(policy.ttlKind('circleci', await readClass((api) => api.getPipelineConfigById({ path: { 'pipeline-id': p1 } })), {})).toBe('RUN_FINISHED');
   });
 
-  it("decides a run's TTL from the read rule's own final states when it has them (CircleCI usage exports, GHES environments)", () => {
-    const job = policy.classify('circleci', '/organizations/o1/usage_export_job/j1');
-    expect(job).toMatchObject({ kind: 'run', route: '/organizations/:org/usage_export_job/:id' });
+  it("decides a run's TTL from the read rule's own final states when it has them (CircleCI usage exports, GHES environments)", async () => {
+    const job = await readClass((api) => api.getUsageExport({ path: { org_id: o1, usage_export_job_id: s1 } }));
+    expect(job).toMatchObject({ kind: 'run', route: '/organizations/{org_id}/usage_export_job/{usage_export_job_id}' });
     // `created` is final for a pipeline (the service's states), not for an export job.
     expect(['created', 'processing', 'completed', 'failed'].map((state) => policy.ttlKind('circleci', job, { state }))).toEqual(['RUN_ACTIVE', 'RUN_ACTIVE', 'RUN_FINISHED', 'RUN_FINISHED']);
-    expect(policy.ttlKind('circleci', policy.classify('circleci', '/pipeline/p1'), { state: 'created' })).toBe('RUN_FINISHED');
+    expect(policy.ttlKind('circleci', await readClass((api) => api.getPipelineById({ path: { 'pipeline-id': p1 } })), { state: 'created' })).toBe('RUN_FINISHED');
     const environment = ghesRead('getPreReceiveEnvironment');
     expect(['not_started', 'in_progress', 'success', 'failed'].map((state) => policy.ttlKind('ghes', environment, { id: 2, download: { state } }))).toEqual([
       'RUN_ACTIVE',
@@ -81,13 +117,14 @@ describe('cache policy: kinds and TTLs', () => {
     expect(policy.ttlKind('concord', { kind: 'run', route: undefined }, { status: 'FINISHED' })).toBe('RUN_FINISHED');
   });
 
-  it('tags an entry by exact path, every prefix and its read rule', () => {
-    expect(policy.entryTags('circleci', '/pipeline/p1/workflow', policy.classify('circleci', '/pipeline/p1/workflow'))).toEqual([
-      'x:circleci:/pipeline/p1/workflow',
+  it('tags an entry by exact path, every prefix and its read rule', async () => {
+    const { read } = await sent((api) => api.listWorkflowsByPipelineId({ path: { 'pipeline-id': p1 } }));
+    expect(policy.entryTags('circleci', read?.path ?? '', read?.read ?? { kind: 'none', route: undefined })).toEqual([
+      `x:circleci:/pipeline/${p1}/workflow`,
       's:circleci:/pipeline',
-      's:circleci:/pipeline/p1',
-      's:circleci:/pipeline/p1/workflow',
-      't:circleci:/pipeline/:id/workflow',
+      `s:circleci:/pipeline/${p1}`,
+      `s:circleci:/pipeline/${p1}/workflow`,
+      't:circleci:/pipeline/{pipeline-id}/workflow',
     ]);
   });
 });
@@ -99,15 +136,22 @@ describe('cache policy: what writes purge', () => {
     );
   });
 
-  it('CircleCI: writes purge the reads their path does not name', () => {
-    expect(policy.writeTags('circleci', 'POST', '/pipeline/continue')).toEqual(
-      expect.arrayContaining([routeTag('circleci', '/pipeline/:id'), routeTag('circleci', '/pipeline/:id/config'), routeTag('circleci', '/project/:slug{3}/pipeline/:number')]),
+  it('CircleCI: writes purge the reads their path does not name', async () => {
+    expect(await writeTags((api) => api.continuePipeline({ body: {} }))).toEqual(
+      expect.arrayContaining([
+        routeTag('circleci', '/pipeline/{pipeline-id}'),
+        routeTag('circleci', '/pipeline/{pipeline-id}/config'),
+        routeTag('circleci', '/project/{project-slug}/pipeline/{pipeline-number}'),
+      ]),
     );
-    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/envvar')).toContain(subtreeTag('circleci', '/project/gh/acme/web/envvar'));
-    expect(policy.writeTags('circleci', 'POST', '/project/gh/acme/web/checkout-key')).toContain(subtreeTag('circleci', '/project/gh/acme/web/checkout-key'));
-    expect(policy.writeTags('circleci', 'PATCH', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
-    expect(policy.writeTags('circleci', 'DELETE', '/schedule/abc')).toContain(routeTag('circleci', '/project/:slug{3}/schedule'));
-    expect(policy.writeTags('circleci', 'POST', '/owner/o1/context/config/policy-bundle')).toContain(subtreeTag('circleci', '/owner/o1/context/config/policy-bundle'));
+    const web = { 'project-slug': 'gh/acme/web' };
+    expect(await writeTags((api) => api.createEnvVar({ path: web, body: {} }))).toContain(subtreeTag('circleci', '/project/gh/acme/web/envvar'));
+    expect(await writeTags((api) => api.createCheckoutKey({ path: web, body: {} }))).toContain(subtreeTag('circleci', '/project/gh/acme/web/checkout-key'));
+    expect(await writeTags((api) => api.updateSchedule({ path: { 'schedule-id': s1 }, body: {} }))).toContain(routeTag('circleci', '/project/{project-slug}/schedule'));
+    expect(await writeTags((api) => api.deleteScheduleById({ path: { 'schedule-id': s1 } }))).toContain(routeTag('circleci', '/project/{project-slug}/schedule'));
+    expect(await writeTags((api) => api.CreatePolicyBundle({ path: { ownerID: o1, context: 'config' }, body: {} }))).toContain(
+      subtreeTag('circleci', `/owner/${o1}/context/config/policy-bundle`),
+    );
   });
 
   it('a POST purges the collection it posts to, not everything below it, and what its operation names', () => {
@@ -117,16 +161,21 @@ describe('cache policy: what writes purge', () => {
     expect(tags).toContain(routeTag('flexstack', '/orgs/{org_id}/projects'));
   });
 
-  it('CircleCI: triggering a pipeline purges the project pipeline lists and the organisation list', () => {
-    const tags = policy.writeTags('circleci', 'POST', '/project/gh/acme/api/pipeline');
+  it('CircleCI: triggering a pipeline purges the project pipeline lists and the organisation list', async () => {
+    const tags = await writeTags((api) => api.triggerPipeline({ path: { 'project-slug': 'gh/acme/api' }, body: {} }));
     expect(tags).toEqual(expect.arrayContaining([subtreeTag('circleci', '/project/gh/acme/api/pipeline'), exactTag('circleci', '/pipeline'), exactTag('circleci', '/project/gh/acme/api')]));
     expect(tags).not.toContain(subtreeTag('circleci', '/project/gh/acme/api'));
   });
 
-  it('CircleCI: cancelling a workflow purges it, its jobs and every pipeline workflow list', () => {
-    const tags = policy.writeTags('circleci', 'POST', '/workflow/w1/cancel');
+  it('CircleCI: cancelling a workflow purges it, its jobs and every pipeline workflow list', async () => {
+    const tags = await writeTags((api) => api.cancelWorkflow({ path: { id: w1 } }));
     expect(tags).toEqual(
-      expect.arrayContaining([exactTag('circleci', '/workflow/w1'), subtreeTag('circleci', '/workflow/w1'), routeTag('circleci', '/pipeline/:id/workflow'), routeTag('circleci', '/project/:slug{3}/job/:number')]),
+      expect.arrayContaining([
+        exactTag('circleci', `/workflow/${w1}`),
+        subtreeTag('circleci', `/workflow/${w1}`),
+        routeTag('circleci', '/pipeline/{pipeline-id}/workflow'),
+        routeTag('circleci', '/project/{project-slug}/job/{job-number}'),
+      ]),
     );
   });
 

@@ -70,11 +70,11 @@ describe('upstream failures as GraphQL errors', () => {
     expect(linus.data).toEqual({ circleciProject: null });
   });
 
-  it('a 200 whose body is not the declared object decodes leniently instead of failing', async () => {
+  it('a 200 whose body is not the declared object is an upstream error naming the service, not empty data', async () => {
     await fault({ path: '/project/gh/acme/web$', status: 200, body: 'not json at all' });
     const result = await t.gql(`{ circleciProject(slug: "gh/acme/web") { name slug } }`);
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.data).toEqual({ circleciProject: { name: '', slug: '' } });
+    expect(result.errors?.[0]).toMatchObject({ message: 'Unexpected response from CircleCI', extensions: { code: 'UPSTREAM_ERROR', service: 'circleci', status: 200 } });
+    expect(result.data).toEqual({ circleciProject: null });
   });
 });
 

@@ -1,5 +1,4 @@
 import { badUserInput, GatewayError } from '../../errors/GatewayError.js';
-import { toCollaboration } from '../../upstreams/circleci/mappersProject.js';
 import type { CircleCiJobEvent, CircleCiPipelineEvent, CircleCiWorkflowEvent } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
 import { readableCache } from '../readableCache.js';
@@ -54,7 +53,7 @@ export async function circleCiScope(context: LiveContext, args: CircleCiScopeArg
   const orgSlug = normalizeSlug(args.orgSlug ?? '');
   if (!/^[^/]+\/[^/]+$/.test(orgSlug)) throw badUserInput('orgSlug is `<vcs>/<org>`, e.g. `gh/acme`', [{ field: 'orgSlug', message: 'expected two parts' }]);
   // The whole unpaged list, not a connection page: membership must not depend on a page size.
-  const orgs = (await context.loaders.circleci.client.getCollaborations()).map(toCollaboration);
+  const orgs = await context.loaders.circleci.allCollaborations();
   const member = orgs.some((org) => normalizeSlug(org.slug).toLowerCase() === orgSlug.toLowerCase());
   if (!member) {
     throw new GatewayError('FORBIDDEN', `CircleCI: your credential is not a member of organization ${orgSlug}`, { service: 'circleci' });

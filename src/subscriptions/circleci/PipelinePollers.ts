@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors/GatewayError.js';
-import { pageOf } from '../../upstreams/circleci/client.js';
-import { toWorkflow } from '../../upstreams/circleci/mappers.js';
 import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
 import { createLoaders } from '../../upstreams/Loaders.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
@@ -180,11 +178,11 @@ export class PipelinePollers {
 
   /** Every workflow of a pipeline, read with a credential. */
   async fetchWorkflows(pipelineId: string, token: string): Promise<CircleCiWorkflowModel[]> {
-    const client = createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci.client;
+    const loaders = createLoaders(this.upstreams, { circleci: token }, `poll-${pipelineId}`).circleci;
     const workflows: CircleCiWorkflowModel[] = [];
     let pageToken: string | null = null;
     for (let page = 0; page < maxWorkflowPages; page++) {
-      const { items, next }: { readonly items: readonly CircleCiWorkflowModel[]; readonly next: string | null } = pageOf(await client.listWorkflowsByPipelineId(pipelineId, pageToken), toWorkflow);
+      const { items, next } = await loaders.workflowsPage(pipelineId, pageToken);
       workflows.push(...items);
       if (next === null) break;
       pageToken = next;

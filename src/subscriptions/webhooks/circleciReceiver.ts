@@ -2,18 +2,34 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { toWorkflow } from '../../upstreams/circleci/mappers.js';
 import { toJob } from '../../upstreams/circleci/mappersJobs.js';
 import type { CircleCiWorkflowModel } from '../../upstreams/circleci/models.js';
-import { slugPath } from '../../upstreams/circleci/client.js';
+import { buildPath } from '../../upstreams/buildPath.js';
+import { circleCiOperations as ops } from '../../upstreams/circleci/operations.js';
+import type { AnyOperation } from '../../upstreams/operation.js';
 import type { BusMessage } from '../bus/EventBus.js';
 import type { CircleCiTransitions } from '../circleci/CircleCiTransitions.js';
 import { normalizeSlug } from '../circleci/status.js';
 import { DeliveryError, headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { verifyCircleCiSignature } from './signatures.js';
 
-/** Upstream paths a workflow or job event makes stale. */
+/**
+ * Upstream paths a workflow or job event makes stale, built by the operations
+ * that read them, so that they are the very text those reads are cached under.
+ */
 function stalePaths(projectSlug: string, pipelineId: string, workflowId: string, jobNumber: string | null): string[] {
-  const paths = [`/pipeline/${pipelineId}`, `/pipeline/${pipelineId}/workflow`, `/workflow/${workflowId}`, `/workflow/${workflowId}/job`];
-  if (projectSlug !== '') paths.push(`/project/${slugPath(projectSlug)}/pipeline`);
-  if (projectSlug !== '' && jobNumber !== null) paths.push(`/project/${slugPath(projectSlug)}/job/${jobNumber}`);
+  const paths: string[] = [];
+  const add = (operation: AnyOperation, values: Readonly<Record<string, string>>): void => {
+    try {
+      paths.push(buildPath(operation, values));
+    } catch {
+      // A value no operation can name in a path: nothing was read, or cached, under it.
+    }
+  };
+  add(ops.getPipelineById, { 'pipeline-id': pipelineId });
+  add(ops.listWorkflowsByPipelineId, { 'pipeline-id': pipelineId });
+  add(ops.getWorkflowById, { id: workflowId });
+  add(ops.listWorkflowJobs, { id: workflowId });
+  if (projectSlug !== '') add(ops.listPipelinesForProject, { 'project-slug': projectSlug });
+  if (projectSlug !== '' && jobNumber !== null) add(ops.getJobDetails, { 'project-slug': projectSlug, 'job-number': jobNumber });
   return paths;
 }
 

@@ -1,5 +1,4 @@
 import { badUserInput } from '../../errors/GatewayError.js';
-import type { WireParameters, WireRerunBody, WireScheduleBody, WireTimetableBody } from './client.js';
 import { settingNames } from './mappersProject.js';
 
 /**
@@ -8,6 +7,35 @@ import { settingNames } from './mappersProject.js';
  */
 
 type Maybe<T> = T | null | undefined;
+
+/** Pipeline parameters as CircleCI takes them. */
+export type WireParameters = Readonly<Record<string, string | number | boolean>>;
+
+/** A timetable in CircleCI's kebab-case keys. */
+export interface WireTimetableBody {
+  readonly 'per-hour'?: number;
+  readonly 'hours-of-day'?: readonly number[];
+  readonly 'days-of-week'?: readonly string[];
+  readonly 'days-of-month'?: readonly number[];
+  readonly months?: readonly string[];
+}
+
+/** The body of `POST /project/{slug}/schedule` (all fields) and `PATCH /schedule/{id}` (any of them). */
+export interface WireScheduleBody {
+  readonly name?: string;
+  readonly description?: string | null;
+  readonly timetable?: WireTimetableBody;
+  readonly 'attribution-actor'?: 'current' | 'system';
+  readonly parameters?: WireParameters;
+}
+
+/** The body of `POST /workflow/{id}/rerun`. */
+export interface WireRerunBody {
+  readonly enable_ssh?: boolean;
+  readonly from_failed?: boolean;
+  readonly jobs?: readonly string[];
+  readonly sparse_tree?: boolean;
+}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

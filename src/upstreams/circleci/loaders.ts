@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
-import { connectionFromPages, type Connection, type ConnectionArgs } from '../../relay/connection.js';
+import { connectionFromPages, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
-import { CircleCiClient, pageOf } from './client.js';
+import { circleCiApi, type CircleCiApi } from './api.js';
+import { pageOf } from './paging.js';
 import { toPipeline, toProject, toWorkflow } from './mappers.js';
 import type { CircleCiPipelineModel, CircleCiProjectModel, CircleCiWorkflowModel } from './models.js';
 import { ContextLoaders } from './contexts/loaders.js';
@@ -13,11 +14,11 @@ import { PolicyLoaders } from './policy/loaders.js';
 import { UsageLoaders } from './usage/loaders.js';
 import { connectionFromList } from '../../relay/connection.js';
 import { badUserInput } from '../../errors/GatewayError.js';
+import { encodeParam } from '../buildPath.js';
 import { str } from '../decode.js';
+import { projectSlugParam } from './pathParams.js';
 import {
   checkEnvVarName,
-  checkProjectSlug,
-  checkUuid,
   continueBody,
   rerunBody,
   scheduleBody,
@@ -64,14 +65,26 @@ export interface MessageResult<T> {
 }
 
 /**
+ * The three path parameters of the project endpoints that take the slug
+ * apart (`/project/{provider}/{organization}/{project}`), after checking it is
+ * a project slug as the other project paths do.
+ */
+function slugParts(projectSlug: string): { provider: string; organization: string; project: string } {
+  encodeParam('projectSlug', projectSlug, projectSlugParam);
+  const [provider = '', organization = '', project = ''] = projectSlug.split('/');
+  return { provider, organization, project };
+}
+
+/**
  * One request's CircleCI data access: DataLoaders for objects by key (so 20
  * pipelines of one project fetch that project once, N jobs of one workflow
  * fetch it once), connections mapped from CircleCI's page tokens, and the
- * writes, which check their input before calling CircleCI and then clear or
- * prime the loaders they affect. Lists prime the by-key loaders.
+ * writes, which then clear or prime the loaders they affect. Lists prime the
+ * by-key loaders. Every call goes through the operation table, which checks
+ * each path parameter's shape before anything is sent.
  */
 export class CircleCiLoaders {
-  readonly client: CircleCiClient;
+  private readonly api: CircleCiApi;
   readonly user: DataLoader<string, CircleCiUserModel>;
   readonly pipelineByNumber: DataLoader<JobKey, CircleCiPipelineModel, string>;
   readonly pipelineConfig: DataLoader<string, CircleCiPipelineConfigModel>;
@@ -94,42 +107,54 @@ export class CircleCiLoaders {
   readonly usage: UsageLoaders;
 
   constructor(session: UpstreamSession) {
-    const client = new CircleCiClient(session);
-    this.client = client;
-    this.user = keyLoader(async (id) => toUser(await client.getUser(id)));
+    const api = circleCiApi(session);
+    this.api = api;
+    const slugOf = (key: { readonly projectSlug: string }) => ({ 'project-slug': key.projectSlug });
+    this.user = keyLoader(async (id) => toUser((await api.getUser({ path: { id } })).body));
     this.pipelineByNumber = keyLoader(async (key) => {
-      const pipeline = toPipeline(await client.getPipelineByNumber(key.projectSlug, key.number));
+      const pipeline = toPipeline((await api.getPipelineByNumber({ path: { ...slugOf(key), 'pipeline-number': key.number } })).body);
       this.pipeline.prime(pipeline.id, pipeline);
       return pipeline;
     }, jobKey);
-    this.pipelineConfig = keyLoader(async (id) => toPipelineConfig(await client.getPipelineConfigById(id)));
-    this.workflowJobs = keyLoader(async (id) => pageOf(await client.listWorkflowJobs(id), (wire) => toJob(wire, id)).items);
-    this.jobDetails = keyLoader(async (key) => toJobDetails(await client.getJobDetails(key.projectSlug, key.number), key.projectSlug), jobKey);
-    this.schedule = keyLoader(async (id) => toSchedule(await client.getScheduleById(id)));
-    this.envVar = keyLoader(async (key) => toEnvVar(await client.getEnvVar(key.projectSlug, key.name), key.projectSlug), itemKey);
-    this.checkoutKey = keyLoader(async (key) => toCheckoutKey(await client.getCheckoutKey(key.projectSlug, key.name), key.projectSlug), itemKey);
-    this.settings = keyLoader(async (slug) => toProjectSettings(await client.getProjectSettings(slug), slug));
-    this.project = keyLoader(async (slug) => toProject(await client.getProjectBySlug(slug)));
-    this.pipeline = keyLoader(async (id) => toPipeline(await client.getPipelineById(id)));
-    this.workflow = keyLoader(async (id) => toWorkflow(await client.getWorkflowById(id)));
-    this.contexts = new ContextLoaders(session);
-    this.webhooks = new WebhookLoaders(session);
-    this.insights = new InsightsLoaders(session);
-    this.oidc = new OidcLoaders(session);
-    this.policy = new PolicyLoaders(session);
-    this.usage = new UsageLoaders(session);
+    this.pipelineConfig = keyLoader(async (id) => toPipelineConfig((await api.getPipelineConfigById({ path: { 'pipeline-id': id } })).body));
+    this.workflowJobs = keyLoader(async (id) => pageOf((await api.listWorkflowJobs({ path: { id } })).body, (wire) => toJob(wire, id)).items);
+    this.jobDetails = keyLoader(
+      async (key) => toJobDetails((await api.getJobDetails({ path: { ...slugOf(key), 'job-number': key.number } })).body, key.projectSlug),
+      jobKey,
+    );
+    this.schedule = keyLoader(async (id) => toSchedule((await api.getScheduleById({ path: { 'schedule-id': id } })).body));
+    this.envVar = keyLoader(async (key) => toEnvVar((await api.getEnvVar({ path: { ...slugOf(key), name: key.name } })).body, key.projectSlug), itemKey);
+    this.checkoutKey = keyLoader(
+      async (key) => toCheckoutKey((await api.getCheckoutKey({ path: { ...slugOf(key), fingerprint: key.name } })).body, key.projectSlug),
+      itemKey,
+    );
+    this.settings = keyLoader(async (slug) => toProjectSettings((await api.getProjectSettings({ path: slugParts(slug) })).body, slug));
+    this.project = keyLoader(async (slug) => toProject((await api.getProjectBySlug({ path: { 'project-slug': slug } })).body));
+    this.pipeline = keyLoader(async (id) => toPipeline((await api.getPipelineById({ path: { 'pipeline-id': id } })).body));
+    this.workflow = keyLoader(async (id) => toWorkflow((await api.getWorkflowById({ path: { id } })).body));
+    this.contexts = new ContextLoaders(api);
+    this.webhooks = new WebhookLoaders(api);
+    this.insights = new InsightsLoaders(api);
+    this.oidc = new OidcLoaders(api);
+    this.policy = new PolicyLoaders(api);
+    this.usage = new UsageLoaders(api);
   }
 
   /** The signed-in user. */
   async me(): Promise<CircleCiUserModel> {
-    const user = toUser(await this.client.getCurrentUser());
+    const user = toUser((await this.api.getCurrentUser({})).body);
     this.user.prime(user.id, user);
     return user;
   }
 
-  /** The organizations the signed-in user belongs to (one unpaged list). */
+  /** Every organization the signed-in user belongs to: CircleCI sends them in one unpaged list. */
+  async allCollaborations(): Promise<CircleCiCollaborationModel[]> {
+    return (await this.api.getCollaborations({})).body.map(toCollaboration);
+  }
+
+  /** The organizations the signed-in user belongs to, as a connection. */
   async collaborations(args: ConnectionArgs): Promise<Connection<CircleCiCollaborationModel>> {
-    return connectionFromList(args, (await this.client.getCollaborations()).map(toCollaboration));
+    return connectionFromList(args, await this.allCollaborations());
   }
 
   private primePipelines(page: { readonly items: readonly CircleCiPipelineModel[] }): void {
@@ -139,7 +164,7 @@ export class CircleCiLoaders {
   /** The pipelines of a project the signed-in user triggered. */
   myPipelinesOfProject(slug: string, args: ConnectionArgs): Promise<Connection<CircleCiPipelineModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listMyPipelines(slug, token), toPipeline);
+      const page = pageOf((await this.api.listMyPipelines({ path: { 'project-slug': slug }, query: { 'page-token': token } })).body, toPipeline);
       this.primePipelines(page);
       return page;
     });
@@ -148,7 +173,7 @@ export class CircleCiLoaders {
   /** The pipelines of an organization (or of every one the user is in), optionally only the user's own. */
   pipelines(args: ConnectionArgs & { orgSlug?: string | null | undefined; mine?: boolean | null | undefined }): Promise<Connection<CircleCiPipelineModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listPipelines({ orgSlug: args.orgSlug, mine: args.mine, pageToken: token }), toPipeline);
+      const page = pageOf((await this.api.listPipelines({ query: { 'org-slug': args.orgSlug, mine: args.mine, 'page-token': token } })).body, toPipeline);
       this.primePipelines(page);
       return page;
     });
@@ -160,16 +185,20 @@ export class CircleCiLoaders {
   }
 
   artifactsOfJob(key: JobKey, args: ConnectionArgs): Promise<Connection<CircleCiArtifactModel>> {
-    return connectionFromPages(args, async (token) => pageOf(await this.client.getJobArtifacts(key.projectSlug, key.number, token), toArtifact));
+    return connectionFromPages(args, async (token) =>
+      pageOf((await this.api.getJobArtifacts({ path: { 'project-slug': key.projectSlug, 'job-number': key.number }, query: { 'page-token': token } })).body, toArtifact),
+    );
   }
 
   testsOfJob(key: JobKey, args: ConnectionArgs): Promise<Connection<CircleCiTestResultModel>> {
-    return connectionFromPages(args, async (token) => pageOf(await this.client.getTests(key.projectSlug, key.number, token), toTestResult));
+    return connectionFromPages(args, async (token) =>
+      pageOf((await this.api.getTests({ path: { 'project-slug': key.projectSlug, 'job-number': key.number }, query: { 'page-token': token } })).body, toTestResult),
+    );
   }
 
   schedulesOfProject(slug: string, args: ConnectionArgs): Promise<Connection<CircleCiScheduleModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listSchedulesForProject(slug, token), toSchedule);
+      const page = pageOf((await this.api.listSchedulesForProject({ path: { 'project-slug': slug }, query: { 'page-token': token } })).body, toSchedule);
       for (const schedule of page.items) this.schedule.prime(schedule.id, schedule);
       return page;
     });
@@ -177,7 +206,7 @@ export class CircleCiLoaders {
 
   envVarsOfProject(slug: string, args: ConnectionArgs): Promise<Connection<CircleCiEnvVarModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listEnvVars(slug, token), (wire) => toEnvVar(wire, slug));
+      const page = pageOf((await this.api.listEnvVars({ path: { 'project-slug': slug }, query: { 'page-token': token } })).body, (wire) => toEnvVar(wire, slug));
       for (const envVar of page.items) this.envVar.prime({ projectSlug: slug, name: envVar.name }, envVar);
       return page;
     });
@@ -185,7 +214,7 @@ export class CircleCiLoaders {
 
   checkoutKeysOfProject(slug: string, args: ConnectionArgs & { digest?: 'md5' | 'sha256' | null | undefined }): Promise<Connection<CircleCiCheckoutKeyModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listCheckoutKeys(slug, { digest: args.digest, pageToken: token }), (wire) => toCheckoutKey(wire, slug));
+      const page = pageOf((await this.api.listCheckoutKeys({ path: { 'project-slug': slug }, query: { digest: args.digest, 'page-token': token } })).body, (wire) => toCheckoutKey(wire, slug));
       for (const key of page.items) this.checkoutKey.prime({ projectSlug: slug, name: key.fingerprint }, key);
       return page;
     });
@@ -196,22 +225,20 @@ export class CircleCiLoaders {
   /** Triggers a pipeline and reads it back whole (the trigger answers with a summary). */
   async triggerPipeline(input: TriggerPipelineInput): Promise<CircleCiPipelineModel> {
     const body = triggerBody(input);
-    const created = await this.client.triggerPipeline(input.projectSlug, body);
+    const created = (await this.api.triggerPipeline({ path: { 'project-slug': input.projectSlug }, body })).body;
     const id = str(created.id) ?? '';
     this.pipeline.clear(id);
     return this.pipeline.load(id);
   }
 
   async continuePipeline(input: ContinuePipelineInput): Promise<string> {
-    const result = await this.client.continuePipeline(continueBody(input));
+    const result = (await this.api.continuePipeline({ body: continueBody(input) })).body;
     this.pipeline.clearAll();
     return str(result.message) ?? '';
   }
 
   async cancelJob(key: JobKey): Promise<MessageResult<CircleCiJobDetailsModel>> {
-    checkProjectSlug(key.projectSlug);
-    if (!Number.isInteger(key.number) || key.number < 1) throw badUserInput('jobNumber must be a positive job number', [{ field: 'jobNumber', message: 'not positive' }]);
-    const result = await this.client.cancelJob(key.projectSlug, key.number);
+    const result = (await this.api.cancelJob({ path: { 'project-slug': key.projectSlug, 'job-number': key.number } })).body;
     this.jobDetails.clear(key);
     this.workflowJobs.clearAll();
     this.workflow.clearAll();
@@ -225,93 +252,84 @@ export class CircleCiLoaders {
   }
 
   async cancelWorkflow(workflowId: string): Promise<MessageResult<CircleCiWorkflowModel>> {
-    checkUuid(workflowId, 'workflowId');
-    return this.afterWorkflowAction(workflowId, await this.client.cancelWorkflow(workflowId));
+    return this.afterWorkflowAction(workflowId, (await this.api.cancelWorkflow({ path: { id: workflowId } })).body);
   }
 
   async approveJob(workflowId: string, approvalRequestId: string): Promise<MessageResult<CircleCiWorkflowModel>> {
-    checkUuid(workflowId, 'workflowId');
-    checkUuid(approvalRequestId, 'approvalRequestId');
-    return this.afterWorkflowAction(workflowId, await this.client.approvePendingApprovalJobById(workflowId, approvalRequestId));
+    const result = (await this.api.approvePendingApprovalJobById({ path: { id: workflowId, approval_request_id: approvalRequestId } })).body;
+    return this.afterWorkflowAction(workflowId, result);
   }
 
   /** Reruns a workflow; CircleCI answers with the new workflow's id, read back here. */
   async rerunWorkflow(workflowId: string, input: RerunWorkflowInput): Promise<CircleCiWorkflowModel> {
-    checkUuid(workflowId, 'workflowId');
-    const result = await this.client.rerunWorkflow(workflowId, rerunBody(input));
+    const body = rerunBody(input);
+    const result = (await this.api.rerunWorkflow({ path: { id: workflowId }, body })).body;
     return this.workflow.load(str(result.workflow_id) ?? '');
   }
 
   async createCheckoutKey(projectSlug: string, type: 'user-key' | 'deploy-key'): Promise<CircleCiCheckoutKeyModel> {
-    checkProjectSlug(projectSlug);
-    const key = toCheckoutKey(await this.client.createCheckoutKey(projectSlug, type), projectSlug);
+    const key = toCheckoutKey((await this.api.createCheckoutKey({ path: { 'project-slug': projectSlug }, body: { type } })).body, projectSlug);
     this.checkoutKey.clearAll();
     this.checkoutKey.prime({ projectSlug, name: key.fingerprint }, key);
     return key;
   }
 
   async deleteCheckoutKey(projectSlug: string, fingerprint: string): Promise<string> {
-    checkProjectSlug(projectSlug);
-    if (fingerprint.trim() === '') throw badUserInput('fingerprint must not be empty', [{ field: 'fingerprint', message: 'empty' }]);
-    const result = await this.client.deleteCheckoutKey(projectSlug, fingerprint);
+    const result = (await this.api.deleteCheckoutKey({ path: { 'project-slug': projectSlug, fingerprint } })).body;
     this.checkoutKey.clearAll();
     return str(result.message) ?? '';
   }
 
   async createEnvVar(projectSlug: string, name: string, value: string): Promise<CircleCiEnvVarModel> {
-    checkProjectSlug(projectSlug);
     checkEnvVarName(name);
-    const envVar = toEnvVar(await this.client.createEnvVar(projectSlug, { name, value }), projectSlug);
+    const envVar = toEnvVar((await this.api.createEnvVar({ path: { 'project-slug': projectSlug }, body: { name, value } })).body, projectSlug);
     this.envVar.clear({ projectSlug, name }).prime({ projectSlug, name }, envVar);
     return envVar;
   }
 
   async deleteEnvVar(projectSlug: string, name: string): Promise<string> {
-    checkProjectSlug(projectSlug);
-    checkEnvVarName(name);
-    const result = await this.client.deleteEnvVar(projectSlug, name);
+    const result = (await this.api.deleteEnvVar({ path: { 'project-slug': projectSlug, name } })).body;
     this.envVar.clear({ projectSlug, name });
     return str(result.message) ?? '';
   }
 
   async createSchedule(projectSlug: string, input: ScheduleInput): Promise<CircleCiScheduleModel> {
-    checkProjectSlug(projectSlug);
-    const schedule = toSchedule(await this.client.createSchedule(projectSlug, scheduleBody(input, false)));
+    const body = scheduleBody(input, false);
+    const schedule = toSchedule((await this.api.createSchedule({ path: { 'project-slug': projectSlug }, body })).body);
     this.schedule.prime(schedule.id, schedule);
     return schedule;
   }
 
   async updateSchedule(id: string, input: ScheduleInput): Promise<CircleCiScheduleModel> {
-    checkUuid(id, 'id');
-    const schedule = toSchedule(await this.client.updateSchedule(id, scheduleBody(input, true)));
+    const body = scheduleBody(input, true);
+    const schedule = toSchedule((await this.api.updateSchedule({ path: { 'schedule-id': id }, body })).body);
     this.schedule.clear(id).prime(id, schedule);
     return schedule;
   }
 
   async deleteSchedule(id: string): Promise<string> {
-    checkUuid(id, 'id');
-    const result = await this.client.deleteScheduleById(id);
+    const result = (await this.api.deleteScheduleById({ path: { 'schedule-id': id } })).body;
     this.schedule.clear(id);
     return str(result.message) ?? '';
   }
 
   /** Follows a repository as a CircleCI project; CircleCI answers with its settings. */
   async createProject(projectSlug: string): Promise<CircleCiProjectSettingsModel> {
-    checkProjectSlug(projectSlug);
-    if (projectSlug.startsWith('circleci/')) {
+    const path = slugParts(projectSlug);
+    if (path.provider === 'circleci') {
       throw badUserInput('CircleCI creates projects over its API only for GitHub OAuth and Bitbucket organizations (gh/… or bb/…)', [
         { field: 'projectSlug', message: 'not a gh/ or bb/ slug' },
       ]);
     }
-    const settings = toProjectSettings(await this.client.createProject(projectSlug), projectSlug);
+    const settings = toProjectSettings((await this.api.createProject({ path })).body, projectSlug);
     this.project.clear(projectSlug);
     this.settings.clear(projectSlug).prime(projectSlug, settings);
     return settings;
   }
 
   async updateProjectSettings(projectSlug: string, input: ProjectSettingsInput): Promise<CircleCiProjectSettingsModel> {
-    checkProjectSlug(projectSlug);
-    const settings = toProjectSettings(await this.client.patchProjectSettings(projectSlug, settingsBody(input)), projectSlug);
+    const path = slugParts(projectSlug);
+    const settings = toProjectSettings((await this.api.patchProjectSettings({ path, body: settingsBody(input) })).body, projectSlug);
     this.settings.clear(projectSlug).prime(projectSlug, settings);
     return settings;
   }
@@ -319,18 +337,21 @@ export class CircleCiLoaders {
   /** A project's pipelines, newest first, optionally on one branch. */
   pipelinesOfProject(slug: string, args: ConnectionArgs & { branch?: string | null | undefined }): Promise<Connection<CircleCiPipelineModel>> {
     return connectionFromPages(args, async (token) => {
-      const page = pageOf((await this.client.listPipelinesForProject(slug, { branch: args.branch, pageToken: token })), toPipeline);
-      for (const pipeline of page.items) this.pipeline.prime(pipeline.id, pipeline);
+      const page = pageOf((await this.api.listPipelinesForProject({ path: { 'project-slug': slug }, query: { branch: args.branch, 'page-token': token } })).body, toPipeline);
+      this.primePipelines(page);
       return page;
     });
   }
 
+  /** One page of a pipeline's workflows, from a page token (null for the first). */
+  async workflowsPage(pipelineId: string, token: string | null): Promise<UpstreamPage<CircleCiWorkflowModel>> {
+    const page = pageOf((await this.api.listWorkflowsByPipelineId({ path: { 'pipeline-id': pipelineId }, query: { 'page-token': token } })).body, toWorkflow);
+    for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
+    return page;
+  }
+
   /** A pipeline's workflows. */
   workflowsOfPipeline(pipelineId: string, args: ConnectionArgs): Promise<Connection<CircleCiWorkflowModel>> {
-    return connectionFromPages(args, async (token) => {
-      const page = pageOf(await this.client.listWorkflowsByPipelineId(pipelineId, token), toWorkflow);
-      for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
-      return page;
-    });
+    return connectionFromPages(args, (token) => this.workflowsPage(pipelineId, token));
   }
 }

@@ -1,4 +1,5 @@
 import { contextState } from '../../../src/simulators/circleci/admin/contexts.js';
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 import { acmeOrg, acmeProject } from './helpers.admin.js';
 
@@ -6,33 +7,26 @@ const deploy = (sim: Parameters<ContractCase['request']>[0]) => contextState(sim
 const disposable = (sim: Parameters<ContractCase['request']>[0]) => contextState(sim.store).contexts.find((c) => c.name === 'slack' && c.ownerId === acmeOrg(sim).id)!;
 
 export const cases: ContractCase[] = [
-  { operationId: 'listContexts', request: () => ({ method: 'GET', path: '/context', query: { 'owner-slug': 'gh/acme' } }) },
+  { operation: ops.listContexts, request: () => ({ query: { 'owner-slug': 'gh/acme' } }) },
+  { operation: ops.createContext, request: (sim) => ({ body: { name: 'contract-context', owner: { id: acmeOrg(sim).id, type: 'organization' } } }) },
+  { operation: ops.getContext, request: (sim) => ({ path: { 'context-id': deploy(sim).id } }) },
+  { operation: ops.listEnvironmentVariablesFromContext, request: (sim) => ({ path: { 'context-id': deploy(sim).id } }) },
   {
-    operationId: 'createContext',
-    request: (sim) => ({ method: 'POST', path: '/context', body: { name: 'contract-context', owner: { id: acmeOrg(sim).id, type: 'organization' } } }),
+    operation: ops.addEnvironmentVariableToContext,
+    request: (sim) => ({ path: { 'context-id': deploy(sim).id, 'env-var-name': 'CONTRACT_VAR' }, body: { value: 's3cret' } }),
   },
-  { operationId: 'getContext', request: (sim) => ({ method: 'GET', path: `/context/${deploy(sim).id}` }) },
-  { operationId: 'listEnvironmentVariablesFromContext', request: (sim) => ({ method: 'GET', path: `/context/${deploy(sim).id}/environment-variable` }) },
+  { operation: ops.deleteEnvironmentVariableFromContext, request: (sim) => ({ path: { 'context-id': deploy(sim).id, 'env-var-name': 'SECRET_25' } }) },
+  { operation: ops.getContextRestrictions, request: (sim) => ({ path: { context_id: deploy(sim).id } }) },
   {
-    operationId: 'addEnvironmentVariableToContext',
-    request: (sim) => ({ method: 'PUT', path: `/context/${deploy(sim).id}/environment-variable/CONTRACT_VAR`, body: { value: 's3cret' } }),
-  },
-  { operationId: 'deleteEnvironmentVariableFromContext', request: (sim) => ({ method: 'DELETE', path: `/context/${deploy(sim).id}/environment-variable/SECRET_25` }) },
-  { operationId: 'getContextRestrictions', request: (sim) => ({ method: 'GET', path: `/context/${deploy(sim).id}/restrictions` }) },
-  {
-    operationId: 'createContextRestriction',
-    request: (sim) => ({
-      method: 'POST',
-      path: `/context/${deploy(sim).id}/restrictions`,
-      body: { restriction_type: 'project', restriction_value: acmeProject(sim, 'web').id },
-    }),
+    operation: ops.createContextRestriction,
+    request: (sim) => ({ path: { context_id: deploy(sim).id }, body: { restriction_type: 'project', restriction_value: acmeProject(sim, 'web').id } }),
   },
   {
-    operationId: 'deleteContextRestriction',
+    operation: ops.deleteContextRestriction,
     request: (sim) => {
       const restriction = contextState(sim.store).restrictions.find((r) => r.contextId === deploy(sim).id && r.type === 'expression')!;
-      return { method: 'DELETE', path: `/context/${deploy(sim).id}/restrictions/${restriction.id}` };
+      return { path: { context_id: deploy(sim).id, restriction_id: restriction.id } };
     },
   },
-  { operationId: 'deleteContext', request: (sim) => ({ method: 'DELETE', path: `/context/${disposable(sim).id}` }) },
+  { operation: ops.deleteContext, request: (sim) => ({ path: { 'context-id': disposable(sim).id } }) },
 ];

@@ -1,20 +1,18 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 
+const api = { 'project-slug': 'gh/acme/api' };
+const build = { ...api, 'workflow-name': 'build-and-test' };
+
 export const cases: ContractCase[] = [
-  {
-    operationId: 'getProjectWorkflowsPageData',
-    request: () => ({ method: 'GET', path: '/insights/pages/gh/acme/api/summary', query: { 'reporting-window': 'last-30-days' } }),
-  },
-  {
-    operationId: 'getJobTimeseries',
-    request: () => ({ method: 'GET', path: '/insights/time-series/gh/acme/api/workflows/build-and-test/jobs', query: { granularity: 'hourly', branch: 'main' } }),
-  },
-  { operationId: 'getOrgSummaryData', request: () => ({ method: 'GET', path: '/insights/gh/acme/summary' }) },
-  { operationId: 'getAllInsightsBranches', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/branches' }) },
-  { operationId: 'getFlakyTests', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/flaky-tests' }) },
-  { operationId: 'getProjectWorkflowMetrics', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/workflows', query: { 'all-branches': 'true' } }) },
-  { operationId: 'getProjectWorkflowRuns', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/workflows/build-and-test', query: { 'all-branches': 'true' } }) },
-  { operationId: 'getProjectWorkflowJobMetrics', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/workflows/build-and-test/jobs' }) },
-  { operationId: 'getWorkflowSummary', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/workflows/build-and-test/summary' }) },
-  { operationId: 'getProjectWorkflowTestMetrics', request: () => ({ method: 'GET', path: '/insights/gh/acme/api/workflows/build-and-test/test-metrics' }) },
+  { operation: ops.getProjectWorkflowsPageData, request: () => ({ path: api, query: { 'reporting-window': 'last-30-days' } }) },
+  { operation: ops.getJobTimeseries, request: () => ({ path: build, query: { granularity: 'hourly', branch: 'main' } }) },
+  { operation: ops.getOrgSummaryData, request: () => ({ path: { 'org-slug': 'gh/acme' } }) },
+  { operation: ops.getAllInsightsBranches, request: () => ({ path: api }) },
+  { operation: ops.getFlakyTests, request: () => ({ path: api }) },
+  { operation: ops.getProjectWorkflowMetrics, request: () => ({ path: api, query: { 'all-branches': 'true' } }) },
+  { operation: ops.getProjectWorkflowRuns, request: () => ({ path: build, query: { 'all-branches': 'true' } }) },
+  { operation: ops.getProjectWorkflowJobMetrics, request: () => ({ path: build }) },
+  { operation: ops.getWorkflowSummary, request: () => ({ path: build }) },
+  { operation: ops.getProjectWorkflowTestMetrics, request: () => ({ path: build }) },
 ];

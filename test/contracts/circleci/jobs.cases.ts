@@ -1,3 +1,4 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 
 type Sim = Parameters<ContractCase['request']>[0];
@@ -10,17 +11,18 @@ const heldJob = (sim: Sim) => sim.store.jobs.find((j) => j.workflowId === heldWo
 const failedWorkflow = (sim: Sim) => sim.store.workflows.find((w) => w.status === 'failed' && w.projectSlug === 'gh/acme/api')!;
 const runningJob = (sim: Sim) => sim.store.jobs.find((j) => j.status === 'running' && j.jobNumber !== null && j.projectSlug === 'gh/acme/mobile')!;
 const runningWorkflow = (sim: Sim) => sim.store.workflows.find((w) => w.status === 'running' && w.projectSlug === 'gh/acme/infra')!;
+const testJobPath = (sim: Sim) => ({ 'project-slug': 'gh/acme/api', 'job-number': testJob(sim).jobNumber! });
 
 export const cases: ContractCase[] = [
-  { operationId: 'listWorkflowJobs', request: (sim) => ({ method: 'GET', path: `/workflow/${finishedWorkflow(sim).id}/job` }) },
-  { operationId: 'getJobDetails', request: (sim) => ({ method: 'GET', path: `/project/gh/acme/api/job/${testJob(sim).jobNumber}` }) },
-  { operationId: 'getJobArtifacts', request: (sim) => ({ method: 'GET', path: `/project/gh/acme/api/${testJob(sim).jobNumber}/artifacts` }) },
-  { operationId: 'getTests', request: (sim) => ({ method: 'GET', path: `/project/gh/acme/api/${testJob(sim).jobNumber}/tests` }) },
+  { operation: ops.listWorkflowJobs, request: (sim) => ({ path: { id: finishedWorkflow(sim).id } }) },
+  { operation: ops.getJobDetails, request: (sim) => ({ path: testJobPath(sim) }) },
+  { operation: ops.getJobArtifacts, request: (sim) => ({ path: testJobPath(sim) }) },
+  { operation: ops.getTests, request: (sim) => ({ path: testJobPath(sim) }) },
   {
-    operationId: 'approvePendingApprovalJobById',
-    request: (sim) => ({ method: 'POST', path: `/workflow/${heldWorkflow(sim).id}/approve/${heldJob(sim).approvalRequestId}` }),
+    operation: ops.approvePendingApprovalJobById,
+    request: (sim) => ({ path: { id: heldWorkflow(sim).id, approval_request_id: heldJob(sim).approvalRequestId! } }),
   },
-  { operationId: 'rerunWorkflow', request: (sim) => ({ method: 'POST', path: `/workflow/${failedWorkflow(sim).id}/rerun`, body: { from_failed: true } }) },
-  { operationId: 'cancelJob', request: (sim) => ({ method: 'POST', path: `/project/gh/acme/mobile/job/${runningJob(sim).jobNumber}/cancel` }) },
-  { operationId: 'cancelWorkflow', request: (sim) => ({ method: 'POST', path: `/workflow/${runningWorkflow(sim).id}/cancel` }) },
+  { operation: ops.rerunWorkflow, request: (sim) => ({ path: { id: failedWorkflow(sim).id }, body: { from_failed: true } }) },
+  { operation: ops.cancelJob, request: (sim) => ({ path: { 'project-slug': 'gh/acme/mobile', 'job-number': runningJob(sim).jobNumber! } }) },
+  { operation: ops.cancelWorkflow, request: (sim) => ({ path: { id: runningWorkflow(sim).id } }) },
 ];

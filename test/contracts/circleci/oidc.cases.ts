@@ -1,14 +1,15 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 import { acmeOrg, acmeProject } from './helpers.admin.js';
 
-const org = (sim: Parameters<ContractCase['request']>[0]) => `/org/${acmeOrg(sim).id}/oidc-custom-claims`;
-const project = (sim: Parameters<ContractCase['request']>[0]) => `/org/${acmeOrg(sim).id}/project/${acmeProject(sim).id}/oidc-custom-claims`;
+const org = (sim: Parameters<ContractCase['request']>[0]) => ({ orgID: acmeOrg(sim).id });
+const project = (sim: Parameters<ContractCase['request']>[0]) => ({ orgID: acmeOrg(sim).id, projectID: acmeProject(sim).id });
 
 export const cases: ContractCase[] = [
-  { operationId: 'GetOrgClaims', request: (sim) => ({ method: 'GET', path: org(sim) }) },
-  { operationId: 'PatchOrgClaims', request: (sim) => ({ method: 'PATCH', path: org(sim), body: { audience: ['sts.amazonaws.com', 'vault'], ttl: '30m' } }) },
-  { operationId: 'DeleteOrgClaims', request: (sim) => ({ method: 'DELETE', path: org(sim), query: { claims: 'ttl' } }) },
-  { operationId: 'GetProjectClaims', request: (sim) => ({ method: 'GET', path: project(sim) }) },
-  { operationId: 'PatchProjectClaims', request: (sim) => ({ method: 'PATCH', path: project(sim), body: { ttl: '2h' } }) },
-  { operationId: 'DeleteProjectClaims', request: (sim) => ({ method: 'DELETE', path: project(sim), query: { claims: 'audience,ttl' } }) },
+  { operation: ops.GetOrgClaims, request: (sim) => ({ path: org(sim) }) },
+  { operation: ops.PatchOrgClaims, request: (sim) => ({ path: org(sim), body: { audience: ['sts.amazonaws.com', 'vault'], ttl: '30m' } }) },
+  { operation: ops.DeleteOrgClaims, request: (sim) => ({ path: org(sim), query: { claims: 'ttl' } }) },
+  { operation: ops.GetProjectClaims, request: (sim) => ({ path: project(sim) }) },
+  { operation: ops.PatchProjectClaims, request: (sim) => ({ path: project(sim), body: { ttl: '2h' } }) },
+  { operation: ops.DeleteProjectClaims, request: (sim) => ({ path: project(sim), query: { claims: 'audience,ttl' } }) },
 ];

@@ -1,27 +1,27 @@
 import { policyState } from '../../../src/simulators/circleci/admin/policy.js';
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 import { acmeOrg } from './helpers.admin.js';
 
 type Sim = Parameters<ContractCase['request']>[0];
-const base = (sim: Sim) => `/owner/${acmeOrg(sim).id}/context/config`;
+const scope = (sim: Sim) => ({ ownerID: acmeOrg(sim).id, context: 'config' });
 const decisionId = (sim: Sim) => policyState(sim.store).owners.get(acmeOrg(sim).id)!.decisions[0]!.id;
 
 export const cases: ContractCase[] = [
-  { operationId: 'GetDecisionLogs', request: (sim) => ({ method: 'GET', path: `${base(sim)}/decision`, query: { branch: 'main' } }) },
-  { operationId: 'MakeDecision', request: (sim) => ({ method: 'POST', path: `${base(sim)}/decision`, body: { input: 'jobs: {}\n' } }) },
-  { operationId: 'GetDecisionSettings', request: (sim) => ({ method: 'GET', path: `${base(sim)}/decision/settings` }) },
-  { operationId: 'SetDecisionSettings', request: (sim) => ({ method: 'PATCH', path: `${base(sim)}/decision/settings`, body: { enabled: true } }) },
-  { operationId: 'GetDecisionLog', request: (sim) => ({ method: 'GET', path: `${base(sim)}/decision/${decisionId(sim)}` }) },
-  { operationId: 'GetDecisionLogPolicyBundle', request: (sim) => ({ method: 'GET', path: `${base(sim)}/decision/${decisionId(sim)}/policy-bundle` }) },
-  { operationId: 'GetPolicyBundle', request: (sim) => ({ method: 'GET', path: `${base(sim)}/policy-bundle` }) },
+  { operation: ops.GetDecisionLogs, request: (sim) => ({ path: scope(sim), query: { branch: 'main' } }) },
+  { operation: ops.MakeDecision, request: (sim) => ({ path: scope(sim), body: { input: 'jobs: {}\n' } }) },
+  { operation: ops.GetDecisionSettings, request: (sim) => ({ path: scope(sim) }) },
+  { operation: ops.SetDecisionSettings, request: (sim) => ({ path: scope(sim), body: { enabled: true } }) },
+  { operation: ops.GetDecisionLog, request: (sim) => ({ path: { ...scope(sim), decisionID: decisionId(sim) } }) },
+  { operation: ops.GetDecisionLogPolicyBundle, request: (sim) => ({ path: { ...scope(sim), decisionID: decisionId(sim) } }) },
+  { operation: ops.GetPolicyBundle, request: (sim) => ({ path: scope(sim) }) },
   {
-    operationId: 'CreatePolicyBundle',
+    operation: ops.CreatePolicyBundle,
     request: (sim) => ({
-      method: 'POST',
-      path: `${base(sim)}/policy-bundle`,
+      path: scope(sim),
       query: { dry: 'true' },
       body: { policies: { require_version: 'package org\n\npolicy_name["require_version"]\n', extra: 'package org\n' } },
     }),
   },
-  { operationId: 'GetPolicyDocument', request: (sim) => ({ method: 'GET', path: `${base(sim)}/policy-bundle/require_version` }) },
+  { operation: ops.GetPolicyDocument, request: (sim) => ({ path: { ...scope(sim), policyName: 'require_version' } }) },
 ];

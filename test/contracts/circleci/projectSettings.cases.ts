@@ -1,20 +1,24 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 
 const seededKey = (sim: Parameters<ContractCase['request']>[0]) => sim.store.checkoutKeys.find((k) => k.projectSlug === 'gh/acme/mobile')!;
+const api = { 'project-slug': 'gh/acme/api' };
+const apiParts = { provider: 'gh', organization: 'acme', project: 'api' };
 
 export const cases: ContractCase[] = [
-  { operationId: 'createProject', request: () => ({ method: 'POST', path: '/project/gh/acme/docs' }) },
-  { operationId: 'getProjectSettings', request: () => ({ method: 'GET', path: '/project/gh/acme/api/settings' }) },
+  { operation: ops.createProject, request: () => ({ path: { provider: 'gh', organization: 'acme', project: 'docs' } }) },
+  { operation: ops.getProjectSettings, request: () => ({ path: apiParts }) },
   {
-    operationId: 'patchProjectSettings',
-    request: () => ({ method: 'PATCH', path: '/project/gh/acme/api/settings', body: { advanced: { autocancel_builds: true, pr_only_branch_overrides: ['main', 'release'] } } }),
+    operation: ops.patchProjectSettings,
+    request: () => ({ path: apiParts, body: { advanced: { autocancel_builds: true, pr_only_branch_overrides: ['main', 'release'] } } }),
   },
-  { operationId: 'listEnvVars', request: () => ({ method: 'GET', path: '/project/gh/acme/api/envvar' }) },
-  { operationId: 'createEnvVar', request: () => ({ method: 'POST', path: '/project/gh/acme/api/envvar', body: { name: 'SLACK_WEBHOOK', value: 'https://hooks.example.com/abcd' } }) },
-  { operationId: 'getEnvVar', request: () => ({ method: 'GET', path: '/project/gh/acme/api/envvar/AWS_REGION' }) },
-  { operationId: 'deleteEnvVar', request: () => ({ method: 'DELETE', path: '/project/gh/acme/api/envvar/DATABASE_URL' }) },
-  { operationId: 'listCheckoutKeys', request: () => ({ method: 'GET', path: '/project/gh/acme/api/checkout-key', query: { digest: 'sha256' } }) },
-  { operationId: 'createCheckoutKey', request: () => ({ method: 'POST', path: '/project/gh/acme/api/checkout-key', body: { type: 'user-key' } }) },
-  { operationId: 'getCheckoutKey', request: (sim) => ({ method: 'GET', path: `/project/gh/acme/mobile/checkout-key/${encodeURIComponent(seededKey(sim).sha256)}` }) },
-  { operationId: 'deleteCheckoutKey', request: (sim) => ({ method: 'DELETE', path: `/project/gh/acme/mobile/checkout-key/${seededKey(sim).md5}` }) },
+  { operation: ops.listEnvVars, request: () => ({ path: api }) },
+  { operation: ops.createEnvVar, request: () => ({ path: api, body: { name: 'SLACK_WEBHOOK', value: 'https://hooks.example.com/abcd' } }) },
+  { operation: ops.getEnvVar, request: () => ({ path: { ...api, name: 'AWS_REGION' } }) },
+  { operation: ops.deleteEnvVar, request: () => ({ path: { ...api, name: 'DATABASE_URL' } }) },
+  { operation: ops.listCheckoutKeys, request: () => ({ path: api, query: { digest: 'sha256' } }) },
+  { operation: ops.createCheckoutKey, request: () => ({ path: api, body: { type: 'user-key' } }) },
+  // A sha256 fingerprint holds `/`, `+` and `=`: built into the path, it stays one encoded segment.
+  { operation: ops.getCheckoutKey, request: (sim) => ({ path: { 'project-slug': 'gh/acme/mobile', fingerprint: seededKey(sim).sha256 } }) },
+  { operation: ops.deleteCheckoutKey, request: (sim) => ({ path: { 'project-slug': 'gh/acme/mobile', fingerprint: seededKey(sim).md5 } }) },
 ];

@@ -1,15 +1,15 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 
 const nightly = (sim: Parameters<ContractCase['request']>[0]) => sim.store.schedules.find((s) => s.name === 'nightly')!;
 const audit = (sim: Parameters<ContractCase['request']>[0]) => sim.store.schedules.find((s) => s.name === 'monthly-audit')!;
 
 export const cases: ContractCase[] = [
-  { operationId: 'listSchedulesForProject', request: () => ({ method: 'GET', path: '/project/gh/acme/api/schedule' }) },
+  { operation: ops.listSchedulesForProject, request: () => ({ path: { 'project-slug': 'gh/acme/api' } }) },
   {
-    operationId: 'createSchedule',
+    operation: ops.createSchedule,
     request: () => ({
-      method: 'POST',
-      path: '/project/gh/acme/api/schedule',
+      path: { 'project-slug': 'gh/acme/api' },
       body: {
         name: 'weekend',
         description: 'Weekend builds',
@@ -19,10 +19,10 @@ export const cases: ContractCase[] = [
       },
     }),
   },
-  { operationId: 'getScheduleById', request: (sim) => ({ method: 'GET', path: `/schedule/${nightly(sim).id}` }) },
+  { operation: ops.getScheduleById, request: (sim) => ({ path: { 'schedule-id': nightly(sim).id } }) },
   {
-    operationId: 'updateSchedule',
-    request: (sim) => ({ method: 'PATCH', path: `/schedule/${nightly(sim).id}`, body: { timetable: { 'days-of-month': [1] }, description: null } }),
+    operation: ops.updateSchedule,
+    request: (sim) => ({ path: { 'schedule-id': nightly(sim).id }, body: { timetable: { 'days-of-month': [1] }, description: null } }),
   },
-  { operationId: 'deleteScheduleById', request: (sim) => ({ method: 'DELETE', path: `/schedule/${audit(sim).id}` }) },
+  { operation: ops.deleteScheduleById, request: (sim) => ({ path: { 'schedule-id': audit(sim).id } }) },
 ];

@@ -1,4 +1,5 @@
 import { usageState } from '../../../src/simulators/circleci/admin/usage.js';
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 import { acmeOrg } from './helpers.admin.js';
 
@@ -6,22 +7,21 @@ const day = 86_400_000;
 
 export const cases: ContractCase[] = [
   {
-    operationId: 'createUsageExport',
+    operation: ops.createUsageExport,
     request: (sim) => ({
-      method: 'POST',
-      path: `/organizations/${acmeOrg(sim).id}/usage_export_job`,
+      path: { org_id: acmeOrg(sim).id },
       body: { start: new Date(Date.now() - 10 * day).toISOString(), end: new Date(Date.now() - day).toISOString() },
     }),
   },
   {
-    operationId: 'getUsageExport',
+    operation: ops.getUsageExport,
     request: (sim) => {
       const state = usageState(sim.store);
       if (state.jobs.length === 0) {
         const now = Date.now();
         state.jobs.push({ id: '5b1f0d5c-1b1e-4d8e-9d3a-0c6f7e1a2b3c', orgId: acmeOrg(sim).id, start: new Date(now - 2 * day).toISOString(), end: new Date(now).toISOString(), state: 'processing' });
       }
-      return { method: 'GET', path: `/organizations/${acmeOrg(sim).id}/usage_export_job/${state.jobs[0]!.id}` };
+      return { path: { org_id: acmeOrg(sim).id, usage_export_job_id: state.jobs[0]!.id } };
     },
   },
 ];

@@ -1,7 +1,8 @@
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 
 export const cases: ContractCase[] = [
-  { operationId: 'getCurrentUser', request: () => ({ method: 'GET', path: '/me' }) },
-  { operationId: 'getCollaborations', request: () => ({ method: 'GET', path: '/me/collaborations' }) },
-  { operationId: 'getUser', request: (sim) => ({ method: 'GET', path: `/user/${sim.store.users.find((u) => u.login === 'grace')!.id}` }) },
+  { operation: ops.getCurrentUser, request: () => ({}) },
+  { operation: ops.getCollaborations, request: () => ({}) },
+  { operation: ops.getUser, request: (sim) => ({ path: { id: sim.store.users.find((u) => u.login === 'grace')!.id } }) },
 ];

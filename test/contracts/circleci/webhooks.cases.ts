@@ -1,4 +1,5 @@
 import { webhookState } from '../../../src/simulators/circleci/admin/webhooks.js';
+import { circleCiOperations as ops } from '../../../src/upstreams/circleci/operations.js';
 import type { ContractCase } from './ContractCase.js';
 import { acmeProject } from './helpers.admin.js';
 
@@ -6,10 +7,8 @@ const hook = (sim: Parameters<ContractCase['request']>[0], name: string) => webh
 
 export const cases: ContractCase[] = [
   {
-    operationId: 'createWebhook',
+    operation: ops.createWebhook,
     request: (sim) => ({
-      method: 'POST',
-      path: '/webhook',
       body: {
         name: 'contract-hook',
         events: ['workflow-completed'],
@@ -20,8 +19,8 @@ export const cases: ContractCase[] = [
       },
     }),
   },
-  { operationId: 'getWebhooks', request: (sim) => ({ method: 'GET', path: '/webhook', query: { 'scope-id': acmeProject(sim).id, 'scope-type': 'project' } }) },
-  { operationId: 'getWebhookById', request: (sim) => ({ method: 'GET', path: `/webhook/${hook(sim, 'deploy-notifier').id}` }) },
-  { operationId: 'updateWebhook', request: (sim) => ({ method: 'PUT', path: `/webhook/${hook(sim, 'deploy-notifier').id}`, body: { name: 'renamed', 'verify-tls': false } }) },
-  { operationId: 'deleteWebhook', request: (sim) => ({ method: 'DELETE', path: `/webhook/${hook(sim, 'web-status').id}` }) },
+  { operation: ops.getWebhooks, request: (sim) => ({ query: { 'scope-id': acmeProject(sim).id, 'scope-type': 'project' } }) },
+  { operation: ops.getWebhookById, request: (sim) => ({ path: { 'webhook-id': hook(sim, 'deploy-notifier').id } }) },
+  { operation: ops.updateWebhook, request: (sim) => ({ path: { 'webhook-id': hook(sim, 'deploy-notifier').id }, body: { name: 'renamed', 'verify-tls': false } }) },
+  { operation: ops.deleteWebhook, request: (sim) => ({ path: { 'webhook-id': hook(sim, 'web-status').id } }) },
 ];

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
-import type { ContextOwnerRef } from '../../../upstreams/circleci/contexts/client.js';
+import type { ContextOwnerRef } from '../../../upstreams/circleci/contexts/loaders.js';
 import type { CircleCiContextOwnerType } from '../../../generated/graphql.js';
 import { requireUuid } from '../shared/validate.js';
 

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiReportingWindow, CircleCiTimeseriesGranularity } from '../../../generated/graphql.js';
-import type { BranchFilter, ReportingWindow } from '../../../upstreams/circleci/insights/client.js';
+import type { BranchFilter, ReportingWindow } from '../../../upstreams/circleci/insights/loaders.js';
 import { requireText } from '../shared/validate.js';
 
 /** `LAST_7_DAYS` → `last-7-days`. */

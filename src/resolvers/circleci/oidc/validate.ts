@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiOidcClaim } from '../../../generated/graphql.js';
-import type { ClaimName, ClaimsPatch } from '../../../upstreams/circleci/oidc/client.js';
+import type { ClaimName, ClaimsPatch } from '../../../upstreams/circleci/oidc/loaders.js';
 
 /** CircleCI's TTL syntax: up to 7 number-and-unit parts. */
 export const ttlPattern = /^([0-9]+(ms|s|m|h|d|w)){1,7}$/;

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiWebhookEvent } from '../../../generated/graphql.js';
-import type { WebhookFields } from '../../../upstreams/circleci/webhooks/client.js';
+import type { WebhookFields } from '../../../upstreams/circleci/webhooks/loaders.js';
 import { requireText } from '../shared/validate.js';
 
 /** CircleCI delivers only to https URLs. */

@@ -4,6 +4,7 @@ import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { itemsPage, userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, orgOfUser, seedEpoch, uuidPattern } from './shared.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** A context and the organization that owns it. */
 export interface SimContext {
@@ -99,7 +100,7 @@ export function contextRoutes(router: Router, store: CircleCiStore): void {
     return org.id;
   };
 
-  router.get('/context', (req) => {
+  router.on(ops.listContexts, (req) => {
     const id = req.query.get('owner-id');
     const slug = req.query.get('owner-slug');
     if (id === null && slug === null) throw new SimError(400, 'Must provide either owner-id or owner-slug');
@@ -108,7 +109,7 @@ export function contextRoutes(router: Router, store: CircleCiStore): void {
     return itemsPage(req, contexts, contextJson);
   });
 
-  router.post('/context', (req) => {
+  router.on(ops.createContext, (req) => {
     const body = bodyOf(req);
     const name = body['name'];
     const owner = body['owner'];
@@ -120,23 +121,23 @@ export function contextRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: contextJson(context) };
   });
 
-  router.get('/context/:id', (req) => ({ status: 200, body: contextJson(visibleContext(req, req.params['id'] ?? '')) }));
+  router.on(ops.getContext, (req) => ({ status: 200, body: contextJson(visibleContext(req, req.params['context-id'] ?? '')) }));
 
-  router.delete('/context/:id', (req) => {
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.deleteContext, (req) => {
+    const context = visibleContext(req, req.params['context-id'] ?? '');
     const all = state();
     all.contexts.splice(all.contexts.indexOf(context), 1);
     return { status: 200, body: { message: 'Context deleted.' } };
   });
 
-  router.get('/context/:id/environment-variable', (req) => {
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.listEnvironmentVariablesFromContext, (req) => {
+    const context = visibleContext(req, req.params['context-id'] ?? '');
     return itemsPage(req, state().envVars.filter((envVar) => envVar.contextId === context.id), envVarJson);
   });
 
-  router.put('/context/:id/environment-variable/:name', (req) => {
-    const context = visibleContext(req, req.params['id'] ?? '');
-    const name = req.params['name'] ?? '';
+  router.on(ops.addEnvironmentVariableToContext, (req) => {
+    const context = visibleContext(req, req.params['context-id'] ?? '');
+    const name = req.params['env-var-name'] ?? '';
     const value = bodyOf(req)['value'];
     if (!envVarNamePattern.test(name)) throw new SimError(400, 'Invalid environment variable name');
     if (typeof value !== 'string') throw new SimError(400, 'value is required');
@@ -152,24 +153,24 @@ export function contextRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: envVarJson(envVar) };
   });
 
-  router.delete('/context/:id/environment-variable/:name', (req) => {
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.deleteEnvironmentVariableFromContext, (req) => {
+    const context = visibleContext(req, req.params['context-id'] ?? '');
     const envVars = state().envVars;
-    const index = envVars.findIndex((candidate) => candidate.contextId === context.id && candidate.variable === req.params['name']);
+    const index = envVars.findIndex((candidate) => candidate.contextId === context.id && candidate.variable === req.params['env-var-name']);
     if (index < 0) throw new SimError(404, 'Environment variable not found');
     envVars.splice(index, 1);
     return { status: 200, body: { message: 'Environment variable deleted.' } };
   });
 
-  router.get('/context/:id/restrictions', (req) => {
-    if (!uuidPattern.test(req.params['id'] ?? '')) throw new SimError(400, 'context_id is invalid.');
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.getContextRestrictions, (req) => {
+    if (!uuidPattern.test(req.params['context_id'] ?? '')) throw new SimError(400, 'context_id is invalid.');
+    const context = visibleContext(req, req.params['context_id'] ?? '');
     return { status: 200, body: { items: state().restrictions.filter((r) => r.contextId === context.id).map(restrictionJson), next_page_token: null } };
   });
 
-  router.post('/context/:id/restrictions', (req) => {
-    if (!uuidPattern.test(req.params['id'] ?? '')) throw new SimError(400, 'context_id is invalid.');
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.createContextRestriction, (req) => {
+    if (!uuidPattern.test(req.params['context_id'] ?? '')) throw new SimError(400, 'context_id is invalid.');
+    const context = visibleContext(req, req.params['context_id'] ?? '');
     const body = bodyOf(req);
     const type = body['restriction_type'] ?? (body['project_id'] !== undefined ? 'project' : undefined);
     const value = body['restriction_value'] ?? body['project_id'];
@@ -196,11 +197,11 @@ export function contextRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: created };
   });
 
-  router.delete('/context/:id/restrictions/:restrictionId', (req) => {
-    if (!uuidPattern.test(req.params['restrictionId'] ?? '')) throw new SimError(400, 'restriction_id is invalid.');
-    const context = visibleContext(req, req.params['id'] ?? '');
+  router.on(ops.deleteContextRestriction, (req) => {
+    if (!uuidPattern.test(req.params['restriction_id'] ?? '')) throw new SimError(400, 'restriction_id is invalid.');
+    const context = visibleContext(req, req.params['context_id'] ?? '');
     const restrictions = state().restrictions;
-    const index = restrictions.findIndex((r) => r.contextId === context.id && r.id === req.params['restrictionId']);
+    const index = restrictions.findIndex((r) => r.contextId === context.id && r.id === req.params['restriction_id']);
     if (index < 0) throw new SimError(404, 'Restriction not found');
     restrictions.splice(index, 1);
     return { status: 200, body: { message: 'Context restriction deleted.' } };

@@ -2,6 +2,7 @@ import { SimError, type SimRequest } from '../../core/Simulator.js';
 import type { Router } from '../../core/Router.js';
 import type { CircleCiStore, SimJob, SimProject, SimWorkflow } from '../store.js';
 import { itemsPage, userOf, visibleProject } from '../routes/context.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 const finishedStatuses = ['success', 'failed', 'error', 'canceled', 'unauthorized'];
 const windows: Record<string, number> = {
@@ -128,7 +129,7 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     throughput: Math.round((runs.length / 90) * 1000) / 1000,
   });
 
-  const project = (req: SimRequest): SimProject => visibleProject(store, req, req.params['slug'] ?? '');
+  const project = (req: SimRequest): SimProject => visibleProject(store, req, req.params['project-slug'] ?? '');
   const dateRange = (req: SimRequest): [number, number] => {
     const start = req.query.get('start-date');
     const end = req.query.get('end-date');
@@ -139,7 +140,7 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     return [from, to];
   };
 
-  router.get('/insights/pages/:slug{3}/summary', (req) => {
+  router.on(ops.getProjectWorkflowsPageData, (req) => {
     const target = project(req);
     const branches = req.query.getAll('branches');
     const names = req.query.getAll('workflow-names');
@@ -173,13 +174,13 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     };
   });
 
-  router.get('/insights/time-series/:slug{3}/workflows/:name/jobs', (req) => {
+  router.on(ops.getJobTimeseries, (req) => {
     const target = project(req);
     const granularity = req.query.get('granularity') ?? 'daily';
     if (granularity !== 'daily' && granularity !== 'hourly') throw new SimError(400, 'granularity must be daily or hourly');
     const [from, to] = dateRange(req);
     const bucketMs = granularity === 'daily' ? 86_400_000 : 3_600_000;
-    const jobs = jobsOf(runsOf(req, target, req.params['name'], { windowed: false })).filter((job) => {
+    const jobs = jobsOf(runsOf(req, target, req.params['workflow-name'], { windowed: false })).filter((job) => {
       const at = Date.parse(job.startedAt ?? '');
       return at >= from && at <= to;
     });
@@ -221,9 +222,9 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: { next_page_token: null, items } };
   });
 
-  router.get('/insights/:org{2}/summary', (req) => {
+  router.on(ops.getOrgSummaryData, (req) => {
     const user = userOf(store, req);
-    const slug = (req.params['org'] ?? '').replace(/^github\//, 'gh/').replace(/^bitbucket\//, 'bb/');
+    const slug = (req.params['org-slug'] ?? '').replace(/^github\//, 'gh/').replace(/^bitbucket\//, 'bb/');
     const org = store.orgs.find((candidate) => candidate.slug === slug);
     if (org === undefined || !user.orgs.includes(org.slug)) throw new SimError(404, 'Organization not found');
     const names = req.query.getAll('project-names');
@@ -246,7 +247,7 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     };
   });
 
-  router.get('/insights/:slug{3}/branches', (req) => {
+  router.on(ops.getAllInsightsBranches, (req) => {
     const target = project(req);
     const name = req.query.get('workflow-name') ?? undefined;
     const org = store.orgs.find((candidate) => candidate.slug === target.orgSlug);
@@ -255,7 +256,7 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: { org_id: org?.id ?? '', project_id: target.id, branches } };
   });
 
-  router.get('/insights/:slug{3}/flaky-tests', (req) => {
+  router.on(ops.getFlakyTests, (req) => {
     const target = project(req);
     const query = new URLSearchParams({ 'all-branches': 'true' });
     const failed = runsOf({ ...req, query }, target).filter((run) => run.workflow.status === 'failed').slice(0, 3);
@@ -279,7 +280,7 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: { 'flaky-tests': tests, 'total-flaky-tests': tests.length } };
   });
 
-  router.get('/insights/:slug{3}/workflows', (req) => {
+  router.on(ops.getProjectWorkflowMetrics, (req) => {
     const runs = runsOf(req, project(req));
     const names = [...new Set(runs.map((run) => run.workflow.name))].sort();
     const target = project(req);
@@ -289,9 +290,9 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     });
   });
 
-  router.get('/insights/:slug{3}/workflows/:name', (req) => {
+  router.on(ops.getProjectWorkflowRuns, (req) => {
     const [from, to] = dateRange(req);
-    const runs = runsOf(req, project(req), req.params['name'], { windowed: false }).filter((run) => {
+    const runs = runsOf(req, project(req), req.params['workflow-name'], { windowed: false }).filter((run) => {
       const at = Date.parse(run.workflow.createdAt);
       return at >= from && at <= to;
     });
@@ -307,16 +308,16 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     }));
   });
 
-  router.get('/insights/:slug{3}/workflows/:name/jobs', (req) => {
-    const runs = runsOf(req, project(req), req.params['name']);
+  router.on(ops.getProjectWorkflowJobMetrics, (req) => {
+    const runs = runsOf(req, project(req), req.params['workflow-name']);
     const jobs = jobsOf(runs);
     const names = [...new Set(jobs.map((job) => job.name))].sort();
     return itemsPage(req, names, (name) => ({ name, metrics: jobMetrics(jobs.filter((job) => job.name === name)), ...windowOf(runs) }));
   });
 
-  router.get('/insights/:slug{3}/workflows/:name/summary', (req) => {
+  router.on(ops.getWorkflowSummary, (req) => {
     const target = project(req);
-    const runs = runsOf(req, target, req.params['name']);
+    const runs = runsOf(req, target, req.params['workflow-name']);
     const metrics = workflowMetrics(runs);
     return {
       status: 200,
@@ -328,8 +329,8 @@ export function insightsRoutes(router: Router, store: CircleCiStore): void {
     };
   });
 
-  router.get('/insights/:slug{3}/workflows/:name/test-metrics', (req) => {
-    const runs = runsOf(req, project(req), req.params['name']).slice(0, 10);
+  router.on(ops.getProjectWorkflowTestMetrics, (req) => {
+    const runs = runsOf(req, project(req), req.params['workflow-name']).slice(0, 10);
     const failedRuns = runs.filter((run) => run.workflow.status === 'failed').length;
     const test = (name: string, failures: number, p95: number, flaky: boolean) => ({
       p95_duration: p95,

@@ -3,6 +3,7 @@ import type { SimRequest } from '../../core/Simulator.js';
 import type { CircleCiStore } from '../store.js';
 import { userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, requireOrg, seedEpoch, SimErrorField, uuidPattern, withErrorField } from './shared.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** The custom claims set on an organization or project. */
 export interface SimClaims {
@@ -28,8 +29,8 @@ export const oidcState = areaState((store) => {
 /** OIDC custom claims of organizations and projects; errors are `{ "error" }`. */
 export function oidcRoutes(router: Router, store: CircleCiStore): void {
   const scopeOf = (req: SimRequest): { key: string; orgId: string; projectId: string | null } => {
-    const orgId = req.params['orgId'] ?? '';
-    const projectId = req.params['projectId'] ?? null;
+    const orgId = req.params['orgID'] ?? '';
+    const projectId = req.params['projectID'] ?? null;
     if (!uuidPattern.test(orgId)) throw new SimErrorField(400, 'orgID must be a UUID');
     if (projectId !== null && !uuidPattern.test(projectId)) throw new SimErrorField(400, 'projectID must be a UUID');
     const org = requireOrg(store, req, orgId, 403, true);
@@ -84,9 +85,6 @@ export function oidcRoutes(router: Router, store: CircleCiStore): void {
     }
     return { status: 200, body: claimsJson(scope) };
   });
-  for (const path of ['/org/:orgId/oidc-custom-claims', '/org/:orgId/project/:projectId/oidc-custom-claims']) {
-    router.get(path, get);
-    router.patch(path, patch);
-    router.delete(path, remove);
-  }
+  router.on(ops.GetOrgClaims, get).on(ops.PatchOrgClaims, patch).on(ops.DeleteOrgClaims, remove);
+  router.on(ops.GetProjectClaims, get).on(ops.PatchProjectClaims, patch).on(ops.DeleteProjectClaims, remove);
 }

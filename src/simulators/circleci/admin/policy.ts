@@ -5,6 +5,7 @@ import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { areaState, bodyOf, isoAt, requireOrg, seedEpoch, SimErrorField, withErrorField } from './shared.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** One Rego policy of a bundle. */
 export interface SimPolicy {
@@ -117,7 +118,7 @@ const logJson = (log: SimDecisionLog) => ({
 export function policyRoutes(router: Router, store: CircleCiStore): void {
   const ownerOf = (req: SimRequest): OwnerPolicies => {
     if (req.params['context'] !== 'config') throw new SimErrorField(400, 'context must be "config"');
-    const org = requireOrg(store, req, req.params['ownerId'] ?? '', 403, true);
+    const org = requireOrg(store, req, req.params['ownerID'] ?? '', 403, true);
     const owners = policyState(store).owners;
     let owner = owners.get(org.id);
     if (owner === undefined) {
@@ -126,7 +127,6 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     }
     return owner;
   };
-  const base = '/owner/:ownerId/context/:context';
   const dateParam = (req: SimRequest, name: string): number | null => {
     const value = req.query.get(name);
     if (value === null) return null;
@@ -135,8 +135,8 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     return ms;
   };
 
-  router.get(
-    `${base}/decision`,
+  router.on(
+    ops.GetDecisionLogs,
     withErrorField((req) => {
       const owner = ownerOf(req);
       const after = dateParam(req, 'after');
@@ -161,15 +161,15 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     }),
   );
 
-  router.post(
-    `${base}/decision`,
+  router.on(
+    ops.MakeDecision,
     withErrorField((req) => {
       const owner = ownerOf(req);
       const body = bodyOf(req);
       const input = body['input'];
       if (typeof input !== 'string' || input.trim() === '') throw new SimErrorField(400, 'input is required');
       const decision = decide(owner.policies, input);
-      const id = stableUuid(`decision:${req.params['ownerId'] ?? ''}:${Date.now()}:${owner.decisions.length}`);
+      const id = stableUuid(`decision:${req.params['ownerID'] ?? ''}:${Date.now()}:${owner.decisions.length}`);
       const metadata = (body['metadata'] ?? {}) as Record<string, unknown>;
       owner.decisions.unshift({
         id,
@@ -185,10 +185,10 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     }),
   );
 
-  router.get(`${base}/decision/settings`, withErrorField((req) => ({ status: 200, body: { enabled: ownerOf(req).enabled } })));
+  router.on(ops.GetDecisionSettings, withErrorField((req) => ({ status: 200, body: { enabled: ownerOf(req).enabled } })));
 
-  router.patch(
-    `${base}/decision/settings`,
+  router.on(
+    ops.SetDecisionSettings,
     withErrorField((req) => {
       const owner = ownerOf(req);
       const enabled = bodyOf(req)['enabled'];
@@ -200,25 +200,25 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
 
   const logOf = (req: SimRequest): [OwnerPolicies, SimDecisionLog] => {
     const owner = ownerOf(req);
-    const log = owner.decisions.find((candidate) => candidate.id === req.params['decisionId']);
+    const log = owner.decisions.find((candidate) => candidate.id === req.params['decisionID']);
     if (log === undefined) throw new SimErrorField(404, 'decision log not found');
     return [owner, log];
   };
 
-  router.get(`${base}/decision/:decisionId`, withErrorField((req) => ({ status: 200, body: logJson(logOf(req)[1]) })));
+  router.on(ops.GetDecisionLog, withErrorField((req) => ({ status: 200, body: logJson(logOf(req)[1]) })));
 
-  router.get(
-    `${base}/decision/:decisionId/policy-bundle`,
+  router.on(
+    ops.GetDecisionLogPolicyBundle,
     withErrorField((req) => {
       const [owner, log] = logOf(req);
       return { status: 200, body: bundleJson(owner.bundles.get(log.id) ?? []) };
     }),
   );
 
-  router.get(`${base}/policy-bundle`, withErrorField((req) => ({ status: 200, body: bundleJson(ownerOf(req).policies) })));
+  router.on(ops.GetPolicyBundle, withErrorField((req) => ({ status: 200, body: bundleJson(ownerOf(req).policies) })));
 
-  router.post(
-    `${base}/policy-bundle`,
+  router.on(
+    ops.CreatePolicyBundle,
     withErrorField((req) => {
       const owner = ownerOf(req);
       const policies = bodyOf(req)['policies'];
@@ -242,8 +242,8 @@ export function policyRoutes(router: Router, store: CircleCiStore): void {
     }),
   );
 
-  router.get(
-    `${base}/policy-bundle/:policyName`,
+  router.on(
+    ops.GetPolicyDocument,
     withErrorField((req) => {
       const policy = ownerOf(req).policies.find((candidate) => candidate.name === req.params['policyName']);
       if (policy === undefined) throw new SimErrorField(404, 'policy not found');

@@ -3,6 +3,7 @@ import type { Router } from '../../core/Router.js';
 import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore } from '../store.js';
 import { areaState, bodyOf, requireOrg, uuidPattern } from './shared.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** A usage export job and its progress. */
 export interface SimUsageExport {
@@ -20,8 +21,8 @@ const dayMs = 86_400_000;
 
 /** Usage exports: `/organizations/{org_id}/usage_export_job`. */
 export function usageRoutes(router: Router, store: CircleCiStore): void {
-  router.post('/organizations/:orgId/usage_export_job', (req) => {
-    const org = requireOrg(store, req, req.params['orgId'] ?? '', 404);
+  router.on(ops.createUsageExport, (req) => {
+    const org = requireOrg(store, req, req.params['org_id'] ?? '', 404);
     const body = bodyOf(req);
     const extra = Object.keys(body).filter((key) => !['start', 'end', 'shared_org_ids'].includes(key));
     if (extra.length > 0) throw new SimError(400, 'Unexpected request body provided.');
@@ -43,9 +44,9 @@ export function usageRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: { usage_export_job_id: job.id, state: job.state, start: job.start, end: job.end, download_urls: [] } };
   });
 
-  router.get('/organizations/:orgId/usage_export_job/:jobId', (req) => {
-    const org = requireOrg(store, req, req.params['orgId'] ?? '', 404);
-    const job = usageState(store).jobs.find((candidate) => candidate.id === req.params['jobId'] && candidate.orgId === org.id);
+  router.on(ops.getUsageExport, (req) => {
+    const org = requireOrg(store, req, req.params['org_id'] ?? '', 404);
+    const job = usageState(store).jobs.find((candidate) => candidate.id === req.params['usage_export_job_id'] && candidate.orgId === org.id);
     if (job === undefined) throw new SimError(404, 'Usage export job not found');
     if (job.state !== 'failed') job.state = job.state === 'created' ? 'processing' : 'completed';
     const answer = {

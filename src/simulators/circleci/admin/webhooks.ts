@@ -4,6 +4,7 @@ import { stableUuid } from '../../core/ids.js';
 import type { CircleCiStore, SimProject } from '../store.js';
 import { userOf } from '../routes/context.js';
 import { areaState, bodyOf, isoAt, seedEpoch } from './shared.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** A webhook as the simulator keeps it (with its secret). */
 export interface SimWebhook {
@@ -87,13 +88,13 @@ export function webhookRoutes(router: Router, store: CircleCiStore): void {
     return project;
   };
   const visibleWebhook = (req: SimRequest): SimWebhook => {
-    const webhook = webhookState(store).webhooks.find((candidate) => candidate.id === req.params['id']);
+    const webhook = webhookState(store).webhooks.find((candidate) => candidate.id === req.params['webhook-id']);
     const project = webhook === undefined ? undefined : store.projects.find((candidate) => candidate.id === webhook.scopeId);
     if (webhook === undefined || project === undefined || !store.canSee(userOf(store, req), project.slug)) throw new SimError(404, 'Webhook not found');
     return webhook;
   };
 
-  router.get('/webhook', (req) => {
+  router.on(ops.getWebhooks, (req) => {
     const scopeId = req.query.get('scope-id');
     if (scopeId === null || req.query.get('scope-type') !== 'project') throw new SimError(400, 'scope-id and scope-type=project are required');
     const project = visibleProjectById(req, scopeId);
@@ -101,7 +102,7 @@ export function webhookRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: { items, next_page_token: null } };
   });
 
-  router.post('/webhook', (req) => {
+  router.on(ops.createWebhook, (req) => {
     const body = bodyOf(req);
     checkFields(body, false);
     const scope = body['scope'] as { id?: unknown; type?: unknown } | undefined;
@@ -123,9 +124,9 @@ export function webhookRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: webhookJson(webhook) };
   });
 
-  router.get('/webhook/:id', (req) => ({ status: 200, body: webhookJson(visibleWebhook(req)) }));
+  router.on(ops.getWebhookById, (req) => ({ status: 200, body: webhookJson(visibleWebhook(req)) }));
 
-  router.put('/webhook/:id', (req) => {
+  router.on(ops.updateWebhook, (req) => {
     const webhook = visibleWebhook(req);
     const body = bodyOf(req);
     checkFields(body, true);
@@ -138,7 +139,7 @@ export function webhookRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: webhookJson(webhook) };
   });
 
-  router.delete('/webhook/:id', (req) => {
+  router.on(ops.deleteWebhook, (req) => {
     const webhook = visibleWebhook(req);
     const webhooks = webhookState(store).webhooks;
     webhooks.splice(webhooks.indexOf(webhook), 1);

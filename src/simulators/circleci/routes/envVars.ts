@@ -4,16 +4,17 @@ import { envVarJson } from '../serializeProjectExtras.js';
 import type { CircleCiStore } from '../store.js';
 import { itemsPage, visibleProject } from './context.js';
 import { bodyObject } from './lookup.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** Project environment variables; values only ever leave masked. */
 export function envVarRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/project/:slug{3}/envvar', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.listEnvVars, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     return itemsPage(req, store.envVars.filter((envVar) => envVar.projectSlug === project.slug), envVarJson);
   });
 
-  router.post('/project/:slug{3}/envvar', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.createEnvVar, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const body = bodyObject(req);
     const name = body['name'];
     const value = body['value'];
@@ -28,15 +29,15 @@ export function envVarRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: envVarJson(envVar) };
   });
 
-  router.get('/project/:slug{3}/envvar/:name', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.getEnvVar, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const envVar = store.envVars.find((candidate) => candidate.projectSlug === project.slug && candidate.name === req.params['name']);
     if (envVar === undefined) throw new SimError(404, 'Environment variable not found.');
     return { status: 200, body: envVarJson(envVar) };
   });
 
-  router.delete('/project/:slug{3}/envvar/:name', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.deleteEnvVar, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const index = store.envVars.findIndex((candidate) => candidate.projectSlug === project.slug && candidate.name === req.params['name']);
     if (index < 0) throw new SimError(404, 'Environment variable not found.');
     store.envVars.splice(index, 1);

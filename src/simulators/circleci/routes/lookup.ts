@@ -20,8 +20,8 @@ export function visibleWorkflow(store: CircleCiStore, req: SimRequest, id: strin
 
 /** A job of a visible project by its number, else 404. */
 export function jobByNumber(store: CircleCiStore, req: SimRequest): SimJob {
-  const project = visibleProject(store, req, req.params['slug'] ?? '');
-  const number = req.params['number'] ?? '';
+  const project = visibleProject(store, req, req.params['project-slug'] ?? '');
+  const number = req.params['job-number'] ?? '';
   const job = /^\d+$/.test(number) ? store.jobs.find((candidate) => candidate.projectSlug === project.slug && candidate.jobNumber === Number(number)) : undefined;
   if (job === undefined) throw new SimError(404, 'Job not found');
   return job;

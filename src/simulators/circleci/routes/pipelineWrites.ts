@@ -3,11 +3,12 @@ import type { Router } from '../../core/Router.js';
 import type { CircleCiStore } from '../store.js';
 import { userOf, visibleProject } from './context.js';
 import { bodyObject, parametersOf } from './lookup.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** Triggering pipelines and continuing setup pipelines; both start a workflow that finishes as time passes. */
 export function pipelineWriteRoutes(router: Router, store: CircleCiStore): void {
-  router.post('/project/:slug{3}/pipeline', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.triggerPipeline, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const user = userOf(store, req);
     const body = bodyObject(req);
     const branch = body['branch'];
@@ -29,7 +30,7 @@ export function pipelineWriteRoutes(router: Router, store: CircleCiStore): void 
     return { status: 201, body: { id: pipeline.id, state: pipeline.state, number: pipeline.number, created_at: pipeline.createdAt } };
   });
 
-  router.post('/pipeline/continue', (req) => {
+  router.on(ops.continuePipeline, (req) => {
     userOf(store, req);
     const body = bodyObject(req);
     const key = body['continuation-key'];

@@ -4,12 +4,13 @@ import { pipelineJson, workflowJson } from '../serialize.js';
 import type { CircleCiStore, SimPipeline } from '../store.js';
 import { itemsPage, userOf, visibleProject } from './context.js';
 import { visiblePipeline } from './lookup.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 const newestFirst = (a: SimPipeline, b: SimPipeline): number => b.createdAt.localeCompare(a.createdAt) || b.number - a.number;
 
 /** Pipelines and the reads of their workflows and configuration. */
 export function pipelineRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/pipeline', (req) => {
+  router.on(ops.listPipelines, (req) => {
     const user = userOf(store, req);
     const orgSlug = req.query.get('org-slug')?.replace(/^github\//, 'gh/').replace(/^bitbucket\//, 'bb/');
     if (orgSlug !== undefined && orgSlug !== '' && !user.orgs.includes(orgSlug)) throw new SimError(404, 'Organization not found');
@@ -22,8 +23,8 @@ export function pipelineRoutes(router: Router, store: CircleCiStore): void {
     return itemsPage(req, pipelines, (pipeline) => pipelineJson(store, pipeline));
   });
 
-  router.get('/project/:slug{3}/pipeline', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.listPipelinesForProject, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const branch = req.query.get('branch');
     const pipelines = store.pipelines
       .filter((pipeline) => pipeline.projectSlug === project.slug && (branch === null || pipeline.branch === branch))
@@ -31,8 +32,8 @@ export function pipelineRoutes(router: Router, store: CircleCiStore): void {
     return itemsPage(req, pipelines, (pipeline) => pipelineJson(store, pipeline));
   });
 
-  router.get('/project/:slug{3}/pipeline/mine', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.listMyPipelines, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const user = userOf(store, req);
     const pipelines = store.pipelines
       .filter((pipeline) => pipeline.projectSlug === project.slug && pipeline.actor === user.login)
@@ -40,18 +41,18 @@ export function pipelineRoutes(router: Router, store: CircleCiStore): void {
     return itemsPage(req, pipelines, (pipeline) => pipelineJson(store, pipeline));
   });
 
-  router.get('/project/:slug{3}/pipeline/:number', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
-    const number = req.params['number'] ?? '';
+  router.on(ops.getPipelineByNumber, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
+    const number = req.params['pipeline-number'] ?? '';
     const pipeline = /^\d+$/.test(number) ? store.pipelines.find((candidate) => candidate.projectSlug === project.slug && candidate.number === Number(number)) : undefined;
     if (pipeline === undefined) throw new SimError(404, 'Pipeline not found');
     return { status: 200, body: pipelineJson(store, pipeline) };
   });
 
-  router.get('/pipeline/:id', (req) => ({ status: 200, body: pipelineJson(store, visiblePipeline(store, req, req.params['id'] ?? '')) }));
+  router.on(ops.getPipelineById, (req) => ({ status: 200, body: pipelineJson(store, visiblePipeline(store, req, req.params['pipeline-id'] ?? '')) }));
 
-  router.get('/pipeline/:id/config', (req) => {
-    const pipeline = visiblePipeline(store, req, req.params['id'] ?? '');
+  router.on(ops.getPipelineConfigById, (req) => {
+    const pipeline = visiblePipeline(store, req, req.params['pipeline-id'] ?? '');
     const compiled = `# Compiled by CircleCI\n${pipeline.config}`;
     return {
       status: 200,
@@ -63,8 +64,8 @@ export function pipelineRoutes(router: Router, store: CircleCiStore): void {
     };
   });
 
-  router.get('/pipeline/:id/workflow', (req) => {
-    const pipeline = visiblePipeline(store, req, req.params['id'] ?? '');
+  router.on(ops.listWorkflowsByPipelineId, (req) => {
+    const pipeline = visiblePipeline(store, req, req.params['pipeline-id'] ?? '');
     const workflows = store.workflows.filter((workflow) => workflow.pipelineId === pipeline.id);
     return itemsPage(req, workflows, workflowJson);
   });

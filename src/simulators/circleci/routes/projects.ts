@@ -1,4 +1,4 @@
-import { SimError } from '../../core/Simulator.js';
+import { SimError, type SimRequest } from '../../core/Simulator.js';
 import { stableUuid } from '../../core/ids.js';
 import type { Router } from '../../core/Router.js';
 import { defaultSettings } from '../seedProjectExtras.js';
@@ -6,6 +6,7 @@ import { projectJson } from '../serialize.js';
 import type { CircleCiStore, SimAdvancedSettings } from '../store.js';
 import { userOf, visibleProject } from './context.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 const providers: Readonly<Record<string, string>> = { gh: 'gh', github: 'gh', bb: 'bb', bitbucket: 'bb' };
 
@@ -35,13 +36,18 @@ function advancedPatch(body: unknown): SimAdvancedSettings {
   return advanced as SimAdvancedSettings;
 }
 
+/** The project slug of the paths that take it as three parameters. */
+function slugOf(req: SimRequest): string {
+  return `${req.params['provider'] ?? ''}/${req.params['organization'] ?? ''}/${req.params['project'] ?? ''}`;
+}
+
 /** Projects: read, follow (create) and settings. */
 export function projectRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/project/:slug{3}', (req) => ({ status: 200, body: projectJson(store, visibleProject(store, req, req.params['slug'] ?? '')) }));
+  router.on(ops.getProjectBySlug, (req) => ({ status: 200, body: projectJson(store, visibleProject(store, req, req.params['project-slug'] ?? '')) }));
 
-  router.post('/project/:slug{3}', (req) => {
+  router.on(ops.createProject, (req) => {
     const user = userOf(store, req);
-    const [provider = '', organization = '', name = ''] = (req.params['slug'] ?? '').split('/');
+    const { provider = '', organization = '', project: name = '' } = req.params;
     if (provider === 'circleci') {
       throw new SimError(405, 'Create projects using the API is currently supported for classic Github OAuth and Bitbucket projects only.');
     }
@@ -59,13 +65,13 @@ export function projectRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: { advanced: settings } };
   });
 
-  router.get('/project/:slug{3}/settings', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.getProjectSettings, (req) => {
+    const project = visibleProject(store, req, slugOf(req));
     return { status: 200, body: { advanced: store.settings.get(project.slug) ?? defaultSettings() } };
   });
 
-  router.patch('/project/:slug{3}/settings', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.patchProjectSettings, (req) => {
+    const project = visibleProject(store, req, slugOf(req));
     const patch = advancedPatch(req.body);
     const settings = { ...(store.settings.get(project.slug) ?? defaultSettings()), ...patch };
     store.settings.set(project.slug, settings);

@@ -6,6 +6,7 @@ import type { CircleCiStore, Month, SimSchedule, SimTimetable, Weekday } from '.
 import { itemsPage, userOf, visibleProject } from './context.js';
 import { bodyObject, parametersOf } from './lookup.js';
 import { isJsonObject } from '../../core/isJsonObject.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 const weekdays: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const months: readonly Month[] = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -53,20 +54,20 @@ function checkParameters(value: unknown): Record<string, string | number | boole
 
 function visibleSchedule(store: CircleCiStore, req: SimRequest): SimSchedule {
   const user = userOf(store, req);
-  const schedule = store.schedules.find((candidate) => candidate.id === req.params['id']);
+  const schedule = store.schedules.find((candidate) => candidate.id === req.params['schedule-id']);
   if (schedule === undefined || !store.canSee(user, schedule.projectSlug)) throw new SimError(404, 'Schedule not found.');
   return schedule;
 }
 
 /** Scheduled pipelines. */
 export function scheduleRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/project/:slug{3}/schedule', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.listSchedulesForProject, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     return itemsPage(req, store.schedules.filter((schedule) => schedule.projectSlug === project.slug), scheduleJson);
   });
 
-  router.post('/project/:slug{3}/schedule', (req) => {
-    const project = visibleProject(store, req, req.params['slug'] ?? '');
+  router.on(ops.createSchedule, (req) => {
+    const project = visibleProject(store, req, req.params['project-slug'] ?? '');
     const body = bodyObject(req);
     const name = body['name'];
     if (typeof name !== 'string' || name.trim() === '') throw new SimError(400, 'name is required');
@@ -83,9 +84,9 @@ export function scheduleRoutes(router: Router, store: CircleCiStore): void {
     return { status: 201, body: scheduleJson(schedule) };
   });
 
-  router.get('/schedule/:id', (req) => ({ status: 200, body: scheduleJson(visibleSchedule(store, req)) }));
+  router.on(ops.getScheduleById, (req) => ({ status: 200, body: scheduleJson(visibleSchedule(store, req)) }));
 
-  router.patch('/schedule/:id', (req) => {
+  router.on(ops.updateSchedule, (req) => {
     const schedule = visibleSchedule(store, req);
     const body = bodyObject(req);
     const name = body['name'];
@@ -112,7 +113,7 @@ export function scheduleRoutes(router: Router, store: CircleCiStore): void {
     return { status: 200, body: scheduleJson(schedule) };
   });
 
-  router.delete('/schedule/:id', (req) => {
+  router.on(ops.deleteScheduleById, (req) => {
     const schedule = visibleSchedule(store, req);
     store.schedules.splice(store.schedules.indexOf(schedule), 1);
     return { status: 200, body: { message: 'Schedule deleted.' } };

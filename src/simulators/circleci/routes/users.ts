@@ -3,12 +3,13 @@ import type { Router } from '../../core/Router.js';
 import { userJson } from '../serializeProjectExtras.js';
 import type { CircleCiStore } from '../store.js';
 import { userOf } from './context.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 /** The signed-in user, their organizations, and other users by id. */
 export function userRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/me', (req) => ({ status: 200, body: userJson(userOf(store, req)) }));
+  router.on(ops.getCurrentUser, (req) => ({ status: 200, body: userJson(userOf(store, req)) }));
 
-  router.get('/me/collaborations', (req) => {
+  router.on(ops.getCollaborations, (req) => {
     const user = userOf(store, req);
     const orgs = store.orgs.filter((org) => user.orgs.includes(org.slug));
     return {
@@ -23,7 +24,7 @@ export function userRoutes(router: Router, store: CircleCiStore): void {
     };
   });
 
-  router.get('/user/:id', (req) => {
+  router.on(ops.getUser, (req) => {
     const me = userOf(store, req);
     const user = store.users.find((candidate) => candidate.id === req.params['id']);
     // Users outside every organization the caller shares are as good as absent.

@@ -4,27 +4,28 @@ import { workflowJobJson, workflowJson } from '../serialize.js';
 import type { CircleCiStore } from '../store.js';
 import { userOf } from './context.js';
 import { bodyObject, visibleWorkflow } from './lookup.js';
+import { circleCiOperations as ops } from '../../../upstreams/circleci/operations.js';
 
 const active = new Set(['running', 'on_hold', 'failing']);
 
 /** Workflows: reads, their jobs, and cancel / rerun / approve. */
 export function workflowRoutes(router: Router, store: CircleCiStore): void {
-  router.get('/workflow/:id', (req) => ({ status: 200, body: workflowJson(visibleWorkflow(store, req, req.params['id'] ?? '')) }));
+  router.on(ops.getWorkflowById, (req) => ({ status: 200, body: workflowJson(visibleWorkflow(store, req, req.params['id'] ?? '')) }));
 
   // The whole list in one answer: the endpoint sends a token but takes none.
-  router.get('/workflow/:id/job', (req) => {
+  router.on(ops.listWorkflowJobs, (req) => {
     const workflow = visibleWorkflow(store, req, req.params['id'] ?? '');
     return { status: 200, body: { items: store.jobs.filter((job) => job.workflowId === workflow.id).map(workflowJobJson), next_page_token: null } };
   });
 
-  router.post('/workflow/:id/cancel', (req) => {
+  router.on(ops.cancelWorkflow, (req) => {
     const workflow = visibleWorkflow(store, req, req.params['id'] ?? '');
     const user = userOf(store, req);
     if (active.has(workflow.status)) store.cancelWorkflow(workflow, user.id);
     return { status: 202, body: { message: 'Accepted.' } };
   });
 
-  router.post('/workflow/:id/rerun', (req) => {
+  router.on(ops.rerunWorkflow, (req) => {
     const workflow = visibleWorkflow(store, req, req.params['id'] ?? '');
     const body = bodyObject(req);
     const fromFailed = body['from_failed'];
@@ -43,9 +44,9 @@ export function workflowRoutes(router: Router, store: CircleCiStore): void {
     return { status: 202, body: { workflow_id: rerun.id } };
   });
 
-  router.post('/workflow/:id/approve/:approval', (req) => {
+  router.on(ops.approvePendingApprovalJobById, (req) => {
     const workflow = visibleWorkflow(store, req, req.params['id'] ?? '');
-    const approval = req.params['approval'];
+    const approval = req.params['approval_request_id'];
     // CircleCI accepts the approval request id, which for approval jobs is also the job's id.
     const job = store.jobs.find((candidate) => candidate.workflowId === workflow.id && candidate.type === 'approval' && (candidate.approvalRequestId === approval || candidate.id === approval));
     if (job === undefined) throw new SimError(404, 'Approval request not found.');

@@ -5,13 +5,10 @@ import { connectionFromOffset } from '../../relay/connectionFromOffset.js';
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import { str } from '../decode.js';
-import { apiOf, type Api } from '../call.js';
-import { concordCacheRules, concordOperations } from './operations.js';
+import { concordApi, type ConcordApi } from './api.js';
 import { toOperationResult, toProject, toTeamAccess } from './mappers.js';
 import type { ConcordOperationResult, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
 import type { WireAccessWrite, WireProjectWrite } from './wire.js';
-
-const concordApi = apiOf('concord', concordOperations, concordCacheRules);
 
 /** The loader key of a project: `org/name` (neither may hold a `/`). */
 export function projectKey(org: string, name: string): string {
@@ -44,7 +41,7 @@ function isNotFound(error: unknown): boolean {
  * and the writes (which refresh what they change).
  */
 export class ConcordLoaders {
-  private readonly api: Api<typeof concordOperations>;
+  private readonly api: ConcordApi;
   readonly project: DataLoader<string, ConcordProjectModel>;
   /** Team ids by `org/team` (a {@link projectKey} of the team's organization and name). */
   private readonly teamId: DataLoader<string, string>;

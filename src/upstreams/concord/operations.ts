@@ -1,4 +1,3 @@
-import type { CacheRulesOf } from '../../cache/rules.js';
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOf, objectOf } from '../responseShape.js';
 import { concordKeyPattern, concordMaxCfgDepth } from './names.js';
@@ -63,27 +62,3 @@ export const concordOperations = operationTable({
   updateProjectAccessLevelBulk: op({ method: 'POST', path: '/v1/org/{orgName}/project/{projectName}/access/bulk', params: project, response: result }),
   getTeam: op({ method: 'GET', path: '/v1/org/{orgName}/team/{teamName}', params: { orgName, teamName }, response: objectOf<WireTeam>({ id: 'string', name: 'string' }) }),
 });
-
-/** What each Concord read is, and what each write makes stale beyond its own path. */
-export const concordCacheRules = {
-  findProjects: { kind: 'list' },
-  getProject: { kind: 'object' },
-  getProjectConfiguration: { kind: 'settings' },
-  getProjectConfigurationValue: { kind: 'settings' },
-  getProjectAccessLevel: { kind: 'settings' },
-  getTeam: { kind: 'object' },
-  // Keyed by the body's id or name, not the path: it may rename a project, move it to another
-  // organization (whose list changes too) or replace its configuration (`cfg`).
-  createOrUpdateProject: [
-    { route: 'findProjects' },
-    { route: 'getProject' },
-    { route: 'getProjectConfiguration' },
-    { route: 'getProjectConfigurationValue' },
-    { route: 'getProjectAccessLevel' },
-  ],
-  deleteProject: [{ subtree: 'getProject' }],
-  updateProjectConfiguration: [{ subtree: 'getProject' }],
-  updateProjectConfigurationValue: [{ subtree: 'getProject' }],
-  updateProjectAccessLevel: [{ subtree: 'getProject' }],
-  updateProjectAccessLevelBulk: [{ subtree: 'getProject' }],
-} as const satisfies CacheRulesOf<typeof concordOperations>;

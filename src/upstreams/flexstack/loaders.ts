@@ -5,14 +5,11 @@ import { connectionFromCursorPages } from '../../relay/connectionFromCursorPages
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
 import { bool, str } from '../decode.js';
-import { apiOf, type Api } from '../call.js';
+import { flexStackApi, type FlexStackApi } from './api.js';
 import { flexStackMaxLimit } from './ids.js';
-import { flexStackCacheRules, flexStackOperations } from './operations.js';
 import { toIntegration, toMember, toProject } from './mappers.js';
 import type { FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel } from './models.js';
 import type { WireIntegration, WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
-
-const flexStackApi = apiOf('flexstack', flexStackOperations, flexStackCacheRules);
 
 /** The add-members body's field (the reference names it only "the member ID to look up"). */
 export const addMembersField = 'member_ids';
@@ -75,7 +72,7 @@ export interface FlexStackProjectChange {
  * (`after` = the previous page's `next_page`), and the writes.
  */
 export class FlexStackLoaders {
-  private readonly api: Api<typeof flexStackOperations>;
+  private readonly api: FlexStackApi;
   readonly project: DataLoader<string, FlexStackProjectModel>;
   /** By {@link childKey}. */
   readonly member: DataLoader<string, FlexStackMemberModel>;

@@ -1,4 +1,3 @@
-import type { CacheRulesOf } from '../../cache/rules.js';
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOrPageOf, objectOf, pageOf } from '../responseShape.js';
 import type { WireIntegration, WireList, WireMember, WireProject } from './wire.js';
@@ -57,25 +56,3 @@ export const flexStackOperations = operationTable({
   updateIntegration: op({ method: 'PATCH', path: '/projects/{id}/integrations/notifications/{integration_id}', params: { id, integration_id: id }, response: integration }),
   deleteIntegration: op({ method: 'DELETE', path: '/projects/{id}/integrations/notifications/{integration_id}', params: { id, integration_id: id }, response: anyBody() }),
 });
-
-/** What each FlexStack read is, and what each write makes stale beyond its own path. */
-export const flexStackCacheRules = {
-  listProjects: { kind: 'list' },
-  listOrgProjects: { kind: 'list' },
-  getProject: { kind: 'object' },
-  listMembers: { kind: 'list' },
-  getMember: { kind: 'object' },
-  listIntegrations: { kind: 'settings' },
-  getIntegration: { kind: 'settings' },
-  // Projects are also listed per organisation, which their path does not name.
-  createProject: [{ route: 'listOrgProjects' }],
-  updateProject: [{ route: 'listOrgProjects' }],
-  deleteProject: [{ route: 'listOrgProjects' }],
-  disconnectProject: [{ route: 'listOrgProjects' }],
-  addMembers: [],
-  updateMember: [],
-  removeMember: [],
-  createIntegration: [],
-  updateIntegration: [],
-  deleteIntegration: [],
-} as const satisfies CacheRulesOf<typeof flexStackOperations>;

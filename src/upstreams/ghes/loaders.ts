@@ -3,10 +3,8 @@ import type { UpstreamSession } from '../http/UpstreamSession.js';
 import type { UpstreamResponse } from '../http/types.js';
 import type { Connection, ConnectionArgs, UpstreamPage } from '../../relay/connection.js';
 import { GatewayError } from '../../errors/GatewayError.js';
-import { apiOf, type Api } from '../call.js';
+import { ghesApi, type GhesApi } from './api.js';
 import { keyLoader } from '../loaderUtils.js';
-import { ghesCacheRules } from './cacheRules.js';
-import { ghesOperations } from './operations.js';
 import { ghesConnection, ghesMaxPerPage, nextPageOf, pageToken, type GhesPageRef } from './paging.js';
 import {
   globalWebhookBody,
@@ -42,8 +40,6 @@ import type {
   GhesPublicKeyModel,
 } from './models.js';
 
-const ghesApi = apiOf('ghes', ghesOperations, ghesCacheRules);
-
 /** Sort and direction of the key and environment lists. */
 export interface GhesListOrder {
   readonly sort?: string | null | undefined;
@@ -72,7 +68,7 @@ const keyScanPages = 50;
  * cross-service project list.
  */
 export class GhesLoaders {
-  private readonly api: Api<typeof ghesOperations>;
+  private readonly api: GhesApi;
   readonly globalWebhook: DataLoader<number, GhesGlobalWebhookModel>;
   readonly preReceiveEnvironment: DataLoader<number, GhesPreReceiveEnvironmentModel>;
   readonly downloadStatus: DataLoader<number, GhesPreReceiveDownloadModel>;

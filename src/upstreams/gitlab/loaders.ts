@@ -3,7 +3,7 @@ import { GatewayError } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
 import type { Connection, ConnectionArgs, UpstreamPage } from '../../relay/connection.js';
 import { keyLoader } from '../loaderUtils.js';
-import { apiOf, type Api } from '../call.js';
+import { gitLabApi, type GitLabApi } from './api.js';
 import {
   addHookBody,
   addMemberBody,
@@ -18,12 +18,9 @@ import {
 } from './inputs.js';
 import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
-import { gitLabCacheRules, gitLabOperations } from './operations.js';
 import { gitLabConnection, keysetPage, keysetPositionOfToken, offsetPage, offsetQuery, perPage } from './paging.js';
 import { GitLabPipelineLoaders } from './pipelineLoaders.js';
 import { projectChildKey, type ProjectChildKey } from './projectChildKey.js';
-
-const gitLabApi = apiOf('gitlab', gitLabOperations, gitLabCacheRules);
 
 /** The `GET /projects` filter of each project scope. */
 const scopeFilters = {
@@ -42,7 +39,7 @@ export type GitLabProjectScope = keyof typeof scopeFilters;
  * then prime or clear the loaders, and the project's CI (`ci`).
  */
 export class GitLabLoaders {
-  private readonly api: Api<typeof gitLabOperations>;
+  private readonly api: GitLabApi;
   /** By numeric id or full path, as the caller names the project. */
   readonly project: DataLoader<string, GitLabProjectModel>;
   readonly member: DataLoader<ProjectChildKey, GitLabMemberModel, string>;

@@ -1,10 +1,9 @@
 import type DataLoader from 'dataloader';
 import { GatewayError } from '../../errors/GatewayError.js';
 import type { Connection, ConnectionArgs } from '../../relay/connection.js';
-import type { Api } from '../call.js';
 import { keyLoader } from '../loaderUtils.js';
 import type { GitLabCiStatus, GitLabJobModel, GitLabPipelineModel } from './models.js';
-import type { gitLabOperations } from './operations.js';
+import type { GitLabApi } from './api.js';
 import { gitLabConnection, offsetPage, offsetQuery } from './paging.js';
 import { toJob, toPipeline } from './pipelineMappers.js';
 import { projectChildKey, type ProjectChildKey } from './projectChildKey.js';
@@ -32,7 +31,7 @@ export class GitLabPipelineLoaders {
   readonly pipeline: DataLoader<ProjectChildKey, GitLabPipelineModel, string>;
   readonly job: DataLoader<ProjectChildKey, GitLabJobModel, string>;
 
-  constructor(private readonly api: Api<typeof gitLabOperations>) {
+  constructor(private readonly api: GitLabApi) {
     this.pipeline = keyLoader(
       async ({ project, id }) => toPipeline((await api.getPipeline({ path: { id: project, pipeline_id: id } })).body, true, Number(project)),
       projectChildKey,

@@ -1,34 +1,22 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { HttpMethod } from './types.js';
-import { PathPattern, pathPrefixes } from './pathPattern.js';
-import { cacheRules, type FinishedStates, type PurgeTarget, type ReadAlias, type ReadKind, type ServiceCacheRules } from './rules.js';
+import { finishedStates, type FinishedStates, type PurgeTarget, type ReadKind } from './rules.js';
 import type { CacheKind } from '../config/cacheSettings.js';
 import { UnreachableCaseError } from '../errors/UnreachableCaseError.js';
 
-/** How a read is cached: its TTL kind, and the read rule (template) it matched. */
+/** How a read is cached, as its operation says: its TTL kind and the path template it was read under. */
 export interface ReadClass {
   readonly kind: ReadKind;
+  /** The operation's path template; entries read under it share a route tag. */
   readonly route: string | undefined;
-  /** The rule's own final states of a run, when it has them. */
+  /** The read's own final states of a run, when it has them. */
   readonly finished?: FinishedStates | undefined;
-  /** The rule's other names of the resource, when it has them. */
-  readonly aliases?: readonly ReadAlias[] | undefined;
   /** The other paths of the resource, from its body: given by the operation that read it, which knows its parameters. */
   readonly aliasesOf?: ((body: unknown) => readonly string[]) | undefined;
 }
 
-interface CompiledRead {
-  readonly pattern: PathPattern;
-  readonly kind: ReadKind;
-  readonly finished: FinishedStates | undefined;
-  readonly aliases: readonly ReadAlias[] | undefined;
-}
-
-interface CompiledRules {
-  readonly source: ServiceCacheRules;
-  readonly reads: readonly CompiledRead[];
-  readonly writes: readonly { readonly pattern: PathPattern; readonly methods: readonly HttpMethod[]; readonly rule: ServiceCacheRules['writes'][number] }[];
-}
+/** How a read that names no operation is cached: a list or an object, by its body. */
+export const unclassifiedRead: ReadClass = { kind: 'object', route: undefined };
 
 /** Tag of every entry at exactly this path, whatever its query. */
 export const exactTag = (service: ServiceName, path: string): string => `x:${service}:${path}`;
@@ -65,61 +53,25 @@ function fieldOf(value: unknown, field: string): unknown {
   return current;
 }
 
-/** The other paths of a resource read at `path`, from the fields of its body its read rule names. */
-function aliasPaths(path: string, read: ReadClass, body: unknown): readonly string[] {
-  if (read.aliasesOf !== undefined) return body === null || typeof body !== 'object' ? [] : read.aliasesOf(body);
-  if (read.aliases === undefined || read.route === undefined || body === null || typeof body !== 'object') return [];
-  const pattern = new PathPattern(read.route);
-  const params = pattern.match(path);
-  if (params === null) return [];
-  const paths: string[] = [];
-  for (const { param, field } of read.aliases) {
-    const value = (body as Record<string, unknown>)[field];
-    if ((typeof value !== 'string' && typeof value !== 'number') || value === '') continue;
-    const alias = pattern.fill({ ...params, [param]: encodeURIComponent(String(value)) });
-    if (alias !== path) paths.push(alias);
-  }
-  return paths;
+/** `/a/b/c` → `['/a', '/a/b', '/a/b/c']`. */
+export function pathPrefixes(path: string): string[] {
+  const parts = path.split('/').filter((part) => part !== '');
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
 }
 
 /**
- * The cache rules of every service, compiled: what kind a read is, how long
- * its answer stays fresh, which tags it carries, and which tags a write
- * purges.
+ * How long an answer stays fresh, which tags it carries, and which tags a
+ * write purges. What each read is and what each write purges beyond its own
+ * path come from its operation; this adds what every path says (its
+ * ancestors hold it) and each service's run states.
  */
 export class CachePolicy {
-  private readonly compiled: Readonly<Record<ServiceName, CompiledRules>>;
+  constructor(private readonly finished: Readonly<Record<ServiceName, FinishedStates>> = finishedStates) {}
 
-  constructor(rules: Readonly<Record<ServiceName, ServiceCacheRules>> = cacheRules) {
-    const compiled = {} as Record<ServiceName, CompiledRules>;
-    for (const [service, source] of Object.entries(rules) as [ServiceName, ServiceCacheRules][]) {
-      compiled[service] = {
-        source,
-        reads: source.reads.map((rule) => ({ pattern: new PathPattern(rule.path), kind: rule.kind, finished: rule.finished, aliases: rule.aliases })),
-        writes: source.writes.map((rule) => ({ pattern: new PathPattern(rule.path), methods: rule.methods, rule })),
-      };
-    }
-    this.compiled = compiled;
-  }
-
-  /** The read rule a path falls under, if any. */
-  classify(service: ServiceName, path: string): ReadClass {
-    for (const read of this.compiled[service].reads) {
-      if (read.pattern.match(path) === null) continue;
-      return {
-        kind: read.kind,
-        route: read.pattern.pattern,
-        ...(read.finished === undefined ? {} : { finished: read.finished }),
-        ...(read.aliases === undefined ? {} : { aliases: read.aliases }),
-      };
-    }
-    return { kind: 'object', route: undefined };
-  }
-
-  /** Whether a run (or list item) will not change again, from its status field: the read rule's own states, else the service's. */
+  /** Whether a run (or list item) will not change again, from its status field: the read's own states, else the service's. */
   isFinished(service: ServiceName, value: unknown, states?: FinishedStates | undefined): boolean {
     if (value === null || typeof value !== 'object') return false;
-    const { fields, values } = states ?? this.compiled[service].source.finished;
+    const { fields, values } = states ?? this.finished[service];
     for (const field of fields) {
       const status = fieldOf(value, field);
       if (typeof status === 'string') return values.includes(status);
@@ -143,7 +95,7 @@ export class CachePolicy {
       case 'list':
         return 'LIST';
       case 'object':
-        // Without a rule, the body's shape says whether it is a list.
+        // Without an operation, the body's shape says whether it is a list.
         return read.route === undefined && itemsOf(body) !== undefined ? 'LIST' : 'OBJECT';
       default:
         throw new UnreachableCaseError(read.kind);
@@ -152,13 +104,14 @@ export class CachePolicy {
 
   /**
    * The tags of an entry at `path`: its exact path, every prefix (subtree),
-   * and its read rule; and the same path tags for each other name of the
-   * resource its body gives (see {@link ReadAlias}).
+   * and its operation's template; and the same path tags for each other
+   * name of the resource its body gives (see {@link ReadClass.aliasesOf}).
    */
   entryTags(service: ServiceName, path: string, read: ReadClass, body?: unknown): string[] {
     const tags = new Set([exactTag(service, path), ...pathPrefixes(path).map((prefix) => subtreeTag(service, prefix))]);
     if (read.route !== undefined) tags.add(routeTag(service, read.route));
-    for (const alias of aliasPaths(path, read, body)) {
+    const aliases = read.aliasesOf === undefined || body === null || typeof body !== 'object' ? [] : read.aliasesOf(body);
+    for (const alias of aliases) {
       tags.add(exactTag(service, alias));
       for (const prefix of pathPrefixes(alias)) tags.add(subtreeTag(service, prefix));
     }
@@ -168,30 +121,17 @@ export class CachePolicy {
   /**
    * Every tag a write makes stale: for PUT, PATCH and DELETE the path and
    * everything below it, for POST (a create or an action) the path itself;
-   * for all, each ancestor path (the lists and objects holding it); plus what
-   * the path does not say: the operation's own purges when the write names
-   * them (`purges`), else the service's rules matching the path.
+   * for all, each ancestor path (the lists and objects holding it); plus
+   * what the path does not say, its operation's `purges`. A webhook event
+   * names paths only, as a PATCH of each.
    */
-  writeTags(service: ServiceName, method: HttpMethod, path: string, purges?: readonly PurgeTarget[]): string[] {
+  writeTags(service: ServiceName, method: HttpMethod, path: string, purges: readonly PurgeTarget[] = []): string[] {
     const tags = new Set<string>();
     const prefixes = pathPrefixes(path);
     const self = prefixes.pop() ?? '/';
     tags.add(method === 'POST' ? exactTag(service, self) : subtreeTag(service, self));
     for (const prefix of prefixes) tags.add(exactTag(service, prefix));
-    if (purges !== undefined) {
-      for (const target of purges) tags.add(targetTag(service, target));
-      return [...tags];
-    }
-    for (const write of this.compiled[service].writes) {
-      if (!write.methods.includes(method)) continue;
-      const params = write.pattern.match(path);
-      if (params === null) continue;
-      for (const target of write.rule.purge) {
-        if ('route' in target) tags.add(routeTag(service, target.route));
-        else if ('exact' in target) tags.add(exactTag(service, new PathPattern(target.exact).fill(params)));
-        else tags.add(subtreeTag(service, new PathPattern(target.subtree).fill(params)));
-      }
-    }
+    for (const target of purges) tags.add(targetTag(service, target));
     return [...tags];
   }
 }

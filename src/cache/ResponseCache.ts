@@ -1,6 +1,6 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import type { HttpMethod, QueryValue, ResponseHeaders, UpstreamResponse } from './types.js';
-import { CachePolicy, type ReadClass } from './CachePolicy.js';
+import { CachePolicy, unclassifiedRead, type ReadClass } from './CachePolicy.js';
 import type { PurgeTarget } from './rules.js';
 import type { CacheStore } from './CacheStore.js';
 import { CacheStats } from './CacheStats.js';
@@ -37,7 +37,7 @@ export interface CachedRead {
   /** Path below the base URL, as sent. */
   readonly path: string;
   readonly query?: Readonly<Record<string, QueryValue>> | undefined;
-  /** How it is cached, from its operation; classified by its path when absent. */
+  /** How it is cached, from its operation; by its body's shape when absent. */
   readonly read?: ReadClass | undefined;
 }
 
@@ -159,8 +159,7 @@ export class ResponseCache {
 
   /**
    * Purges what a write (sent or attempted) may have made stale, for every
-   * credential: what its path says, and its operation's `purges` (the
-   * service's path rules when it names none). Called after the write,
+   * credential: what its path says, and its operation's `purges`. Called after the write,
    * whatever its outcome: a failed or timed-out write may still have happened.
    */
   async invalidate(service: ServiceName, method: HttpMethod, path: string, purges?: readonly PurgeTarget[]): Promise<void> {
@@ -191,7 +190,7 @@ export class ResponseCache {
   /** One upstream call for a key, shared by everyone asking until it is stored. */
   private fill(key: string, read: CachedRead, fetch: UpstreamFetch): Promise<Fetched> {
     const { service } = read;
-    const readClass = read.read ?? this.policy.classify(service, read.path);
+    const readClass = read.read ?? unclassifiedRead;
     const writesBefore = this.writes;
     const pending = (async (): Promise<Fetched> => {
       const response = await fetch();

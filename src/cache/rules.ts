@@ -1,5 +1,4 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import type { HttpMethod } from './types.js';
 
 /**
  * What a cached GET holds, which decides how long it stays fresh:
@@ -28,41 +27,12 @@ export interface ReadAlias {
   readonly field: string;
 }
 
-/** Reads matching `path` (a template relative to the service's base URL) are of `kind`. */
-export interface ReadRule {
-  readonly path: string;
-  readonly kind: ReadKind;
-  /** For `run` and `runs`: this resource's own status fields and final values, instead of the service's. */
-  readonly finished?: FinishedStates | undefined;
-  /** Other paths of the same resource: its entry is purged by writes to those too. */
-  readonly aliases?: readonly ReadAlias[] | undefined;
-}
-
 /**
- * What a write makes stale beyond what its own path says: `exact` one path
- * (whatever its query), `subtree` a path and everything below it, `route`
- * every read cached under that read rule's template. Parameters of the write's
- * path (`:name`) fill `exact` and `subtree` paths; resolved purges name
- * concrete paths.
+ * What a write makes stale, resolved to concrete paths and templates:
+ * `exact` one path (whatever its query), `subtree` a path and everything
+ * below it, `route` every entry read under that operation's path template.
  */
 export type PurgeTarget = { readonly exact: string } | { readonly subtree: string } | { readonly route: string };
-
-/** A write matching `methods` and `path` also purges `purge`. */
-export interface WriteRule {
-  readonly methods: readonly HttpMethod[];
-  readonly path: string;
-  readonly purge: readonly PurgeTarget[];
-}
-
-/** One service's cache rules. */
-export interface ServiceCacheRules {
-  /** First match wins; a read without a match is a list or an object by its body. */
-  readonly reads: readonly ReadRule[];
-  /** Every match applies, in addition to the purges derived from the write's path. */
-  readonly writes: readonly WriteRule[];
-  /** Body fields holding a run's status, and the values that mean it will not change again (unless a read rule says its own). */
-  readonly finished: FinishedStates;
-}
 
 /** How reads of one operation are cached (its TTL kind, and what its body says of it). */
 export interface ReadPolicy {
@@ -94,40 +64,20 @@ export type CacheRulesOf<Table extends Readonly<Record<string, { readonly method
   readonly [Id in keyof Table]: Table[Id]['method'] extends 'GET' ? ReadPolicy : readonly OperationPurge<keyof Table & string>[];
 };
 
-/** Every service's cache rules, as data (tested in test/cache/rules.test.ts; every client read has one, test/cache/readRuleCoverage.test.ts). */
-export const cacheRules: Readonly<Record<ServiceName, ServiceCacheRules>> = {
-  // CircleCI's reads and writes carry their rules in src/upstreams/circleci/cacheRules.ts, keyed by operation id.
+/**
+ * Each service's run states: the body fields holding a run's status, and the
+ * values that mean it will not change again (unless a read policy says its
+ * own). What each read is and what each write purges is kept beside the
+ * service's operations (`src/upstreams/<service>/`), keyed by operation id.
+ */
+export const finishedStates: Readonly<Record<ServiceName, FinishedStates>> = {
   circleci: {
-    reads: [],
-    writes: [],
-    finished: {
-      fields: ['status', 'state'],
-      // Pipeline states created|errored are final; workflow and job statuses below are final.
-      values: ['created', 'errored', 'success', 'failed', 'error', 'canceled', 'unauthorized', 'not_run', 'infrastructure_fail', 'timedout', 'terminated-unknown', 'retried'],
-    },
+    fields: ['status', 'state'],
+    // Pipeline states created|errored are final; workflow and job statuses below are final.
+    values: ['created', 'errored', 'success', 'failed', 'error', 'canceled', 'unauthorized', 'not_run', 'infrastructure_fail', 'timedout', 'terminated-unknown', 'retried'],
   },
-  // GitHub Enterprise Server's reads and writes carry their rules by operation (src/upstreams/ghes/cacheRules.ts).
-  ghes: {
-    reads: [],
-    writes: [],
-    finished: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
-  },
-  // GitLab's reads and writes carry their rules in its operation table (src/upstreams/gitlab/operations.ts).
-  gitlab: {
-    reads: [],
-    writes: [],
-    finished: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
-  },
-  // Concord's reads and writes carry their rules in its operation table (src/upstreams/concord/operations.ts).
-  concord: {
-    reads: [],
-    writes: [],
-    finished: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
-  },
-  // FlexStack's reads and writes carry their rules in its operation table (src/upstreams/flexstack/operations.ts).
-  flexstack: {
-    reads: [],
-    writes: [],
-    finished: { fields: [], values: [] },
-  },
+  ghes: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
+  gitlab: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
+  concord: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
+  flexstack: { fields: [], values: [] },
 };

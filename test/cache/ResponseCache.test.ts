@@ -13,7 +13,8 @@ import { UpstreamHttp } from '../../src/upstreams/http/UpstreamHttp.js';
 import { UpstreamSession } from '../../src/upstreams/http/UpstreamSession.js';
 import { protocols } from '../../src/upstreams/protocols.js';
 import { apiOf, type Api } from '../../src/upstreams/call.js';
-import { concordCacheRules, concordOperations } from '../../src/upstreams/concord/operations.js';
+import { concordCacheRules } from '../../src/upstreams/concord/cacheRules.js';
+import { concordOperations } from '../../src/upstreams/concord/operations.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream.js';
 

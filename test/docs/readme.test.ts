@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSchema } from '../../src/schema/createSchema.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const operations = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const shown = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const examplesDir = new URL('../../examples/', import.meta.url);
+const examples = readdirSync(examplesDir)
+  .filter((file) => file.endsWith('.graphql'))
+  .map((file) => [file, readFileSync(new URL(file, examplesDir), 'utf8')] as const);
+// Subscriptions run over graphql-ws (test/subscriptions); here they are checked against the schema.
+const operations = examples.filter(([, text]) => !text.startsWith('subscription')).map(([, text]) => text);
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -14,8 +22,11 @@ afterAll(async () => {
 });
 
 describe('the README', () => {
-  it('shows GraphQL examples', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(2);
+  it('shows exactly the examples of examples/, each valid against the schema', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect([...shown].sort()).toEqual(examples.map(([, text]) => text).sort());
+    const schema = createSchema();
+    for (const [file, text] of examples) expect(validate(schema, parse(text)).map((error) => error.message), file).toEqual([]);
   });
 
   it.each(operations.map((operation) => [operation.split('\n')[0], operation] as const))('%s… runs without errors on the demo data', async (_title, operation) => {

@@ -18,8 +18,7 @@ import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin } from './operationPlugin.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
 import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
-import { BodyTooLargeError } from './readBody.js';
-import { sendJson } from './sendJson.js';
+import { createRequestHandler } from './requestHandler.js';
 import { operationLogger } from './requestLogging.js';
 import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
@@ -120,42 +119,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const readiness = new ReadinessCheck(config.redisUrl);
   const explorer = config.explorer ? createExplorerHandler() : undefined;
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    graceful.track(res);
-    // While draining, answer in-flight and late requests but let no connection be reused.
-    if (graceful.draining) res.setHeader('connection', 'close');
-    const route = async (): Promise<void> => {
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      const webhookService = live.webhooks.serviceOf(url.pathname);
-      if (webhookService !== undefined) return live.webhooks.handle(webhookService, req, res);
-      if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/readyz' && req.method === 'GET') {
+  const server = createServer(
+    createRequestHandler({
+      graphql: handleGraphQL,
+      webhooks: live.webhooks,
+      readiness: async () => {
         const state = await readiness.check();
-        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', reasons: state.reasons });
-      }
-      if (url.pathname === '/metrics' && req.method === 'GET') {
-        const { contentType, body } = await metrics.render();
-        res.setHeader('content-type', contentType);
-        res.end(body);
-        return;
-      }
-      if (explorer !== undefined && (await explorer(req, res, url))) return;
-      sendJson(res, 404, { error: 'Not found' });
-    };
-    route().catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-        return;
-      }
-      logger.error({ err: error, method: req.method, path: url.pathname }, 'Request failed');
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    });
-  });
+        return { status: state.ready ? 200 : 503, body: { status: state.ready ? 'ready' : 'not ready', reasons: state.reasons } };
+      },
+      metrics: () => metrics.render(),
+      explorer,
+      logger,
+      onRequest: (_req, res) => {
+        graceful.track(res);
+        // While draining, answer in-flight and late requests but let no connection be reused.
+        if (graceful.draining) res.setHeader('connection', 'close');
+      },
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   const graceful = new GracefulShutdown(server, (error) => logger.error({ err: error }, 'A shutdown step failed'));
   graceful.onShutdown(() => readiness.markDraining());

@@ -19,6 +19,12 @@ export function createGraphQLHandler(options: {
 }): GraphQLHandler {
   const { apollo, maxBodyBytes, createContext } = options;
   return async (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      req.resume();
+      res.setHeader('allow', 'GET, POST');
+      sendJson(res, 405, { errors: [{ message: 'GraphQL is served over GET and POST', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

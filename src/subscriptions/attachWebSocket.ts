@@ -8,6 +8,7 @@ import { formatError } from '../errors/formatError.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import { connectionCredentials, createLiveContext } from './LiveContext.js';
 import type { LiveHub } from './LiveHub.js';
+import { requestTarget } from '../server/requestTarget.js';
 
 /** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {
@@ -32,7 +33,8 @@ export interface WebSocketEndpoint {
 export const maxSubscriptionsPerConnection = 100;
 
 function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 }
 
 /**
@@ -45,9 +47,16 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
   const { server, path, config, upstreams, live } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const { pathname } = new URL(req.url ?? '/', 'http://gateway');
-    if (pathname !== path) return refuse(socket, '404 Not Found');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // A client that resets the connection must not take the process with it.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = requestTarget(req.url);
+      if (url === undefined) return refuse(socket, '400 Bad Request');
+      if (url.pathname !== path) return refuse(socket, '404 Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } catch {
+      socket.destroy();
+    }
   };
   server.on('upgrade', onUpgrade);
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));

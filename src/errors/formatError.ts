@@ -2,16 +2,32 @@ import type { GraphQLFormattedError } from 'graphql';
 import { isPublicCode } from './ErrorCode.js';
 
 /**
+ * Apollo Server's refusals of a persisted-query request that carry no code
+ * of their own (its not-found and not-supported errors do): client mistakes,
+ * answered 400 by Apollo, given the code of a bad request.
+ */
+const persistedQueryRefusals: ReadonlySet<string> = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
+/** The code an error is shown with, or undefined when it must be masked. */
+export function publicCodeOf(formatted: { readonly message: string; readonly extensions?: Readonly<Record<string, unknown>> | undefined }): string | undefined {
+  const code = formatted.extensions?.['code'];
+  if (isPublicCode(code)) return code as string;
+  if (persistedQueryRefusals.has(formatted.message)) return 'BAD_REQUEST';
+  return undefined;
+}
+
+/**
  * Apollo Server's `formatError`: errors with a known code pass through;
  * anything else (a bug, a library's internal message) is masked so that no
- * internal detail, URL or secret reaches a client.
+ * internal detail, URL or secret reaches a client. The original is logged
+ * where the request is known (see unexpectedErrorLog).
  */
 export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
-  if (isPublicCode(code)) {
+  const code = publicCodeOf(formatted);
+  if (code !== undefined) {
     // Apollo adds a stack trace in development; never send it.
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   return {
     message: 'Internal server error',

@@ -12,6 +12,7 @@ import type { Invalidator } from '../subscriptions/EventSink.js';
 import { LiveHub } from '../subscriptions/LiveHub.js';
 import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
+import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
 import { createExplorerHandler } from './explorer.js';
 import { ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
@@ -97,6 +98,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // hint-based plugin would wrap every field resolver only to leave that header as it is.
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin<GatewayContext>(),
+      unexpectedErrorLogPlugin<GatewayContext>(logger),
       cachePlugin<GatewayContext>(),
       operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
     ],
@@ -147,7 +149,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes });
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');

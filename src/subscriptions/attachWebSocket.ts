@@ -9,6 +9,8 @@ import type { Upstreams } from '../upstreams/Upstreams.js';
 import { connectionCredentials, createLiveContext } from './LiveContext.js';
 import type { LiveHub } from './LiveHub.js';
 import { requestTarget } from '../server/requestTarget.js';
+import type { Logger } from '../server/logger.js';
+import { logUnexpectedErrors } from '../server/unexpectedErrorLog.js';
 
 /** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {
@@ -20,6 +22,8 @@ export interface WebSocketOptions {
   readonly upstreams: Upstreams;
   readonly live: LiveHub;
   readonly maxPayloadBytes: number;
+  /** Where errors a subscriber is only shown masked are logged. */
+  readonly logger: Logger;
 }
 
 /** The WebSocket side of the gateway, and how to end it. */
@@ -31,6 +35,12 @@ export interface WebSocketEndpoint {
 
 /** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
 export const maxSubscriptionsPerConnection = 100;
+
+/** The request id of a subscription's context, for logs. */
+function requestIdOf(contextValue: unknown): string | undefined {
+  const id = contextValue !== null && typeof contextValue === 'object' ? (contextValue as { requestId?: unknown }).requestId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
 
 function refuse(socket: Duplex, status: string): void {
   if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -59,11 +69,17 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
     }
   };
   server.on('upgrade', onUpgrade);
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const formatResult = (result: { readonly errors?: readonly GraphQLError[] | undefined; readonly data?: unknown; readonly extensions?: unknown }): FormattedExecutionResult | undefined => {
+  const format = (errors: readonly GraphQLError[], requestId: string | undefined) => {
+    logUnexpectedErrors(options.logger, requestId ?? '', errors);
+    return errors.map((error) => formatError(error.toJSON(), error));
+  };
+  const formatResult = (
+    result: { readonly errors?: readonly GraphQLError[] | undefined; readonly data?: unknown; readonly extensions?: unknown },
+    requestId: string | undefined,
+  ): FormattedExecutionResult | undefined => {
     if (result.errors === undefined) return undefined;
     return {
-      errors: format(result.errors),
+      errors: format(result.errors, requestId),
       ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
       ...(result.extensions !== undefined ? { extensions: result.extensions as Record<string, unknown> } : {}),
     };
@@ -77,8 +93,8 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
           overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
         }),
       onConnect: (ctx) => ctx.connectionParams === undefined || (typeof ctx.connectionParams === 'object' && ctx.connectionParams !== null),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, args, result) => formatResult(result, requestIdOf(args.contextValue)),
+      onError: (_ctx, id, _payload, errors) => format(errors, id),
     },
     wss,
   );

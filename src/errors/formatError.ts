@@ -25,8 +25,8 @@ export function publicCodeOf(formatted: { readonly message: string; readonly ext
 export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
   const code = publicCodeOf(formatted);
   if (code !== undefined) {
-    // Apollo adds a stack trace in development; never send it.
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // Apollo adds a stack trace in development; never send it, nor an HTTP status meant for the transport.
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
   return {

@@ -2,12 +2,17 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { serviceSettings } from '../config/config.js';
-import { serviceNames, type ServiceName } from '../config/ServiceName.js';
+import { serviceLabels, serviceNames, type ServiceName } from '../config/ServiceName.js';
+import { GatewayError } from '../errors/GatewayError.js';
+import { credentialProblem } from './credentialValue.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { PartialError } from './partialErrors.js';
 import { CacheTracker } from '../cache/CacheTracker.js';
 import type { ResponseCache } from '../cache/ResponseCache.js';
+
+/** The HTTP answer of a request refused for its credentials. */
+const unauthorized = { status: 401, headers: { 'www-authenticate': 'Bearer' } } as const;
 
 /** What every resolver receives. */
 export interface GatewayContext {
@@ -22,14 +27,31 @@ export interface GatewayContext {
   readonly cacheTracker?: CacheTracker | undefined;
 }
 
-/** The credentials of one request: the client's header wins over the configured token. */
+/** Where a client's credentials come from, for messages: HTTP headers, or the WebSocket connection_init payload. */
+export type CredentialSource = 'header' | 'connection parameter';
+
+/**
+ * The credentials of one request: the client's header wins over the
+ * configured token. A value that cannot be a credential (a line break, a
+ * control character, anything but printable ASCII, absurd length) refuses
+ * the request as UNAUTHENTICATED naming the header, before any upstream call.
+ */
 export function credentialsOf(
   config: Config,
   read: (header: string) => string | undefined,
+  source: CredentialSource = 'header',
 ): Partial<Record<ServiceName, string>> {
   const credentials: Partial<Record<ServiceName, string>> = {};
   for (const service of serviceNames) {
-    const sent = read(serviceSettings[service].header)?.trim();
+    const { header } = serviceSettings[service];
+    const sent = read(header)?.trim();
+    const problem = sent === undefined ? undefined : credentialProblem(sent);
+    if (problem !== undefined) {
+      throw new GatewayError('UNAUTHENTICATED', `The ${header} ${source} ${problem}, so it cannot be a ${serviceLabels[service]} credential`, {
+        service,
+        http: unauthorized,
+      });
+    }
     const token = sent !== undefined && sent !== '' ? sent : config.services[service]?.token;
     if (token !== undefined) credentials[service] = token;
   }

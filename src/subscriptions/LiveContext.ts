@@ -23,7 +23,10 @@ export interface LiveContext extends GatewayContext {
   readonly refusal: GatewayError | undefined;
 }
 
-/** The credentials a connection_init payload carries: `{ "x-circleci-token": … }`, also under `headers`. */
+/**
+ * The credentials a connection_init payload carries: `{ "x-circleci-token": … }`,
+ * also under `headers`. Throws UNAUTHENTICATED for a value that cannot be a credential.
+ */
 export function connectionCredentials(config: Config, params: Readonly<Record<string, unknown>> | undefined): Partial<Record<ServiceName, string>> {
   const headers = params?.['headers'];
   const nested = headers !== null && typeof headers === 'object' ? (headers as Record<string, unknown>) : {};
@@ -34,7 +37,7 @@ export function connectionCredentials(config: Config, params: Readonly<Record<st
     }
     return undefined;
   };
-  return credentialsOf(config, read);
+  return credentialsOf(config, read, 'connection parameter');
 }
 
 /** Creates one subscription's context. */

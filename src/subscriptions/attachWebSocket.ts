@@ -4,6 +4,8 @@ import type { FormattedExecutionResult, GraphQLError, GraphQLSchema } from 'grap
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
+import type { ServiceName } from '../config/ServiceName.js';
+import { GatewayError } from '../errors/GatewayError.js';
 import { formatError } from '../errors/formatError.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import { connectionCredentials, createLiveContext } from './LiveContext.js';
@@ -35,6 +37,15 @@ export interface WebSocketEndpoint {
 
 /** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
 export const maxSubscriptionsPerConnection = 100;
+
+/** graphql-ws's close code for a connection_init that is refused. */
+const forbiddenCloseCode = 4403;
+
+/** A close reason naming the error's code and message, within the 123 bytes a close frame allows. */
+export function closeReason(error: GatewayError): string {
+  const reason = `${error.code}: ${error.message}`;
+  return Buffer.byteLength(reason) <= 123 ? reason : `${Buffer.from(reason).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
+}
 
 /** The request id of a subscription's context, for logs. */
 function requestIdOf(contextValue: unknown): string | undefined {
@@ -84,15 +95,29 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
       ...(result.extensions !== undefined ? { extensions: result.extensions as Record<string, unknown> } : {}),
     };
   };
+  // Each connection's credentials, settled once on connection_init.
+  const credentialsByConnection = new WeakMap<object, Readonly<Partial<Record<ServiceName, string>>>>();
   const graphqlWs = useServer(
     {
       schema: options.schema,
       context: (ctx) =>
-        createLiveContext(live, upstreams, connectionCredentials(config, ctx.connectionParams), {
+        createLiveContext(live, upstreams, credentialsByConnection.get(ctx) ?? {}, {
           // The new subscription is already listed here.
           overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
         }),
-      onConnect: (ctx) => ctx.connectionParams === undefined || (typeof ctx.connectionParams === 'object' && ctx.connectionParams !== null),
+      onConnect: (ctx) => {
+        const params = ctx.connectionParams;
+        if (params !== undefined && (typeof params !== 'object' || params === null)) return false;
+        try {
+          credentialsByConnection.set(ctx, connectionCredentials(config, params));
+          return true;
+        } catch (error) {
+          if (!(error instanceof GatewayError)) throw error;
+          // graphql-ws would close with a bare "Forbidden"; say why, as the HTTP answer does.
+          ctx.extra.socket.close(forbiddenCloseCode, closeReason(error));
+          return false;
+        }
+      },
       onNext: (_ctx, _id, _payload, args, result) => formatResult(result, requestIdOf(args.contextValue)),
       onError: (_ctx, id, _payload, errors) => format(errors, id),
     },

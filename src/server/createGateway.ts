@@ -14,7 +14,7 @@ import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
 import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
 import { createExplorerHandler } from './explorer.js';
-import { ReadinessCheck } from './health.js';
+import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin } from './operationPlugin.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
@@ -125,10 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     createRequestHandler({
       graphql: handleGraphQL,
       webhooks: live.webhooks,
-      readiness: async () => {
-        const state = await readiness.check();
-        return { status: state.ready ? 200 : 503, body: { status: state.ready ? 'ready' : 'not ready', reasons: state.reasons } };
-      },
+      readiness: async () => readinessAnswer(await readiness.check()),
       metrics: () => metrics.render(),
       explorer,
       logger,
@@ -154,6 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');
   metrics.addSource(liveAndCacheMetrics(cache, live));
+  metrics.trackReadiness(() => readiness.check());
 
   let listening = '';
   return {

@@ -3,6 +3,7 @@ import { ConfigError } from './ConfigError.js';
 import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSettings.js';
 
 import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
+import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
 
 export { ConfigError };
 
@@ -38,6 +39,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Subscriptions: webhook secrets, body limit, polling. */
   readonly live: LiveSettings;
+  /** Operation cost limits (`QUERY_MAX_*`, `OPERATION_MAX_UPSTREAM_CALLS`). */
+  readonly limits: LimitSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -68,6 +71,7 @@ export const settingNames: readonly string[] = [
   'CONCORD_ORGS',
   ...liveSettingNames,
   ...cacheSettingNames,
+  ...Object.values(limitSettingNames),
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -141,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     live: loadLiveSettings(env),
+    limits: loadLimitSettings(env),
   };
   return Object.freeze(config);
 }

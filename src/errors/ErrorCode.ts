@@ -12,6 +12,7 @@ export const ErrorCode = {
   UpstreamTimeout: 'UPSTREAM_TIMEOUT',
   UpstreamError: 'UPSTREAM_ERROR',
   NotConfigured: 'SERVICE_NOT_CONFIGURED',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

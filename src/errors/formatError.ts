@@ -8,6 +8,23 @@ import { isPublicCode } from './ErrorCode.js';
  */
 const persistedQueryRefusals: ReadonlySet<string> = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
 
+/** graphql-js's message when parsing stops at its `maxTokens` (QUERY_MAX_TOKENS); graphql 16 spells it "more that". */
+const tokenLimit = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/**
+ * A parse stopped at the token limit, as the other cost limits answer:
+ * QUERY_TOO_COMPLEX with the limit (the count is unknown: parsing stopped).
+ */
+function tokenLimitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const limit = tokenLimit.exec(formatted.message)?.[1];
+  if (limit === undefined) return undefined;
+  return {
+    message: `The document has more than ${limit} tokens (QUERY_MAX_TOKENS)`,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'tokens', limit: Number(limit) },
+  };
+}
+
 /** The code an error is shown with, or undefined when it must be masked. */
 export function publicCodeOf(formatted: { readonly message: string; readonly extensions?: Readonly<Record<string, unknown>> | undefined }): string | undefined {
   const code = formatted.extensions?.['code'];
@@ -23,6 +40,8 @@ export function publicCodeOf(formatted: { readonly message: string; readonly ext
  * where the request is known (see unexpectedErrorLog).
  */
 export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  const tooManyTokens = tokenLimitRefusal(formatted);
+  if (tooManyTokens !== undefined) return tooManyTokens;
   const code = publicCodeOf(formatted);
   if (code !== undefined) {
     // Apollo adds a stack trace in development; never send it, nor an HTTP status meant for the transport.

@@ -6,6 +6,7 @@ import { serviceLabels, serviceNames, type ServiceName } from '../config/Service
 import { GatewayError } from '../errors/GatewayError.js';
 import { credentialProblem } from './credentialValue.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { PartialError } from './partialErrors.js';
 import { CacheTracker } from '../cache/CacheTracker.js';
@@ -74,7 +75,7 @@ export function createContext(config: Config, upstreams: Upstreams, headers: Inc
   const sessionCache = cache === undefined || cacheTracker === undefined ? undefined : { cache, tracker: cacheTracker };
   return {
     requestId,
-    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId, sessionCache),
+    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId, sessionCache, new CallBudget(config.limits.operationMaxUpstreamCalls)),
     partialErrors: [],
     configuredServices: upstreams.configured,
     cacheTracker,

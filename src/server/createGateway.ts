@@ -13,6 +13,7 @@ import { LiveHub } from '../subscriptions/LiveHub.js';
 import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
 import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
+import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
@@ -90,6 +91,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The token limit bounds the work of parsing and validating before the other limits are checked.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // Shutdown is ours (see stop): Apollo must not stop itself on SIGTERM while requests drain.
     stopOnTerminationSignals: false,
     plugins: [
@@ -99,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin<GatewayContext>(),
       unexpectedErrorLogPlugin<GatewayContext>(logger),
+      operationLimitsPlugin<GatewayContext>(config.limits),
       cachePlugin<GatewayContext>(),
       operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
     ],

@@ -4,6 +4,7 @@ import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
 import { credentialsOf, type GatewayContext } from '../server/context.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { LiveHub } from './LiveHub.js';
 
@@ -48,7 +49,9 @@ export function createLiveContext(
   limits: { readonly overLimit?: number | undefined } = {},
 ): LiveContext {
   const requestId = randomUUID();
-  let loaders: Loaders = createLoaders(upstreams, credentials, requestId);
+  // Each event is resolved with loaders, and an upstream call budget, of its own.
+  const fresh = (): Loaders => createLoaders(upstreams, credentials, requestId, undefined, new CallBudget(upstreams.config.limits.operationMaxUpstreamCalls));
+  let loaders: Loaders = fresh();
   return {
     requestId,
     live,
@@ -62,7 +65,7 @@ export function createLiveContext(
       return loaders;
     },
     renewLoaders() {
-      loaders = createLoaders(upstreams, credentials, requestId);
+      loaders = fresh();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FormattedExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
@@ -11,6 +11,7 @@ import type { Upstreams } from '../upstreams/Upstreams.js';
 import { connectionCredentials, createLiveContext } from './LiveContext.js';
 import type { LiveHub } from './LiveHub.js';
 import { requestTarget } from '../server/requestTarget.js';
+import { checkOperationLimits } from '../limits/operationLimits.js';
 import type { Logger } from '../server/logger.js';
 import { logUnexpectedErrors } from '../server/unexpectedErrorLog.js';
 
@@ -37,6 +38,11 @@ export interface WebSocketEndpoint {
 
 /** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
 export const maxSubscriptionsPerConnection = 100;
+
+/** A parse or validation error with the code Apollo Server gives it over HTTP. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes ?? null, source: error.source ?? null, positions: error.positions ?? null, originalError: error, extensions: { ...error.extensions, code } });
+}
 
 /** graphql-ws's close code for a connection_init that is refused. */
 const forbiddenCloseCode = 4403;
@@ -117,6 +123,22 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
           ctx.extra.socket.close(forbiddenCloseCode, closeReason(error));
           return false;
         }
+      },
+      // Parsed with the token limit and validated here, then held to the same cost limits as HTTP operations.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+        } catch (error) {
+          return [coded(error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed'), 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(options.schema, document);
+        if (invalid.length > 0) return invalid.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation === null || operation === undefined) return [coded(new GraphQLError('Unable to identify operation'), 'OPERATION_RESOLUTION_FAILURE')];
+        const refusal = checkOperationLimits(config.limits, options.schema, document, operation, payload.variables ?? {});
+        if (refusal !== undefined) return [refusal];
+        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onNext: (_ctx, _id, _payload, args, result) => formatResult(result, requestIdOf(args.contextValue)),
       onError: (_ctx, id, _payload, errors) => format(errors, id),

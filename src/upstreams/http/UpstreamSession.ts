@@ -5,6 +5,7 @@ import type { UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
 import type { ResponseCache } from '../../cache/ResponseCache.js';
 import type { CacheTracker } from '../../cache/CacheTracker.js';
+import type { CallBudget } from './CallBudget.js';
 
 /** The shared response cache, and what this operation read through it. */
 export interface SessionCache {
@@ -14,8 +15,8 @@ export interface SessionCache {
 
 /**
  * One GraphQL operation's view of one upstream: the credential that applies
- * to this request, and a memo so that identical GETs within the operation are
- * sent once.
+ * to this request, a memo so that identical GETs within the operation are
+ * sent once, and the operation's call budget, which each call sent counts against.
  */
 export class UpstreamSession {
   private readonly memo = new Map<string, Promise<UpstreamResponse>>();
@@ -26,6 +27,7 @@ export class UpstreamSession {
     private readonly requestId: string | undefined,
     readonly service: UpstreamHttp['protocol']['service'],
     private readonly cache?: SessionCache | undefined,
+    private readonly budget?: CallBudget | undefined,
   ) {}
 
   private ready(): { http: UpstreamHttp; token: string } {
@@ -51,6 +53,7 @@ export class UpstreamSession {
     const key = url.href;
     let pending = this.memo.get(key);
     if (pending === undefined) {
+      this.budget?.take(this.service);
       const call = { token, requestId: this.requestId };
       pending =
         this.cache === undefined
@@ -69,6 +72,7 @@ export class UpstreamSession {
    */
   async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const { http, token } = this.ready();
+    this.budget?.take(this.service);
     if (req.method === 'GET') return http.send<T>(req, { token, requestId: this.requestId });
     this.memo.clear();
     this.cache?.tracker.write();

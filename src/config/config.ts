@@ -4,6 +4,7 @@ import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSet
 
 import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
 import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
+import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
 
 export { ConfigError };
 
@@ -41,6 +42,8 @@ export interface Config {
   readonly live: LiveSettings;
   /** Operation cost limits (`QUERY_MAX_*`, `OPERATION_MAX_UPSTREAM_CALLS`). */
   readonly limits: LimitSettings;
+  /** Client authentication (`GATEWAY_API_KEYS`, `AUTH_JWT_*`); off by default. */
+  readonly auth: AuthSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -72,6 +75,7 @@ export const settingNames: readonly string[] = [
   ...liveSettingNames,
   ...cacheSettingNames,
   ...Object.values(limitSettingNames),
+  ...authSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -146,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     live: loadLiveSettings(env),
     limits: loadLimitSettings(env),
+    auth: loadAuthSettings(env),
   };
   return Object.freeze(config);
 }

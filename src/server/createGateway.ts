@@ -21,6 +21,8 @@ import { operationPlugin } from './operationPlugin.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
 import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
 import { createRequestHandler } from './requestHandler.js';
+import { ClientAuth } from './auth/ClientAuth.js';
+import { openTokensWarning } from './auth/openTokensWarning.js';
 import { operationLogger } from './requestLogging.js';
 import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
@@ -79,6 +81,9 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const auth = new ClientAuth(config.auth);
+  const openTokens = openTokensWarning(config);
+  if (openTokens !== undefined) logger.warn(openTokens);
   const metrics = new GatewayMetrics();
   const tally = new UpstreamTally();
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
@@ -119,7 +124,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handleGraphQL = createGraphQLHandler({
     apollo,
     maxBodyBytes,
-    createContext: (req) => createContext(config, upstreams, req.headers, cache),
+    createContext: (req) => createContext(config, upstreams, req.headers, auth, cache),
   });
 
   const readiness = new ReadinessCheck(config.redisUrl);
@@ -150,7 +155,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes, logger });
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config/config.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
-import { credentialsOf, type GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../server/context.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
@@ -25,20 +24,20 @@ export interface LiveContext extends GatewayContext {
 }
 
 /**
- * The credentials a connection_init payload carries: `{ "x-circleci-token": … }`,
- * also under `headers`. Throws UNAUTHENTICATED for a value that cannot be a credential.
+ * Reads a connection_init payload as headers: `{ "x-circleci-token": … }`,
+ * also under `headers`, names matched without regard to case. Only strings
+ * count.
  */
-export function connectionCredentials(config: Config, params: Readonly<Record<string, unknown>> | undefined): Partial<Record<ServiceName, string>> {
+export function connectionParamReader(params: Readonly<Record<string, unknown>> | undefined): (name: string) => string | undefined {
   const headers = params?.['headers'];
   const nested = headers !== null && typeof headers === 'object' ? (headers as Record<string, unknown>) : {};
-  const read = (name: string): string | undefined => {
+  return (name: string): string | undefined => {
     for (const source of [params ?? {}, nested]) {
       const match = Object.entries(source).find(([key]) => key.toLowerCase() === name);
       if (typeof match?.[1] === 'string') return match[1];
     }
     return undefined;
   };
-  return credentialsOf(config, read, 'connection parameter');
 }
 
 /** Creates one subscription's context. */

@@ -8,7 +8,9 @@ import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
 import { formatError } from '../errors/formatError.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
-import { connectionCredentials, createLiveContext } from './LiveContext.js';
+import { connectionParamReader, createLiveContext } from './LiveContext.js';
+import type { ClientAuth } from '../server/auth/ClientAuth.js';
+import { clientCredentials } from '../server/clientAccess.js';
 import type { LiveHub } from './LiveHub.js';
 import { requestTarget } from '../server/requestTarget.js';
 import { checkOperationLimits } from '../limits/operationLimits.js';
@@ -24,6 +26,8 @@ export interface WebSocketOptions {
   readonly config: Config;
   readonly upstreams: Upstreams;
   readonly live: LiveHub;
+  /** Client authentication, applied to each connection_init. */
+  readonly auth: ClientAuth;
   readonly maxPayloadBytes: number;
   /** Where errors a subscriber is only shown masked are logged. */
   readonly logger: Logger;
@@ -111,11 +115,11 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
           // The new subscription is already listed here.
           overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
         }),
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const params = ctx.connectionParams;
         if (params !== undefined && (typeof params !== 'object' || params === null)) return false;
         try {
-          credentialsByConnection.set(ctx, connectionCredentials(config, params));
+          credentialsByConnection.set(ctx, await clientCredentials(config, options.auth, connectionParamReader(params), 'connection parameter'));
           return true;
         } catch (error) {
           if (!(error instanceof GatewayError)) throw error;

@@ -31,21 +31,31 @@ export interface ListSize {
   readonly slicingArguments: readonly string[];
 }
 
+/** Directives read once per field: the schema is built once, and the estimate reads them on every operation. */
+const upstreamCosts = new WeakMap<GraphQLField<unknown, unknown>, UpstreamCost | null>();
+const listSizes = new WeakMap<GraphQLField<unknown, unknown>, ListSize | null>();
+
 /** The field's `@upstream`, or undefined when it has none. */
 export function upstreamCostOf(field: GraphQLField<unknown, unknown>): UpstreamCost | undefined {
-  if (field.astNode === undefined || field.astNode === null) return undefined;
-  const values = getDirectiveValues(upstreamDirective, field.astNode);
-  if (values === undefined) return undefined;
-  return { calls: values['calls'] as number, pageSize: (values['pageSize'] as number | null | undefined) ?? undefined };
+  let cost = upstreamCosts.get(field);
+  if (cost === undefined) {
+    const values = field.astNode === undefined || field.astNode === null ? undefined : getDirectiveValues(upstreamDirective, field.astNode);
+    cost = values === undefined ? null : { calls: values['calls'] as number, pageSize: (values['pageSize'] as number | null | undefined) ?? undefined };
+    upstreamCosts.set(field, cost);
+  }
+  return cost ?? undefined;
 }
 
 /** The field's `@listSize`, or undefined when it has none. */
 export function listSizeOf(field: GraphQLField<unknown, unknown>): ListSize | undefined {
-  if (field.astNode === undefined || field.astNode === null) return undefined;
-  const values = getDirectiveValues(listSizeDirective, field.astNode);
-  if (values === undefined) return undefined;
-  return {
-    assumedSize: (values['assumedSize'] as number | null | undefined) ?? undefined,
-    slicingArguments: (values['slicingArguments'] as readonly string[] | null | undefined) ?? [],
-  };
+  let size = listSizes.get(field);
+  if (size === undefined) {
+    const values = field.astNode === undefined || field.astNode === null ? undefined : getDirectiveValues(listSizeDirective, field.astNode);
+    size =
+      values === undefined
+        ? null
+        : { assumedSize: (values['assumedSize'] as number | null | undefined) ?? undefined, slicingArguments: (values['slicingArguments'] as readonly string[] | null | undefined) ?? [] };
+    listSizes.set(field, size);
+  }
+  return size ?? undefined;
 }

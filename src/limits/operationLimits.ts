@@ -28,6 +28,9 @@ export function tooComplex(measure: LimitMeasure, estimate: number | undefined, 
   });
 }
 
+/** Measures by operation node: Apollo Server reuses the parsed document of a repeated query, so each is measured once. */
+const measuredOperations = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; directives: number }>();
+
 /** The armor rules' measures of one operation (and the fragments it spreads). */
 function measure(schema: GraphQLSchema, document: DocumentNode): { depth: number; aliases: number; directives: number } {
   const found = { depth: 0, aliases: 0, directives: 0 };
@@ -56,7 +59,11 @@ export function checkOperationLimits(
 ): GatewayError | undefined {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  const measured = measure(schema, { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] });
+  let measured = measuredOperations.get(operation);
+  if (measured === undefined) {
+    measured = measure(schema, { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] });
+    measuredOperations.set(operation, measured);
+  }
   const over = (key: Exclude<LimitMeasure, 'tokens'>, found: number): GatewayError | undefined => {
     const { setting, text } = phrases[key];
     const limit = limits[setting];

@@ -3,6 +3,8 @@ import { ConfigError } from './ConfigError.js';
 import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSettings.js';
 
 import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
+import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
+import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
 
 export { ConfigError };
 
@@ -38,6 +40,10 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Subscriptions: webhook secrets, body limit, polling. */
   readonly live: LiveSettings;
+  /** Operation cost limits (`QUERY_MAX_*`, `OPERATION_MAX_UPSTREAM_CALLS`). */
+  readonly limits: LimitSettings;
+  /** Client authentication (`GATEWAY_API_KEYS`, `AUTH_JWT_*`); off by default. */
+  readonly auth: AuthSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -68,6 +74,8 @@ export const settingNames: readonly string[] = [
   'CONCORD_ORGS',
   ...liveSettingNames,
   ...cacheSettingNames,
+  ...Object.values(limitSettingNames),
+  ...authSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -141,6 +149,8 @@ export function loadConfig(env: Env = process.env): Config {
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     live: loadLiveSettings(env),
+    limits: loadLimitSettings(env),
+    auth: loadAuthSettings(env),
   };
   return Object.freeze(config);
 }

@@ -12,6 +12,7 @@ export const ErrorCode = {
   UpstreamTimeout: 'UPSTREAM_TIMEOUT',
   UpstreamError: 'UPSTREAM_ERROR',
   NotConfigured: 'SERVICE_NOT_CONFIGURED',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -19,7 +20,8 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const publicCodes: ReadonlySet<string> = new Set<string>([
-  ...Object.values(ErrorCode),
+  // INTERNAL_SERVER_ERROR is what an error without a code of its own gets: its message is never shown.
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
   // Codes Apollo Server itself attaches to request-level failures.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -29,7 +31,10 @@ const publicCodes: ReadonlySet<string> = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-/** Whether an error carrying this code may be shown to clients as it is. */
+/**
+ * Whether an error carrying this code may be shown to clients as it is.
+ * Every gateway code is, except `INTERNAL_SERVER_ERROR`.
+ */
 export function isPublicCode(code: unknown): boolean {
   return typeof code === 'string' && publicCodes.has(code);
 }

@@ -12,6 +12,14 @@ export interface GatewayErrorOptions {
   readonly retryAfter?: number | undefined;
   /** Field-level validation messages, for `BAD_USER_INPUT`. */
   readonly details?: readonly { readonly field?: string; readonly message: string }[] | undefined;
+  /**
+   * For an error that refuses a whole request before execution: the HTTP
+   * status (and headers) of the answer. Apollo Server reads it and never
+   * shows it to the client.
+   */
+  readonly http?: { readonly status: number; readonly headers?: Readonly<Record<string, string>> } | undefined;
+  /** Further public `extensions` fields (a cost limit's estimate and limit, say). */
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined;
   readonly cause?: unknown;
 }
 
@@ -31,6 +39,8 @@ export class GatewayError extends GraphQLError {
     if (options.status !== undefined) extensions['status'] = options.status;
     if (options.retryAfter !== undefined) extensions['retryAfter'] = options.retryAfter;
     if (options.details !== undefined && options.details.length > 0) extensions['details'] = options.details;
+    Object.assign(extensions, options.extensions);
+    if (options.http !== undefined) extensions['http'] = { status: options.http.status, headers: new Map(Object.entries(options.http.headers ?? {})) };
     super(message, { extensions, originalError: options.cause instanceof Error ? options.cause : undefined });
     this.name = 'GatewayError';
     this.code = code;

@@ -154,12 +154,12 @@ export type CircleCiContext = Context & Node & {
   readonly contextId: Scalars['String']['output'];
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Variable names and dates; CircleCI never returns values. */
-  readonly environmentVariables: CircleCiContextEnvironmentVariableConnection;
+  readonly environmentVariables?: Maybe<CircleCiContextEnvironmentVariableConnection>;
   readonly id: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
   /** Null when the context was fetched by id: CircleCI does not say who owns it. */
   readonly owner?: Maybe<CircleCiContextOwner>;
-  readonly restrictions: CircleCiContextRestrictionConnection;
+  readonly restrictions?: Maybe<CircleCiContextRestrictionConnection>;
   readonly service: Service;
 };
 
@@ -383,7 +383,7 @@ export type CircleCiDecisionLog = Node & {
   readonly ownerId: Scalars['String']['output'];
   readonly policies: ReadonlyArray<CircleCiPolicyHash>;
   /** The bundle the decision was made with. */
-  readonly policyBundle: CircleCiPolicyBundle;
+  readonly policyBundle?: Maybe<CircleCiPolicyBundle>;
   readonly timeTakenMs?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -610,7 +610,7 @@ export type CircleCiJob = Node & {
   readonly approvalRequestId?: Maybe<Scalars['String']['output']>;
   readonly approvedBy?: Maybe<CircleCiUser>;
   /** Files the job stored; empty for jobs without a number. */
-  readonly artifacts: CircleCiArtifactConnection;
+  readonly artifacts?: Maybe<CircleCiArtifactConnection>;
   readonly canceledBy?: Maybe<CircleCiUser>;
   /** The ids of the jobs this one waits for. */
   readonly dependencyIds: ReadonlyArray<Scalars['String']['output']>;
@@ -630,7 +630,7 @@ export type CircleCiJob = Node & {
   readonly status: CircleCiJobStatus;
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Test results the job reported; empty for jobs without a number. */
-  readonly tests: CircleCiTestResultConnection;
+  readonly tests?: Maybe<CircleCiTestResultConnection>;
   readonly type: CircleCiJobType;
   readonly workflow?: Maybe<CircleCiWorkflow>;
 };
@@ -663,7 +663,7 @@ export type CircleCiJobConnection = {
 /** What `GET /project/{slug}/job/{number}` tells about a job. */
 export type CircleCiJobDetails = {
   readonly __typename?: 'CircleCIJobDetails';
-  readonly artifacts: CircleCiArtifactConnection;
+  readonly artifacts?: Maybe<CircleCiArtifactConnection>;
   /** The names of the contexts the job used. */
   readonly contexts: ReadonlyArray<Scalars['String']['output']>;
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -685,7 +685,7 @@ export type CircleCiJobDetails = {
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   readonly status: CircleCiJobStatus;
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
-  readonly tests: CircleCiTestResultConnection;
+  readonly tests?: Maybe<CircleCiTestResultConnection>;
   readonly webUrl?: Maybe<Scalars['String']['output']>;
   /** The latest workflow the job ran in. */
   readonly workflow?: Maybe<CircleCiWorkflow>;
@@ -936,7 +936,7 @@ export type CircleCiPipeline = Node & Pipeline & {
   readonly triggerParameters?: Maybe<Scalars['JSON']['output']>;
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   readonly vcs?: Maybe<CircleCiPipelineVcs>;
-  readonly workflows: CircleCiWorkflowConnection;
+  readonly workflows?: Maybe<CircleCiWorkflowConnection>;
 };
 
 
@@ -1087,18 +1087,18 @@ export type CircleCiProject = Node & Project & {
   readonly __typename?: 'CircleCIProject';
   /** A checkout key by md5 or sha256 fingerprint. */
   readonly checkoutKey?: Maybe<CircleCiCheckoutKey>;
-  readonly checkoutKeys: CircleCiCheckoutKeyConnection;
+  readonly checkoutKeys?: Maybe<CircleCiCheckoutKeyConnection>;
   readonly defaultBranch?: Maybe<Scalars['String']['output']>;
   /** An environment variable by name; null when unset. */
   readonly envVar?: Maybe<CircleCiProjectEnvVar>;
-  readonly envVars: CircleCiProjectEnvVarConnection;
+  readonly envVars?: Maybe<CircleCiProjectEnvVarConnection>;
   /** The project slug, e.g. `gh/acme/api`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   /** The newest pipeline, if any. */
   readonly latestPipeline?: Maybe<CircleCiPipeline>;
   /** The pipelines of this project the signed-in user triggered, newest first. */
-  readonly myPipelines: CircleCiPipelineConnection;
+  readonly myPipelines?: Maybe<CircleCiPipelineConnection>;
   readonly name: Scalars['String']['output'];
   readonly organizationId: Scalars['String']['output'];
   readonly organizationName: Scalars['String']['output'];
@@ -1106,10 +1106,10 @@ export type CircleCiProject = Node & Project & {
   /** A pipeline by its number in this project. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
   /** The project's pipelines, newest first. */
-  readonly pipelines: CircleCiPipelineConnection;
+  readonly pipelines?: Maybe<CircleCiPipelineConnection>;
   /** The CircleCI project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
-  readonly schedules: CircleCiScheduleConnection;
+  readonly schedules?: Maybe<CircleCiScheduleConnection>;
   readonly service: Service;
   readonly settings?: Maybe<CircleCiProjectSettings>;
   readonly slug: Scalars['String']['output'];
@@ -1575,7 +1575,7 @@ export type CircleCiWorkflow = Node & Workflow & {
   readonly erroredBy?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   /** The workflow's jobs in CircleCI's order. */
-  readonly jobs: CircleCiJobConnection;
+  readonly jobs?: Maybe<CircleCiJobConnection>;
   readonly name: Scalars['String']['output'];
   readonly pipeline?: Maybe<CircleCiPipeline>;
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
@@ -1802,7 +1802,7 @@ export type ConcordProject = Node & Project & {
   readonly rawPayloadMode?: Maybe<Scalars['String']['output']>;
   readonly service: Service;
   /** The teams with access to the project. */
-  readonly teamAccess: ConcordTeamAccessConnection;
+  readonly teamAccess?: Maybe<ConcordTeamAccessConnection>;
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
@@ -2157,10 +2157,10 @@ export type FlexStackProject = Node & Project & {
   readonly icon?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   /** The project's members, optionally of one role. */
-  readonly members: FlexStackMemberConnection;
+  readonly members?: Maybe<FlexStackMemberConnection>;
   readonly name: Scalars['String']['output'];
   /** The project's notification integrations (Slack and webhooks). */
-  readonly notificationIntegrations: FlexStackNotificationIntegrationConnection;
+  readonly notificationIntegrations?: Maybe<FlexStackNotificationIntegrationConnection>;
   readonly orgId: Scalars['String']['output'];
   /** FlexStack's project id. */
   readonly projectId: Scalars['String']['output'];
@@ -2729,7 +2729,7 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
   readonly id: Scalars['ID']['output'];
   /** Its jobs, newest first; `scope` keeps those of these statuses; retried jobs only with `includeRetried`. */
-  readonly jobs: GitLabJobConnection;
+  readonly jobs?: Maybe<GitLabJobConnection>;
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The pipeline's number within its project (GitLab's `iid`). */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
@@ -2823,7 +2823,7 @@ export type GitLabProject = Node & Project & {
   readonly fullName: Scalars['String']['output'];
   /** One hook by its id; null when there is none. */
   readonly hook?: Maybe<GitLabProjectHook>;
-  readonly hooks: GitLabProjectHookConnection;
+  readonly hooks?: Maybe<GitLabProjectHookConnection>;
   readonly httpUrlToRepo?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2836,7 +2836,7 @@ export type GitLabProject = Node & Project & {
   /** One direct member by user id; null when the user is not a member. */
   readonly member?: Maybe<GitLabMember>;
   /** Direct members of the project; `query` filters by name or username. */
-  readonly members: GitLabMemberConnection;
+  readonly members?: Maybe<GitLabMemberConnection>;
   readonly name: Scalars['String']['output'];
   readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
   readonly namespace?: Maybe<GitLabNamespace>;
@@ -2844,7 +2844,7 @@ export type GitLabProject = Node & Project & {
   /** One pipeline by its id; null when the project has none of that id. */
   readonly pipeline?: Maybe<GitLabPipeline>;
   /** The project's pipelines, newest first; `ref` and `status` narrow them. */
-  readonly pipelines: GitLabPipelineConnection;
+  readonly pipelines?: Maybe<GitLabPipelineConnection>;
   /** The numeric GitLab project id. */
   readonly projectId: Scalars['Int']['output'];
   readonly service: Service;
@@ -3063,105 +3063,105 @@ export type Mutation = {
   /** Always true; lets clients check that mutations reach the gateway. */
   readonly _ping: Scalars['Boolean']['output'];
   /** Approves a job waiting on hold, which lets the workflow go on. */
-  readonly circleciApproveJob: CircleCiWorkflowActionPayload;
+  readonly circleciApproveJob?: Maybe<CircleCiWorkflowActionPayload>;
   /** Cancels a job (`POST /project/{slug}/job/{number}/cancel`). */
-  readonly circleciCancelJob: CircleCiCancelJobPayload;
-  readonly circleciCancelWorkflow: CircleCiWorkflowActionPayload;
+  readonly circleciCancelJob?: Maybe<CircleCiCancelJobPayload>;
+  readonly circleciCancelWorkflow?: Maybe<CircleCiWorkflowActionPayload>;
   /** Continues a setup pipeline with its generated configuration. */
-  readonly circleciContinuePipeline: CircleCiContinuePipelinePayload;
-  readonly circleciCreateCheckoutKey: CircleCiCreateCheckoutKeyPayload;
-  readonly circleciCreateContext: CircleCiContext;
-  readonly circleciCreateContextRestriction: CircleCiContextRestriction;
-  readonly circleciCreatePolicyBundle: CircleCiPolicyBundleDiff;
+  readonly circleciContinuePipeline?: Maybe<CircleCiContinuePipelinePayload>;
+  readonly circleciCreateCheckoutKey?: Maybe<CircleCiCreateCheckoutKeyPayload>;
+  readonly circleciCreateContext?: Maybe<CircleCiContext>;
+  readonly circleciCreateContextRestriction?: Maybe<CircleCiContextRestriction>;
+  readonly circleciCreatePolicyBundle?: Maybe<CircleCiPolicyBundleDiff>;
   /** Follows a repository as a CircleCI project. */
-  readonly circleciCreateProject: CircleCiCreateProjectPayload;
-  readonly circleciCreateProjectEnvVar: CircleCiCreateProjectEnvVarPayload;
-  readonly circleciCreateSchedule: CircleCiSchedulePayload;
-  readonly circleciCreateUsageExport: CircleCiUsageExport;
-  readonly circleciCreateWebhook: CircleCiWebhook;
-  readonly circleciDeleteCheckoutKey: CircleCiDeleteCheckoutKeyPayload;
-  readonly circleciDeleteContext: CircleCiDeleteContextPayload;
-  readonly circleciDeleteContextEnvVar: CircleCiDeleteContextEnvVarPayload;
-  readonly circleciDeleteContextRestriction: CircleCiDeleteContextRestrictionPayload;
-  readonly circleciDeleteOrgClaims: CircleCiOidcClaims;
-  readonly circleciDeleteProjectClaims: CircleCiOidcClaims;
-  readonly circleciDeleteProjectEnvVar: CircleCiDeleteProjectEnvVarPayload;
-  readonly circleciDeleteSchedule: CircleCiDeleteSchedulePayload;
-  readonly circleciDeleteWebhook: CircleCiDeleteWebhookPayload;
-  readonly circleciMakeDecision: CircleCiPolicyDecision;
-  readonly circleciPatchOrgClaims: CircleCiOidcClaims;
-  readonly circleciPatchProjectClaims: CircleCiOidcClaims;
-  readonly circleciRerunWorkflow: CircleCiRerunWorkflowPayload;
+  readonly circleciCreateProject?: Maybe<CircleCiCreateProjectPayload>;
+  readonly circleciCreateProjectEnvVar?: Maybe<CircleCiCreateProjectEnvVarPayload>;
+  readonly circleciCreateSchedule?: Maybe<CircleCiSchedulePayload>;
+  readonly circleciCreateUsageExport?: Maybe<CircleCiUsageExport>;
+  readonly circleciCreateWebhook?: Maybe<CircleCiWebhook>;
+  readonly circleciDeleteCheckoutKey?: Maybe<CircleCiDeleteCheckoutKeyPayload>;
+  readonly circleciDeleteContext?: Maybe<CircleCiDeleteContextPayload>;
+  readonly circleciDeleteContextEnvVar?: Maybe<CircleCiDeleteContextEnvVarPayload>;
+  readonly circleciDeleteContextRestriction?: Maybe<CircleCiDeleteContextRestrictionPayload>;
+  readonly circleciDeleteOrgClaims?: Maybe<CircleCiOidcClaims>;
+  readonly circleciDeleteProjectClaims?: Maybe<CircleCiOidcClaims>;
+  readonly circleciDeleteProjectEnvVar?: Maybe<CircleCiDeleteProjectEnvVarPayload>;
+  readonly circleciDeleteSchedule?: Maybe<CircleCiDeleteSchedulePayload>;
+  readonly circleciDeleteWebhook?: Maybe<CircleCiDeleteWebhookPayload>;
+  readonly circleciMakeDecision?: Maybe<CircleCiPolicyDecision>;
+  readonly circleciPatchOrgClaims?: Maybe<CircleCiOidcClaims>;
+  readonly circleciPatchProjectClaims?: Maybe<CircleCiOidcClaims>;
+  readonly circleciRerunWorkflow?: Maybe<CircleCiRerunWorkflowPayload>;
   /** Creates or replaces a variable of a context. */
-  readonly circleciSetContextEnvVar: CircleCiContextEnvironmentVariable;
-  readonly circleciSetDecisionSettings: CircleCiDecisionSettings;
-  readonly circleciTriggerPipeline: CircleCiTriggerPipelinePayload;
-  readonly circleciUpdateProjectSettings: CircleCiUpdateProjectSettingsPayload;
-  readonly circleciUpdateSchedule: CircleCiSchedulePayload;
-  readonly circleciUpdateWebhook: CircleCiWebhook;
+  readonly circleciSetContextEnvVar?: Maybe<CircleCiContextEnvironmentVariable>;
+  readonly circleciSetDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  readonly circleciTriggerPipeline?: Maybe<CircleCiTriggerPipelinePayload>;
+  readonly circleciUpdateProjectSettings?: Maybe<CircleCiUpdateProjectSettingsPayload>;
+  readonly circleciUpdateSchedule?: Maybe<CircleCiSchedulePayload>;
+  readonly circleciUpdateWebhook?: Maybe<CircleCiWebhook>;
   /** Replaces a Concord project's team access list. */
-  readonly concordBulkUpdateTeamAccess: ConcordProjectPayload;
+  readonly concordBulkUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
   /** Creates a Concord project; Concord updates the project of that name if it exists (`result` says which). */
-  readonly concordCreateProject: ConcordProjectPayload;
-  readonly concordDeleteProject: ConcordDeleteProjectPayload;
+  readonly concordCreateProject?: Maybe<ConcordProjectPayload>;
+  readonly concordDeleteProject?: Maybe<ConcordDeleteProjectPayload>;
   /** Moves a Concord project to another organization. */
-  readonly concordMoveProject: ConcordProjectPayload;
+  readonly concordMoveProject?: Maybe<ConcordProjectPayload>;
   /** Replaces a Concord project's configuration, or the value at a path in it. */
-  readonly concordUpdateConfiguration: ConcordProjectPayload;
+  readonly concordUpdateConfiguration?: Maybe<ConcordProjectPayload>;
   /** Updates an existing Concord project; only the fields given change. */
-  readonly concordUpdateProject: ConcordProjectPayload;
+  readonly concordUpdateProject?: Maybe<ConcordProjectPayload>;
   /** Sets one team's access level on a Concord project. */
-  readonly concordUpdateTeamAccess: ConcordProjectPayload;
-  readonly createGhesGlobalWebhook: GhesGlobalWebhook;
-  readonly createGhesOrganization: GhesOrganization;
-  readonly createGhesPreReceiveEnvironment: GhesPreReceiveEnvironment;
-  readonly deleteGhesGlobalWebhook: GhesDeletePayload;
+  readonly concordUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
+  readonly createGhesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
+  readonly createGhesOrganization?: Maybe<GhesOrganization>;
+  readonly createGhesPreReceiveEnvironment?: Maybe<GhesPreReceiveEnvironment>;
+  readonly deleteGhesGlobalWebhook?: Maybe<GhesDeletePayload>;
   /** Deletes an environment that has no hooks and no download in progress. */
-  readonly deleteGhesPreReceiveEnvironment: GhesDeletePayload;
-  readonly deleteGhesPublicKey: GhesDeletePayload;
-  readonly flexstackAddProjectMembers: FlexStackAddProjectMembersPayload;
-  readonly flexstackCreateNotificationIntegration: FlexStackNotificationIntegration;
-  readonly flexstackCreateProject: FlexStackProject;
-  readonly flexstackDeleteNotificationIntegration: FlexStackDeletePayload;
-  readonly flexstackDeleteProject: FlexStackDeletePayload;
+  readonly deleteGhesPreReceiveEnvironment?: Maybe<GhesDeletePayload>;
+  readonly deleteGhesPublicKey?: Maybe<GhesDeletePayload>;
+  readonly flexstackAddProjectMembers?: Maybe<FlexStackAddProjectMembersPayload>;
+  readonly flexstackCreateNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  readonly flexstackCreateProject?: Maybe<FlexStackProject>;
+  readonly flexstackDeleteNotificationIntegration?: Maybe<FlexStackDeletePayload>;
+  readonly flexstackDeleteProject?: Maybe<FlexStackDeletePayload>;
   /** Disconnects a project from its cloud provider account. */
-  readonly flexstackDisconnectProject: FlexStackProject;
-  readonly flexstackRemoveProjectMember: FlexStackDeletePayload;
-  readonly flexstackUpdateNotificationIntegration: FlexStackNotificationIntegration;
-  readonly flexstackUpdateProject: FlexStackProject;
-  readonly flexstackUpdateProjectMember: FlexStackMember;
+  readonly flexstackDisconnectProject?: Maybe<FlexStackProject>;
+  readonly flexstackRemoveProjectMember?: Maybe<FlexStackDeletePayload>;
+  readonly flexstackUpdateNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  readonly flexstackUpdateProject?: Maybe<FlexStackProject>;
+  readonly flexstackUpdateProjectMember?: Maybe<FlexStackMember>;
   /** Adds a user to a project (`POST /projects/:id/members`); CONFLICT when already a member. */
-  readonly gitlabAddMember: GitLabMember;
+  readonly gitlabAddMember?: Maybe<GitLabMember>;
   /** Adds a project webhook (`POST /projects/:id/hooks`). */
-  readonly gitlabAddProjectHook: GitLabProjectHook;
+  readonly gitlabAddProjectHook?: Maybe<GitLabProjectHook>;
   /** Creates a GitLab project (`POST /projects`). */
-  readonly gitlabCreateProject: GitLabProject;
+  readonly gitlabCreateProject?: Maybe<GitLabProject>;
   /** Deletes a project webhook (`DELETE /projects/:id/hooks/:hook_id`). */
-  readonly gitlabDeleteProjectHook: GitLabDeleteProjectHookPayload;
+  readonly gitlabDeleteProjectHook?: Maybe<GitLabDeleteProjectHookPayload>;
   /** Removes a member (`DELETE /projects/:id/members/:user_id`). */
-  readonly gitlabRemoveMember: GitLabRemoveMemberPayload;
+  readonly gitlabRemoveMember?: Maybe<GitLabRemoveMemberPayload>;
   /** Changes a member's access level or expiry (`PUT /projects/:id/members/:user_id`). */
-  readonly gitlabUpdateMember: GitLabMember;
+  readonly gitlabUpdateMember?: Maybe<GitLabMember>;
   /** Changes a project webhook (`PUT /projects/:id/hooks/:hook_id`). */
-  readonly gitlabUpdateProjectHook: GitLabProjectHook;
+  readonly gitlabUpdateProjectHook?: Maybe<GitLabProjectHook>;
   /** Sends the webhook a `ping` event. */
-  readonly pingGhesGlobalWebhook: PingGhesGlobalWebhookPayload;
+  readonly pingGhesGlobalWebhook?: Maybe<PingGhesGlobalWebhookPayload>;
   /** Queues a rename of the organization. */
-  readonly renameGhesOrganization: GhesOrganizationRenameResult;
+  readonly renameGhesOrganization?: Maybe<GhesOrganizationRenameResult>;
   /** Downloads the environment's tarball again from its imageUrl. */
-  readonly startGhesPreReceiveEnvironmentDownload: GhesPreReceiveDownload;
+  readonly startGhesPreReceiveEnvironmentDownload?: Maybe<GhesPreReceiveDownload>;
   /** Queues an LDAP sync of a team. */
-  readonly syncGhesLdapTeam: GhesLdapSyncResult;
+  readonly syncGhesLdapTeam?: Maybe<GhesLdapSyncResult>;
   /** Queues an LDAP sync of a user. */
-  readonly syncGhesLdapUser: GhesLdapSyncResult;
+  readonly syncGhesLdapUser?: Maybe<GhesLdapSyncResult>;
   /** Replaces the webhook's settings; omitted ones return to their defaults. */
-  readonly updateGhesGlobalWebhook: GhesGlobalWebhook;
+  readonly updateGhesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
   /** Maps a team to an LDAP entry (LDAP sync must be enabled). */
-  readonly updateGhesLdapTeamMapping: GhesLdapTeamMapping;
+  readonly updateGhesLdapTeamMapping?: Maybe<GhesLdapTeamMapping>;
   /** Maps a user to an LDAP entry. */
-  readonly updateGhesLdapUserMapping: GhesLdapUserMapping;
+  readonly updateGhesLdapUserMapping?: Maybe<GhesLdapUserMapping>;
   /** Renames or repoints an environment (not the default one). */
-  readonly updateGhesPreReceiveEnvironment: GhesPreReceiveEnvironment;
+  readonly updateGhesPreReceiveEnvironment?: Maybe<GhesPreReceiveEnvironment>;
 };
 
 
@@ -3590,38 +3590,38 @@ export type ProjectEdge = {
 export type Query = {
   readonly __typename?: 'Query';
   /** The organizations the signed-in user belongs to. */
-  readonly circleciCollaborations: CircleCiCollaborationConnection;
+  readonly circleciCollaborations?: Maybe<CircleCiCollaborationConnection>;
   /** A context by its global id or CircleCI UUID. */
   readonly circleciContext?: Maybe<CircleCiContext>;
   /** An owner's contexts: give `ownerId` or `ownerSlug`. */
-  readonly circleciContexts: CircleCiContextConnection;
+  readonly circleciContexts?: Maybe<CircleCiContextConnection>;
   readonly circleciDecisionLog?: Maybe<CircleCiDecisionLog>;
   /** Decision logs, newest first. `createdAfter`/`createdBefore` bound the decision time. */
-  readonly circleciDecisionLogs: CircleCiDecisionLogConnection;
-  readonly circleciDecisionSettings: CircleCiDecisionSettings;
-  readonly circleciFlakyTests: CircleCiFlakyTests;
+  readonly circleciDecisionLogs?: Maybe<CircleCiDecisionLogConnection>;
+  readonly circleciDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  readonly circleciFlakyTests?: Maybe<CircleCiFlakyTests>;
   /** The branches Insights has data for. */
-  readonly circleciInsightsBranches: CircleCiInsightsBranches;
+  readonly circleciInsightsBranches?: Maybe<CircleCiInsightsBranches>;
   /** A job of a project by its number. */
   readonly circleciJob?: Maybe<CircleCiJobDetails>;
   /** Job metrics of a workflow per day or hour. */
-  readonly circleciJobTimeseries: CircleCiJobTimeseriesConnection;
+  readonly circleciJobTimeseries?: Maybe<CircleCiJobTimeseriesConnection>;
   /** The CircleCI user the request's token belongs to. */
   readonly circleciMe?: Maybe<CircleCiUser>;
   /** An organization's Insights summary (`orgSlug` like `gh/acme`). */
-  readonly circleciOrgInsightsSummary: CircleCiOrgInsightsSummary;
-  readonly circleciOrgOidcClaims: CircleCiOidcClaims;
+  readonly circleciOrgInsightsSummary?: Maybe<CircleCiOrgInsightsSummary>;
+  readonly circleciOrgOidcClaims?: Maybe<CircleCiOidcClaims>;
   /** A CircleCI pipeline by its id. */
   readonly circleciPipeline?: Maybe<CircleCiPipeline>;
   /** Pipelines of an organization (or of every one the user is in), newest first; `mine` keeps only the user's own. */
-  readonly circleciPipelines: CircleCiPipelineConnection;
-  readonly circleciPolicyBundle: CircleCiPolicyBundle;
+  readonly circleciPipelines?: Maybe<CircleCiPipelineConnection>;
+  readonly circleciPolicyBundle?: Maybe<CircleCiPolicyBundle>;
   readonly circleciPolicyDocument?: Maybe<CircleCiPolicyDocument>;
   /** A CircleCI project by slug (`gh/org/repo`, `bb/org/repo` or `circleci/<org-id>/<project-id>`). */
   readonly circleciProject?: Maybe<CircleCiProject>;
   /** A project's Insights page: totals, per workflow and per workflow and branch. */
-  readonly circleciProjectInsightsSummary: CircleCiProjectInsightsSummary;
-  readonly circleciProjectOidcClaims: CircleCiOidcClaims;
+  readonly circleciProjectInsightsSummary?: Maybe<CircleCiProjectInsightsSummary>;
+  readonly circleciProjectOidcClaims?: Maybe<CircleCiOidcClaims>;
   /** A schedule by its CircleCI id (a UUID). */
   readonly circleciSchedule?: Maybe<CircleCiSchedule>;
   readonly circleciUsageExport?: Maybe<CircleCiUsageExport>;
@@ -3630,20 +3630,20 @@ export type Query = {
   /** A webhook by its global id or CircleCI UUID. */
   readonly circleciWebhook?: Maybe<CircleCiWebhook>;
   /** The webhooks of a scope (a project UUID). */
-  readonly circleciWebhooks: CircleCiWebhookConnection;
+  readonly circleciWebhooks?: Maybe<CircleCiWebhookConnection>;
   /** A CircleCI workflow by its id. */
   readonly circleciWorkflow?: Maybe<CircleCiWorkflow>;
-  readonly circleciWorkflowJobMetrics: CircleCiJobMetricsConnection;
+  readonly circleciWorkflowJobMetrics?: Maybe<CircleCiJobMetricsConnection>;
   /** Metrics per workflow. `branch` and `allBranches` exclude each other; neither means the default branch. */
-  readonly circleciWorkflowMetrics: CircleCiWorkflowMetricsConnection;
+  readonly circleciWorkflowMetrics?: Maybe<CircleCiWorkflowMetricsConnection>;
   /** Finished runs of a workflow, newest first. */
-  readonly circleciWorkflowRuns: CircleCiWorkflowRunConnection;
-  readonly circleciWorkflowSummary: CircleCiWorkflowSummary;
-  readonly circleciWorkflowTestMetrics: CircleCiWorkflowTestMetrics;
+  readonly circleciWorkflowRuns?: Maybe<CircleCiWorkflowRunConnection>;
+  readonly circleciWorkflowSummary?: Maybe<CircleCiWorkflowSummary>;
+  readonly circleciWorkflowTestMetrics?: Maybe<CircleCiWorkflowTestMetrics>;
   /** A Concord project by organization and name. */
   readonly concordProject?: Maybe<ConcordProject>;
   /** An organization's Concord projects, by name; `nameContains` filters on the name. */
-  readonly concordProjects: ConcordProjectConnection;
+  readonly concordProjects?: Maybe<ConcordProjectConnection>;
   /** A notification integration of a FlexStack project. */
   readonly flexstackNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
   /** A FlexStack project by its FlexStack id. */
@@ -3651,25 +3651,25 @@ export type Query = {
   /** A member of a FlexStack project. */
   readonly flexstackProjectMember?: Maybe<FlexStackMember>;
   /** FlexStack projects: the API key's organization's, or those of `orgId`. `first` may be up to 240, FlexStack's page limit. */
-  readonly flexstackProjects: FlexStackProjectConnection;
+  readonly flexstackProjects?: Maybe<FlexStackProjectConnection>;
   /** A global webhook by its global id. */
   readonly ghesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
   /** Global webhooks of the GitHub Enterprise Server instance (site admin). */
-  readonly ghesGlobalWebhooks: GhesGlobalWebhookConnection;
+  readonly ghesGlobalWebhooks?: Maybe<GhesGlobalWebhookConnection>;
   /** A pre-receive environment by its global id. */
   readonly ghesPreReceiveEnvironment?: Maybe<GhesPreReceiveEnvironment>;
   /** Pre-receive environments of the instance (site admin). */
-  readonly ghesPreReceiveEnvironments: GhesPreReceiveEnvironmentConnection;
+  readonly ghesPreReceiveEnvironments?: Maybe<GhesPreReceiveEnvironmentConnection>;
   /** Every public key on the instance (site admin); newest first by default. */
-  readonly ghesPublicKeys: GhesPublicKeyConnection;
+  readonly ghesPublicKeys?: Maybe<GhesPublicKeyConnection>;
   /** A GitLab project by numeric id or full path (`group/name`). */
   readonly gitlabProject?: Maybe<GitLabProject>;
   /** GitLab projects visible to the credential, in id order (GitLab's keyset pagination). */
-  readonly gitlabProjects: GitLabProjectConnection;
+  readonly gitlabProjects?: Maybe<GitLabProjectConnection>;
   /** Fetches any object by its global id. */
   readonly node?: Maybe<Node>;
   /** Fetches several objects by global id; a missing one is null in its slot. */
-  readonly nodes: ReadonlyArray<Maybe<Node>>;
+  readonly nodes?: Maybe<ReadonlyArray<Maybe<Node>>>;
   /**
    * The caller's projects on the services that list projects (GitLab,
    * Concord, FlexStack): on GitLab those its user is a member of, directly or
@@ -3683,7 +3683,7 @@ export type Query = {
    * CircleCI and GitHub Enterprise have no project list to page through (use
    * `circleciProject(slug:)`).
    */
-  readonly projects: ProjectConnection;
+  readonly projects?: Maybe<ProjectConnection>;
 };
 
 
@@ -4861,6 +4861,20 @@ export type ResolversParentTypes = {
   Workflow: ResolversInterfaceTypes<ResolversParentTypes>['Workflow'];
 };
 
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  slicingArguments?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type UpstreamDirectiveArgs = {
+  calls?: Scalars['Int']['input'];
+  pageSize?: Maybe<Scalars['Int']['input']>;
+};
+
+export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type CircleCiArtifactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIArtifact'] = ResolversParentTypes['CircleCIArtifact']> = {
   nodeIndex?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4936,11 +4950,11 @@ export type CircleCiCollaborationEdgeResolvers<ContextType = GatewayContext, Par
 export type CircleCiContextResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIContext'] = ResolversParentTypes['CircleCIContext']> = {
   contextId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  environmentVariables?: Resolver<ResolversTypes['CircleCIContextEnvironmentVariableConnection'], ParentType, ContextType, Partial<CircleCiContextEnvironmentVariablesArgs>>;
+  environmentVariables?: Resolver<Maybe<ResolversTypes['CircleCIContextEnvironmentVariableConnection']>, ParentType, ContextType, Partial<CircleCiContextEnvironmentVariablesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['CircleCIContextOwner']>, ParentType, ContextType>;
-  restrictions?: Resolver<ResolversTypes['CircleCIContextRestrictionConnection'], ParentType, ContextType, Partial<CircleCiContextRestrictionsArgs>>;
+  restrictions?: Resolver<Maybe<ResolversTypes['CircleCIContextRestrictionConnection']>, ParentType, ContextType, Partial<CircleCiContextRestrictionsArgs>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5039,7 +5053,7 @@ export type CircleCiDecisionLogResolvers<ContextType = GatewayContext, ParentTyp
   metadata?: Resolver<Maybe<ResolversTypes['CircleCIDecisionMetadata']>, ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policies?: Resolver<ReadonlyArray<ResolversTypes['CircleCIPolicyHash']>, ParentType, ContextType>;
-  policyBundle?: Resolver<ResolversTypes['CircleCIPolicyBundle'], ParentType, ContextType>;
+  policyBundle?: Resolver<Maybe<ResolversTypes['CircleCIPolicyBundle']>, ParentType, ContextType>;
   timeTakenMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5203,7 +5217,7 @@ export type CircleCiInsightsTrendsResolvers<ContextType = GatewayContext, Parent
 export type CircleCiJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJob'] = ResolversParentTypes['CircleCIJob']> = {
   approvalRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType>;
-  artifacts?: Resolver<ResolversTypes['CircleCIArtifactConnection'], ParentType, ContextType, Partial<CircleCiJobArtifactsArgs>>;
+  artifacts?: Resolver<Maybe<ResolversTypes['CircleCIArtifactConnection']>, ParentType, ContextType, Partial<CircleCiJobArtifactsArgs>>;
   canceledBy?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType>;
   dependencyIds?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['CircleCIJobDetails']>, ParentType, ContextType>;
@@ -5217,7 +5231,7 @@ export type CircleCiJobResolvers<ContextType = GatewayContext, ParentType extend
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CircleCIJobStatus'], ParentType, ContextType>;
   stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  tests?: Resolver<ResolversTypes['CircleCITestResultConnection'], ParentType, ContextType, Partial<CircleCiJobTestsArgs>>;
+  tests?: Resolver<Maybe<ResolversTypes['CircleCITestResultConnection']>, ParentType, ContextType, Partial<CircleCiJobTestsArgs>>;
   type?: Resolver<ResolversTypes['CircleCIJobType'], ParentType, ContextType>;
   workflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflow']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5231,7 +5245,7 @@ export type CircleCiJobConnectionResolvers<ContextType = GatewayContext, ParentT
 };
 
 export type CircleCiJobDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIJobDetails'] = ResolversParentTypes['CircleCIJobDetails']> = {
-  artifacts?: Resolver<ResolversTypes['CircleCIArtifactConnection'], ParentType, ContextType, Partial<CircleCiJobDetailsArtifactsArgs>>;
+  artifacts?: Resolver<Maybe<ResolversTypes['CircleCIArtifactConnection']>, ParentType, ContextType, Partial<CircleCiJobDetailsArtifactsArgs>>;
   contexts?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -5251,7 +5265,7 @@ export type CircleCiJobDetailsResolvers<ContextType = GatewayContext, ParentType
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CircleCIJobStatus'], ParentType, ContextType>;
   stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  tests?: Resolver<ResolversTypes['CircleCITestResultConnection'], ParentType, ContextType, Partial<CircleCiJobDetailsTestsArgs>>;
+  tests?: Resolver<Maybe<ResolversTypes['CircleCITestResultConnection']>, ParentType, ContextType, Partial<CircleCiJobDetailsTestsArgs>>;
   webUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflow']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5377,7 +5391,7 @@ export type CircleCiPipelineResolvers<ContextType = GatewayContext, ParentType e
   triggerParameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   vcs?: Resolver<Maybe<ResolversTypes['CircleCIPipelineVcs']>, ParentType, ContextType>;
-  workflows?: Resolver<ResolversTypes['CircleCIWorkflowConnection'], ParentType, ContextType, Partial<CircleCiPipelineWorkflowsArgs>>;
+  workflows?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowConnection']>, ParentType, ContextType, Partial<CircleCiPipelineWorkflowsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5483,22 +5497,22 @@ export type CircleCiPolicyHashResolvers<ContextType = GatewayContext, ParentType
 
 export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CircleCIProject'] = ResolversParentTypes['CircleCIProject']> = {
   checkoutKey?: Resolver<Maybe<ResolversTypes['CircleCICheckoutKey']>, ParentType, ContextType, RequireFields<CircleCiProjectCheckoutKeyArgs, 'fingerprint'>>;
-  checkoutKeys?: Resolver<ResolversTypes['CircleCICheckoutKeyConnection'], ParentType, ContextType, Partial<CircleCiProjectCheckoutKeysArgs>>;
+  checkoutKeys?: Resolver<Maybe<ResolversTypes['CircleCICheckoutKeyConnection']>, ParentType, ContextType, Partial<CircleCiProjectCheckoutKeysArgs>>;
   defaultBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   envVar?: Resolver<Maybe<ResolversTypes['CircleCIProjectEnvVar']>, ParentType, ContextType, RequireFields<CircleCiProjectEnvVarArgs, 'name'>>;
-  envVars?: Resolver<ResolversTypes['CircleCIProjectEnvVarConnection'], ParentType, ContextType, Partial<CircleCiProjectEnvVarsArgs>>;
+  envVars?: Resolver<Maybe<ResolversTypes['CircleCIProjectEnvVarConnection']>, ParentType, ContextType, Partial<CircleCiProjectEnvVarsArgs>>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, Partial<CircleCiProjectLatestPipelineArgs>>;
-  myPipelines?: Resolver<ResolversTypes['CircleCIPipelineConnection'], ParentType, ContextType, Partial<CircleCiProjectMyPipelinesArgs>>;
+  myPipelines?: Resolver<Maybe<ResolversTypes['CircleCIPipelineConnection']>, ParentType, ContextType, Partial<CircleCiProjectMyPipelinesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, RequireFields<CircleCiProjectPipelineArgs, 'number'>>;
-  pipelines?: Resolver<ResolversTypes['CircleCIPipelineConnection'], ParentType, ContextType, Partial<CircleCiProjectPipelinesArgs>>;
+  pipelines?: Resolver<Maybe<ResolversTypes['CircleCIPipelineConnection']>, ParentType, ContextType, Partial<CircleCiProjectPipelinesArgs>>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  schedules?: Resolver<ResolversTypes['CircleCIScheduleConnection'], ParentType, ContextType, Partial<CircleCiProjectSchedulesArgs>>;
+  schedules?: Resolver<Maybe<ResolversTypes['CircleCIScheduleConnection']>, ParentType, ContextType, Partial<CircleCiProjectSchedulesArgs>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['CircleCIProjectSettings']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5728,7 +5742,7 @@ export type CircleCiWorkflowResolvers<ContextType = GatewayContext, ParentType e
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   erroredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jobs?: Resolver<ResolversTypes['CircleCIJobConnection'], ParentType, ContextType, Partial<CircleCiWorkflowJobsArgs>>;
+  jobs?: Resolver<Maybe<ResolversTypes['CircleCIJobConnection']>, ParentType, ContextType, Partial<CircleCiWorkflowJobsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType>;
   pipelineNumber?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -5871,7 +5885,7 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawPayloadMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
-  teamAccess?: Resolver<ResolversTypes['ConcordTeamAccessConnection'], ParentType, ContextType, Partial<ConcordProjectTeamAccessArgs>>;
+  teamAccess?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectTeamAccessArgs>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<Maybe<ResolversTypes['ConcordVisibility']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -6040,9 +6054,9 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['FlexStackMemberConnection'], ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['FlexStackMemberConnection']>, ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  notificationIntegrations?: Resolver<ResolversTypes['FlexStackNotificationIntegrationConnection'], ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
+  notificationIntegrations?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
   orgId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6347,7 +6361,7 @@ export type GitLabPipelineResolvers<ContextType = GatewayContext, ParentType ext
   duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jobs?: Resolver<ResolversTypes['GitLabJobConnection'], ParentType, ContextType, RequireFields<GitLabPipelineJobsArgs, 'includeRetried'>>;
+  jobs?: Resolver<Maybe<ResolversTypes['GitLabJobConnection']>, ParentType, ContextType, RequireFields<GitLabPipelineJobsArgs, 'includeRetried'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pipelineId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6402,19 +6416,19 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   forksCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hook?: Resolver<Maybe<ResolversTypes['GitLabProjectHook']>, ParentType, ContextType, RequireFields<GitLabProjectHookArgs, 'hookId'>>;
-  hooks?: Resolver<ResolversTypes['GitLabProjectHookConnection'], ParentType, ContextType, Partial<GitLabProjectHooksArgs>>;
+  hooks?: Resolver<Maybe<ResolversTypes['GitLabProjectHookConnection']>, ParentType, ContextType, Partial<GitLabProjectHooksArgs>>;
   httpUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType, Partial<GitLabProjectLatestPipelineArgs>>;
   member?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<GitLabProjectMemberArgs, 'userId'>>;
-  members?: Resolver<ResolversTypes['GitLabMemberConnection'], ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['GitLabMemberConnection']>, ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameWithNamespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   namespace?: Resolver<Maybe<ResolversTypes['GitLabNamespace']>, ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType, RequireFields<GitLabProjectPipelineArgs, 'pipelineId'>>;
-  pipelines?: Resolver<ResolversTypes['GitLabPipelineConnection'], ParentType, ContextType, Partial<GitLabProjectPipelinesArgs>>;
+  pipelines?: Resolver<Maybe<ResolversTypes['GitLabPipelineConnection']>, ParentType, ContextType, Partial<GitLabProjectPipelinesArgs>>;
   projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   sshUrlToRepo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6502,77 +6516,77 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  circleciApproveJob?: Resolver<ResolversTypes['CircleCIWorkflowActionPayload'], ParentType, ContextType, RequireFields<MutationCircleciApproveJobArgs, 'input'>>;
-  circleciCancelJob?: Resolver<ResolversTypes['CircleCICancelJobPayload'], ParentType, ContextType, RequireFields<MutationCircleciCancelJobArgs, 'input'>>;
-  circleciCancelWorkflow?: Resolver<ResolversTypes['CircleCIWorkflowActionPayload'], ParentType, ContextType, RequireFields<MutationCircleciCancelWorkflowArgs, 'input'>>;
-  circleciContinuePipeline?: Resolver<ResolversTypes['CircleCIContinuePipelinePayload'], ParentType, ContextType, RequireFields<MutationCircleciContinuePipelineArgs, 'input'>>;
-  circleciCreateCheckoutKey?: Resolver<ResolversTypes['CircleCICreateCheckoutKeyPayload'], ParentType, ContextType, RequireFields<MutationCircleciCreateCheckoutKeyArgs, 'input'>>;
-  circleciCreateContext?: Resolver<ResolversTypes['CircleCIContext'], ParentType, ContextType, RequireFields<MutationCircleciCreateContextArgs, 'input'>>;
-  circleciCreateContextRestriction?: Resolver<ResolversTypes['CircleCIContextRestriction'], ParentType, ContextType, RequireFields<MutationCircleciCreateContextRestrictionArgs, 'input'>>;
-  circleciCreatePolicyBundle?: Resolver<ResolversTypes['CircleCIPolicyBundleDiff'], ParentType, ContextType, RequireFields<MutationCircleciCreatePolicyBundleArgs, 'input'>>;
-  circleciCreateProject?: Resolver<ResolversTypes['CircleCICreateProjectPayload'], ParentType, ContextType, RequireFields<MutationCircleciCreateProjectArgs, 'input'>>;
-  circleciCreateProjectEnvVar?: Resolver<ResolversTypes['CircleCICreateProjectEnvVarPayload'], ParentType, ContextType, RequireFields<MutationCircleciCreateProjectEnvVarArgs, 'input'>>;
-  circleciCreateSchedule?: Resolver<ResolversTypes['CircleCISchedulePayload'], ParentType, ContextType, RequireFields<MutationCircleciCreateScheduleArgs, 'input'>>;
-  circleciCreateUsageExport?: Resolver<ResolversTypes['CircleCIUsageExport'], ParentType, ContextType, RequireFields<MutationCircleciCreateUsageExportArgs, 'input'>>;
-  circleciCreateWebhook?: Resolver<ResolversTypes['CircleCIWebhook'], ParentType, ContextType, RequireFields<MutationCircleciCreateWebhookArgs, 'input'>>;
-  circleciDeleteCheckoutKey?: Resolver<ResolversTypes['CircleCIDeleteCheckoutKeyPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteCheckoutKeyArgs, 'input'>>;
-  circleciDeleteContext?: Resolver<ResolversTypes['CircleCIDeleteContextPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteContextArgs, 'input'>>;
-  circleciDeleteContextEnvVar?: Resolver<ResolversTypes['CircleCIDeleteContextEnvVarPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteContextEnvVarArgs, 'input'>>;
-  circleciDeleteContextRestriction?: Resolver<ResolversTypes['CircleCIDeleteContextRestrictionPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteContextRestrictionArgs, 'input'>>;
-  circleciDeleteOrgClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<MutationCircleciDeleteOrgClaimsArgs, 'input'>>;
-  circleciDeleteProjectClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<MutationCircleciDeleteProjectClaimsArgs, 'input'>>;
-  circleciDeleteProjectEnvVar?: Resolver<ResolversTypes['CircleCIDeleteProjectEnvVarPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteProjectEnvVarArgs, 'input'>>;
-  circleciDeleteSchedule?: Resolver<ResolversTypes['CircleCIDeleteSchedulePayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteScheduleArgs, 'input'>>;
-  circleciDeleteWebhook?: Resolver<ResolversTypes['CircleCIDeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationCircleciDeleteWebhookArgs, 'input'>>;
-  circleciMakeDecision?: Resolver<ResolversTypes['CircleCIPolicyDecision'], ParentType, ContextType, RequireFields<MutationCircleciMakeDecisionArgs, 'input'>>;
-  circleciPatchOrgClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<MutationCircleciPatchOrgClaimsArgs, 'input'>>;
-  circleciPatchProjectClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<MutationCircleciPatchProjectClaimsArgs, 'input'>>;
-  circleciRerunWorkflow?: Resolver<ResolversTypes['CircleCIRerunWorkflowPayload'], ParentType, ContextType, RequireFields<MutationCircleciRerunWorkflowArgs, 'input'>>;
-  circleciSetContextEnvVar?: Resolver<ResolversTypes['CircleCIContextEnvironmentVariable'], ParentType, ContextType, RequireFields<MutationCircleciSetContextEnvVarArgs, 'input'>>;
-  circleciSetDecisionSettings?: Resolver<ResolversTypes['CircleCIDecisionSettings'], ParentType, ContextType, RequireFields<MutationCircleciSetDecisionSettingsArgs, 'input'>>;
-  circleciTriggerPipeline?: Resolver<ResolversTypes['CircleCITriggerPipelinePayload'], ParentType, ContextType, RequireFields<MutationCircleciTriggerPipelineArgs, 'input'>>;
-  circleciUpdateProjectSettings?: Resolver<ResolversTypes['CircleCIUpdateProjectSettingsPayload'], ParentType, ContextType, RequireFields<MutationCircleciUpdateProjectSettingsArgs, 'input'>>;
-  circleciUpdateSchedule?: Resolver<ResolversTypes['CircleCISchedulePayload'], ParentType, ContextType, RequireFields<MutationCircleciUpdateScheduleArgs, 'input'>>;
-  circleciUpdateWebhook?: Resolver<ResolversTypes['CircleCIWebhook'], ParentType, ContextType, RequireFields<MutationCircleciUpdateWebhookArgs, 'input'>>;
-  concordBulkUpdateTeamAccess?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordBulkUpdateTeamAccessArgs, 'input'>>;
-  concordCreateProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordCreateProjectArgs, 'input'>>;
-  concordDeleteProject?: Resolver<ResolversTypes['ConcordDeleteProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordDeleteProjectArgs, 'input'>>;
-  concordMoveProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordMoveProjectArgs, 'input'>>;
-  concordUpdateConfiguration?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateConfigurationArgs, 'input'>>;
-  concordUpdateProject?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateProjectArgs, 'input'>>;
-  concordUpdateTeamAccess?: Resolver<ResolversTypes['ConcordProjectPayload'], ParentType, ContextType, RequireFields<MutationConcordUpdateTeamAccessArgs, 'input'>>;
-  createGhesGlobalWebhook?: Resolver<ResolversTypes['GhesGlobalWebhook'], ParentType, ContextType, RequireFields<MutationCreateGhesGlobalWebhookArgs, 'input'>>;
-  createGhesOrganization?: Resolver<ResolversTypes['GhesOrganization'], ParentType, ContextType, RequireFields<MutationCreateGhesOrganizationArgs, 'input'>>;
-  createGhesPreReceiveEnvironment?: Resolver<ResolversTypes['GhesPreReceiveEnvironment'], ParentType, ContextType, RequireFields<MutationCreateGhesPreReceiveEnvironmentArgs, 'input'>>;
-  deleteGhesGlobalWebhook?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesGlobalWebhookArgs, 'input'>>;
-  deleteGhesPreReceiveEnvironment?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesPreReceiveEnvironmentArgs, 'input'>>;
-  deleteGhesPublicKey?: Resolver<ResolversTypes['GhesDeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteGhesPublicKeyArgs, 'input'>>;
-  flexstackAddProjectMembers?: Resolver<ResolversTypes['FlexStackAddProjectMembersPayload'], ParentType, ContextType, RequireFields<MutationFlexstackAddProjectMembersArgs, 'input'>>;
-  flexstackCreateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackCreateNotificationIntegrationArgs, 'input'>>;
-  flexstackCreateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackCreateProjectArgs, 'input'>>;
-  flexstackDeleteNotificationIntegration?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteNotificationIntegrationArgs, 'input'>>;
-  flexstackDeleteProject?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackDeleteProjectArgs, 'input'>>;
-  flexstackDisconnectProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackDisconnectProjectArgs, 'input'>>;
-  flexstackRemoveProjectMember?: Resolver<ResolversTypes['FlexStackDeletePayload'], ParentType, ContextType, RequireFields<MutationFlexstackRemoveProjectMemberArgs, 'input'>>;
-  flexstackUpdateNotificationIntegration?: Resolver<ResolversTypes['FlexStackNotificationIntegration'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateNotificationIntegrationArgs, 'input'>>;
-  flexstackUpdateProject?: Resolver<ResolversTypes['FlexStackProject'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectArgs, 'input'>>;
-  flexstackUpdateProjectMember?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectMemberArgs, 'input'>>;
-  gitlabAddMember?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType, RequireFields<MutationGitlabAddMemberArgs, 'input'>>;
-  gitlabAddProjectHook?: Resolver<ResolversTypes['GitLabProjectHook'], ParentType, ContextType, RequireFields<MutationGitlabAddProjectHookArgs, 'input'>>;
-  gitlabCreateProject?: Resolver<ResolversTypes['GitLabProject'], ParentType, ContextType, RequireFields<MutationGitlabCreateProjectArgs, 'input'>>;
-  gitlabDeleteProjectHook?: Resolver<ResolversTypes['GitLabDeleteProjectHookPayload'], ParentType, ContextType, RequireFields<MutationGitlabDeleteProjectHookArgs, 'input'>>;
-  gitlabRemoveMember?: Resolver<ResolversTypes['GitLabRemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationGitlabRemoveMemberArgs, 'input'>>;
-  gitlabUpdateMember?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType, RequireFields<MutationGitlabUpdateMemberArgs, 'input'>>;
-  gitlabUpdateProjectHook?: Resolver<ResolversTypes['GitLabProjectHook'], ParentType, ContextType, RequireFields<MutationGitlabUpdateProjectHookArgs, 'input'>>;
-  pingGhesGlobalWebhook?: Resolver<ResolversTypes['PingGhesGlobalWebhookPayload'], ParentType, ContextType, RequireFields<MutationPingGhesGlobalWebhookArgs, 'input'>>;
-  renameGhesOrganization?: Resolver<ResolversTypes['GhesOrganizationRenameResult'], ParentType, ContextType, RequireFields<MutationRenameGhesOrganizationArgs, 'input'>>;
-  startGhesPreReceiveEnvironmentDownload?: Resolver<ResolversTypes['GhesPreReceiveDownload'], ParentType, ContextType, RequireFields<MutationStartGhesPreReceiveEnvironmentDownloadArgs, 'input'>>;
-  syncGhesLdapTeam?: Resolver<ResolversTypes['GhesLdapSyncResult'], ParentType, ContextType, RequireFields<MutationSyncGhesLdapTeamArgs, 'input'>>;
-  syncGhesLdapUser?: Resolver<ResolversTypes['GhesLdapSyncResult'], ParentType, ContextType, RequireFields<MutationSyncGhesLdapUserArgs, 'input'>>;
-  updateGhesGlobalWebhook?: Resolver<ResolversTypes['GhesGlobalWebhook'], ParentType, ContextType, RequireFields<MutationUpdateGhesGlobalWebhookArgs, 'input'>>;
-  updateGhesLdapTeamMapping?: Resolver<ResolversTypes['GhesLdapTeamMapping'], ParentType, ContextType, RequireFields<MutationUpdateGhesLdapTeamMappingArgs, 'input'>>;
-  updateGhesLdapUserMapping?: Resolver<ResolversTypes['GhesLdapUserMapping'], ParentType, ContextType, RequireFields<MutationUpdateGhesLdapUserMappingArgs, 'input'>>;
-  updateGhesPreReceiveEnvironment?: Resolver<ResolversTypes['GhesPreReceiveEnvironment'], ParentType, ContextType, RequireFields<MutationUpdateGhesPreReceiveEnvironmentArgs, 'input'>>;
+  circleciApproveJob?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowActionPayload']>, ParentType, ContextType, RequireFields<MutationCircleciApproveJobArgs, 'input'>>;
+  circleciCancelJob?: Resolver<Maybe<ResolversTypes['CircleCICancelJobPayload']>, ParentType, ContextType, RequireFields<MutationCircleciCancelJobArgs, 'input'>>;
+  circleciCancelWorkflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowActionPayload']>, ParentType, ContextType, RequireFields<MutationCircleciCancelWorkflowArgs, 'input'>>;
+  circleciContinuePipeline?: Resolver<Maybe<ResolversTypes['CircleCIContinuePipelinePayload']>, ParentType, ContextType, RequireFields<MutationCircleciContinuePipelineArgs, 'input'>>;
+  circleciCreateCheckoutKey?: Resolver<Maybe<ResolversTypes['CircleCICreateCheckoutKeyPayload']>, ParentType, ContextType, RequireFields<MutationCircleciCreateCheckoutKeyArgs, 'input'>>;
+  circleciCreateContext?: Resolver<Maybe<ResolversTypes['CircleCIContext']>, ParentType, ContextType, RequireFields<MutationCircleciCreateContextArgs, 'input'>>;
+  circleciCreateContextRestriction?: Resolver<Maybe<ResolversTypes['CircleCIContextRestriction']>, ParentType, ContextType, RequireFields<MutationCircleciCreateContextRestrictionArgs, 'input'>>;
+  circleciCreatePolicyBundle?: Resolver<Maybe<ResolversTypes['CircleCIPolicyBundleDiff']>, ParentType, ContextType, RequireFields<MutationCircleciCreatePolicyBundleArgs, 'input'>>;
+  circleciCreateProject?: Resolver<Maybe<ResolversTypes['CircleCICreateProjectPayload']>, ParentType, ContextType, RequireFields<MutationCircleciCreateProjectArgs, 'input'>>;
+  circleciCreateProjectEnvVar?: Resolver<Maybe<ResolversTypes['CircleCICreateProjectEnvVarPayload']>, ParentType, ContextType, RequireFields<MutationCircleciCreateProjectEnvVarArgs, 'input'>>;
+  circleciCreateSchedule?: Resolver<Maybe<ResolversTypes['CircleCISchedulePayload']>, ParentType, ContextType, RequireFields<MutationCircleciCreateScheduleArgs, 'input'>>;
+  circleciCreateUsageExport?: Resolver<Maybe<ResolversTypes['CircleCIUsageExport']>, ParentType, ContextType, RequireFields<MutationCircleciCreateUsageExportArgs, 'input'>>;
+  circleciCreateWebhook?: Resolver<Maybe<ResolversTypes['CircleCIWebhook']>, ParentType, ContextType, RequireFields<MutationCircleciCreateWebhookArgs, 'input'>>;
+  circleciDeleteCheckoutKey?: Resolver<Maybe<ResolversTypes['CircleCIDeleteCheckoutKeyPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteCheckoutKeyArgs, 'input'>>;
+  circleciDeleteContext?: Resolver<Maybe<ResolversTypes['CircleCIDeleteContextPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteContextArgs, 'input'>>;
+  circleciDeleteContextEnvVar?: Resolver<Maybe<ResolversTypes['CircleCIDeleteContextEnvVarPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteContextEnvVarArgs, 'input'>>;
+  circleciDeleteContextRestriction?: Resolver<Maybe<ResolversTypes['CircleCIDeleteContextRestrictionPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteContextRestrictionArgs, 'input'>>;
+  circleciDeleteOrgClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteOrgClaimsArgs, 'input'>>;
+  circleciDeleteProjectClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteProjectClaimsArgs, 'input'>>;
+  circleciDeleteProjectEnvVar?: Resolver<Maybe<ResolversTypes['CircleCIDeleteProjectEnvVarPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteProjectEnvVarArgs, 'input'>>;
+  circleciDeleteSchedule?: Resolver<Maybe<ResolversTypes['CircleCIDeleteSchedulePayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteScheduleArgs, 'input'>>;
+  circleciDeleteWebhook?: Resolver<Maybe<ResolversTypes['CircleCIDeleteWebhookPayload']>, ParentType, ContextType, RequireFields<MutationCircleciDeleteWebhookArgs, 'input'>>;
+  circleciMakeDecision?: Resolver<Maybe<ResolversTypes['CircleCIPolicyDecision']>, ParentType, ContextType, RequireFields<MutationCircleciMakeDecisionArgs, 'input'>>;
+  circleciPatchOrgClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<MutationCircleciPatchOrgClaimsArgs, 'input'>>;
+  circleciPatchProjectClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<MutationCircleciPatchProjectClaimsArgs, 'input'>>;
+  circleciRerunWorkflow?: Resolver<Maybe<ResolversTypes['CircleCIRerunWorkflowPayload']>, ParentType, ContextType, RequireFields<MutationCircleciRerunWorkflowArgs, 'input'>>;
+  circleciSetContextEnvVar?: Resolver<Maybe<ResolversTypes['CircleCIContextEnvironmentVariable']>, ParentType, ContextType, RequireFields<MutationCircleciSetContextEnvVarArgs, 'input'>>;
+  circleciSetDecisionSettings?: Resolver<Maybe<ResolversTypes['CircleCIDecisionSettings']>, ParentType, ContextType, RequireFields<MutationCircleciSetDecisionSettingsArgs, 'input'>>;
+  circleciTriggerPipeline?: Resolver<Maybe<ResolversTypes['CircleCITriggerPipelinePayload']>, ParentType, ContextType, RequireFields<MutationCircleciTriggerPipelineArgs, 'input'>>;
+  circleciUpdateProjectSettings?: Resolver<Maybe<ResolversTypes['CircleCIUpdateProjectSettingsPayload']>, ParentType, ContextType, RequireFields<MutationCircleciUpdateProjectSettingsArgs, 'input'>>;
+  circleciUpdateSchedule?: Resolver<Maybe<ResolversTypes['CircleCISchedulePayload']>, ParentType, ContextType, RequireFields<MutationCircleciUpdateScheduleArgs, 'input'>>;
+  circleciUpdateWebhook?: Resolver<Maybe<ResolversTypes['CircleCIWebhook']>, ParentType, ContextType, RequireFields<MutationCircleciUpdateWebhookArgs, 'input'>>;
+  concordBulkUpdateTeamAccess?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordBulkUpdateTeamAccessArgs, 'input'>>;
+  concordCreateProject?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordCreateProjectArgs, 'input'>>;
+  concordDeleteProject?: Resolver<Maybe<ResolversTypes['ConcordDeleteProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordDeleteProjectArgs, 'input'>>;
+  concordMoveProject?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordMoveProjectArgs, 'input'>>;
+  concordUpdateConfiguration?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordUpdateConfigurationArgs, 'input'>>;
+  concordUpdateProject?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordUpdateProjectArgs, 'input'>>;
+  concordUpdateTeamAccess?: Resolver<Maybe<ResolversTypes['ConcordProjectPayload']>, ParentType, ContextType, RequireFields<MutationConcordUpdateTeamAccessArgs, 'input'>>;
+  createGhesGlobalWebhook?: Resolver<Maybe<ResolversTypes['GhesGlobalWebhook']>, ParentType, ContextType, RequireFields<MutationCreateGhesGlobalWebhookArgs, 'input'>>;
+  createGhesOrganization?: Resolver<Maybe<ResolversTypes['GhesOrganization']>, ParentType, ContextType, RequireFields<MutationCreateGhesOrganizationArgs, 'input'>>;
+  createGhesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironment']>, ParentType, ContextType, RequireFields<MutationCreateGhesPreReceiveEnvironmentArgs, 'input'>>;
+  deleteGhesGlobalWebhook?: Resolver<Maybe<ResolversTypes['GhesDeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteGhesGlobalWebhookArgs, 'input'>>;
+  deleteGhesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesDeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteGhesPreReceiveEnvironmentArgs, 'input'>>;
+  deleteGhesPublicKey?: Resolver<Maybe<ResolversTypes['GhesDeletePayload']>, ParentType, ContextType, RequireFields<MutationDeleteGhesPublicKeyArgs, 'input'>>;
+  flexstackAddProjectMembers?: Resolver<Maybe<ResolversTypes['FlexStackAddProjectMembersPayload']>, ParentType, ContextType, RequireFields<MutationFlexstackAddProjectMembersArgs, 'input'>>;
+  flexstackCreateNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<MutationFlexstackCreateNotificationIntegrationArgs, 'input'>>;
+  flexstackCreateProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<MutationFlexstackCreateProjectArgs, 'input'>>;
+  flexstackDeleteNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackDeletePayload']>, ParentType, ContextType, RequireFields<MutationFlexstackDeleteNotificationIntegrationArgs, 'input'>>;
+  flexstackDeleteProject?: Resolver<Maybe<ResolversTypes['FlexStackDeletePayload']>, ParentType, ContextType, RequireFields<MutationFlexstackDeleteProjectArgs, 'input'>>;
+  flexstackDisconnectProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<MutationFlexstackDisconnectProjectArgs, 'input'>>;
+  flexstackRemoveProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackDeletePayload']>, ParentType, ContextType, RequireFields<MutationFlexstackRemoveProjectMemberArgs, 'input'>>;
+  flexstackUpdateNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<MutationFlexstackUpdateNotificationIntegrationArgs, 'input'>>;
+  flexstackUpdateProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectArgs, 'input'>>;
+  flexstackUpdateProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<MutationFlexstackUpdateProjectMemberArgs, 'input'>>;
+  gitlabAddMember?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<MutationGitlabAddMemberArgs, 'input'>>;
+  gitlabAddProjectHook?: Resolver<Maybe<ResolversTypes['GitLabProjectHook']>, ParentType, ContextType, RequireFields<MutationGitlabAddProjectHookArgs, 'input'>>;
+  gitlabCreateProject?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType, RequireFields<MutationGitlabCreateProjectArgs, 'input'>>;
+  gitlabDeleteProjectHook?: Resolver<Maybe<ResolversTypes['GitLabDeleteProjectHookPayload']>, ParentType, ContextType, RequireFields<MutationGitlabDeleteProjectHookArgs, 'input'>>;
+  gitlabRemoveMember?: Resolver<Maybe<ResolversTypes['GitLabRemoveMemberPayload']>, ParentType, ContextType, RequireFields<MutationGitlabRemoveMemberArgs, 'input'>>;
+  gitlabUpdateMember?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<MutationGitlabUpdateMemberArgs, 'input'>>;
+  gitlabUpdateProjectHook?: Resolver<Maybe<ResolversTypes['GitLabProjectHook']>, ParentType, ContextType, RequireFields<MutationGitlabUpdateProjectHookArgs, 'input'>>;
+  pingGhesGlobalWebhook?: Resolver<Maybe<ResolversTypes['PingGhesGlobalWebhookPayload']>, ParentType, ContextType, RequireFields<MutationPingGhesGlobalWebhookArgs, 'input'>>;
+  renameGhesOrganization?: Resolver<Maybe<ResolversTypes['GhesOrganizationRenameResult']>, ParentType, ContextType, RequireFields<MutationRenameGhesOrganizationArgs, 'input'>>;
+  startGhesPreReceiveEnvironmentDownload?: Resolver<Maybe<ResolversTypes['GhesPreReceiveDownload']>, ParentType, ContextType, RequireFields<MutationStartGhesPreReceiveEnvironmentDownloadArgs, 'input'>>;
+  syncGhesLdapTeam?: Resolver<Maybe<ResolversTypes['GhesLdapSyncResult']>, ParentType, ContextType, RequireFields<MutationSyncGhesLdapTeamArgs, 'input'>>;
+  syncGhesLdapUser?: Resolver<Maybe<ResolversTypes['GhesLdapSyncResult']>, ParentType, ContextType, RequireFields<MutationSyncGhesLdapUserArgs, 'input'>>;
+  updateGhesGlobalWebhook?: Resolver<Maybe<ResolversTypes['GhesGlobalWebhook']>, ParentType, ContextType, RequireFields<MutationUpdateGhesGlobalWebhookArgs, 'input'>>;
+  updateGhesLdapTeamMapping?: Resolver<Maybe<ResolversTypes['GhesLdapTeamMapping']>, ParentType, ContextType, RequireFields<MutationUpdateGhesLdapTeamMappingArgs, 'input'>>;
+  updateGhesLdapUserMapping?: Resolver<Maybe<ResolversTypes['GhesLdapUserMapping']>, ParentType, ContextType, RequireFields<MutationUpdateGhesLdapUserMappingArgs, 'input'>>;
+  updateGhesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironment']>, ParentType, ContextType, RequireFields<MutationUpdateGhesPreReceiveEnvironmentArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -6626,53 +6640,53 @@ export type ProjectEdgeResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  circleciCollaborations?: Resolver<ResolversTypes['CircleCICollaborationConnection'], ParentType, ContextType, Partial<QueryCircleciCollaborationsArgs>>;
+  circleciCollaborations?: Resolver<Maybe<ResolversTypes['CircleCICollaborationConnection']>, ParentType, ContextType, Partial<QueryCircleciCollaborationsArgs>>;
   circleciContext?: Resolver<Maybe<ResolversTypes['CircleCIContext']>, ParentType, ContextType, RequireFields<QueryCircleciContextArgs, 'id'>>;
-  circleciContexts?: Resolver<ResolversTypes['CircleCIContextConnection'], ParentType, ContextType, Partial<QueryCircleciContextsArgs>>;
+  circleciContexts?: Resolver<Maybe<ResolversTypes['CircleCIContextConnection']>, ParentType, ContextType, Partial<QueryCircleciContextsArgs>>;
   circleciDecisionLog?: Resolver<Maybe<ResolversTypes['CircleCIDecisionLog']>, ParentType, ContextType, RequireFields<QueryCircleciDecisionLogArgs, 'context' | 'decisionId' | 'ownerId'>>;
-  circleciDecisionLogs?: Resolver<ResolversTypes['CircleCIDecisionLogConnection'], ParentType, ContextType, RequireFields<QueryCircleciDecisionLogsArgs, 'context' | 'ownerId'>>;
-  circleciDecisionSettings?: Resolver<ResolversTypes['CircleCIDecisionSettings'], ParentType, ContextType, RequireFields<QueryCircleciDecisionSettingsArgs, 'context' | 'ownerId'>>;
-  circleciFlakyTests?: Resolver<ResolversTypes['CircleCIFlakyTests'], ParentType, ContextType, RequireFields<QueryCircleciFlakyTestsArgs, 'projectSlug'>>;
-  circleciInsightsBranches?: Resolver<ResolversTypes['CircleCIInsightsBranches'], ParentType, ContextType, RequireFields<QueryCircleciInsightsBranchesArgs, 'projectSlug'>>;
+  circleciDecisionLogs?: Resolver<Maybe<ResolversTypes['CircleCIDecisionLogConnection']>, ParentType, ContextType, RequireFields<QueryCircleciDecisionLogsArgs, 'context' | 'ownerId'>>;
+  circleciDecisionSettings?: Resolver<Maybe<ResolversTypes['CircleCIDecisionSettings']>, ParentType, ContextType, RequireFields<QueryCircleciDecisionSettingsArgs, 'context' | 'ownerId'>>;
+  circleciFlakyTests?: Resolver<Maybe<ResolversTypes['CircleCIFlakyTests']>, ParentType, ContextType, RequireFields<QueryCircleciFlakyTestsArgs, 'projectSlug'>>;
+  circleciInsightsBranches?: Resolver<Maybe<ResolversTypes['CircleCIInsightsBranches']>, ParentType, ContextType, RequireFields<QueryCircleciInsightsBranchesArgs, 'projectSlug'>>;
   circleciJob?: Resolver<Maybe<ResolversTypes['CircleCIJobDetails']>, ParentType, ContextType, RequireFields<QueryCircleciJobArgs, 'jobNumber' | 'projectSlug'>>;
-  circleciJobTimeseries?: Resolver<ResolversTypes['CircleCIJobTimeseriesConnection'], ParentType, ContextType, RequireFields<QueryCircleciJobTimeseriesArgs, 'projectSlug' | 'workflowName'>>;
+  circleciJobTimeseries?: Resolver<Maybe<ResolversTypes['CircleCIJobTimeseriesConnection']>, ParentType, ContextType, RequireFields<QueryCircleciJobTimeseriesArgs, 'projectSlug' | 'workflowName'>>;
   circleciMe?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType>;
-  circleciOrgInsightsSummary?: Resolver<ResolversTypes['CircleCIOrgInsightsSummary'], ParentType, ContextType, RequireFields<QueryCircleciOrgInsightsSummaryArgs, 'orgSlug'>>;
-  circleciOrgOidcClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<QueryCircleciOrgOidcClaimsArgs, 'orgId'>>;
+  circleciOrgInsightsSummary?: Resolver<Maybe<ResolversTypes['CircleCIOrgInsightsSummary']>, ParentType, ContextType, RequireFields<QueryCircleciOrgInsightsSummaryArgs, 'orgSlug'>>;
+  circleciOrgOidcClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<QueryCircleciOrgOidcClaimsArgs, 'orgId'>>;
   circleciPipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, RequireFields<QueryCircleciPipelineArgs, 'id'>>;
-  circleciPipelines?: Resolver<ResolversTypes['CircleCIPipelineConnection'], ParentType, ContextType, Partial<QueryCircleciPipelinesArgs>>;
-  circleciPolicyBundle?: Resolver<ResolversTypes['CircleCIPolicyBundle'], ParentType, ContextType, RequireFields<QueryCircleciPolicyBundleArgs, 'context' | 'ownerId'>>;
+  circleciPipelines?: Resolver<Maybe<ResolversTypes['CircleCIPipelineConnection']>, ParentType, ContextType, Partial<QueryCircleciPipelinesArgs>>;
+  circleciPolicyBundle?: Resolver<Maybe<ResolversTypes['CircleCIPolicyBundle']>, ParentType, ContextType, RequireFields<QueryCircleciPolicyBundleArgs, 'context' | 'ownerId'>>;
   circleciPolicyDocument?: Resolver<Maybe<ResolversTypes['CircleCIPolicyDocument']>, ParentType, ContextType, RequireFields<QueryCircleciPolicyDocumentArgs, 'context' | 'name' | 'ownerId'>>;
   circleciProject?: Resolver<Maybe<ResolversTypes['CircleCIProject']>, ParentType, ContextType, RequireFields<QueryCircleciProjectArgs, 'slug'>>;
-  circleciProjectInsightsSummary?: Resolver<ResolversTypes['CircleCIProjectInsightsSummary'], ParentType, ContextType, RequireFields<QueryCircleciProjectInsightsSummaryArgs, 'projectSlug'>>;
-  circleciProjectOidcClaims?: Resolver<ResolversTypes['CircleCIOidcClaims'], ParentType, ContextType, RequireFields<QueryCircleciProjectOidcClaimsArgs, 'orgId' | 'projectId'>>;
+  circleciProjectInsightsSummary?: Resolver<Maybe<ResolversTypes['CircleCIProjectInsightsSummary']>, ParentType, ContextType, RequireFields<QueryCircleciProjectInsightsSummaryArgs, 'projectSlug'>>;
+  circleciProjectOidcClaims?: Resolver<Maybe<ResolversTypes['CircleCIOidcClaims']>, ParentType, ContextType, RequireFields<QueryCircleciProjectOidcClaimsArgs, 'orgId' | 'projectId'>>;
   circleciSchedule?: Resolver<Maybe<ResolversTypes['CircleCISchedule']>, ParentType, ContextType, RequireFields<QueryCircleciScheduleArgs, 'id'>>;
   circleciUsageExport?: Resolver<Maybe<ResolversTypes['CircleCIUsageExport']>, ParentType, ContextType, RequireFields<QueryCircleciUsageExportArgs, 'jobId' | 'orgId'>>;
   circleciUser?: Resolver<Maybe<ResolversTypes['CircleCIUser']>, ParentType, ContextType, RequireFields<QueryCircleciUserArgs, 'id'>>;
   circleciWebhook?: Resolver<Maybe<ResolversTypes['CircleCIWebhook']>, ParentType, ContextType, RequireFields<QueryCircleciWebhookArgs, 'id'>>;
-  circleciWebhooks?: Resolver<ResolversTypes['CircleCIWebhookConnection'], ParentType, ContextType, RequireFields<QueryCircleciWebhooksArgs, 'scopeId' | 'scopeType'>>;
+  circleciWebhooks?: Resolver<Maybe<ResolversTypes['CircleCIWebhookConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWebhooksArgs, 'scopeId' | 'scopeType'>>;
   circleciWorkflow?: Resolver<Maybe<ResolversTypes['CircleCIWorkflow']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowArgs, 'id'>>;
-  circleciWorkflowJobMetrics?: Resolver<ResolversTypes['CircleCIJobMetricsConnection'], ParentType, ContextType, RequireFields<QueryCircleciWorkflowJobMetricsArgs, 'projectSlug' | 'workflowName'>>;
-  circleciWorkflowMetrics?: Resolver<ResolversTypes['CircleCIWorkflowMetricsConnection'], ParentType, ContextType, RequireFields<QueryCircleciWorkflowMetricsArgs, 'projectSlug'>>;
-  circleciWorkflowRuns?: Resolver<ResolversTypes['CircleCIWorkflowRunConnection'], ParentType, ContextType, RequireFields<QueryCircleciWorkflowRunsArgs, 'projectSlug' | 'workflowName'>>;
-  circleciWorkflowSummary?: Resolver<ResolversTypes['CircleCIWorkflowSummary'], ParentType, ContextType, RequireFields<QueryCircleciWorkflowSummaryArgs, 'projectSlug' | 'workflowName'>>;
-  circleciWorkflowTestMetrics?: Resolver<ResolversTypes['CircleCIWorkflowTestMetrics'], ParentType, ContextType, RequireFields<QueryCircleciWorkflowTestMetricsArgs, 'projectSlug' | 'workflowName'>>;
+  circleciWorkflowJobMetrics?: Resolver<Maybe<ResolversTypes['CircleCIJobMetricsConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowJobMetricsArgs, 'projectSlug' | 'workflowName'>>;
+  circleciWorkflowMetrics?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowMetricsConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowMetricsArgs, 'projectSlug'>>;
+  circleciWorkflowRuns?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowRunConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowRunsArgs, 'projectSlug' | 'workflowName'>>;
+  circleciWorkflowSummary?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowSummary']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowSummaryArgs, 'projectSlug' | 'workflowName'>>;
+  circleciWorkflowTestMetrics?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowTestMetrics']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowTestMetricsArgs, 'projectSlug' | 'workflowName'>>;
   concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
-  concordProjects?: Resolver<ResolversTypes['ConcordProjectConnection'], ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
+  concordProjects?: Resolver<Maybe<ResolversTypes['ConcordProjectConnection']>, ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
   flexstackNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<QueryFlexstackNotificationIntegrationArgs, 'integrationId' | 'projectId'>>;
   flexstackProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectArgs, 'id'>>;
   flexstackProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectMemberArgs, 'memberId' | 'projectId'>>;
-  flexstackProjects?: Resolver<ResolversTypes['FlexStackProjectConnection'], ParentType, ContextType, Partial<QueryFlexstackProjectsArgs>>;
+  flexstackProjects?: Resolver<Maybe<ResolversTypes['FlexStackProjectConnection']>, ParentType, ContextType, Partial<QueryFlexstackProjectsArgs>>;
   ghesGlobalWebhook?: Resolver<Maybe<ResolversTypes['GhesGlobalWebhook']>, ParentType, ContextType, RequireFields<QueryGhesGlobalWebhookArgs, 'id'>>;
-  ghesGlobalWebhooks?: Resolver<ResolversTypes['GhesGlobalWebhookConnection'], ParentType, ContextType, Partial<QueryGhesGlobalWebhooksArgs>>;
+  ghesGlobalWebhooks?: Resolver<Maybe<ResolversTypes['GhesGlobalWebhookConnection']>, ParentType, ContextType, Partial<QueryGhesGlobalWebhooksArgs>>;
   ghesPreReceiveEnvironment?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironment']>, ParentType, ContextType, RequireFields<QueryGhesPreReceiveEnvironmentArgs, 'id'>>;
-  ghesPreReceiveEnvironments?: Resolver<ResolversTypes['GhesPreReceiveEnvironmentConnection'], ParentType, ContextType, Partial<QueryGhesPreReceiveEnvironmentsArgs>>;
-  ghesPublicKeys?: Resolver<ResolversTypes['GhesPublicKeyConnection'], ParentType, ContextType, Partial<QueryGhesPublicKeysArgs>>;
+  ghesPreReceiveEnvironments?: Resolver<Maybe<ResolversTypes['GhesPreReceiveEnvironmentConnection']>, ParentType, ContextType, Partial<QueryGhesPreReceiveEnvironmentsArgs>>;
+  ghesPublicKeys?: Resolver<Maybe<ResolversTypes['GhesPublicKeyConnection']>, ParentType, ContextType, Partial<QueryGhesPublicKeysArgs>>;
   gitlabProject?: Resolver<Maybe<ResolversTypes['GitLabProject']>, ParentType, ContextType, RequireFields<QueryGitlabProjectArgs, 'idOrPath'>>;
-  gitlabProjects?: Resolver<ResolversTypes['GitLabProjectConnection'], ParentType, ContextType, RequireFields<QueryGitlabProjectsArgs, 'scope'>>;
+  gitlabProjects?: Resolver<Maybe<ResolversTypes['GitLabProjectConnection']>, ParentType, ContextType, RequireFields<QueryGitlabProjectsArgs, 'scope'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
+  nodes?: Resolver<Maybe<ReadonlyArray<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  projects?: Resolver<Maybe<ResolversTypes['ProjectConnection']>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
 };
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -6896,3 +6910,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Workflow?: WorkflowResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  upstream?: UpstreamDirectiveResolver<any, any, ContextType>;
+};

@@ -1,9 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
-import { serviceSettings } from '../config/config.js';
-import { serviceNames, type ServiceName } from '../config/ServiceName.js';
+import type { ServiceName } from '../config/ServiceName.js';
+import type { ClientAuth } from './auth/ClientAuth.js';
+import { clientCredentials } from './clientAccess.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { PartialError } from './partialErrors.js';
 import { CacheTracker } from '../cache/CacheTracker.js';
@@ -22,37 +24,34 @@ export interface GatewayContext {
   readonly cacheTracker?: CacheTracker | undefined;
 }
 
-/** The credentials of one request: the client's header wins over the configured token. */
-export function credentialsOf(
-  config: Config,
-  read: (header: string) => string | undefined,
-): Partial<Record<ServiceName, string>> {
-  const credentials: Partial<Record<ServiceName, string>> = {};
-  for (const service of serviceNames) {
-    const sent = read(serviceSettings[service].header)?.trim();
-    const token = sent !== undefined && sent !== '' ? sent : config.services[service]?.token;
-    if (token !== undefined) credentials[service] = token;
-  }
-  return credentials;
-}
-
 /** A safe request id: the client's `x-request-id` when it is short and plain, else a new one. */
 export function requestIdOf(sent: string | undefined): string {
   return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
 }
 
-/** Creates one operation's context from its HTTP headers. */
-export function createContext(config: Config, upstreams: Upstreams, headers: IncomingHttpHeaders, cache?: ResponseCache): GatewayContext {
+/**
+ * Creates one operation's context from its HTTP headers; throws
+ * UNAUTHENTICATED (401) for credentials that cannot be used (see
+ * {@link clientCredentials}).
+ */
+export async function createContext(
+  config: Config,
+  upstreams: Upstreams,
+  headers: IncomingHttpHeaders,
+  auth: ClientAuth,
+  cache?: ResponseCache,
+): Promise<GatewayContext> {
   const read = (name: string): string | undefined => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
   const requestId = requestIdOf(read('x-request-id'));
+  const credentials = await clientCredentials(config, auth, read, 'header');
   const cacheTracker = cache === undefined ? undefined : new CacheTracker();
   const sessionCache = cache === undefined || cacheTracker === undefined ? undefined : { cache, tracker: cacheTracker };
   return {
     requestId,
-    loaders: createLoaders(upstreams, credentialsOf(config, read), requestId, sessionCache),
+    loaders: createLoaders(upstreams, credentials, requestId, sessionCache, new CallBudget(config.limits.operationMaxUpstreamCalls)),
     partialErrors: [],
     configuredServices: upstreams.configured,
     cacheTracker,

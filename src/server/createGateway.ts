@@ -12,14 +12,17 @@ import type { Invalidator } from '../subscriptions/EventSink.js';
 import { LiveHub } from '../subscriptions/LiveHub.js';
 import { createContext, type GatewayContext } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
+import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
+import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
-import { ReadinessCheck } from './health.js';
+import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin } from './operationPlugin.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
 import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
-import { BodyTooLargeError } from './readBody.js';
-import { sendJson } from './sendJson.js';
+import { createRequestHandler } from './requestHandler.js';
+import { ClientAuth } from './auth/ClientAuth.js';
+import { openTokensWarning } from './auth/openTokensWarning.js';
 import { operationLogger } from './requestLogging.js';
 import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutdown.js';
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
@@ -78,6 +81,9 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const auth = new ClientAuth(config.auth);
+  const openTokens = openTokensWarning(config);
+  if (openTokens !== undefined) logger.warn(openTokens);
   const metrics = new GatewayMetrics();
   const tally = new UpstreamTally();
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
@@ -90,6 +96,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The token limit bounds the work of parsing and validating before the other limits are checked.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // Shutdown is ours (see stop): Apollo must not stop itself on SIGTERM while requests drain.
     stopOnTerminationSignals: false,
     plugins: [
@@ -98,6 +106,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // hint-based plugin would wrap every field resolver only to leave that header as it is.
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin<GatewayContext>(),
+      unexpectedErrorLogPlugin<GatewayContext>(logger),
+      operationLimitsPlugin<GatewayContext>(config.limits),
       cachePlugin<GatewayContext>(),
       operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
     ],
@@ -114,48 +124,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handleGraphQL = createGraphQLHandler({
     apollo,
     maxBodyBytes,
-    createContext: (req) => createContext(config, upstreams, req.headers, cache),
+    createContext: (req) => createContext(config, upstreams, req.headers, auth, cache),
   });
 
   const readiness = new ReadinessCheck(config.redisUrl);
   const explorer = config.explorer ? createExplorerHandler() : undefined;
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    graceful.track(res);
-    // While draining, answer in-flight and late requests but let no connection be reused.
-    if (graceful.draining) res.setHeader('connection', 'close');
-    const route = async (): Promise<void> => {
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      const webhookService = live.webhooks.serviceOf(url.pathname);
-      if (webhookService !== undefined) return live.webhooks.handle(webhookService, req, res);
-      if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/readyz' && req.method === 'GET') {
-        const state = await readiness.check();
-        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', reasons: state.reasons });
-      }
-      if (url.pathname === '/metrics' && req.method === 'GET') {
-        const { contentType, body } = await metrics.render();
-        res.setHeader('content-type', contentType);
-        res.end(body);
-        return;
-      }
-      if (explorer !== undefined && (await explorer(req, res, url))) return;
-      sendJson(res, 404, { error: 'Not found' });
-    };
-    route().catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-        return;
-      }
-      logger.error({ err: error, method: req.method, path: url.pathname }, 'Request failed');
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    });
-  });
+  const server = createServer(
+    createRequestHandler({
+      graphql: handleGraphQL,
+      webhooks: live.webhooks,
+      readiness: async () => readinessAnswer(await readiness.check()),
+      metrics: () => metrics.render(),
+      explorer,
+      logger,
+      onRequest: (_req, res) => {
+        graceful.track(res);
+        // While draining, answer in-flight and late requests but let no connection be reused.
+        if (graceful.draining) res.setHeader('connection', 'close');
+      },
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   const graceful = new GracefulShutdown(server, (error) => logger.error({ err: error }, 'A shutdown step failed'));
   graceful.onShutdown(() => readiness.markDraining());
@@ -166,11 +155,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, maxPayloadBytes: maxBodyBytes });
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');
   metrics.addSource(liveAndCacheMetrics(cache, live));
+  metrics.trackReadiness(() => readiness.check());
 
   let listening = '';
   return {

@@ -15,10 +15,17 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
 export function createGraphQLHandler(options: {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly maxBodyBytes: number;
-  readonly createContext: (req: IncomingMessage) => GatewayContext;
+  /** The operation's context; may refuse the request by throwing a GraphQL error with an HTTP status. */
+  readonly createContext: (req: IncomingMessage) => Promise<GatewayContext>;
 }): GraphQLHandler {
   const { apollo, maxBodyBytes, createContext } = options;
   return async (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      req.resume();
+      res.setHeader('allow', 'GET, POST');
+      sendJson(res, 405, { errors: [{ message: 'GraphQL is served over GET and POST', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -39,7 +46,7 @@ export function createGraphQLHandler(options: {
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => createContext(req) });
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) });
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (response.body.kind === 'complete') {

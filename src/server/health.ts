@@ -5,14 +5,41 @@ export interface Readiness {
   readonly ready: boolean;
   /** Why the gateway is not ready; empty when it is. */
   readonly reasons: readonly string[];
+  /**
+   * What the gateway serves without while still ready (Redis down: the cache is
+   * bypassed, persisted queries and pub/sub are local); absent when nothing.
+   */
+  readonly degraded?: readonly string[];
+}
+
+/** The state `/readyz` and `/metrics` report. */
+export type ReadinessState = 'ready' | 'degraded' | 'not ready';
+
+/** The state of a readiness result. */
+export function readinessState(readiness: Readiness): ReadinessState {
+  if (!readiness.ready) return 'not ready';
+  return (readiness.degraded?.length ?? 0) > 0 ? 'degraded' : 'ready';
+}
+
+/**
+ * The HTTP answer of `/readyz`: 200 while ready, degraded or not (a load
+ * balancer keeps sending work to a replica that can serve it), 503 when not
+ * ready (shutting down), with the state and its reasons.
+ */
+export function readinessAnswer(readiness: Readiness): { status: number; body: { status: ReadinessState; reasons: readonly string[] } } {
+  return {
+    status: readiness.ready ? 200 : 503,
+    body: { status: readinessState(readiness), reasons: [...readiness.reasons, ...(readiness.degraded ?? [])] },
+  };
 }
 
 const pingTimeoutMs = 1_000;
 
 /**
  * Readiness: the settings were valid (the gateway would not have started
- * otherwise), Redis answers PING when REDIS_URL is set, and the gateway is
- * not shutting down.
+ * otherwise) and the gateway is not shutting down. Redis is optional at run
+ * time (every query works without it), so a Redis that does not answer PING
+ * makes the gateway degraded, not unready.
  */
 export class ReadinessCheck {
   private redis: Redis | undefined;
@@ -27,12 +54,13 @@ export class ReadinessCheck {
 
   async check(): Promise<Readiness> {
     const reasons: string[] = [];
+    const degraded: string[] = [];
     if (this.draining) reasons.push('shutting down');
     if (this.redisUrl !== undefined) {
       const problem = await this.pingRedis(this.redisUrl);
-      if (problem !== undefined) reasons.push(`redis: ${problem}`);
+      if (problem !== undefined) degraded.push(`redis: ${problem}`);
     }
-    return { ready: reasons.length === 0, reasons };
+    return { ready: reasons.length === 0, reasons, ...(degraded.length > 0 ? { degraded } : {}) };
   }
 
   /** Closes the connection used for PING. */

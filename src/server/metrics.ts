@@ -1,6 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import type { OperationSummary } from './operationPlugin.js';
+import { readinessState, type Readiness, type ReadinessState } from './health.js';
+
+const readinessStates: readonly ReadinessState[] = ['ready', 'degraded', 'not ready'];
 
 /**
  * Current values another part of the gateway reports at every scrape: the
@@ -92,6 +95,24 @@ export class GatewayMetrics {
         this.reset();
         if (accepted !== undefined) this.inc({ outcome: 'accepted' }, accepted);
         if (refused !== undefined) this.inc({ outcome: 'refused' }, refused);
+      },
+    });
+  }
+
+  /**
+   * Reports the gateway's readiness at every scrape as
+   * `gateway_readiness{state="ready"|"degraded"|"not ready"}`, 1 for the
+   * current state and 0 for the others.
+   */
+  trackReadiness(check: () => Promise<Readiness>): void {
+    new Gauge({
+      name: 'gateway_readiness',
+      help: 'Readiness state: ready, degraded (serving without Redis) or not ready (shutting down); 1 for the current state.',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        const current = readinessState(await check());
+        for (const state of readinessStates) this.set({ state }, state === current ? 1 : 0);
       },
     });
   }

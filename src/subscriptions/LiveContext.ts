@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config/config.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
-import { credentialsOf, type GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../server/context.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { LiveHub } from './LiveHub.js';
 
@@ -23,18 +23,21 @@ export interface LiveContext extends GatewayContext {
   readonly refusal: GatewayError | undefined;
 }
 
-/** The credentials a connection_init payload carries: `{ "x-circleci-token": … }`, also under `headers`. */
-export function connectionCredentials(config: Config, params: Readonly<Record<string, unknown>> | undefined): Partial<Record<ServiceName, string>> {
+/**
+ * Reads a connection_init payload as headers: `{ "x-circleci-token": … }`,
+ * also under `headers`, names matched without regard to case. Only strings
+ * count.
+ */
+export function connectionParamReader(params: Readonly<Record<string, unknown>> | undefined): (name: string) => string | undefined {
   const headers = params?.['headers'];
   const nested = headers !== null && typeof headers === 'object' ? (headers as Record<string, unknown>) : {};
-  const read = (name: string): string | undefined => {
+  return (name: string): string | undefined => {
     for (const source of [params ?? {}, nested]) {
       const match = Object.entries(source).find(([key]) => key.toLowerCase() === name);
       if (typeof match?.[1] === 'string') return match[1];
     }
     return undefined;
   };
-  return credentialsOf(config, read);
 }
 
 /** Creates one subscription's context. */
@@ -45,7 +48,9 @@ export function createLiveContext(
   limits: { readonly overLimit?: number | undefined } = {},
 ): LiveContext {
   const requestId = randomUUID();
-  let loaders: Loaders = createLoaders(upstreams, credentials, requestId);
+  // Each event is resolved with loaders, and an upstream call budget, of its own.
+  const fresh = (): Loaders => createLoaders(upstreams, credentials, requestId, undefined, new CallBudget(upstreams.config.limits.operationMaxUpstreamCalls));
+  let loaders: Loaders = fresh();
   return {
     requestId,
     live,
@@ -59,7 +64,7 @@ export function createLiveContext(
       return loaders;
     },
     renewLoaders() {
-      loaders = createLoaders(upstreams, credentials, requestId);
+      loaders = fresh();
     },
   };
 }

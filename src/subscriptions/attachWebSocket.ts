@@ -1,13 +1,21 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FormattedExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
+import type { ServiceName } from '../config/ServiceName.js';
+import { GatewayError } from '../errors/GatewayError.js';
 import { formatError } from '../errors/formatError.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
-import { connectionCredentials, createLiveContext } from './LiveContext.js';
+import { connectionParamReader, createLiveContext } from './LiveContext.js';
+import type { ClientAuth } from '../server/auth/ClientAuth.js';
+import { clientCredentials } from '../server/clientAccess.js';
 import type { LiveHub } from './LiveHub.js';
+import { requestTarget } from '../server/requestTarget.js';
+import { checkOperationLimits } from '../limits/operationLimits.js';
+import type { Logger } from '../server/logger.js';
+import { logUnexpectedErrors } from '../server/unexpectedErrorLog.js';
 
 /** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {
@@ -18,7 +26,11 @@ export interface WebSocketOptions {
   readonly config: Config;
   readonly upstreams: Upstreams;
   readonly live: LiveHub;
+  /** Client authentication, applied to each connection_init. */
+  readonly auth: ClientAuth;
   readonly maxPayloadBytes: number;
+  /** Where errors a subscriber is only shown masked are logged. */
+  readonly logger: Logger;
 }
 
 /** The WebSocket side of the gateway, and how to end it. */
@@ -31,8 +43,29 @@ export interface WebSocketEndpoint {
 /** Subscriptions one connection may hold at once; each holds a listener and maybe a poll. */
 export const maxSubscriptionsPerConnection = 100;
 
+/** A parse or validation error with the code Apollo Server gives it over HTTP. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes ?? null, source: error.source ?? null, positions: error.positions ?? null, originalError: error, extensions: { ...error.extensions, code } });
+}
+
+/** graphql-ws's close code for a connection_init that is refused. */
+const forbiddenCloseCode = 4403;
+
+/** A close reason naming the error's code and message, within the 123 bytes a close frame allows. */
+export function closeReason(error: GatewayError): string {
+  const reason = `${error.code}: ${error.message}`;
+  return Buffer.byteLength(reason) <= 123 ? reason : `${Buffer.from(reason).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
+}
+
+/** The request id of a subscription's context, for logs. */
+function requestIdOf(contextValue: unknown): string | undefined {
+  const id = contextValue !== null && typeof contextValue === 'object' ? (contextValue as { requestId?: unknown }).requestId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 }
 
 /**
@@ -45,31 +78,74 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
   const { server, path, config, upstreams, live } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const { pathname } = new URL(req.url ?? '/', 'http://gateway');
-    if (pathname !== path) return refuse(socket, '404 Not Found');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // A client that resets the connection must not take the process with it.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = requestTarget(req.url);
+      if (url === undefined) return refuse(socket, '400 Bad Request');
+      if (url.pathname !== path) return refuse(socket, '404 Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } catch {
+      socket.destroy();
+    }
   };
   server.on('upgrade', onUpgrade);
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const formatResult = (result: { readonly errors?: readonly GraphQLError[] | undefined; readonly data?: unknown; readonly extensions?: unknown }): FormattedExecutionResult | undefined => {
+  const format = (errors: readonly GraphQLError[], requestId: string | undefined) => {
+    logUnexpectedErrors(options.logger, requestId ?? '', errors);
+    return errors.map((error) => formatError(error.toJSON(), error));
+  };
+  const formatResult = (
+    result: { readonly errors?: readonly GraphQLError[] | undefined; readonly data?: unknown; readonly extensions?: unknown },
+    requestId: string | undefined,
+  ): FormattedExecutionResult | undefined => {
     if (result.errors === undefined) return undefined;
     return {
-      errors: format(result.errors),
+      errors: format(result.errors, requestId),
       ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
       ...(result.extensions !== undefined ? { extensions: result.extensions as Record<string, unknown> } : {}),
     };
   };
+  // Each connection's credentials, settled once on connection_init.
+  const credentialsByConnection = new WeakMap<object, Readonly<Partial<Record<ServiceName, string>>>>();
   const graphqlWs = useServer(
     {
       schema: options.schema,
       context: (ctx) =>
-        createLiveContext(live, upstreams, connectionCredentials(config, ctx.connectionParams), {
+        createLiveContext(live, upstreams, credentialsByConnection.get(ctx) ?? {}, {
           // The new subscription is already listed here.
           overLimit: Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection ? maxSubscriptionsPerConnection : undefined,
         }),
-      onConnect: (ctx) => ctx.connectionParams === undefined || (typeof ctx.connectionParams === 'object' && ctx.connectionParams !== null),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams;
+        if (params !== undefined && (typeof params !== 'object' || params === null)) return false;
+        try {
+          credentialsByConnection.set(ctx, await clientCredentials(config, options.auth, connectionParamReader(params), 'connection parameter'));
+          return true;
+        } catch (error) {
+          if (!(error instanceof GatewayError)) throw error;
+          // graphql-ws would close with a bare "Forbidden"; say why, as the HTTP answer does.
+          ctx.extra.socket.close(forbiddenCloseCode, closeReason(error));
+          return false;
+        }
+      },
+      // Parsed with the token limit and validated here, then held to the same cost limits as HTTP operations.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+        } catch (error) {
+          return [coded(error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed'), 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(options.schema, document);
+        if (invalid.length > 0) return invalid.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation === null || operation === undefined) return [coded(new GraphQLError('Unable to identify operation'), 'OPERATION_RESOLUTION_FAILURE')];
+        const refusal = checkOperationLimits(config.limits, options.schema, document, operation, payload.variables ?? {});
+        if (refusal !== undefined) return [refusal];
+        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => formatResult(result, requestIdOf(args.contextValue)),
+      onError: (_ctx, id, _payload, errors) => format(errors, id),
     },
     wss,
   );

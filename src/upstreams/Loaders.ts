@@ -1,5 +1,6 @@
 import type { ServiceName } from '../config/ServiceName.js';
 import { UpstreamSession, type SessionCache } from './http/UpstreamSession.js';
+import type { CallBudget } from './http/CallBudget.js';
 import type { Upstreams } from './Upstreams.js';
 import { CircleCiLoaders } from './circleci/loaders.js';
 import { GhesLoaders } from './ghes/loaders.js';
@@ -37,6 +38,7 @@ class RequestLoaders implements Loaders {
     private readonly credentials: Readonly<Partial<Record<ServiceName, string>>>,
     private readonly requestId: string | undefined,
     private readonly cache: SessionCache | undefined,
+    private readonly budget: CallBudget | undefined,
   ) {}
 
   get circleci(): CircleCiLoaders {
@@ -60,20 +62,22 @@ class RequestLoaders implements Loaders {
   }
 
   private build<S extends keyof Loaders>(service: S): Loaders[S] {
-    const session = new UpstreamSession(this.upstreams.get(service), this.credentials[service], this.requestId, service, this.cache);
+    const session = new UpstreamSession(this.upstreams.get(service), this.credentials[service], this.requestId, service, this.cache, this.budget);
     return factories[service](session, this.upstreams);
   }
 }
 
 /**
  * Creates one request's loaders. Each service's loaders are built on first
- * use, bound to the credential that applies to this request.
+ * use, bound to the credential that applies to this request; every call they
+ * send counts against `budget`, when given.
  */
 export function createLoaders(
   upstreams: Upstreams,
   credentials: Readonly<Partial<Record<ServiceName, string>>>,
   requestId: string | undefined,
   cache?: SessionCache | undefined,
+  budget?: CallBudget | undefined,
 ): Loaders {
-  return new RequestLoaders(upstreams, credentials, requestId, cache);
+  return new RequestLoaders(upstreams, credentials, requestId, cache, budget);
 }

@@ -68,7 +68,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
   const session = (token: string, service: ServiceName = 'circleci', tracker = new CacheTracker()): UpstreamSession =>
     new UpstreamSession(clients[service], token, undefined, service, { cache, tracker });
   const read = async (token: string, path: string, query?: Record<string, string>, service: ServiceName = 'circleci'): Promise<number> =>
-    ((await session(token, service).get<{ serial: number }>(path, query)).body).serial;
+    ((await session(token, service).read<{ serial: number }>({ path, query, route: path })).body).serial;
 
   beforeEach(async () => {
     now = 1_700_000_000_000;
@@ -108,7 +108,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     now += 61_000;
     upstream.answer({ path: /web$/, delayMs: 200, times: 1, body: { serial: -1 } });
     const tracker = new CacheTracker();
-    const stale = await Promise.all(Array.from({ length: 5 }, () => session(tokenA, 'circleci', tracker).get<{ serial: number }>('/project/gh/acme/web')));
+    const stale = await Promise.all(Array.from({ length: 5 }, () => session(tokenA, 'circleci', tracker).read<{ serial: number }>({ path: '/project/gh/acme/web', route: '/project/gh/acme/web' })));
     expect(stale.map((r) => r.body.serial)).toEqual([first, first, first, first, first]);
     expect(tracker.used.every((u) => u.source === 'stale')).toBe(true);
     expect(tracker.cacheControl({ mutation: false, errors: false })).toBe('private, max-age=0');
@@ -118,7 +118,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
   });
 
   it('parses an unchanged entry once, parses a replaced one anew, and hands out bodies no one can write into', async () => {
-    const body = async (): Promise<{ serial: number }> => (await session(tokenA).get<{ serial: number }>('/project/gh/acme/parsed')).body;
+    const body = async (): Promise<{ serial: number }> => (await session(tokenA).read<{ serial: number }>({ path: '/project/gh/acme/parsed', route: '/project/gh/acme/parsed' })).body;
     await body();
     await until(() => stats.stores === 1, 'the answer stored');
     const hit = await body();
@@ -153,7 +153,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     expect(await read(tokenA, '/x/flaky')).toBe(ok);
     expect(upstream.gets().map((r) => r.path)).toEqual(['/api/x/nostore', '/api/x/nostore', '/api/x/private', '/api/x/private', '/api/x/flaky', '/api/x/flaky']);
     const tracker = new CacheTracker();
-    await session(tokenA, 'circleci', tracker).get('/x/nostore');
+    await session(tokenA, 'circleci', tracker).read({ path: '/x/nostore', route: '/x/nostore' });
     expect(tracker.cacheControl({ mutation: false, errors: false })).toBe('no-store');
   });
 
@@ -203,7 +203,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path, undefined, 'gitlab');
     upstream.reset();
     upstream.answer({ method: 'DELETE', path: /members\/7$/, status: 500, body: { message: 'half done' } });
-    await expect(session(tokenA, 'gitlab').send({ method: 'DELETE', path: '/projects/5/members/7' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    await expect(session(tokenA, 'gitlab').write({ method: 'DELETE', path: '/projects/5/members/7' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
     for (const token of [tokenA, tokenB]) for (const path of reads) await read(token, path, undefined, 'gitlab');
     expect(upstream.gets().filter((r) => r.token === tokenB).map((r) => r.path).sort()).toEqual([
       '/api/projects',
@@ -242,7 +242,7 @@ describe.each(stores)('ResponseCache over the %s store', (_name, makeStore) => {
     upstream.answer({ path: /workflow\/w5$/, delayMs: 200, times: 1 });
     const during = read(tokenA, '/workflow/w5');
     await until(() => upstream.gets('/api/workflow/w5').length === 1, 'the read to start');
-    await session(tokenA).send({ method: 'POST', path: '/workflow/w5/cancel' });
+    await session(tokenA).write({ method: 'POST', path: '/workflow/w5/cancel' });
     const stale = await during;
     expect(await read(tokenA, '/workflow/w5')).not.toBe(stale);
     expect(upstream.gets('/api/workflow/w5')).toHaveLength(2);

@@ -62,8 +62,8 @@ describe('a CircleCI answer of the wrong shape is an upstream error, not data', 
     const workflow = t.simulators.circleci.store.workflows[0]?.id as string;
     await answer(`/api/v2/workflow/${workflow}/job$`, { items: 'none' });
     const result = await t.gql(`query ($id: ID!) { circleciWorkflow(id: $id) { workflowId jobs { edges { node { name } } } } }`, { id: workflow });
-    // The connection is non-null: the workflow holding it is null with the error.
-    expect(result.data).toEqual({ circleciWorkflow: null });
+    // The connection is nullable: the workflow stands, its jobs are null with the error.
+    expect(result.data).toEqual({ circleciWorkflow: { workflowId: workflow, jobs: null } });
     expect(result.errors).toEqual([expect.objectContaining({ ...unexpected(), path: ['circleciWorkflow', 'jobs'] })]);
   });
 

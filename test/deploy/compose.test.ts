@@ -108,6 +108,8 @@ describe('docker-compose.yml', () => {
     expect(server?.[1]).toBe('gateway');
     expect(server?.[2]).toBe(env['PORT']);
     expect(config).toMatch(/http-check send meth GET uri \/readyz/);
+    // /readyz answers 200 while ready or degraded (Redis down), 503 only while draining.
+    expect(config).toMatch(/http-check expect status 200$/m);
     expect(config).toMatch(/timeout tunnel/);
     const bind = /^\s*bind :(\d+)$/m.exec(config)?.[1];
     // One published port, onto the load balancer.

@@ -13,6 +13,15 @@ describe('formatError', () => {
     });
   });
 
+  it('masks the message of an error Apollo coded INTERNAL_SERVER_ERROR for want of a code', () => {
+    const thrown = new Error('(intermediate value).map is not a function');
+    expect(formatError({ message: thrown.message, path: ['b'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, thrown)).toEqual({
+      message: 'Internal server error',
+      path: ['b'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
   it('passes a gateway error through without its stack trace', () => {
     const error = new GatewayError('NOT_FOUND', 'CircleCI: Project not found', { service: 'circleci', status: 404 });
     const formatted = formatError({ message: error.message, extensions: { ...error.extensions, stacktrace: ['x'] } }, error);

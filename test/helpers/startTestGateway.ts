@@ -46,7 +46,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const simulators = await startSimulators({ runDurationMs: options.runDurationMs });
   // Tests count upstream calls and inject upstream faults per case: the response cache is off
   // unless a test turns it on (CACHE_ENABLED=true), as the cache's own tests do.
-  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn', CACHE_ENABLED: 'false', ...options.env };
+  // Quiet by default: every test gateway would warn that its configured tokens are open to any caller.
+  const env: Record<string, string> = { UPSTREAM_TIMEOUT_MS: '2000', LOG_LEVEL: 'error', CACHE_ENABLED: 'false', ...options.env };
   for (const [service, url] of Object.entries(simulators.urls) as [ServiceName, string][]) {
     const { url: urlName, token: tokenName } = serviceSettings[service];
     env[urlName] ??= url;

@@ -12,8 +12,10 @@ export type WebhookCounts = Record<WebhookService, Record<string, number>>;
 
 /**
  * The HTTP side of webhook receivers (`POST /webhooks/<service>`): body size
- * limit, signature check on the raw bytes, duplicate delivery drop, then the
- * service's receiver. Nothing is published for a delivery that fails a check.
+ * limit, signature check on the raw bytes, duplicate delivery drop (on the
+ * delivery id and on a digest of the body, so a replayed body with a fresh id
+ * is dropped too), then the service's receiver. Nothing is published for a
+ * delivery that fails a check.
  */
 export class WebhookEndpoint {
   private readonly counts = {} as WebhookCounts;
@@ -82,12 +84,23 @@ export class WebhookEndpoint {
       this.count(service, 'invalid');
       return send(res, 400, { error: error.message });
     }
-    const key = `${service}:${event.deliveryId ?? createHash('sha256').update(raw).digest('hex')}`;
-    let first: boolean;
+    // The delivery id header is not signed: a replay of a captured body with a fresh id must
+    // still be dropped, so the digest of the body counts as well as the id.
+    const keys = [`${service}:sha256:${createHash('sha256').update(raw).digest('hex')}`];
+    if (event.deliveryId !== undefined) keys.push(`${service}:${event.deliveryId}`);
+    const marked: string[] = [];
+    const forget = async (): Promise<void> => {
+      await Promise.all(marked.map((key) => this.coordination.forget(key).catch(() => undefined)));
+    };
+    let first = true;
     try {
-      first = await this.coordination.firstSeen(key, this.settings.webhookDedupeSeconds);
+      for (const key of keys) {
+        if (await this.coordination.firstSeen(key, this.settings.webhookDedupeSeconds)) marked.push(key);
+        else first = false;
+      }
     } catch {
       // Without the shared store a duplicate cannot be told apart: let the sender retry.
+      await forget();
       this.count(service, 'failed');
       return send(res, 503, { error: 'The event could not be handled; retry later' });
     }
@@ -103,7 +116,7 @@ export class WebhookEndpoint {
       return send(res, 202, { status: outcome, type: event.type });
     } catch (error) {
       // Let the sender's retry through: this delivery was not handled.
-      await this.coordination.forget(key).catch(() => undefined);
+      await forget();
       this.count(service, 'failed');
       if (error instanceof DeliveryError) return send(res, 400, { error: error.message });
       return send(res, 503, { error: 'The event could not be handled; retry later' });

@@ -5,6 +5,7 @@ import type { UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
 import type { ResponseCache } from '../../cache/ResponseCache.js';
 import type { CacheTracker } from '../../cache/CacheTracker.js';
+import type { CallBudget } from './CallBudget.js';
 import type { ReadClass } from '../../cache/CachePolicy.js';
 import type { PurgeTarget } from '../../cache/rules.js';
 
@@ -36,8 +37,8 @@ export interface SessionCache {
 
 /**
  * One GraphQL operation's view of one upstream: the credential that applies
- * to this request, and a memo so that identical GETs within the operation are
- * sent once.
+ * to this request, a memo so that identical GETs within the operation are
+ * sent once, and the operation's call budget, which each call sent counts against.
  */
 export class UpstreamSession {
   private readonly memo = new Map<string, Promise<UpstreamResponse>>();
@@ -48,6 +49,7 @@ export class UpstreamSession {
     private readonly requestId: string | undefined,
     readonly service: UpstreamHttp['protocol']['service'],
     private readonly cache?: SessionCache | undefined,
+    private readonly budget?: CallBudget | undefined,
   ) {}
 
   private ready(): { http: UpstreamHttp; token: string } {
@@ -77,6 +79,7 @@ export class UpstreamSession {
     const key = url.href;
     let pending = this.memo.get(key);
     if (pending === undefined) {
+      this.budget?.take(this.service);
       const call = { token, requestId: this.requestId };
       const fetch = async (): Promise<UpstreamResponse> => this.checked(await http.send({ method: 'GET', path: request.path, query: request.query, route: request.route }, call, url), request.check);
       pending =
@@ -99,6 +102,7 @@ export class UpstreamSession {
    */
   async write<T>(request: SessionWrite): Promise<UpstreamResponse<T>> {
     const { http, token } = this.ready();
+    this.budget?.take(this.service);
     this.memo.clear();
     this.cache?.tracker.write();
     try {
@@ -116,44 +120,5 @@ export class UpstreamSession {
       status: response.status,
       cause: new Error(problem),
     });
-  }
-
-  /** A GET, sent once per operation however often it is asked for. */
-  get<T>(path: string, query?: Readonly<Record<string, QueryValue>>, route?: string): Promise<UpstreamResponse<T>> {
-    const { http, token } = this.ready();
-    const url = http.urlOf({ path, query });
-    const key = url.href;
-    let pending = this.memo.get(key);
-    if (pending === undefined) {
-      const call = { token, requestId: this.requestId };
-      pending =
-        this.cache === undefined
-          ? http.send({ method: 'GET', path, query, route }, call, url)
-          : this.cache.cache.get(
-              { service: this.service, baseUrl: http.baseHref, token, path, query },
-              () => http.send({ method: 'GET', path, query, route }, call, url),
-              this.cache.tracker,
-            );
-      this.memo.set(key, pending);
-    }
-    return pending as Promise<UpstreamResponse<T>>;
-  }
-
-  /**
-   * A write (or an uncached read); clears the per-operation GET memo. A write
-   * then purges from the shared cache what it may have made stale, for every
-   * credential, whether it succeeded or not (a failed write may still have
-   * happened).
-   */
-  async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    const { http, token } = this.ready();
-    if (req.method === 'GET') return http.send<T>(req, { token, requestId: this.requestId });
-    this.memo.clear();
-    this.cache?.tracker.write();
-    try {
-      return await http.send<T>(req, { token, requestId: this.requestId });
-    } finally {
-      await this.cache?.cache.invalidate(this.service, req.method, req.path);
-    }
   }
 }

@@ -21,7 +21,8 @@ import { projectResolvers } from './projects/index.js';
 import { DateTime, JSONScalar, SafeInt } from './scalars.js';
 import { subscriptionResolvers } from './subscriptions/index.js';
 
-const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
+/** An abstract type's resolver: every model carries the name of its GraphQL type. */
+const byTypename = { __resolveType: <P extends { readonly __typename: string }>(parent: P): P['__typename'] => parent.__typename };
 
 /** Every resolver map, merged into one for the executable schema. */
 export const resolverMaps: readonly Resolvers[] = [
@@ -30,13 +31,13 @@ export const resolverMaps: readonly Resolvers[] = [
     JSON: JSONScalar,
     SafeInt,
     Mutation: { _ping: () => true },
-    Node: byTypename as never,
-    Project: byTypename as never,
-    Member: byTypename as never,
-    Pipeline: byTypename as never,
-    Workflow: byTypename as never,
-    Webhook: byTypename as never,
-    Context: byTypename as never,
+    Node: byTypename,
+    Project: byTypename,
+    Member: byTypename,
+    Pipeline: byTypename,
+    Workflow: byTypename,
+    Webhook: byTypename,
+    Context: byTypename,
   },
   createNodeResolvers({
     ...circleCiNodes,

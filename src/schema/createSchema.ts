@@ -34,7 +34,7 @@ export function readTypeDefs(dir = schemaDir()): string[] {
 export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: resolverMaps as never,
+    resolvers: [...resolverMaps],
     inheritResolversFromInterfaces: true,
   });
 }

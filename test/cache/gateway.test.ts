@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisStore } from '../../src/cache/RedisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-
+import { startTestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
 /**
  * The functional tests give Redis calls a generous bound: a loaded CI machine can take longer than
@@ -29,23 +29,18 @@ async function retryUntilData(request: () => Promise<any>): Promise<any> {
 }
 
 let redis: RedisServer;
-let t: TestGateway;
 beforeAll(async () => {
   redis = await startRedisServer();
-  t = await startTestGateway({ env: redisEnvOf(redis.url) });
+});
+afterAll(async () => {
+  await redis.stop();
+});
+const t = useTestGateway(() => ({ env: redisEnvOf(redis.url) }));
+beforeAll(async () => {
   const store = t.gateway.cache.store as RedisStore;
   const deadline = Date.now() + 10_000;
   while (!store.healthy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   expect(store.healthy()).toBe(true);
-});
-afterAll(async () => {
-  await t.close();
-  await redis.stop();
-});
-beforeEach(async () => {
-  await t.gateway.cache.clear();
-  await t.clearRequests();
-  await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, { method: 'DELETE' });
 });
 
 const projectQuery = `query ($slug: String!) { circleciProject(slug: $slug) { name pipelines(first: 5) { edges { node { number state } } } } }`;

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisStore } from '../../src/cache/RedisStore.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { captureLogger } from './logCapture.js';
 
 let redis: RedisServer;
-let t: TestGateway;
 const log = captureLogger();
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -18,12 +17,13 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  t = await startTestGateway({ env: { CACHE_ENABLED: 'true', REDIS_URL: redis.url }, gateway: { logger: log.logger } });
-  await until(() => (t.gateway.cache.store as RedisStore).healthy(), 'redis');
 });
 afterAll(async () => {
-  await t.close();
   await redis.stop();
+});
+const t = useTestGateway(() => ({ env: { CACHE_ENABLED: 'true', REDIS_URL: redis.url }, gateway: { logger: log.logger } }));
+beforeAll(async () => {
+  await until(() => (t.gateway.cache.store as RedisStore).healthy(), 'redis');
 });
 
 const query = `{ circleciProject(slug: "gh/acme/api") { name pipelines(first: 3) { edges { node { number } } } } }`;

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { cachedEnv, ok } from './invalidation/harness.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  // Distinct TTLs, so that the one chosen shows in the answer's Cache-Control.
-  t = await startTestGateway({
-    env: { ...cachedEnv, CACHE_TTL_RUN_ACTIVE_SECONDS: '7', CACHE_TTL_RUN_FINISHED_SECONDS: '3000', CACHE_TTL_OBJECT_SECONDS: '60' },
-  });
-});
-afterAll(async () => {
-  await t.close();
+// Distinct TTLs, so that the one chosen shows in the answer's Cache-Control.
+const t = useTestGateway({
+  env: { ...cachedEnv, CACHE_TTL_RUN_ACTIVE_SECONDS: '7', CACHE_TTL_RUN_FINISHED_SECONDS: '3000', CACHE_TTL_OBJECT_SECONDS: '60' },
 });
 
 describe('CircleCI usage export jobs in the response cache', () => {

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contextState } from '../../src/simulators/circleci/admin/contexts.js';
 import { toGlobalId } from '../../src/relay/globalId.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const acme = () => t.simulators.circleci.store.orgs.find((org) => org.slug === 'gh/acme')!;
 const contextNamed = (name: string) => contextState(t.simulators.circleci.store).contexts.find((c) => c.name === name && c.ownerId === acme().id)!;

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const org = (slug: string) => t.simulators.circleci.store.orgs.find((o) => o.slug === slug)!;
 const project = (slug: string) => t.simulators.circleci.store.projects.find((p) => p.slug === slug)!;

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
-import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/startTestGateway.js';
+import type { GraphQLResponse } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway();
 
 /** Runs one operation and returns its answer with every CircleCI request it made (`METHOD path`, as the simulator received it). */
 async function attempt(query: string, variables?: Record<string, unknown>): Promise<{ result: GraphQLResponse; sent: string[] }> {

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { webhookState } from '../../src/simulators/circleci/admin/webhooks.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const project = (name: string) => t.simulators.circleci.store.projects.find((p) => p.slug === `gh/acme/${name}`)!;
 const calls = async () => (await t.requests('circleci')).map((r) => ({ method: r.method, path: r.path, query: r.query }));

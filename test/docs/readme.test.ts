@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/schema/createSchema.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const shown = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
@@ -13,13 +13,7 @@ const examples = readdirSync(examplesDir)
 // Subscriptions run over graphql-ws (test/subscriptions); here they are checked against the schema.
 const operations = examples.filter(([, text]) => !text.startsWith('subscription')).map(([, text]) => text);
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway();
 
 describe('the README', () => {
   it('shows exactly the examples of examples/, each valid against the schema', () => {

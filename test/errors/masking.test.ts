@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureLogger } from '../cache/logCapture.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const secretDetail = 'connect to 10.1.2.3 with token=abc failed in /opt/internal/module.ts';
 const captured = captureLogger();
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({
-    logger: captured.logger,
-    gateway: {
-      // A defect inside the gateway: a part throws a plain Error with internal detail after a Concord call.
-      observer: {
-        onCall: (event) => {
-          if (event.service === 'concord') throw new Error(secretDetail);
-        },
+const t = useTestGateway({
+  logger: captured.logger,
+  gateway: {
+    // A defect inside the gateway: a part throws a plain Error with internal detail after a Concord call.
+    observer: {
+      onCall: (event) => {
+        if (event.service === 'concord') throw new Error(secretDetail);
       },
     },
-  });
-});
-afterAll(async () => {
-  await t.close();
+  },
 });
 
 async function post(body: unknown): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {

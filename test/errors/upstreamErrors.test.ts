@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
 const fault = async (body: Record<string, unknown>): Promise<void> => {
   await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
     method: 'POST',
@@ -10,15 +9,7 @@ const fault = async (body: Record<string, unknown>): Promise<void> => {
   });
 };
 
-beforeAll(async () => {
-  t = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '300' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, { method: 'DELETE' });
-});
+const t = useTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '300' } });
 
 const twoProjects = `{ a: circleciProject(slug: "gh/acme/api") { name } b: circleciProject(slug: "gh/acme/web") { name } }`;
 

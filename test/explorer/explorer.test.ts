@@ -2,16 +2,15 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { editorTexts, recordRequests, resultText, run, setQuery, waitForGraphiQL, waitForText } from './explorerBrowser.js';
 
-let t: TestGateway;
 let chromium: HeadlessChromium;
 let page: Page;
 let requests: ReturnType<typeof recordRequests>;
 
+const t = useTestGateway();
 beforeAll(async () => {
-  t = await startTestGateway();
   chromium = await launchChromium();
   page = await chromium.context.newPage();
   requests = recordRequests(page);
@@ -19,7 +18,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await chromium?.close();
-  await t?.close();
 });
 
 describe('the explorer in a real browser', () => {

@@ -2,17 +2,16 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { recordRequests, run, setQuery, waitForGraphiQL, waitForText } from './explorerBrowser.js';
 
-let t: TestGateway;
 let chromium: HeadlessChromium;
 let page: Page;
 const webhookSecret = 'explorer-test-secret';
 
+// Runs finish only when the test says so; the simulator then delivers a signed webhook.
+const t = useTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: webhookSecret }, runDurationMs: 3_600_000 });
 beforeAll(async () => {
-  // Runs finish only when the test says so; the simulator then delivers a signed webhook.
-  t = await startTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: webhookSecret }, runDurationMs: 3_600_000 });
   t.simulators.circleci.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/circleci'), secret: webhookSecret };
   chromium = await launchChromium();
   page = await chromium.context.newPage();
@@ -20,7 +19,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await chromium?.close();
-  await t?.close();
 });
 
 describe('subscriptions in the explorer', () => {

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-  await fetch(`${t.simulators.flexstack.simulator.origin}/__sim/faults`, { method: 'DELETE' });
-});
+const t = useTestGateway();
 
 const list = /* GraphQL */ `
   query ($orgId: String, $sort: FlexStackSort, $first: Int, $after: String) {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/schema/createSchema.js';
 import { rawExchange } from '../helpers/rawHttp.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { garbageDocument, schemaDocument, seeded } from './generateDocuments.js';
 
 /** The fixed seed: every run sends the same requests. */
@@ -10,13 +10,7 @@ const seed = 0x5eed_2026;
 const answerWithinMs = 10_000;
 const concurrency = 8;
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', GHES_WEBHOOK_SECRET: 'fuzz-secret', GITLAB_WEBHOOK_SECRET: 'fuzz-secret' } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '2000', GHES_WEBHOOK_SECRET: 'fuzz-secret', GITLAB_WEBHOOK_SECRET: 'fuzz-secret' } });
 
 interface Outcome {
   readonly what: string;

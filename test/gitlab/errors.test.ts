@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
 const control = async (path: string, method: string, body?: unknown): Promise<void> => {
   await fetch(`${t.simulators.gitlab.simulator.origin}${path}`, {
     method,
@@ -10,12 +9,7 @@ const control = async (path: string, method: string, body?: unknown): Promise<vo
   });
 };
 
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway();
 
 describe('GitLab failures as GraphQL errors', () => {
   it('a bad token is UNAUTHENTICATED, and the token is never echoed', async () => {

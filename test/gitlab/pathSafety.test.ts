@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { subscribe, waitFor, wsClient } from '../subscriptions/liveHelpers.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { GITLAB_WEBHOOK_SECRET: 'path-safety' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway({ env: { GITLAB_WEBHOOK_SECRET: 'path-safety' } });
 
 const calls = async (): Promise<string[]> => (await t.requests('gitlab')).map((r) => `${r.method} ${r.path}`);
 

@@ -1,23 +1,15 @@
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pipelineHookJson } from '../../src/simulators/gitlab/serializePipeline.js';
 import type { SimPipeline } from '../../src/simulators/gitlab/store.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { post, subscribe, waitFor, wsClient } from '../subscriptions/liveHelpers.js';
 
 const secret = 'gitlab-pipeline-hooks';
-let t: TestGateway;
 const clients: Client[] = [];
-beforeAll(async () => {
-  t = await startTestGateway({ env: { GITLAB_WEBHOOK_SECRET: secret, CACHE_ENABLED: 'true', CACHE_TTL_RUN_ACTIVE_SECONDS: '600', CACHE_TTL_LIST_SECONDS: '600' } });
-});
+const t = useTestGateway({ env: { GITLAB_WEBHOOK_SECRET: secret, CACHE_ENABLED: 'true', CACHE_TTL_RUN_ACTIVE_SECONDS: '600', CACHE_TTL_LIST_SECONDS: '600' } });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
-  await t.close();
-});
-beforeEach(async () => {
-  await t.gateway.cache.clear();
-  await t.clearRequests();
 });
 
 let delivery = 0;

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimPipeline } from '../../src/simulators/gitlab/store.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const calls = async (): Promise<string[]> =>
   (await t.requests('gitlab')).map((r) => `${r.method} ${r.path}${Object.keys(r.query).length === 0 ? '' : `?${new URLSearchParams(r.query as Record<string, string>).toString()}`}`);

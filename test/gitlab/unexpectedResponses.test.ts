@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { CACHE_ENABLED: 'true' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.gateway.cache.clear();
-  await fetch(`${t.simulators.gitlab.simulator.origin}/__sim/faults`, { method: 'DELETE' });
-});
+const t = useTestGateway({ env: { CACHE_ENABLED: 'true' } });
 
 /** Makes GitLab answer `status` with `body` at paths matching `path` (and `method`), once. */
 async function answer(path: string, body: unknown, options: { method?: string; status?: number } = {}): Promise<void> {

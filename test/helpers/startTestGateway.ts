@@ -23,6 +23,8 @@ export interface TestGateway {
   requests(service: ServiceName): Promise<LoggedRequest[]>;
   /** Clears every simulator's request log. */
   clearRequests(): Promise<void>;
+  /** Removes every fault injected into any simulator. */
+  clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,9 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     async clearRequests() {
       await Promise.all(Object.values(simulators.byService).map((simulator) => fetch(`${simulator.origin}/__sim/requests`, { method: 'DELETE' })));
+    },
+    async clearFaults() {
+      await Promise.all(Object.values(simulators.byService).map((simulator) => fetch(`${simulator.origin}/__sim/faults`, { method: 'DELETE' })));
     },
     async close() {
       await gateway.stop();

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { serviceNames } from '../../src/config/ServiceName.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { subscribe, waitFor, wsClient } from '../subscriptions/liveHelpers.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 async function upstreamCalls(gateway: TestGateway = t): Promise<number> {
   let calls = 0;

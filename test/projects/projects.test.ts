@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceName } from '../../src/config/ServiceName.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-  for (const service of ['gitlab', 'concord', 'flexstack'] as const) {
-    await fetch(`${t.simulators.byService[service]!.origin}/__sim/faults`, { method: 'DELETE' });
-  }
-});
+const t = useTestGateway();
 
 const query = /* GraphQL */ `
   query ($first: Int, $after: String, $services: [Service!], $name: String) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
 const fault = async (body: Record<string, unknown>): Promise<void> => {
   const response = await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
     method: 'POST',
@@ -12,16 +11,7 @@ const fault = async (body: Record<string, unknown>): Promise<void> => {
 };
 const logged = async (): Promise<{ method: string; path: string; query: Record<string, string | string[]>; at: string }[]> => t.requests('circleci');
 
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, { method: 'DELETE' });
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const pipelinesQuery = `query ($slug: String!) { circleciProject(slug: $slug) { name pipelines(first: 2) { edges { node { number } } } } }`;
 

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceSettings } from '../../src/config/config.js';
 import { serviceNames, type ServiceName } from '../../src/config/ServiceName.js';
 import { freePort } from '../helpers/redisServer.js';
-import { startTestGateway, type GraphQLResponse, type TestGateway } from '../helpers/startTestGateway.js';
+import { startTestGateway, type GraphQLResponse } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
 /** One query reading every service: top-level fields by the service they need, plus the merged list. */
 const dashboard = `{
@@ -33,17 +34,10 @@ const faults = {
   'times out': { fault: { path: '.*', latencyMs: 3_000 }, codes: ['UPSTREAM_TIMEOUT'] },
 } as const;
 
-let t: TestGateway;
+const t = useTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '1000' } });
 let baseline: GraphQLResponse;
 beforeAll(async () => {
-  t = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '1000' } });
   baseline = await t.gql(dashboard);
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await Promise.all(serviceNames.map((service) => fetch(`${t.simulators.byService[service]?.origin}/__sim/faults`, { method: 'DELETE' })));
 });
 
 /** Checks that only the failing service's fields are missing, each with an error naming it. */

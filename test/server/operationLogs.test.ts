@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/server/logger.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
 /** A pino destination that keeps every line. */
 function captureLines(): { stream: Writable; text(): string; lines(): Record<string, unknown>[] } {
@@ -25,15 +25,9 @@ function captureLines(): { stream: Writable; text(): string; lines(): Record<str
 }
 
 const secret = 'tok-4f1c9e7a-do-not-log';
-let t: TestGateway;
 const logs = captureLines();
 
-beforeAll(async () => {
-  t = await startTestGateway({ logger: createLogger('info', logs.stream) });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestGateway({ logger: createLogger('info', logs.stream) });
 
 describe('operation logs', () => {
   it('writes one JSON line per operation with its request id, name, outcome and upstream usage', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawExchange, rawRequest } from '../helpers/rawHttp.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { GHES_WEBHOOK_SECRET: 'ghes-secret' } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway({ env: { GHES_WEBHOOK_SECRET: 'ghes-secret' } });
 
 const upgrade = ['Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13'];
 

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../../helpers/useTestGateway.js';
 import { cachedEnv, ok } from './harness.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: cachedEnv });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.gateway.cache.clear();
-  await t.clearRequests();
-});
+const t = useTestGateway({ env: cachedEnv });
 
 const projectId = (path: string): number => t.simulators.gitlab.store.projectByPath(path)?.id as number;
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceName } from '../../../src/config/ServiceName.js';
-import { startTestGateway, type GraphQLResponse, type TestGateway, type TestGatewayOptions } from '../../helpers/startTestGateway.js';
+import type { GraphQLResponse, TestGateway, TestGatewayOptions } from '../../helpers/startTestGateway.js';
+import { useTestGateway } from '../../helpers/useTestGateway.js';
 
 /** Settings for a gateway whose cache keeps everything for the length of a test file. */
 export const cachedEnv: Readonly<Record<string, string>> = {
@@ -96,25 +97,14 @@ export interface ServiceCases {
  */
 export function invalidationSuite(title: string, suites: readonly ServiceCases[], options: { readonly env?: () => Record<string, string>; readonly ready?: (t: TestGateway) => Promise<void> } & Omit<TestGatewayOptions, 'env'> = {}): void {
   describe(title, () => {
-    let t: TestGateway | undefined;
-    const gw = (): TestGateway => {
-      if (t === undefined) throw new Error('the gateway has not started');
-      return t;
-    };
+    const { env, ready, ...start } = options;
+    // Triggered CircleCI workflows keep running for the whole suite.
+    const t = useTestGateway(() => ({ runDurationMs: 600_000, ...start, env: { ...cachedEnv, ...env?.() } }));
     beforeAll(async () => {
-      // Triggered CircleCI workflows keep running for the whole suite.
-      t = await startTestGateway({ runDurationMs: 600_000, ...options, env: { ...cachedEnv, ...options.env?.() } });
-      await options.ready?.(t);
-    });
-    afterAll(async () => {
-      await t?.close();
-    });
-    beforeEach(async () => {
-      await gw().gateway.cache.clear();
-      await gw().clearRequests();
+      await ready?.(t);
     });
     for (const suite of suites) {
-      for (const [name, make] of suite.cases(gw)) it(`${suite.service}: ${name}`, async () => proveInvalidation(gw(), suite.service, suite.credentials, await make()));
+      for (const [name, make] of suite.cases(() => t)) it(`${suite.service}: ${name}`, async () => proveInvalidation(t, suite.service, suite.credentials, await make()));
     }
   });
 }

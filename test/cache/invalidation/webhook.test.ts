@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../../helpers/useTestGateway.js';
 import { circleCiWorkflowBody, hmac, post, waitFor } from '../../subscriptions/liveHelpers.js';
 import { cachedEnv, ok } from './harness.js';
 
 const secret = 'circle-secret';
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { ...cachedEnv, CIRCLECI_WEBHOOK_SECRET: secret }, runDurationMs: 600_000 });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway({ env: { ...cachedEnv, CIRCLECI_WEBHOOK_SECRET: secret }, runDurationMs: 600_000 });
 
 const grace = { 'x-circleci-token': 'circleci-token-grace' };
 const workflowQuery = `query ($id: ID!) { circleciWorkflow(id: $id) { status } }`;

@@ -2,13 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { serviceNames } from '../../../src/config/ServiceName.js';
 import { ApiKeys } from '../../../src/server/auth/ApiKeys.js';
 import { createGateway } from '../../../src/server/createGateway.js';
 import { captureLogger } from '../../cache/logCapture.js';
-import { startTestGateway, type TestGateway } from '../../helpers/startTestGateway.js';
+import { useTestGateway } from '../../helpers/useTestGateway.js';
 
 const issuer = 'https://issuer.test';
 const audience = 'switchyard';
@@ -17,7 +17,6 @@ let jwks: Server;
 let jwksUrl: string;
 let signingKey: CryptoKey;
 let otherKey: CryptoKey;
-let t: TestGateway;
 
 beforeAll(async () => {
   const trusted = await generateKeyPair('RS256', { extractable: true });
@@ -31,15 +30,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
-  t = await startTestGateway({ env: { GATEWAY_API_KEYS: `${apiKey},another-key-abcdefghijkl`, AUTH_JWT_JWKS_URI: jwksUrl, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: audience } });
 });
 afterAll(async () => {
-  await t.close();
   await new Promise((resolve) => jwks.close(resolve));
 });
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway(() => ({
+  env: { GATEWAY_API_KEYS: `${apiKey},another-key-abcdefghijkl`, AUTH_JWT_JWKS_URI: jwksUrl, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: audience },
+}));
 
 interface TokenOptions {
   readonly key?: CryptoKey;

@@ -1,19 +1,21 @@
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { beforeEach } from 'vitest';
+import type { TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
 
-/** Starts a test gateway and returns helpers for the GHES simulator. */
-export async function startGhes(): Promise<TestGateway> {
-  return startTestGateway();
-}
-
-/** Clears the GHES simulator's request log, header log, faults and quota. */
-export async function resetGhes(t: TestGateway): Promise<void> {
-  const origin = t.simulators.ghes.simulator.origin;
-  await t.clearRequests();
-  await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
-  await fetch(`${origin}/__sim/quota`, { method: 'DELETE' });
-  t.simulators.ghes.store.headerLog.length = 0;
-  t.simulators.ghes.store.rateLimitMode = 'primary';
+/**
+ * The test gateway of a GHES test file (see useTestGateway): before each
+ * test the GHES simulator also drops its quota and header log and goes back
+ * to primary rate limits.
+ */
+export function useGhesGateway(): TestGateway {
+  const t = useTestGateway();
+  beforeEach(async () => {
+    await fetch(`${t.simulators.ghes.simulator.origin}/__sim/quota`, { method: 'DELETE' });
+    t.simulators.ghes.store.headerLog.length = 0;
+    t.simulators.ghes.store.rateLimitMode = 'primary';
+  });
+  return t;
 }
 
 /** `METHOD /path` of each GHES call. */

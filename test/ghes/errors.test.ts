@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestGateway } from '../helpers/startTestGateway.js';
-import { ghesControl, gid, resetGhes, startGhes } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { ghesControl, gid, useGhesGateway } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await resetGhes(t);
-});
+const t = useGhesGateway();
 
 const hook = `{ ghesGlobalWebhook(id: "${gid('GhesGlobalWebhook', 1)}") { hookId } }`;
 const api = (path: string, token = 'demo-ghes-token'): Promise<Response> =>

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { cachedEnv, ok } from '../cache/invalidation/harness.js';
 import { hmac, post, waitFor } from '../subscriptions/liveHelpers.js';
 import { ghesCalls, gid } from './context.js';
 
 const secret = 'ghes-secret';
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { ...cachedEnv, GHES_WEBHOOK_SECRET: secret } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestGateway({ env: { ...cachedEnv, GHES_WEBHOOK_SECRET: secret } });
 
 describe('a GHES meta event (a hook deleted) purges that hook and the hook list', () => {
   it('answers from the cache until the signed event arrives, then from GHES once', async () => {

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestGateway } from '../helpers/startTestGateway.js';
-import { ghesCalls, resetGhes, startGhes } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { ghesCalls, useGhesGateway } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await resetGhes(t);
-});
+const t = useGhesGateway();
 
 describe('GHES LDAP mappings through GraphQL', () => {
   it('maps a team to an LDAP DN and answers the team with its mapping', async () => {

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestGateway } from '../helpers/startTestGateway.js';
-import { startGhes } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { useGhesGateway } from './context.js';
 import { identifierOf, usedOperations } from '../../src/upstreams/ghes/generate.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useGhesGateway();
 
 /** The GraphQL field that reaches each GHES operation. */
 const fields: Readonly<Record<keyof typeof ghesOperations, string>> = {

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors/GatewayError.js';
 import { buildPath } from '../../src/upstreams/buildPath.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
 import type { TestGateway } from '../helpers/startTestGateway.js';
-import { ghesCalls, gid, resetGhes, startGhes } from './context.js';
+import { ghesCalls, gid, useGhesGateway } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await resetGhes(t);
-});
+const t = useGhesGateway();
 
 /** Values that would name another path, or no path, if they reached one. */
 const attacks = [

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestGateway } from '../helpers/startTestGateway.js';
-import { ghesCalls, gid, resetGhes, startGhes } from './context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ghesCalls, gid, useGhesGateway } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
+const t = useGhesGateway();
+beforeAll(() => {
   // Downloads stay in progress until a test lets them finish.
   t.simulators.ghes.store.downloadMs = 3_600_000;
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await resetGhes(t);
 });
 
 const fields = 'id environmentId name imageUrl defaultEnvironment hooksCount createdAt htmlUrl service download { state rawState downloadedAt message url }';

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestGateway } from '../helpers/startTestGateway.js';
-import { ghesCalls, gid, resetGhes, startGhes } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { ghesCalls, gid, useGhesGateway } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startGhes();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await resetGhes(t);
-});
+const t = useGhesGateway();
 
 const keys = /* GraphQL */ `
   query ($first: Int, $after: String, $since: DateTime, $sort: GhesPublicKeySort, $direction: GhesSortDirection) {

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 import { ghesCalls, ghesControl, gid } from './context.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({ env: { CACHE_ENABLED: 'true' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.gateway.cache.clear();
-  await t.clearRequests();
-  await fetch(`${t.simulators.ghes.simulator.origin}/__sim/faults`, { method: 'DELETE' });
-});
+const t = useTestGateway({ env: { CACHE_ENABLED: 'true' } });
 
 /** Makes GHES answer 200 with `body` once, at paths matching `path` (and `method`, when given). */
 async function answer(path: string, body: unknown, method?: string): Promise<void> {

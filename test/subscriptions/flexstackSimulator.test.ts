@@ -1,25 +1,11 @@
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { expectNoLeftovers, resourceCounts, subscribe, waitFor, wsClient } from './liveHelpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { subscribe, waitFor } from './liveHelpers.js';
+import { useLiveGateway } from './useLiveGateway.js';
 
 const secret = 'flexstack-simulated-secret';
-let t: TestGateway;
-const clients: Client[] = [];
-let baseline: Record<string, number>;
-
-beforeAll(async () => {
-  baseline = resourceCounts();
-  t = await startTestGateway({ env: { FLEXSTACK_WEBHOOK_SECRET: secret } });
+const { t, client: connect } = useLiveGateway({ env: { FLEXSTACK_WEBHOOK_SECRET: secret } });
+beforeAll(() => {
   t.simulators.flexstack.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/flexstack'), secret };
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
-  await t.close();
-  expect(t.gateway.webSocketCount()).toBe(0);
-  expect(t.gateway.live.streamCount()).toBe(0);
-  await expectNoLeftovers(baseline);
 });
 
 const deploymentSubscription = /* GraphQL */ `
@@ -53,8 +39,7 @@ describe('the FlexStack simulator delivering signed deployment webhooks', () => 
     const store = t.simulators.flexstack.store;
     const [project, other] = store.projects;
     if (project === undefined || other === undefined) throw new Error('no projects');
-    const client = wsClient(t.url, { 'x-flexstack-key': 'demo-flexstack-token' });
-    clients.push(client);
+    const client = connect({ 'x-flexstack-key': 'demo-flexstack-token' });
     const sub = subscribe(client, deploymentSubscription, { projectId: project.id });
     await waitFor(() => t.gateway.live.streamCount() === 1, 'the subscription registered');
 

@@ -1,22 +1,19 @@
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
 import type { SimProject } from '../../src/simulators/gitlab/store.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { expectNoLeftovers, post, resourceCounts, subscribe, waitFor, wsClient } from './liveHelpers.js';
+import { post, subscribe, waitFor } from './liveHelpers.js';
+import { useLiveGateway } from './useLiveGateway.js';
 
 const secret = 'gitlab-hook-secret';
-let t: TestGateway;
-const clients: Client[] = [];
-let baseline: Record<string, number>;
 /** A private project grace can read and linus cannot, and a public one both can. */
 let hidden: SimProject;
 let hiddenPath: string;
 let open: SimProject;
 
+const live = useLiveGateway({ env: { GITLAB_WEBHOOK_SECRET: secret } });
+const { t } = live;
 beforeAll(async () => {
-  baseline = resourceCounts();
-  t = await startTestGateway({ env: { GITLAB_WEBHOOK_SECRET: secret } });
   const store = t.simulators.gitlab.store;
   const user = (name: string) => store.users.find((candidate) => candidate.username === name) ?? null;
   const grace = user('grace');
@@ -30,18 +27,8 @@ beforeAll(async () => {
   hiddenPath = (answer.data as { gitlabProject: { fullName: string } }).gitlabProject.fullName;
 });
 
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
-  await t.close();
-  expect(t.gateway.webSocketCount()).toBe(0);
-  expect(t.gateway.live.streamCount()).toBe(0);
-  await expectNoLeftovers(baseline);
-});
-
 function client(token: string): Client {
-  const made = wsClient(t.url, { 'x-gitlab-token': token });
-  clients.push(made);
-  return made;
+  return live.client({ 'x-gitlab-token': token });
 }
 
 const pipelineSubscription = /* GraphQL */ `

@@ -1,34 +1,18 @@
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimPipeline } from '../../src/simulators/circleci/store.js';
 import { toGlobalId } from '../../src/relay/globalId.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { pipelineSubscription, subscribe, waitFor, workflowSubscription } from './liveHelpers.js';
+import { useLiveGateway } from './useLiveGateway.js';
 
-let t: TestGateway;
-const clients: Client[] = [];
 let nextNumber = 500;
-let baseline: Record<string, number>;
 
-beforeAll(async () => {
-  baseline = resourceCounts();
-  // No webhook secret and no webhook target: only polling can move subscribers on.
-  t = await startTestGateway({ env: { SUBSCRIPTION_POLL_INTERVAL_MS: '100', SUBSCRIPTION_POLL_LEASE_MS: '2000' } });
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
-  await t.close();
-  expect(t.gateway.webSocketCount()).toBe(0);
-  expect(t.gateway.live.streamCount()).toBe(0);
-  expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
-  await expectNoLeftovers(baseline);
-});
+// No webhook secret and no webhook target: only polling can move subscribers on.
+const live = useLiveGateway({ env: { SUBSCRIPTION_POLL_INTERVAL_MS: '100', SUBSCRIPTION_POLL_LEASE_MS: '2000' } });
+const { t } = live;
 
 function client(): Client {
-  const made = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
-  clients.push(made);
-  return made;
+  return live.client({ 'x-circleci-token': 'circleci-token-grace' });
 }
 
 /** A new pipeline of gh/acme/mobile with one workflow running for `runMs`. */

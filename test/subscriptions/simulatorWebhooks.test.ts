@@ -1,29 +1,14 @@
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { expectNoLeftovers, pipelineSubscription, resourceCounts, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { pipelineSubscription, subscribe, waitFor, workflowSubscription } from './liveHelpers.js';
+import { useLiveGateway } from './useLiveGateway.js';
 
 const secret = 'simulated-secret';
-let t: TestGateway;
-const clients: Client[] = [];
-let baseline: Record<string, number>;
-
-beforeAll(async () => {
-  baseline = resourceCounts();
-  // Very long runs: only the test decides when a workflow finishes.
-  t = await startTestGateway({ env: { CIRCLECI_WEBHOOK_SECRET: secret, SUBSCRIPTION_POLL_INTERVAL_MS: '60000' }, runDurationMs: 3_600_000 });
+// Very long runs: only the test decides when a workflow finishes. Nothing of the gateway, its
+// subscriptions or the simulator clock may be left running after the tests.
+const { t, client: connect } = useLiveGateway({ env: { CIRCLECI_WEBHOOK_SECRET: secret, SUBSCRIPTION_POLL_INTERVAL_MS: '60000' }, runDurationMs: 3_600_000 });
+beforeAll(() => {
   t.simulators.circleci.webhooks.target = { url: t.url.replace(/\/graphql$/, '/webhooks/circleci'), secret };
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
-  await t.close();
-  expect(t.gateway.webSocketCount()).toBe(0);
-  expect(t.gateway.live.streamCount()).toBe(0);
-  expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
-  // Nothing of the gateway, its subscriptions or the simulator clock is left running.
-  await expectNoLeftovers(baseline);
 });
 
 const jobSubscription = /* GraphQL */ `
@@ -44,8 +29,7 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
     const store = t.simulators.circleci.store;
     const workflow = store.workflows.find((candidate) => candidate.projectSlug === 'gh/acme/api' && candidate.status === 'running');
     if (workflow === undefined) throw new Error('no running workflow');
-    const client = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
-    clients.push(client);
+    const client = connect({ 'x-circleci-token': 'circleci-token-grace' });
     const workflows = subscribe(client, workflowSubscription, { projectSlug: 'gh/acme/api' });
     const jobs = subscribe(client, jobSubscription, { projectSlug: 'gh/acme/api' });
     const pipelines = subscribe(client, pipelineSubscription, { projectSlug: 'gh/acme/api' });
@@ -106,9 +90,8 @@ describe('the CircleCI simulator delivering signed webhooks', () => {
     if (workflow === undefined) throw new Error('no running workflow');
     const workflowReads = async (): Promise<number> =>
       (await t.requests('circleci')).filter((request) => request.path === `/api/v2/pipeline/${workflow.pipelineId}/workflow`).length;
-    const early = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
-    const late = wsClient(t.url, { 'x-circleci-token': 'circleci-token-grace' });
-    clients.push(early, late);
+    const early = connect({ 'x-circleci-token': 'circleci-token-grace' });
+    const late = connect({ 'x-circleci-token': 'circleci-token-grace' });
     const first = subscribe(early, pipelineSubscription, { pipelineId: workflow.pipelineId });
     // The first watcher's poll (at once; the next only in a minute) tells the gateway the status.
     await waitFor(() => first.results.length === 1, 'the first poll');

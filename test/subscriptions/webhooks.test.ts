@@ -1,30 +1,11 @@
-import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
-import { circleCiWorkflowBody, hmac, post, subscribe, waitFor, workflowSubscription, wsClient } from './liveHelpers.js';
+import { describe, expect, it } from 'vitest';
+import { circleCiWorkflowBody, hmac, post, subscribe, waitFor, workflowSubscription } from './liveHelpers.js';
+import { useLiveGateway } from './useLiveGateway.js';
 
 const secret = 'circle-secret';
-let t: TestGateway;
-const clients: Client[] = [];
-const client = (params: Record<string, string> = {}): Client => {
-  const made = wsClient(t.url, params);
-  clients.push(made);
-  return made;
-};
-
-beforeAll(async () => {
-  t = await startTestGateway({
-    env: { CIRCLECI_WEBHOOK_SECRET: secret, GHES_WEBHOOK_SECRET: 'ghes-secret', FLEXSTACK_WEBHOOK_SECRET: 'flex-secret', WEBHOOK_MAX_BODY_BYTES: '4096' },
-  });
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((made) => made.dispose()));
-  await t.close();
-  expect(t.gateway.webSocketCount()).toBe(0);
-  expect(t.gateway.live.streamCount()).toBe(0);
-  expect(t.gateway.live.bus.listenerCount()).toBe(0);
+const { t, client } = useLiveGateway({
+  env: { CIRCLECI_WEBHOOK_SECRET: secret, GHES_WEBHOOK_SECRET: 'ghes-secret', FLEXSTACK_WEBHOOK_SECRET: 'flex-secret', WEBHOOK_MAX_BODY_BYTES: '4096' },
 });
 
 function apiWorkflow(slug = 'gh/acme/api') {

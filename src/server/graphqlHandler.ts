@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
-import type { GatewayContext } from './context.js';
-import { readBody } from './readBody.js';
-import { sendJson } from './sendJson.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
+import { readBody } from '../http/readBody.js';
+import { sendJson } from '../http/sendJson.js';
 
 /** Handles one HTTP request to `/graphql`. */
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;

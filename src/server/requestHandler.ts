@@ -2,9 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { WebhookService } from '../config/liveSettings.js';
 import type { GraphQLHandler } from './graphqlHandler.js';
 import type { Logger } from './logger.js';
-import { BodyTooLargeError, IncompleteBodyError } from './readBody.js';
+import { BodyTooLargeError, IncompleteBodyError } from '../http/readBody.js';
 import { requestTarget } from './requestTarget.js';
-import { sendJson } from './sendJson.js';
+import { sendJson } from '../http/sendJson.js';
 
 /** The webhook receivers, as the request handler routes to them. */
 export interface WebhookRoutes {

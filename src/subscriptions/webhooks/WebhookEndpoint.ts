@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBodyBytes } from '../../server/readBody.js';
-import { sendJson as send } from '../../server/sendJson.js';
+import { BodyTooLargeError, readBodyBytes } from '../../http/readBody.js';
+import { sendJson as send } from '../../http/sendJson.js';
 import type { EventBus } from '../bus/EventBus.js';
 import type { Coordination } from '../state/Coordination.js';
 import { webhookSecretSettings, type LiveSettings, type WebhookService } from '../../config/liveSettings.js';

@@ -15,7 +15,7 @@ import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadM
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
 import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel, GitLabPipelineEvent } from '../subscriptions/events.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };

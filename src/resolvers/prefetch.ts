@@ -13,7 +13,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql/index.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
 
 /**
  * Field resolvers of an object type that need only the key its parent field

@@ -1,28 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
-import type { ServiceName } from '../config/ServiceName.js';
 import type { ClientAuth } from './auth/ClientAuth.js';
 import { clientCredentials } from './clientAccess.js';
-import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
+import { createLoaders } from '../upstreams/Loaders.js';
 import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
-import type { PartialError } from './partialErrors.js';
 import { CacheTracker } from '../cache/CacheTracker.js';
 import type { ResponseCache } from '../cache/ResponseCache.js';
-
-/** What every resolver receives. */
-export interface GatewayContext {
-  readonly requestId: string;
-  /** Per-request data access for each service. */
-  readonly loaders: Loaders;
-  /** Errors to report beside data that still stands (see partialErrorsPlugin). */
-  readonly partialErrors: PartialError[];
-  /** The services this gateway is configured to reach. */
-  readonly configuredServices: ReadonlySet<ServiceName>;
-  /** What the operation read through the response cache, for its `Cache-Control`. */
-  readonly cacheTracker?: CacheTracker | undefined;
-}
 
 /** A safe request id: the client's `x-request-id` when it is short and plain, else a new one. */
 export function requestIdOf(sent: string | undefined): string {

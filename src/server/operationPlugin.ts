@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
 import type { UpstreamTally } from './upstreamTally.js';
 
 /** What happened in one GraphQL operation over HTTP, for logs and metrics. */

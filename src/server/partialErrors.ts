@@ -1,12 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatError } from '../errors/formatError.js';
-
-/** An error to report beside a field's data (one failed source of a merged list, say). */
-export interface PartialError {
-  readonly error: unknown;
-  readonly path: readonly (string | number)[];
-}
+import type { PartialError } from '../errors/PartialError.js';
 
 function toFormatted({ error, path }: PartialError): GraphQLFormattedError {
   const graphQLError =

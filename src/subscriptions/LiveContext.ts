@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../context/GatewayContext.js';
 import { createLoaders, type Loaders } from '../upstreams/Loaders.js';
 import { CallBudget } from '../upstreams/http/CallBudget.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
@@ -21,23 +21,6 @@ export interface LiveContext extends GatewayContext {
   renewLoaders(): void;
   /** Why this subscription may not start, if it may not. */
   readonly refusal: GatewayError | undefined;
-}
-
-/**
- * Reads a connection_init payload as headers: `{ "x-circleci-token": … }`,
- * also under `headers`, names matched without regard to case. Only strings
- * count.
- */
-export function connectionParamReader(params: Readonly<Record<string, unknown>> | undefined): (name: string) => string | undefined {
-  const headers = params?.['headers'];
-  const nested = headers !== null && typeof headers === 'object' ? (headers as Record<string, unknown>) : {};
-  return (name: string): string | undefined => {
-    for (const source of [params ?? {}, nested]) {
-      const match = Object.entries(source).find(([key]) => key.toLowerCase() === name);
-      if (typeof match?.[1] === 'string') return match[1];
-    }
-    return undefined;
-  };
 }
 
 /** Creates one subscription's context. */

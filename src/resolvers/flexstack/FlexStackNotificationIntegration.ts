@@ -4,7 +4,7 @@ import type {
   FlexStackWebhookIntegrationResolvers,
 } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
 import type { FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../../upstreams/flexstack/models.js';

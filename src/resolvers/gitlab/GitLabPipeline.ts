@@ -1,6 +1,6 @@
 import type { GitLabPipelineResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GitLabCiStatus, GitLabPipelineModel } from '../../upstreams/gitlab/models.js';
 import { childKeyOf } from './projectRef.js';

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
-import { projectRefOf } from './projectRef.js';
+import { projectRefOf } from '../../upstreams/gitlab/ids.js';
 
 /** The GitLab `Query` fields. */
 export const Query: QueryResolvers = {

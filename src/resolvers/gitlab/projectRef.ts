@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 
 /**
  * The numeric id of a project named by id or full path. Global ids hold the
@@ -8,12 +8,6 @@ import type { GatewayContext } from '../../server/context.js';
 export async function numericProjectId(ref: string, { loaders }: GatewayContext): Promise<number> {
   if (/^\d+$/.test(ref)) return Number(ref);
   return (await loaders.gitlab.project.load(ref)).id;
-}
-
-/** A project id or path as given, with a path already URL-encoded (`group%2Fname`, as GitLab's docs write it) decoded once. */
-export function projectRefOf(idOrPath: string): string {
-  const ref = idOrPath.trim();
-  return /%2F/i.test(ref) ? ref.replace(/%2F/gi, '/') : ref;
 }
 
 /** The global-id key of a member or hook: `<project id>:<user or hook id>`. */

@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 
 /** Fetches an object by the native key held in its global id; null when it does not exist. */
 export type NodeFetcher = (key: string, context: GatewayContext) => Promise<unknown>;

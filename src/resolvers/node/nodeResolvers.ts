@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { fromGlobalId } from '../../relay/globalId.js';
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 import type { NodeFetchers } from './NodeFetchers.js';
 
 /** At most this many ids in one `nodes(ids:)` call. */

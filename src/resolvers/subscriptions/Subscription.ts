@@ -1,5 +1,5 @@
 import type { SubscriptionResolvers } from '../../generated/graphql.js';
-import type { GatewayContext } from '../../server/context.js';
+import type { GatewayContext } from '../../context/GatewayContext.js';
 import { circleCiScope, type CircleCiScopeArgs } from '../../subscriptions/circleci/CircleCiScope.js';
 import { currentPipelineEvent } from '../../subscriptions/circleci/currentStatus.js';
 import type { LiveEvent } from '../../subscriptions/events.js';

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../errors/GatewayError.js';
 import { fromGlobalId } from '../../relay/globalId.js';
-import { projectRefOf } from '../../resolvers/gitlab/projectRef.js';
+import { projectRefOf } from '../../upstreams/gitlab/ids.js';
 import type { GitLabPipelineEvent } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
 import { readableCache } from '../readableCache.js';

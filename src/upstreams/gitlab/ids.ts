@@ -27,3 +27,9 @@ export const gitLabProjectRefShape = 'a numeric project id or a full path such a
 export function isGitLabProjectRef(value: string): boolean {
   return gitLabProjectRefPattern.test(value);
 }
+
+/** A project id or path as given, with a path already URL-encoded (`group%2Fname`, as GitLab's docs write it) decoded once. */
+export function projectRefOf(idOrPath: string): string {
+  const ref = idOrPath.trim();
+  return /%2F/i.test(ref) ? ref.replace(/%2F/gi, '/') : ref;
+}

@@ -8,14 +8,15 @@ import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
 import { formatError } from '../errors/formatError.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
-import { connectionParamReader, createLiveContext } from './LiveContext.js';
-import type { ClientAuth } from '../server/auth/ClientAuth.js';
-import { clientCredentials } from '../server/clientAccess.js';
-import type { LiveHub } from './LiveHub.js';
-import { requestTarget } from '../server/requestTarget.js';
+import { createLiveContext } from '../subscriptions/LiveContext.js';
+import type { LiveHub } from '../subscriptions/LiveHub.js';
+import type { ClientAuth } from './auth/ClientAuth.js';
+import { clientCredentials } from './clientAccess.js';
+import { connectionParamReader } from './connectionParamReader.js';
+import { requestTarget } from './requestTarget.js';
 import { checkOperationLimits } from '../limits/operationLimits.js';
-import type { Logger } from '../server/logger.js';
-import { logUnexpectedErrors } from '../server/unexpectedErrorLog.js';
+import type { Logger } from './logger.js';
+import { logUnexpectedErrors } from './unexpectedErrorLog.js';
 
 /** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {

@@ -19,6 +19,21 @@ const sourceResolver = {
   },
 };
 
+const noTestCode = { group: ['**/test/**', 'vitest'], message: 'src/ must not import test code.' };
+
+/**
+ * What each folder of src/ must not import, so that data flows one way
+ * (transport → resolvers → loaders → upstream operations) and the lower
+ * layers stand without the higher ones.
+ */
+const layers = [
+  { folder: 'subscriptions', forbidden: ['server', 'resolvers'] },
+  { folder: 'upstreams', forbidden: ['resolvers', 'server', 'subscriptions'] },
+  { folder: 'cache', forbidden: ['upstreams'] },
+  { folder: 'context', forbidden: ['server', 'resolvers', 'subscriptions'] },
+  { folder: 'http', forbidden: ['server', 'resolvers', 'subscriptions'] },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'src/explorer/assets/**'] },
   ...tseslint.configs.recommended,
@@ -52,12 +67,23 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': 'error',
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/test/**', 'vitest'], message: 'src/ must not import test code.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [noTestCode] }],
     },
   },
+  ...layers.map(({ folder, forbidden }) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noTestCode,
+            { regex: `^(\\.\\./)+(${forbidden.join('|')})/`, message: `src/${folder} is below src/${forbidden.join(', src/')}: it must not import them.` },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['src/resolvers/**/*.ts'],
     rules: {

@@ -4,7 +4,7 @@ import { fromGlobalId, toGlobalId } from '../../relay/globalId.js';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The CircleCI id in an input that takes either the object's global id or its CircleCI id (a UUID). */
-export function circleCiIdOf(id: string, typename: string, field: string): string {
+export function assertCircleCiId(id: string, typename: string, field: string): string {
   if (uuidPattern.test(id)) return id;
   let key: string | null = null;
   try {

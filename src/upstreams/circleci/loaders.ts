@@ -13,12 +13,10 @@ import { OidcLoaders } from './oidc/loaders.js';
 import { PolicyLoaders } from './policy/loaders.js';
 import { UsageLoaders } from './usage/loaders.js';
 import { connectionFromList } from '../../relay/connection.js';
-import { badUserInput } from '../../errors/GatewayError.js';
 import { encodeParam } from '../buildPath.js';
 import { str } from '../decode.js';
 import { projectSlugParam } from './pathParams.js';
 import {
-  checkEnvVarName,
   continueBody,
   rerunBody,
   scheduleBody,
@@ -29,7 +27,7 @@ import {
   type RerunWorkflowInput,
   type ScheduleInput,
   type TriggerPipelineInput,
-} from './inputs.js';
+} from './bodies.js';
 import { toArtifact, toJob, toJobDetails, toTestResult } from './mappersJobs.js';
 import { toCheckoutKey, toCollaboration, toEnvVar, toPipelineConfig, toProjectSettings, toSchedule, toUser } from './mappersProject.js';
 import type { CircleCiArtifactModel, CircleCiJobDetailsModel, CircleCiJobModel, CircleCiTestResultModel } from './modelsJobs.js';
@@ -281,7 +279,6 @@ export class CircleCiLoaders {
   }
 
   async createEnvVar(projectSlug: string, name: string, value: string): Promise<CircleCiEnvVarModel> {
-    checkEnvVarName(name);
     const envVar = toEnvVar((await this.api.createEnvVar({ path: { 'project-slug': projectSlug }, body: { name, value } })).body, projectSlug);
     this.envVar.clear({ projectSlug, name }).prime({ projectSlug, name }, envVar);
     return envVar;
@@ -315,13 +312,7 @@ export class CircleCiLoaders {
 
   /** Follows a repository as a CircleCI project; CircleCI answers with its settings. */
   async createProject(projectSlug: string): Promise<CircleCiProjectSettingsModel> {
-    const path = slugParts(projectSlug);
-    if (path.provider === 'circleci') {
-      throw badUserInput('CircleCI creates projects over its API only for GitHub OAuth and Bitbucket organizations (gh/… or bb/…)', [
-        { field: 'projectSlug', message: 'not a gh/ or bb/ slug' },
-      ]);
-    }
-    const settings = toProjectSettings((await this.api.createProject({ path })).body, projectSlug);
+    const settings = toProjectSettings((await this.api.createProject({ path: slugParts(projectSlug) })).body, projectSlug);
     this.project.clear(projectSlug);
     this.settings.clear(projectSlug).prime(projectSlug, settings);
     return settings;

@@ -1,7 +1,7 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiReportingWindow, CircleCiTimeseriesGranularity } from '../../../generated/graphql.js';
 import type { BranchFilter, ReportingWindow } from '../../../upstreams/circleci/insights/loaders.js';
-import { requireText } from '../shared/validate.js';
+import { assertText } from '../shared/validation.js';
 
 /** `LAST_7_DAYS` → `last-7-days`. */
 export function reportingWindow(value: CircleCiReportingWindow | null | undefined): ReportingWindow | undefined {
@@ -14,15 +14,15 @@ export function granularity(value: CircleCiTimeseriesGranularity | null | undefi
 }
 
 /** One branch, all branches, or neither (the default branch); not both. */
-export function branchFilter(args: { branch?: string | null | undefined; allBranches?: boolean | null | undefined }): BranchFilter {
+export function assertBranchFilter(args: { branch?: string | null | undefined; allBranches?: boolean | null | undefined }): BranchFilter {
   if (args.branch != null && args.allBranches === true) {
     throw badUserInput('Give branch or allBranches, not both', [{ field: 'allBranches', message: 'conflicts with branch' }]);
   }
-  return { branch: args.branch == null ? undefined : requireText(args.branch, 'branch', 255), allBranches: args.allBranches ?? undefined };
+  return { branch: args.branch == null ? undefined : assertText(args.branch, 'branch', 255), allBranches: args.allBranches ?? undefined };
 }
 
 /** Names for a repeated query parameter; each must be non-empty. */
-export function nameList(values: readonly string[] | null | undefined, field: string): readonly string[] | undefined {
+export function assertNameList(values: readonly string[] | null | undefined, field: string): readonly string[] | undefined {
   if (values == null) return undefined;
-  return values.map((value) => requireText(value, field, 255));
+  return values.map((value) => assertText(value, field, 255));
 }

@@ -1,13 +1,13 @@
 import type { MutationResolvers } from '../../../generated/graphql.js';
-import { requireUuid } from '../shared/validate.js';
-import { claimNames, claimsPatch } from './validate.js';
+import { assertUuid } from '../shared/validation.js';
+import { assertClaimNames, assertClaimsPatch } from './validation.js';
 
 /** The CircleCI `Mutation` fields. */
 export const Mutation: MutationResolvers = {
-  circleciPatchOrgClaims: (_root, { input }, { loaders }) => loaders.circleci.oidc.patch(requireUuid(input.orgId, 'orgId'), null, claimsPatch(input)),
-  circleciDeleteOrgClaims: (_root, { input }, { loaders }) => loaders.circleci.oidc.delete(requireUuid(input.orgId, 'orgId'), null, claimNames(input.claims)),
+  circleciPatchOrgClaims: (_root, { input }, { loaders }) => loaders.circleci.oidc.patch(assertUuid(input.orgId, 'orgId'), null, assertClaimsPatch(input)),
+  circleciDeleteOrgClaims: (_root, { input }, { loaders }) => loaders.circleci.oidc.delete(assertUuid(input.orgId, 'orgId'), null, assertClaimNames(input.claims)),
   circleciPatchProjectClaims: (_root, { input }, { loaders }) =>
-    loaders.circleci.oidc.patch(requireUuid(input.orgId, 'orgId'), requireUuid(input.projectId, 'projectId'), claimsPatch(input)),
+    loaders.circleci.oidc.patch(assertUuid(input.orgId, 'orgId'), assertUuid(input.projectId, 'projectId'), assertClaimsPatch(input)),
   circleciDeleteProjectClaims: (_root, { input }, { loaders }) =>
-    loaders.circleci.oidc.delete(requireUuid(input.orgId, 'orgId'), requireUuid(input.projectId, 'projectId'), claimNames(input.claims)),
+    loaders.circleci.oidc.delete(assertUuid(input.orgId, 'orgId'), assertUuid(input.projectId, 'projectId'), assertClaimNames(input.claims)),
 };

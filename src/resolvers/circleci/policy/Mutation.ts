@@ -1,12 +1,12 @@
 import type { MutationResolvers } from '../../../generated/graphql.js';
-import { requireText } from '../shared/validate.js';
-import { metadataObject, policyMap, policyScope } from './validate.js';
+import { assertText } from '../shared/validation.js';
+import { assertMetadataObject, assertPolicyMap, assertPolicyScope } from './validation.js';
 
 /** The CircleCI `Mutation` fields. */
 export const Mutation: MutationResolvers = {
   circleciMakeDecision: (_root, { input }, { loaders }) =>
-    loaders.circleci.policy.decide(policyScope(input), requireText(input.input, 'input', 1_000_000), metadataObject(input.metadata)),
-  circleciSetDecisionSettings: (_root, { input }, { loaders }) => loaders.circleci.policy.setSettings(policyScope(input), input.enabled),
+    loaders.circleci.policy.decide(assertPolicyScope(input), assertText(input.input, 'input', 1_000_000), assertMetadataObject(input.metadata)),
+  circleciSetDecisionSettings: (_root, { input }, { loaders }) => loaders.circleci.policy.setSettings(assertPolicyScope(input), input.enabled),
   circleciCreatePolicyBundle: (_root, { input }, { loaders }) =>
-    loaders.circleci.policy.createBundle(policyScope(input), policyMap(input.policies), input.dryRun ?? false),
+    loaders.circleci.policy.createBundle(assertPolicyScope(input), assertPolicyMap(input.policies), input.dryRun ?? false),
 };

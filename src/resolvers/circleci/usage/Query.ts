@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../../generated/graphql.js';
 import { GatewayError } from '../../../errors/GatewayError.js';
 import type { Loaders } from '../../../upstreams/Loaders.js';
 import type { CircleCiUsageExportModel } from '../../../upstreams/circleci/usage/models.js';
-import { requireUuid } from '../shared/validate.js';
+import { assertUuid } from '../shared/validation.js';
 
 /** A usage export job, or null when CircleCI does not know it. */
 export async function usageExportOrNull(loaders: Loaders, orgId: string, jobId: string): Promise<CircleCiUsageExportModel | null> {
@@ -16,5 +16,5 @@ export async function usageExportOrNull(loaders: Loaders, orgId: string, jobId: 
 
 /** The CircleCI `Query` fields. */
 export const Query: QueryResolvers = {
-  circleciUsageExport: (_root, { orgId, jobId }, { loaders }) => usageExportOrNull(loaders, requireUuid(orgId, 'orgId'), requireUuid(jobId, 'jobId')),
+  circleciUsageExport: (_root, { orgId, jobId }, { loaders }) => usageExportOrNull(loaders, assertUuid(orgId, 'orgId'), assertUuid(jobId, 'jobId')),
 };

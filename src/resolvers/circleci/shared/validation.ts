@@ -9,7 +9,7 @@ export function isUuid(value: string): boolean {
 }
 
 /** A UUID argument, or `BAD_USER_INPUT` naming the field. */
-export function requireUuid(value: string, field: string): string {
+export function assertUuid(value: string, field: string): string {
   if (!isUuid(value)) throw badUserInput(`${field} must be a UUID, got "${value.slice(0, 80)}"`, [{ field, message: 'must be a UUID' }]);
   return value;
 }
@@ -18,7 +18,7 @@ export function requireUuid(value: string, field: string): string {
  * The CircleCI id behind an argument that takes either the object's global
  * id or its native UUID.
  */
-export function nativeUuid(value: string, typename: string, field: string): string {
+export function assertNativeUuid(value: string, typename: string, field: string): string {
   if (isUuid(value)) return value;
   let key: string | null = null;
   try {
@@ -33,26 +33,26 @@ export function nativeUuid(value: string, typename: string, field: string): stri
 }
 
 /** A required, trimmed, non-empty string of at most `max` characters. */
-export function requireText(value: string, field: string, max = 1024): string {
+export function assertText(value: string, field: string, max = 1024): string {
   const text = value.trim();
   if (text === '' || text.length > max) throw badUserInput(`${field} must be 1 to ${max} characters`, [{ field, message: 'empty or too long' }]);
   return text;
 }
 
 /** A project slug `vcs/org/repo`. */
-export function requireProjectSlug(value: string, field = 'projectSlug'): string {
+export function assertProjectSlug(value: string, field = 'projectSlug'): string {
   if (!/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(value)) throw badUserInput(`${field} must look like gh/org/repo`, [{ field, message: 'not a project slug' }]);
   return value;
 }
 
 /** An organization slug `vcs/org`. */
-export function requireOrgSlug(value: string, field = 'orgSlug'): string {
+export function assertOrgSlug(value: string, field = 'orgSlug'): string {
   if (!/^[^/\s]+\/[^/\s]+$/.test(value)) throw badUserInput(`${field} must look like gh/org`, [{ field, message: 'not an organization slug' }]);
   return value;
 }
 
 /** Checks that `from` is not after `to` when both are given. */
-export function requireOrderedDates(from: string | null | undefined, to: string | null | undefined, fields: readonly [string, string]): void {
+export function assertOrderedDates(from: string | null | undefined, to: string | null | undefined, fields: readonly [string, string]): void {
   if (from != null && to != null && Date.parse(from) > Date.parse(to)) {
     throw badUserInput(`${fields[0]} must not be after ${fields[1]}`, [{ field: fields[0], message: `after ${fields[1]}` }]);
   }

@@ -1,10 +1,10 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiWebhookEvent } from '../../../generated/graphql.js';
 import type { WebhookFields } from '../../../upstreams/circleci/webhooks/loaders.js';
-import { requireText } from '../shared/validate.js';
+import { assertText } from '../shared/validation.js';
 
 /** CircleCI delivers only to https URLs. */
-export function requireWebhookUrl(value: string): string {
+export function assertWebhookUrl(value: string): string {
   let url: URL | null = null;
   try {
     url = new URL(value);
@@ -18,20 +18,20 @@ export function requireWebhookUrl(value: string): string {
 }
 
 /** A non-empty list of distinct events, in CircleCI's names. */
-export function wireEvents(events: readonly CircleCiWebhookEvent[]): string[] {
+export function assertWebhookEvents(events: readonly CircleCiWebhookEvent[]): string[] {
   if (events.length === 0) throw badUserInput('events must name at least one event', [{ field: 'events', message: 'empty' }]);
   if (new Set(events).size !== events.length) throw badUserInput('events must not repeat', [{ field: 'events', message: 'duplicates' }]);
   return events.map((event) => event.toLowerCase().replace(/_/g, '-'));
 }
 
 /** A signing secret of 1 to 1024 characters. */
-export function requireSecret(value: string): string {
+export function assertSigningSecret(value: string): string {
   if (value.length < 1 || value.length > 1024) throw badUserInput('signingSecret must be 1 to 1024 characters', [{ field: 'signingSecret', message: 'invalid length' }]);
   return value;
 }
 
 /** The fields of an update that were given, checked. */
-export function updateFields(input: {
+export function assertWebhookUpdate(input: {
   name?: string | null | undefined;
   url?: string | null | undefined;
   events?: readonly CircleCiWebhookEvent[] | null | undefined;
@@ -39,11 +39,11 @@ export function updateFields(input: {
   signingSecret?: string | null | undefined;
 }): WebhookFields {
   const fields: Record<string, unknown> = {};
-  if (input.name != null) fields['name'] = requireText(input.name, 'name', 255);
-  if (input.url != null) fields['url'] = requireWebhookUrl(input.url);
-  if (input.events != null) fields['events'] = wireEvents(input.events);
+  if (input.name != null) fields['name'] = assertText(input.name, 'name', 255);
+  if (input.url != null) fields['url'] = assertWebhookUrl(input.url);
+  if (input.events != null) fields['events'] = assertWebhookEvents(input.events);
   if (input.verifyTls != null) fields['verify-tls'] = input.verifyTls;
-  if (input.signingSecret != null) fields['signing-secret'] = requireSecret(input.signingSecret);
+  if (input.signingSecret != null) fields['signing-secret'] = assertSigningSecret(input.signingSecret);
   if (Object.keys(fields).length === 0) throw badUserInput('Give at least one field to change', [{ field: 'input', message: 'nothing to change' }]);
   return fields as WebhookFields;
 }

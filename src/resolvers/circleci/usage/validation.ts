@@ -1,10 +1,10 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
-import { requireUuid } from '../shared/validate.js';
+import { assertUuid } from '../shared/validation.js';
 
 const dayMs = 86_400_000;
 
 /** CircleCI's limits: start within the last year, end after start and at most 31 days after it. */
-export function exportRange(start: string, end: string, now = Date.now()): void {
+export function assertExportRange(start: string, end: string, now = Date.now()): void {
   const from = Date.parse(start);
   const to = Date.parse(end);
   if (to < from) throw badUserInput('end must not be before start', [{ field: 'end', message: 'before start' }]);
@@ -13,6 +13,6 @@ export function exportRange(start: string, end: string, now = Date.now()): void 
 }
 
 /** Shared organization ids, each a UUID. */
-export function sharedOrgIds(ids: readonly string[] | null | undefined): readonly string[] | undefined {
-  return ids == null ? undefined : ids.map((id) => requireUuid(id, 'sharedOrgIds'));
+export function assertSharedOrgIds(ids: readonly string[] | null | undefined): readonly string[] | undefined {
+  return ids == null ? undefined : ids.map((id) => assertUuid(id, 'sharedOrgIds'));
 }

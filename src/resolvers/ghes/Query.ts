@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
-import { ghesIdOf, lowerOrNull } from './ids.js';
+import { assertGhesId, lowerOrNull } from './ids.js';
 
 const order = (args: { sort?: string | null | undefined; direction?: string | null | undefined }): { sort: string | null; direction: 'asc' | 'desc' | null } => ({
   sort: lowerOrNull(args.sort),
@@ -10,9 +10,9 @@ const order = (args: { sort?: string | null | undefined; direction?: string | nu
 /** The GHES `Query` fields. */
 export const Query: QueryResolvers = {
   ghesGlobalWebhooks: (_root, args, { loaders }) => loaders.ghes.globalWebhooks(args),
-  ghesGlobalWebhook: (_root, { id }, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, ghesIdOf(id, 'GhesGlobalWebhook')),
+  ghesGlobalWebhook: (_root, { id }, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, assertGhesId(id, 'GhesGlobalWebhook')),
   ghesPublicKeys: (_root, args, { loaders }) => loaders.ghes.publicKeys({ ...args, ...order(args) }),
   ghesPreReceiveEnvironments: (_root, args, { loaders }) => loaders.ghes.preReceiveEnvironments({ ...args, ...order(args) }),
   ghesPreReceiveEnvironment: (_root, { id }, { loaders }) =>
-    loadOrNull(loaders.ghes.preReceiveEnvironment, ghesIdOf(id, 'GhesPreReceiveEnvironment')),
+    loadOrNull(loaders.ghes.preReceiveEnvironment, assertGhesId(id, 'GhesPreReceiveEnvironment')),
 };

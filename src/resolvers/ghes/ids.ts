@@ -3,7 +3,7 @@ import { fromGlobalId } from '../../relay/globalId.js';
 import { ghesIdPattern } from '../../upstreams/ghes/pathParams.js';
 
 /** The GHES numeric id inside a global id of the given type; anything else is `BAD_USER_INPUT`. */
-export function ghesIdOf(id: string, typename: string): number {
+export function assertGhesId(id: string, typename: string): number {
   const { typename: actual, key } = fromGlobalId(id);
   if (actual !== typename || !ghesIdPattern.test(key)) {
     throw badUserInput(`"${id.slice(0, 80)}" is not the id of a ${typename}`, [{ field: 'id', message: `expected a ${typename} id` }]);

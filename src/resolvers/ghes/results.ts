@@ -6,7 +6,7 @@ import type {
   PingGhesGlobalWebhookPayloadResolvers,
 } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
-import { ghesIdOf } from './ids.js';
+import { assertGhesId } from './ids.js';
 
 /** Results of the admin writes that have no read endpoint of their own (so no global id). */
 export const GhesLdapTeamMapping: GhesLdapTeamMappingResolvers = {};
@@ -23,5 +23,5 @@ export const GhesOrganization: GhesOrganizationResolvers = {
 
 /** The pinged webhook is read only when asked for. */
 export const PingGhesGlobalWebhookPayload: PingGhesGlobalWebhookPayloadResolvers = {
-  webhook: (payload, _args, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, ghesIdOf(payload.webhookId, 'GhesGlobalWebhook')),
+  webhook: (payload, _args, { loaders }) => loadOrNull(loaders.ghes.globalWebhook, assertGhesId(payload.webhookId, 'GhesGlobalWebhook')),
 };

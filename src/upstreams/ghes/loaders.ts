@@ -8,15 +8,12 @@ import { keyLoader } from '../loaderUtils.js';
 import { ghesConnection, ghesMaxPerPage, nextPageOf, pageToken, type GhesPageRef } from './paging.js';
 import {
   globalWebhookBody,
-  ldapDnOf,
   organizationBody,
-  orgLoginOf,
   preReceiveEnvironmentBody,
-  preReceiveEnvironmentPatch,
-  teamIdOf,
-  usernameOf,
   type GlobalWebhookSettings,
-} from './inputs.js';
+  type OrganizationInput,
+  type PreReceiveEnvironmentInput,
+} from './bodies.js';
 import {
   toGlobalWebhook,
   toLdapSync,
@@ -157,30 +154,27 @@ export class GhesLoaders {
   }
 
   async updateLdapTeamMapping(teamId: number, ldapDn: string): Promise<GhesLdapTeamMappingModel> {
-    const id = teamIdOf(teamId);
-    return toLdapTeamMapping((await this.api.updateLdapMappingForTeam({ path: { team_id: id }, body: { ldap_dn: ldapDnOf(ldapDn) } })).body);
+    return toLdapTeamMapping((await this.api.updateLdapMappingForTeam({ path: { team_id: teamId }, body: { ldap_dn: ldapDn } })).body);
   }
 
   async syncLdapTeam(teamId: number): Promise<GhesLdapSyncModel> {
-    return toLdapSync((await this.api.syncLdapMappingForTeam({ path: { team_id: teamIdOf(teamId) } })).body);
+    return toLdapSync((await this.api.syncLdapMappingForTeam({ path: { team_id: teamId } })).body);
   }
 
   async updateLdapUserMapping(username: string, ldapDn: string): Promise<GhesLdapUserMappingModel> {
-    const login = usernameOf(username);
-    return toLdapUserMapping((await this.api.updateLdapMappingForUser({ path: { username: login }, body: { ldap_dn: ldapDnOf(ldapDn) } })).body);
+    return toLdapUserMapping((await this.api.updateLdapMappingForUser({ path: { username }, body: { ldap_dn: ldapDn } })).body);
   }
 
   async syncLdapUser(username: string): Promise<GhesLdapSyncModel> {
-    return toLdapSync((await this.api.syncLdapMappingForUser({ path: { username: usernameOf(username) } })).body);
+    return toLdapSync((await this.api.syncLdapMappingForUser({ path: { username } })).body);
   }
 
-  async createOrganization(input: Parameters<typeof organizationBody>[0]): Promise<GhesOrganizationModel> {
+  async createOrganization(input: OrganizationInput): Promise<GhesOrganizationModel> {
     return toOrganization((await this.api.createOrg({ body: organizationBody(input) })).body);
   }
 
   async renameOrganization(org: string, login: string): Promise<GhesOrganizationRenameModel> {
-    const current = orgLoginOf(org, 'org');
-    return toOrganizationRename((await this.api.updateOrgName({ path: { org: current }, body: { login: orgLoginOf(login) } })).body);
+    return toOrganizationRename((await this.api.updateOrgName({ path: { org }, body: { login } })).body);
   }
 
   async createPreReceiveEnvironment(input: { readonly name: string; readonly imageUrl: string }): Promise<GhesPreReceiveEnvironmentModel> {
@@ -189,8 +183,8 @@ export class GhesLoaders {
     return environment;
   }
 
-  async updatePreReceiveEnvironment(id: number, input: Parameters<typeof preReceiveEnvironmentPatch>[0]): Promise<GhesPreReceiveEnvironmentModel> {
-    const body = preReceiveEnvironmentPatch(input);
+  async updatePreReceiveEnvironment(id: number, input: PreReceiveEnvironmentInput): Promise<GhesPreReceiveEnvironmentModel> {
+    const body = preReceiveEnvironmentBody(input);
     const environment = toPreReceiveEnvironment((await this.api.updatePreReceiveEnvironment({ path: { pre_receive_environment_id: id }, body })).body);
     this.preReceiveEnvironment.clear(id).prime(id, environment);
     return environment;

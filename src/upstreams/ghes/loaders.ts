@@ -60,8 +60,8 @@ const keyScanPages = 50;
 /**
  * One request's GitHub Enterprise Server admin data access: DataLoaders for
  * hooks, environments and download statuses by id, connections mapped from
- * `page`/`per_page` and the `Link` header, and the writes (validated before
- * any call). GHES admin has no projects, so nothing here feeds the
+ * `page`/`per_page` and the `Link` header, and the writes (their inputs
+ * checked by the resolvers first). GHES admin has no projects, so nothing here feeds the
  * cross-service project list.
  */
 export class GhesLoaders {

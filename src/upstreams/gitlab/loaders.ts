@@ -8,14 +8,13 @@ import {
   addHookBody,
   addMemberBody,
   createProjectBody,
-  projectAndId,
   updateHookBody,
   updateMemberBody,
   type GitLabAddProjectHookInput,
   type GitLabCreateProjectInput,
   type GitLabMemberInput,
   type GitLabUpdateProjectHookInput,
-} from './inputs.js';
+} from './bodies.js';
 import { toMember, toProject, toProjectHook } from './mappers.js';
 import type { GitLabMemberModel, GitLabProjectHookModel, GitLabProjectModel } from './models.js';
 import { gitLabConnection, keysetPage, keysetPositionOfToken, offsetPage, offsetQuery, perPage } from './paging.js';
@@ -35,8 +34,8 @@ export type GitLabProjectScope = keyof typeof scopeFilters;
 /**
  * One request's GitLab data access: DataLoaders for projects, members and
  * hooks by key, connections mapped from GitLab's keyset (projects) and offset
- * (members, hooks) paging, the writes, which validate their input first and
- * then prime or clear the loaders, and the project's CI (`ci`).
+ * (members, hooks) paging, the writes (their inputs checked by the resolvers
+ * first), which prime or clear the loaders, and the project's CI (`ci`).
  */
 export class GitLabLoaders {
   private readonly api: GitLabApi;
@@ -155,7 +154,7 @@ export class GitLabLoaders {
 
   /** Removes a member; returns the project's numeric id. */
   async removeMember(projectId: string, userId: number): Promise<string> {
-    const id = await this.projectIdOf(projectAndId(projectId, userId, 'userId'));
+    const id = await this.projectIdOf(projectId);
     const project = String(id);
     await this.api.removeProjectMember({ path: { id, user_id: userId } });
     this.member.clear({ project, id: userId });
@@ -190,7 +189,7 @@ export class GitLabLoaders {
 
   /** Deletes a hook; returns the project's numeric id. */
   async deleteHook(projectId: string, hookId: number): Promise<string> {
-    const id = await this.projectIdOf(projectAndId(projectId, hookId, 'hookId'));
+    const id = await this.projectIdOf(projectId);
     const project = String(id);
     await this.api.deleteProjectHook({ path: { id, hook_id: hookId } });
     this.hook.clear({ project, id: hookId });

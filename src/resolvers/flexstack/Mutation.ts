@@ -1,9 +1,8 @@
 import type { MutationResolvers } from '../../generated/graphql.js';
-import { badUserInput } from '../../errors/GatewayError.js';
 import { toGlobalId } from '../../relay/globalId.js';
 import { childKey } from '../../upstreams/flexstack/loaders.js';
 import { integrationTypename } from './FlexStackNotificationIntegration.js';
-import { assertIcon, assertId, assertMemberIds, assertName, assertWebhookConfig, flagsOf } from './validation.js';
+import { assertIcon, assertId, assertMemberIds, assertName, assertNameKept, assertWebhookConfig, assertWebhookType, flagsOf } from './validation.js';
 
 /** The FlexStack `Mutation` fields. */
 export const Mutation: MutationResolvers = {
@@ -18,7 +17,7 @@ export const Mutation: MutationResolvers = {
   },
   flexstackUpdateProject: (_root, { input }, { loaders }) => {
     assertId(input.id, 'input.id');
-    if (input.name === null) throw badUserInput('A project name cannot be removed', [{ field: 'input.name', message: 'must not be null' }]);
+    assertNameKept(input.name, 'input.name');
     assertName(input.name, 'input.name');
     assertIcon(input.icon, 'input.icon');
     if (input.defaultEnvironmentId != null) assertId(input.defaultEnvironmentId, 'input.defaultEnvironmentId');
@@ -56,9 +55,7 @@ export const Mutation: MutationResolvers = {
   },
   flexstackCreateNotificationIntegration: (_root, { input }, { loaders }) => {
     assertId(input.projectId, 'input.projectId');
-    if (input.type !== 'WEBHOOK') {
-      throw badUserInput(`FlexStack creates webhook integrations only, not ${input.type}`, [{ field: 'input.type', message: 'must be WEBHOOK' }]);
-    }
+    assertWebhookType(input.type, 'input.type');
     const config = assertWebhookConfig(input.config, 'input.config');
     const notifications = flagsOf(input.notifications);
     return loaders.flexstack.createIntegration(input.projectId, {

@@ -1,6 +1,5 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { isFlexStackId } from '../../upstreams/flexstack/ids.js';
-import { childKey } from '../../upstreams/flexstack/loaders.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { assertId, sortOf } from './validation.js';
 
@@ -15,11 +14,11 @@ export const Query: QueryResolvers = {
   flexstackProjectMember: (_root, { projectId, memberId }, { loaders }) => {
     assertId(projectId, 'projectId');
     assertId(memberId, 'memberId');
-    return loadOrNull(loaders.flexstack.member, childKey(projectId, memberId));
+    return loadOrNull(loaders.flexstack.member, { projectId, id: memberId });
   },
   flexstackNotificationIntegration: (_root, { projectId, integrationId }, { loaders }) => {
     assertId(projectId, 'projectId');
     assertId(integrationId, 'integrationId');
-    return loadOrNull(loaders.flexstack.integration, childKey(projectId, integrationId));
+    return loadOrNull(loaders.flexstack.integration, { projectId, id: integrationId });
   },
 };

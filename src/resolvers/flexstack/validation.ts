@@ -1,5 +1,5 @@
 import { badUserInput } from '../../errors/GatewayError.js';
-import type { FlexStackNotificationFlagsInput, FlexStackSort } from '../../generated/graphql.js';
+import type { FlexStackIntegrationType, FlexStackNotificationFlagsInput, FlexStackSort } from '../../generated/graphql.js';
 import { flexStackIconPattern, flexStackMaxMembersPerAdd, isFlexStackId } from '../../upstreams/flexstack/ids.js';
 import type { FlexStackSort as WireSort } from '../../upstreams/flexstack/loaders.js';
 import type { WireNotificationFlags } from '../../upstreams/flexstack/wire.js';
@@ -21,6 +21,16 @@ export function assertIcon(value: string | null | undefined, field: string): voi
 /** Throws BAD_USER_INPUT unless `value` is a non-blank name. */
 export function assertName(value: string | null | undefined, field: string): void {
   if (value != null && value.trim() === '') throw badUserInput('A project name cannot be blank', [{ field, message: 'must not be blank' }]);
+}
+
+/** Throws BAD_USER_INPUT when an update would remove the name (null; left out keeps it). */
+export function assertNameKept(value: string | null | undefined, field: string): asserts value is string | undefined {
+  if (value === null) throw badUserInput('A project name cannot be removed', [{ field, message: 'must not be null' }]);
+}
+
+/** Throws BAD_USER_INPUT unless the integration to create is a webhook, the only kind FlexStack creates over its API. */
+export function assertWebhookType(type: FlexStackIntegrationType, field: string): void {
+  if (type !== 'WEBHOOK') throw badUserInput(`FlexStack creates webhook integrations only, not ${type}`, [{ field, message: 'must be WEBHOOK' }]);
 }
 
 /** Checks the ids of one add-members call: 1 to 100, each a FlexStack id. */

@@ -1,5 +1,4 @@
 import type DataLoader from 'dataloader';
-import { GatewayError } from '../../errors/GatewayError.js';
 import type { UpstreamSession } from '../http/UpstreamSession.js';
 import { connectionFromCursorPages } from '../../relay/connectionFromCursorPages.js';
 import { connectionFromList, type Connection, type ConnectionArgs, type UpstreamPage } from '../../relay/connection.js';
@@ -36,16 +35,19 @@ function itemsOf<T>(body: unknown): readonly T[] {
   return Array.isArray(data) ? data : [];
 }
 
-/** The loader key of an object inside a project: `projectId/id`. */
+/** The key of an object inside a project, `projectId/id`: its global id's key and its loader's cache key. */
 export function childKey(projectId: string, id: string): string {
   return `${projectId}/${id}`;
 }
 
-/** Splits a {@link childKey}. */
-export function parseChildKey(key: string): { projectId: string; id: string } | null {
-  const [projectId, id, ...rest] = key.split('/');
-  return projectId && id && rest.length === 0 ? { projectId, id } : null;
+/** A member or integration of a project: the project's id and its own. */
+export interface FlexStackChildKey {
+  readonly projectId: string;
+  readonly id: string;
 }
+
+/** The loader cache key of a {@link FlexStackChildKey}. */
+const childCacheKey = (key: FlexStackChildKey): string => childKey(key.projectId, key.id);
 
 /** Reads `{ data, has_more, next_page }` into a page. */
 export function pageOf<W, M>(body: WireList<W> | null, map: (wire: W) => M): UpstreamPage<M> {
@@ -74,25 +76,18 @@ export interface FlexStackProjectChange {
 export class FlexStackLoaders {
   private readonly api: FlexStackApi;
   readonly project: DataLoader<string, FlexStackProjectModel>;
-  /** By {@link childKey}. */
-  readonly member: DataLoader<string, FlexStackMemberModel>;
-  /** By {@link childKey}. */
-  readonly integration: DataLoader<string, FlexStackIntegrationModel>;
+  readonly member: DataLoader<FlexStackChildKey, FlexStackMemberModel, string>;
+  readonly integration: DataLoader<FlexStackChildKey, FlexStackIntegrationModel, string>;
 
   constructor(session: UpstreamSession) {
     const api = flexStackApi(session);
     this.api = api;
     this.project = keyLoader(async (id) => toProject((await api.getProject({ path: { id } })).body));
-    this.member = keyLoader(async (key) => {
-      const parsed = parseChildKey(key);
-      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/memberId key`);
-      return toMember((await api.getMember({ path: { id: parsed.projectId, member_id: parsed.id } })).body, parsed.projectId);
-    });
-    this.integration = keyLoader(async (key) => {
-      const parsed = parseChildKey(key);
-      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/integrationId key`);
-      return toIntegration((await api.getIntegration({ path: { id: parsed.projectId, integration_id: parsed.id } })).body, parsed.projectId);
-    });
+    this.member = keyLoader(async ({ projectId, id }) => toMember((await api.getMember({ path: { id: projectId, member_id: id } })).body, projectId), childCacheKey);
+    this.integration = keyLoader(
+      async ({ projectId, id }) => toIntegration((await api.getIntegration({ path: { id: projectId, integration_id: id } })).body, projectId),
+      childCacheKey,
+    );
   }
 
   private async readProjects(options: ListOptions, orgId: string | null | undefined): Promise<UpstreamPage<FlexStackProjectModel>> {
@@ -123,7 +118,7 @@ export class FlexStackLoaders {
       async (after, size) => {
         const query = { ...listQuery({ limit: limitFor(size), after }), role: role ?? undefined };
         const page = pageOf((await this.api.listMembers({ path: { id: projectId }, query })).body, (wire: WireMember) => toMember(wire, projectId));
-        for (const member of page.items) this.member.prime(childKey(projectId, member.id), member);
+        for (const member of page.items) this.member.prime({ projectId, id: member.id }, member);
         return page;
       },
       { max: flexStackMaxLimit },
@@ -134,7 +129,7 @@ export class FlexStackLoaders {
   async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
     const body = (await this.api.listIntegrations({ path: { id: projectId } })).body;
     const items = itemsOf<WireIntegration>(body).map((wire) => toIntegration(wire, projectId));
-    for (const integration of items) this.integration.prime(childKey(projectId, integration.id), integration);
+    for (const integration of items) this.integration.prime({ projectId, id: integration.id }, integration);
     return connectionFromList(args, items);
   }
 
@@ -181,19 +176,19 @@ export class FlexStackLoaders {
     const { body } = await this.api.addMembers({ path: { id: projectId }, body: { [addMembersField]: memberIds } });
     const wires = Array.isArray(body) || Array.isArray((body as WireList<WireMember> | null)?.data) ? itemsOf<WireMember>(body) : [body as WireMember];
     const members = wires.map((wire) => toMember(wire, projectId));
-    for (const member of members) this.member.clear(childKey(projectId, member.id)).prime(childKey(projectId, member.id), member);
+    for (const member of members) this.member.clear({ projectId, id: member.id }).prime({ projectId, id: member.id }, member);
     return members;
   }
 
   async updateMember(projectId: string, memberId: string, role: string): Promise<FlexStackMemberModel> {
     const member = toMember((await this.api.updateMember({ path: { id: projectId, member_id: memberId }, body: { role } })).body, projectId);
-    this.member.clear(childKey(projectId, memberId)).prime(childKey(projectId, memberId), member);
+    this.member.clear({ projectId, id: memberId }).prime({ projectId, id: memberId }, member);
     return member;
   }
 
   async removeMember(projectId: string, memberId: string): Promise<void> {
     await this.api.removeMember({ path: { id: projectId, member_id: memberId } });
-    this.member.clear(childKey(projectId, memberId));
+    this.member.clear({ projectId, id: memberId });
   }
 
   async createIntegration(
@@ -201,18 +196,18 @@ export class FlexStackLoaders {
     body: { type: string; config: unknown; notifications?: WireNotificationFlags | undefined },
   ): Promise<FlexStackIntegrationModel> {
     const integration = toIntegration((await this.api.createIntegration({ path: { id: projectId }, body })).body, projectId);
-    this.integration.prime(childKey(projectId, integration.id), integration);
+    this.integration.prime({ projectId, id: integration.id }, integration);
     return integration;
   }
 
   async updateIntegration(projectId: string, integrationId: string, notifications: WireNotificationFlags): Promise<FlexStackIntegrationModel> {
     const integration = toIntegration((await this.api.updateIntegration({ path: { id: projectId, integration_id: integrationId }, body: { notifications } })).body, projectId);
-    this.integration.clear(childKey(projectId, integrationId)).prime(childKey(projectId, integrationId), integration);
+    this.integration.clear({ projectId, id: integrationId }).prime({ projectId, id: integrationId }, integration);
     return integration;
   }
 
   async deleteIntegration(projectId: string, integrationId: string): Promise<void> {
     await this.api.deleteIntegration({ path: { id: projectId, integration_id: integrationId } });
-    this.integration.clear(childKey(projectId, integrationId));
+    this.integration.clear({ projectId, id: integrationId });
   }
 }

@@ -15,5 +15,5 @@ export const ConcordTeamAccess: ConcordTeamAccessResolvers = {
   service: () => 'CONCORD',
   name: (access) => access.teamName ?? access.teamId,
   role: (access) => access.rawLevel,
-  project: (access, _args, { loaders }) => loadOrNull(loaders.concord.project, projectKey(access.projectOrgName, access.projectName)),
+  project: (access, _args, { loaders }) => loadOrNull(loaders.concord.project, { org: access.projectOrgName, name: access.projectName }),
 };

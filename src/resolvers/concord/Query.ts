@@ -1,6 +1,5 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
-import { projectKey } from '../../upstreams/concord/loaders.js';
 import { assertOrgName, assertProjectName } from './validation.js';
 
 /** The Concord `Query` fields. */
@@ -12,6 +11,6 @@ export const Query: QueryResolvers = {
   concordProject: (_root, { org, name }, { loaders }) => {
     assertOrgName(org, 'org');
     assertProjectName(name, 'name');
-    return loadOrNull(loaders.concord.project, projectKey(org, name));
+    return loadOrNull(loaders.concord.project, { org, name });
   },
 };

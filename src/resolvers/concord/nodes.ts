@@ -4,7 +4,10 @@ import type { NodeFetchers } from '../node/NodeFetchers.js';
 
 /** How `node(id:)` fetches each Concord type from its global id's key. */
 export const concordNodes: NodeFetchers = {
-  ConcordProject: async (key, { loaders }) => (parseProjectKey(key) === null ? null : loadOrNull(loaders.concord.project, key)),
+  ConcordProject: async (key, { loaders }) => {
+    const project = parseProjectKey(key);
+    return project === null ? null : loadOrNull(loaders.concord.project, project);
+  },
   ConcordTeamAccess: async (key, { loaders }) => {
     const slash = key.lastIndexOf('/');
     const project = parseProjectKey(key.slice(0, Math.max(slash, 0)));

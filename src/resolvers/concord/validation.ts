@@ -20,6 +20,28 @@ export function assertOrgName(value: string, field: string): void {
   assertKey(value, field, 'organization');
 }
 
+/** Throws BAD_USER_INPUT unless a write names a valid organization (`input.org`) and project (`input.name`). */
+export function assertTarget(org: string, name: string): void {
+  assertOrgName(org, 'input.org');
+  assertProjectName(name, 'input.name');
+}
+
+/** Throws BAD_USER_INPUT unless a move names exactly one target organization, a valid name when by name. */
+export function assertMoveTarget(input: { readonly toOrgName?: string | null | undefined; readonly toOrgId?: string | null | undefined }): void {
+  if ((input.toOrgName == null) === (input.toOrgId == null)) {
+    throw badUserInput('Give exactly one of toOrgName and toOrgId', [{ field: 'input', message: 'needs exactly one of toOrgName, toOrgId' }]);
+  }
+  if (input.toOrgName != null) assertOrgName(input.toOrgName, 'input.toOrgName');
+}
+
+/** Throws BAD_USER_INPUT when the whole configuration (no path) would be replaced by something other than an object. */
+export function assertConfigurationValue(path: string | null | undefined, value: unknown): void {
+  const whole = path == null || path === '';
+  if (whole && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    throw badUserInput('The whole configuration must be an object', [{ field: 'input.value', message: 'must be an object without a path' }]);
+  }
+}
+
 /** The fields input as Concord's write body: left-out and null fields are not sent, so they do not change. */
 export function projectFields(input: ConcordProjectFieldsInput | null | undefined): ConcordProjectFields {
   const fields: { -readonly [K in keyof ConcordProjectFields]: ConcordProjectFields[K] } = {};
@@ -34,7 +56,7 @@ export function projectFields(input: ConcordProjectFieldsInput | null | undefine
 }
 
 /** One access rule as Concord's body, checked: a team id, or a team name. */
-export function accessEntry(input: ConcordTeamAccessInput, projectOrg: string, field: string): WireAccessWrite {
+export function assertAccessEntry(input: ConcordTeamAccessInput, projectOrg: string, field: string): WireAccessWrite {
   if (input.teamId != null) {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.teamId)) {
       throw badUserInput('teamId must be a UUID', [{ field: `${field}.teamId`, message: 'must be a UUID' }]);

@@ -10,10 +10,18 @@ import { toOperationResult, toProject, toTeamAccess } from './mappers.js';
 import type { ConcordOperationResult, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
 import type { WireAccessWrite, WireProjectWrite } from './wire.js';
 
-/** The loader key of a project: `org/name` (neither may hold a `/`). */
+/** A project, or a team, by its organization and its name. */
+export interface ConcordNameRef {
+  readonly org: string;
+  readonly name: string;
+}
+
+/** The key of a project: `org/name` (neither may hold a `/`), its global id's key and its loader's cache key. */
 export function projectKey(org: string, name: string): string {
   return `${org}/${name}`;
 }
+
+const nameCacheKey = (ref: ConcordNameRef): string => projectKey(ref.org, ref.name);
 
 /** Splits a {@link projectKey}. */
 export function parseProjectKey(key: string): { org: string; name: string } | null {
@@ -42,9 +50,9 @@ function isNotFound(error: unknown): boolean {
  */
 export class ConcordLoaders {
   private readonly api: ConcordApi;
-  readonly project: DataLoader<string, ConcordProjectModel>;
-  /** Team ids by `org/team` (a {@link projectKey} of the team's organization and name). */
-  private readonly teamId: DataLoader<string, string>;
+  readonly project: DataLoader<ConcordNameRef, ConcordProjectModel, string>;
+  /** Team ids by the team's organization and name. */
+  private readonly teamId: DataLoader<ConcordNameRef, string, string>;
 
   constructor(
     session: UpstreamSession,
@@ -52,24 +60,18 @@ export class ConcordLoaders {
   ) {
     const api = concordApi(session);
     this.api = api;
-    this.project = keyLoader(async (key) => {
-      const parsed = parseProjectKey(key);
-      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name project key`);
-      return toProject((await api.getProject({ path: { orgName: parsed.org, projectName: parsed.name } })).body, parsed.org);
-    });
-    this.teamId = keyLoader(async (key) => {
-      const parsed = parseProjectKey(key);
-      if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name team key`);
-      const id = str((await api.getTeam({ path: { orgName: parsed.org, teamName: parsed.name } })).body.id);
+    this.project = keyLoader(async ({ org, name }) => toProject((await api.getProject({ path: { orgName: org, projectName: name } })).body, org), nameCacheKey);
+    this.teamId = keyLoader(async ({ org, name }) => {
+      const id = str((await api.getTeam({ path: { orgName: org, teamName: name } })).body.id);
       if (id === null || id === '') throw new GatewayError('UPSTREAM_ERROR', 'Unexpected response from Concord', { service: 'concord' });
       return id;
-    });
+    }, nameCacheKey);
   }
 
   private async listPage(org: string, offset: number, limit: number, nameContains: string | null | undefined): Promise<ConcordProjectModel[]> {
     const { body } = await this.api.findProjects({ path: { orgName: org }, query: { offset, limit, filter: nameContains ?? undefined } });
     const projects = body.map((project) => toProject(project, org));
-    for (const project of projects) this.project.prime(projectKey(project.orgName, project.name), project);
+    for (const project of projects) this.project.prime({ org: project.orgName, name: project.name }, project);
     return projects;
   }
 
@@ -130,7 +132,7 @@ export class ConcordLoaders {
   }
 
   private async reload(org: string, name: string): Promise<ConcordProjectModel | null> {
-    const key = projectKey(org, name);
+    const key = { org, name };
     this.project.clear(key);
     try {
       return await this.project.load(key);
@@ -168,7 +170,7 @@ export class ConcordLoaders {
     let { id } = change;
     let { rawPayloadMode } = change.fields;
     if (id === undefined || rawPayloadMode === undefined) {
-      const current = await this.project.load(projectKey(org, name));
+      const current = await this.project.load({ org, name });
       if (id !== undefined && id !== current.id) {
         throw new GatewayError('BAD_USER_INPUT', `projectId ${id} is not the id of ${projectKey(org, name)}`, {
           details: [{ field: 'input.projectId', message: `is not the id of ${projectKey(org, name)}` }],
@@ -179,7 +181,7 @@ export class ConcordLoaders {
     }
     const newName = change.newName ?? name;
     const result = await this.createOrUpdate(org, { ...change.fields, ...(rawPayloadMode === undefined ? {} : { rawPayloadMode }), id, name: newName });
-    this.project.clear(projectKey(org, name));
+    this.project.clear({ org, name });
     return { result, project: await this.reload(org, newName) };
   }
 
@@ -189,7 +191,7 @@ export class ConcordLoaders {
    * which Concord would otherwise reset.
    */
   async moveProject(org: string, name: string, to: { orgName?: string | undefined; orgId?: string | undefined }): Promise<ConcordProjectWrite> {
-    const current = await this.project.load(projectKey(org, name));
+    const current = await this.project.load({ org, name });
     const result = await this.createOrUpdate(org, {
       id: current.id,
       name,
@@ -197,7 +199,7 @@ export class ConcordLoaders {
       orgId: to.orgId,
       ...(current.rawPayloadMode === null ? {} : { rawPayloadMode: current.rawPayloadMode }),
     });
-    this.project.clear(projectKey(org, name));
+    this.project.clear({ org, name });
     // Concord answers only the id; the project can be read back when the target is named.
     return { result, project: to.orgName === undefined ? null : await this.reload(to.orgName, name) };
   }
@@ -205,7 +207,7 @@ export class ConcordLoaders {
   /** Deletes a project. */
   async deleteProject(org: string, name: string): Promise<ConcordOperationResult> {
     const result = toOperationResult((await this.api.deleteProject({ path: { orgName: org, projectName: name } })).body);
-    this.project.clear(projectKey(org, name));
+    this.project.clear({ org, name });
     return result;
   }
 
@@ -234,7 +236,7 @@ export class ConcordLoaders {
   async bulkUpdateTeamAccess(org: string, name: string, entries: readonly WireAccessWrite[]): Promise<ConcordProjectWrite> {
     const body = await Promise.all(
       entries.map(async (entry): Promise<WireAccessWrite> => ({
-        teamId: entry.teamId ?? (await this.teamId.load(projectKey(entry.orgName ?? org, entry.teamName ?? ''))),
+        teamId: entry.teamId ?? (await this.teamId.load({ org: entry.orgName ?? org, name: entry.teamName ?? '' })),
         level: entry.level,
       })),
     );

@@ -1,18 +1,18 @@
 import type { ServiceName } from '../config/ServiceName.js';
-import { serviceLabels } from '../config/ServiceName.js';
-import { GatewayError } from '../errors/GatewayError.js';
 import type { MergeSource } from '../relay/mergedConnection.js';
 import type { Loaders } from './Loaders.js';
 
 /** The services whose APIs list projects, in the order they take turns. */
 export const projectListingServices = ['gitlab', 'concord', 'flexstack'] as const satisfies readonly ServiceName[];
 
-type ListingService = (typeof projectListingServices)[number];
+/** A service whose API lists projects. */
+export type ListingService = (typeof projectListingServices)[number];
 
 /** A project of any listing service, as the merged list carries it. */
 export type ListedProject = Awaited<ReturnType<Loaders[ListingService]['projectsPage']>>['items'][number];
 
-function isListing(service: ServiceName): service is ListingService {
+/** Whether a service's API lists projects. */
+export function isListing(service: ServiceName): service is ListingService {
   return (projectListingServices as readonly ServiceName[]).includes(service);
 }
 
@@ -27,16 +27,9 @@ function isListing(service: ServiceName): service is ListingService {
 export function projectSources(
   loaders: Loaders,
   configured: ReadonlySet<ServiceName>,
-  options: { readonly services?: readonly ServiceName[] | null | undefined; readonly nameContains?: string | null | undefined },
+  options: { readonly services?: readonly ListingService[] | null | undefined; readonly nameContains?: string | null | undefined },
 ): MergeSource<ListedProject>[] {
-  const asked = options.services ?? projectListingServices.filter((service) => configured.has(service));
-  const unlisted = asked.filter((service) => !isListing(service));
-  if (unlisted.length > 0) {
-    throw new GatewayError(
-      'BAD_USER_INPUT',
-      `${unlisted.map((service) => serviceLabels[service]).join(' and ')} cannot list projects; projects lists ${projectListingServices.map((service) => serviceLabels[service]).join(', ')}`,
-    );
-  }
+  const asked: readonly ServiceName[] = options.services ?? projectListingServices.filter((service) => configured.has(service));
   const name = options.nameContains?.trim() || undefined;
   const needle = name?.toLowerCase();
   const services = projectListingServices.filter((service) => asked.includes(service));

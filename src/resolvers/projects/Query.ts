@@ -3,6 +3,7 @@ import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels, type ServiceName } from '../../config/ServiceName.js';
 import { mergedConnection } from '../../relay/mergedConnection.js';
 import { projectSources } from '../../upstreams/projectSources.js';
+import { assertListingServices } from './validation.js';
 import { responsePathAsArray } from 'graphql';
 
 const toService = (name: string): ServiceName => name.toLowerCase() as ServiceName;
@@ -10,7 +11,7 @@ const toService = (name: string): ServiceName => name.toLowerCase() as ServiceNa
 /** The `Query` fields of this domain. */
 export const Query: QueryResolvers = {
   projects: async (_root, args, context, info) => {
-    const services = args.services?.map(toService);
+    const services = assertListingServices(args.services?.map(toService));
     const sources = projectSources(context.loaders, context.configuredServices, { services, nameContains: args.nameContains });
     const connection = await mergedConnection(args, sources);
     const path = responsePathAsArray(info.path);

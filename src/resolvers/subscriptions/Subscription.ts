@@ -6,6 +6,7 @@ import type { LiveEvent } from '../../subscriptions/events.js';
 import { flexStackScope } from '../../subscriptions/flexstack/FlexStackScope.js';
 import { gitLabScope } from '../../subscriptions/gitlab/GitLabScope.js';
 import { liveContextOf } from '../../subscriptions/LiveContext.js';
+import { assertCircleCiScopeArgs, assertGitLabScopeArgs } from './validation.js';
 
 type CircleCiKind = 'circleci.pipeline' | 'circleci.workflow' | 'circleci.job';
 
@@ -17,7 +18,7 @@ type CircleCiKind = 'circleci.pipeline' | 'circleci.workflow' | 'circleci.job';
  */
 async function circleCiStream(kind: CircleCiKind, args: CircleCiScopeArgs, context: GatewayContext): Promise<AsyncIterable<LiveEvent>> {
   const live = liveContextOf(context);
-  const scope = await circleCiScope(live, args);
+  const scope = await circleCiScope(live, assertCircleCiScopeArgs(args));
   const token = live.credentials.circleci;
   const pipelineId = scope.pipelineId;
   const unwatch = pipelineId !== undefined && token !== undefined ? live.live.pollers.watch(pipelineId, token) : () => undefined;
@@ -70,7 +71,7 @@ export const Subscription: SubscriptionResolvers = {
   gitlabPipelineStatusChanged: {
     subscribe: async (_root, args, context) => {
       const live = liveContextOf(context);
-      const matches = await gitLabScope(live, args);
+      const matches = await gitLabScope(live, assertGitLabScopeArgs(args));
       return live.live.stream((event) => event.kind === 'gitlab.pipeline' && matches(event));
     },
     resolve: (event: Extract<LiveEvent, { kind: 'gitlab.pipeline' }>, _args: unknown, context: GatewayContext) => fresh(event, context),

@@ -1,10 +1,10 @@
-import { badUserInput, GatewayError } from '../../errors/GatewayError.js';
+import { GatewayError } from '../../errors/GatewayError.js';
 import type { CircleCiJobEvent, CircleCiPipelineEvent, CircleCiWorkflowEvent } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
 import { readableCache } from '../readableCache.js';
 import { normalizeSlug } from './status.js';
 
-/** The filter arguments of every CircleCI status subscription. */
+/** The filter arguments of every CircleCI status subscription, checked: exactly one, an organization as `<vcs>/<org>`. */
 export interface CircleCiScopeArgs {
   readonly pipelineId?: string | null | undefined;
   readonly projectSlug?: string | null | undefined;
@@ -28,10 +28,6 @@ export interface CircleCiScope {
  * read, re-checking each project after a while.
  */
 export async function circleCiScope(context: LiveContext, args: CircleCiScopeArgs): Promise<CircleCiScope> {
-  const given = (['pipelineId', 'projectSlug', 'orgSlug'] as const).filter((name) => args[name] !== undefined && args[name] !== null);
-  if (given.length !== 1) {
-    throw badUserInput('Give exactly one of pipelineId, projectSlug or orgSlug', [{ message: `got ${given.length === 0 ? 'none' : given.join(', ')}` }]);
-  }
   // Loaders are renewed per event; each check goes through the current ones.
   const access = readableCache((slug) => context.loaders.circleci.project.load(slug));
   const canRead = (slug: string): Promise<boolean> => access.canRead(slug);
@@ -51,7 +47,6 @@ export async function circleCiScope(context: LiveContext, args: CircleCiScopeArg
     return { pipelineId: undefined, matches: async (event) => event.projectSlug === slug && canRead(slug) };
   }
   const orgSlug = normalizeSlug(args.orgSlug ?? '');
-  if (!/^[^/]+\/[^/]+$/.test(orgSlug)) throw badUserInput('orgSlug is `<vcs>/<org>`, e.g. `gh/acme`', [{ field: 'orgSlug', message: 'expected two parts' }]);
   // The whole unpaged list, not a connection page: membership must not depend on a page size.
   const orgs = await context.loaders.circleci.allCollaborations();
   const member = orgs.some((org) => normalizeSlug(org.slug).toLowerCase() === orgSlug.toLowerCase());

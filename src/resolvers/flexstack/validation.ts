@@ -3,6 +3,7 @@ import type { FlexStackIntegrationType, FlexStackNotificationFlagsInput, FlexSta
 import { flexStackIconPattern, flexStackMaxMembersPerAdd, isFlexStackId } from '../../upstreams/flexstack/ids.js';
 import type { FlexStackSort as WireSort } from '../../upstreams/flexstack/loaders.js';
 import type { WireNotificationFlags } from '../../upstreams/flexstack/wire.js';
+import { urlOrNull } from '../urlOrNull.js';
 
 /** Throws BAD_USER_INPUT unless `value` is a FlexStack id (22 base58, a UUID or 32 hex). */
 export function assertId(value: string, field: string): void {
@@ -47,15 +48,8 @@ export function assertMemberIds(ids: readonly string[], field: string): void {
 export function assertWebhookConfig(config: unknown, field: string): Record<string, unknown> {
   const record = config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : null;
   const url = record?.['url'];
-  let ok = false;
-  if (typeof url === 'string') {
-    try {
-      ok = ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {
-      ok = false;
-    }
-  }
-  if (record === null || !ok) throw badUserInput('A webhook config needs an http(s) url', [{ field: `${field}.url`, message: 'must be an http(s) URL' }]);
+  const protocol = typeof url === 'string' ? urlOrNull(url)?.protocol : undefined;
+  if (record === null || (protocol !== 'http:' && protocol !== 'https:')) throw badUserInput('A webhook config needs an http(s) url', [{ field: `${field}.url`, message: 'must be an http(s) URL' }]);
   return record;
 }
 

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors/GatewayError.js';
 import { eventNames, type GlobalWebhookSettings, type OrganizationInput, type PreReceiveEnvironmentInput } from '../../upstreams/ghes/bodies.js';
 import { loginPattern } from '../../upstreams/ghes/pathParams.js';
+import { urlOrNull } from '../urlOrNull.js';
 
 /**
  * Checks of the GHES writes, made before any call to GitHub Enterprise
@@ -18,12 +19,7 @@ function fail(message: string, details: readonly Detail[]): never {
 }
 
 function assertHttpUrl(field: string, value: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(value.trim());
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     fail(`${field} must be an http or https URL`, [{ field, message: `"${value.slice(0, 200)}" is not an http(s) URL` }]);
   }

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors/GatewayError.js';
 import type { GitLabAddProjectHookInput, GitLabCreateProjectInput, GitLabHookInput, GitLabMemberInput, GitLabUpdateProjectHookInput } from '../../upstreams/gitlab/bodies.js';
 import { gitLabProjectRefShape, isGitLabProjectRef } from '../../upstreams/gitlab/ids.js';
+import { urlOrNull } from '../urlOrNull.js';
 
 /**
  * Checks of the GitLab writes against GitLab's own rules, made before any
@@ -107,12 +108,7 @@ export function assertProjectAndId(projectId: string, id: number, field: string)
 }
 
 function checkHookUrl(url: string, problems: Problems): void {
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
+  const parsed = urlOrNull(url);
   if (parsed === null || !['http:', 'https:'].includes(parsed.protocol) || parsed.hostname === '') {
     problems.add('url', 'must be a valid http or https URL');
   } else if (url.length > 5000) {

@@ -1,16 +1,12 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
 import type { CircleCiWebhookEvent } from '../../../generated/graphql.js';
 import type { WebhookFields } from '../../../upstreams/circleci/webhooks/loaders.js';
+import { urlOrNull } from '../../urlOrNull.js';
 import { assertText } from '../shared/validation.js';
 
 /** CircleCI delivers only to https URLs. */
 export function assertWebhookUrl(value: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(value);
   if (url === null || url.protocol !== 'https:' || url.hostname === '' || value.length > 2048) {
     throw badUserInput('url must be an absolute https URL', [{ field: 'url', message: 'not an https URL' }]);
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisStore } from '../../src/cache/RedisStore.js';
+import { expectRedisCache } from '../helpers/expectRedisCache.js';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.js';
 import { startTestGateway } from '../helpers/startTestGateway.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
@@ -37,10 +37,7 @@ afterAll(async () => {
 });
 const t = useTestGateway(() => ({ env: redisEnvOf(redis.url) }));
 beforeAll(async () => {
-  const store = t.gateway.cache.store as RedisStore;
-  const deadline = Date.now() + 10_000;
-  while (!store.healthy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(store.healthy()).toBe(true);
+  await expectRedisCache(t.gateway);
 });
 
 const projectQuery = `query ($slug: String!) { circleciProject(slug: $slug) { name pipelines(first: 5) { edges { node { number state } } } } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { RedisStore } from '../../../src/cache/RedisStore.js';
+import { expectRedisCache } from '../../helpers/expectRedisCache.js';
 import { startRedisServer, type RedisServer } from '../../helpers/redisServer.js';
 import { circleciCases, circleciCredentials } from './cases/circleci.js';
 import { gitlabCases, gitlabCredentials } from './cases/gitlab.js';
@@ -26,10 +26,7 @@ invalidationSuite(
     // A generous Redis bound: on a loaded machine a 75 ms wait would bypass the cache and fail the cases for the wrong reason.
     env: () => ({ REDIS_URL: redis.url, CACHE_REDIS_TIMEOUT_MS: '2000' }),
     ready: async (t) => {
-      const store = t.gateway.cache.store as RedisStore;
-      const deadline = Date.now() + 10_000;
-      while (!store.healthy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(store.healthy()).toBe(true);
+      await expectRedisCache(t.gateway);
       expect(t.gateway.cache.describe()).toMatch(/redis/i);
     },
   },

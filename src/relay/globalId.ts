@@ -25,6 +25,16 @@ export function fromGlobalId(id: string): GlobalId {
   return { typename, key: text.slice(colon + 1) };
 }
 
+/** The key of a global id of type `typename`; null when `id` is not one (malformed, or of another type). */
+export function globalKeyOf(id: string, typename: string): string | null {
+  try {
+    const decoded = fromGlobalId(id);
+    return decoded.typename === typename ? decoded.key : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The `id` resolver of a type whose global id is built from one model field. */
 export function globalIdOf<T>(typename: string, key: (parent: T) => string | number): (parent: T) => string {
   return (parent) => toGlobalId(typename, key(parent));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../src/relay/cursor.js';
-import { fromGlobalId, toGlobalId } from '../../src/relay/globalId.js';
+import { fromGlobalId, globalKeyOf, toGlobalId } from '../../src/relay/globalId.js';
 
 describe('global ids', () => {
   it('round-trip a type and a key that holds separators', () => {
@@ -17,6 +17,13 @@ describe('global ids', () => {
     for (const bad of ['', '!!', Buffer.from('nocolon').toString('base64url'), Buffer.from('lower:x').toString('base64url')]) {
       expect(() => fromGlobalId(bad)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }));
     }
+  });
+
+  it('give their key only to a reader of their own type', () => {
+    const id = toGlobalId('GitLabProject', '42');
+    expect(globalKeyOf(id, 'GitLabProject')).toBe('42');
+    expect(globalKeyOf(id, 'GitLabMember')).toBeNull();
+    expect(globalKeyOf('!!', 'GitLabProject')).toBeNull();
   });
 });
 

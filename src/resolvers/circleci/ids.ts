@@ -1,18 +1,12 @@
 import { badUserInput } from '../../errors/GatewayError.js';
-import { fromGlobalId, toGlobalId } from '../../relay/globalId.js';
+import { globalKeyOf, toGlobalId } from '../../relay/globalId.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The CircleCI id in an input that takes either the object's global id or its CircleCI id (a UUID). */
 export function assertCircleCiId(id: string, typename: string, field: string): string {
   if (uuidPattern.test(id)) return id;
-  let key: string | null = null;
-  try {
-    const global = fromGlobalId(id);
-    if (global.typename === typename) key = global.key;
-  } catch {
-    // reported below
-  }
+  const key = globalKeyOf(id, typename);
   if (key === null || !uuidPattern.test(key)) {
     throw badUserInput(`${field} must be a ${typename} global id or a CircleCI id (a UUID)`, [{ field, message: 'not an id of this type' }]);
   }

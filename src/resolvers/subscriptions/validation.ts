@@ -1,5 +1,5 @@
 import { badUserInput } from '../../errors/GatewayError.js';
-import { fromGlobalId } from '../../relay/globalId.js';
+import { globalKeyOf } from '../../relay/globalId.js';
 import type { CircleCiScopeArgs } from '../../subscriptions/circleci/CircleCiScope.js';
 import { normalizeSlug } from '../../subscriptions/circleci/status.js';
 import type { GitLabScopeArgs } from '../../subscriptions/gitlab/GitLabScope.js';
@@ -20,13 +20,7 @@ export function assertCircleCiScopeArgs<T extends CircleCiScopeArgs>(args: T): T
 function assertNumericProjectId(id: string): string {
   const trimmed = id.trim();
   if (/^\d+$/.test(trimmed)) return trimmed;
-  let key: string | null = null;
-  try {
-    const global = fromGlobalId(trimmed);
-    if (global.typename === 'GitLabProject') key = global.key;
-  } catch {
-    // reported below
-  }
+  const key = globalKeyOf(trimmed, 'GitLabProject');
   if (key === null || !/^\d+$/.test(key)) {
     throw badUserInput('projectId must be a numeric GitLab project id or a GitLabProject id', [{ field: 'projectId', message: 'not a project id' }]);
   }

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../../errors/GatewayError.js';
-import { fromGlobalId } from '../../../relay/globalId.js';
+import { globalKeyOf } from '../../../relay/globalId.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,14 +20,7 @@ export function assertUuid(value: string, field: string): string {
  */
 export function assertNativeUuid(value: string, typename: string, field: string): string {
   if (isUuid(value)) return value;
-  let key: string | null = null;
-  try {
-    const decoded = fromGlobalId(value);
-    if (decoded.typename === typename) key = decoded.key;
-  } catch {
-    // reported below with the field's name
-  }
-  const id = key?.split('/').at(-1) ?? '';
+  const id = globalKeyOf(value, typename)?.split('/').at(-1) ?? '';
   if (!isUuid(id)) throw badUserInput(`${field} must be a ${typename} id or a UUID`, [{ field, message: `not a ${typename} id` }]);
   return id;
 }

@@ -13,8 +13,8 @@ import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingMod
 import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel, GitLabPipelineModel, GitLabJobModel } from '../upstreams/gitlab/models.js';
 import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
-import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
-import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel, GitLabPipelineEvent } from '../subscriptions/events.js';
+import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel, FlexStackDeploymentModel } from '../upstreams/flexstack/models.js';
+import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentEventModel, GitLabPipelineEvent } from '../subscriptions/events.js';
 import type { GatewayContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -2005,11 +2005,50 @@ export type FlexStackDeletePayload = {
   readonly deletedId: Scalars['ID']['output'];
 };
 
+/**
+ * A FlexStack deployment of a project to one of its environments: FlexStack's
+ * pipeline run. Its global id holds the deployment id.
+ */
+export type FlexStackDeployment = Node & Pipeline & {
+  readonly __typename?: 'FlexStackDeployment';
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** FlexStack's deployment id. */
+  readonly deploymentId: Scalars['String']['output'];
+  /** The environment deployed to. */
+  readonly environmentId?: Maybe<Scalars['String']['output']>;
+  /** When it succeeded or failed; null while in progress. */
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** Always null: FlexStack does not number deployments. */
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly service: Service;
+  /** Null when FlexStack sent a status this gateway does not know; see `status`. */
+  readonly state?: Maybe<FlexStackDeploymentStatus>;
+  /** As FlexStack names it: `in_progress`, `succeeded`, `failed`. */
+  readonly status: Scalars['String']['output'];
+};
+
+export type FlexStackDeploymentConnection = {
+  readonly __typename?: 'FlexStackDeploymentConnection';
+  readonly edges: ReadonlyArray<FlexStackDeploymentEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackDeploymentEdge = {
+  readonly __typename?: 'FlexStackDeploymentEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackDeployment;
+};
+
 /** A FlexStack deployment changed, from a signed FlexStack webhook. */
 export type FlexStackDeploymentEvent = {
   readonly __typename?: 'FlexStackDeploymentEvent';
   /** The event's `data` as FlexStack sent it. */
   readonly data?: Maybe<Scalars['JSON']['output']>;
+  /** The deployment the event names, read with the subscriber's key when the event is sent. */
+  readonly deployment?: Maybe<FlexStackDeployment>;
   readonly deploymentId: Scalars['ID']['output'];
   /** The webhook event id. */
   readonly eventId: Scalars['ID']['output'];
@@ -2150,12 +2189,16 @@ export type FlexStackProject = Node & Project & {
   readonly connectionStatus: FlexStackConnectionStatus;
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly defaultEnvironmentId?: Maybe<Scalars['String']['output']>;
+  /** The project's deployments, newest first. */
+  readonly deployments?: Maybe<FlexStackDeploymentConnection>;
   readonly description?: Maybe<Scalars['String']['output']>;
   /** `org_id/name`. */
   readonly fullName: Scalars['String']['output'];
   /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
   readonly icon?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
+  /** The newest deployment, to any environment; null when there is none. */
+  readonly latestPipeline?: Maybe<FlexStackDeployment>;
   /** The project's members, optionally of one role. */
   readonly members?: Maybe<FlexStackMemberConnection>;
   readonly name: Scalars['String']['output'];
@@ -2167,6 +2210,15 @@ export type FlexStackProject = Node & Project & {
   readonly rawConnectionStatus: Scalars['String']['output'];
   readonly service: Service;
   readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectDeploymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3644,6 +3696,8 @@ export type Query = {
   readonly concordProject?: Maybe<ConcordProject>;
   /** An organization's Concord projects, by name; `nameContains` filters on the name. */
   readonly concordProjects?: Maybe<ConcordProjectConnection>;
+  /** A FlexStack deployment by its FlexStack id. */
+  readonly flexstackDeployment?: Maybe<FlexStackDeployment>;
   /** A notification integration of a FlexStack project. */
   readonly flexstackNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
   /** A FlexStack project by its FlexStack id. */
@@ -3934,6 +3988,11 @@ export type QueryConcordProjectsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   nameContains?: InputMaybe<Scalars['String']['input']>;
   org: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackDeploymentArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -4277,8 +4336,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Context: ( CircleCiContextModel & { __typename: 'CircleCIContext' } );
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
-  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
-  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
+  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
@@ -4481,7 +4540,10 @@ export type ResolversTypes = {
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: ResolverTypeWrapper<FlexStackDeletePayload>;
-  FlexStackDeploymentEvent: ResolverTypeWrapper<FlexStackDeploymentModel>;
+  FlexStackDeployment: ResolverTypeWrapper<FlexStackDeploymentModel>;
+  FlexStackDeploymentConnection: ResolverTypeWrapper<Omit<FlexStackDeploymentConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackDeploymentEdge']> }>;
+  FlexStackDeploymentEdge: ResolverTypeWrapper<Omit<FlexStackDeploymentEdge, 'node'> & { node: ResolversTypes['FlexStackDeployment'] }>;
+  FlexStackDeploymentEvent: ResolverTypeWrapper<FlexStackDeploymentEventModel>;
   FlexStackDeploymentStatus: FlexStackDeploymentStatus;
   FlexStackIntegrationType: FlexStackIntegrationType;
   FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
@@ -4767,7 +4829,10 @@ export type ResolversParentTypes = {
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: FlexStackDeletePayload;
-  FlexStackDeploymentEvent: FlexStackDeploymentModel;
+  FlexStackDeployment: FlexStackDeploymentModel;
+  FlexStackDeploymentConnection: Omit<FlexStackDeploymentConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackDeploymentEdge']> };
+  FlexStackDeploymentEdge: Omit<FlexStackDeploymentEdge, 'node'> & { node: ResolversParentTypes['FlexStackDeployment'] };
+  FlexStackDeploymentEvent: FlexStackDeploymentEventModel;
   FlexStackMember: FlexStackMemberModel;
   FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
   FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
@@ -5958,8 +6023,36 @@ export type FlexStackDeletePayloadResolvers<ContextType = GatewayContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FlexStackDeploymentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeployment'] = ResolversParentTypes['FlexStackDeployment']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deploymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  environmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['FlexStackDeploymentStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeploymentConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentConnection'] = ResolversParentTypes['FlexStackDeploymentConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackDeploymentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeploymentEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentEdge'] = ResolversParentTypes['FlexStackDeploymentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackDeployment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type FlexStackDeploymentEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentEvent'] = ResolversParentTypes['FlexStackDeploymentEvent']> = {
   data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  deployment?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType>;
   deploymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -6050,10 +6143,12 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   connectionStatus?: Resolver<ResolversTypes['FlexStackConnectionStatus'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deployments?: Resolver<Maybe<ResolversTypes['FlexStackDeploymentConnection']>, ParentType, ContextType, Partial<FlexStackProjectDeploymentsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType>;
   members?: Resolver<Maybe<ResolversTypes['FlexStackMemberConnection']>, ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationIntegrations?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
@@ -6590,7 +6685,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackDeployment' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -6609,7 +6704,7 @@ export type PingGhesGlobalWebhookPayloadResolvers<ContextType = GatewayContext, 
 };
 
 export type PipelineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'GitLabPipeline', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'FlexStackDeployment' | 'GitLabPipeline', ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -6673,6 +6768,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   circleciWorkflowTestMetrics?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowTestMetrics']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowTestMetricsArgs, 'projectSlug' | 'workflowName'>>;
   concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
   concordProjects?: Resolver<Maybe<ResolversTypes['ConcordProjectConnection']>, ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
+  flexstackDeployment?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType, RequireFields<QueryFlexstackDeploymentArgs, 'id'>>;
   flexstackNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<QueryFlexstackNotificationIntegrationArgs, 'integrationId' | 'projectId'>>;
   flexstackProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectArgs, 'id'>>;
   flexstackProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectMemberArgs, 'memberId' | 'projectId'>>;
@@ -6844,6 +6940,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
   FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
+  FlexStackDeployment?: FlexStackDeploymentResolvers<ContextType>;
+  FlexStackDeploymentConnection?: FlexStackDeploymentConnectionResolvers<ContextType>;
+  FlexStackDeploymentEdge?: FlexStackDeploymentEdgeResolvers<ContextType>;
   FlexStackDeploymentEvent?: FlexStackDeploymentEventResolvers<ContextType>;
   FlexStackMember?: FlexStackMemberResolvers<ContextType>;
   FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;

@@ -1095,8 +1095,14 @@ export type CircleCiProject = Node & Project & {
   /** The project slug, e.g. `gh/acme/api`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
-  /** The newest pipeline, if any. */
+  /** The newest pipeline, of any branch unless `branch` is given; null when there is none. */
   readonly latestPipeline?: Maybe<CircleCiPipeline>;
+  /**
+   * Always empty: CircleCI's API v2 has no project member list (who may see a
+   * project follows its VCS organization; `circleciCollaborations` lists the
+   * caller's organizations).
+   */
+  readonly members?: Maybe<MemberConnection>;
   /** The pipelines of this project the signed-in user triggered, newest first. */
   readonly myPipelines?: Maybe<CircleCiPipelineConnection>;
   readonly name: Scalars['String']['output'];
@@ -1116,6 +1122,8 @@ export type CircleCiProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly vcsProvider?: Maybe<Scalars['String']['output']>;
   readonly vcsUrl?: Maybe<Scalars['String']['output']>;
+  /** The project's outbound webhooks (`GET /webhook?scope-id=<project id>&scope-type=project`). */
+  readonly webhooks?: Maybe<CircleCiWebhookConnection>;
 };
 
 
@@ -1157,6 +1165,13 @@ export type CircleCiProjectLatestPipelineArgs = {
 
 
 /** A CircleCI project. Its global id holds the project slug. */
+export type CircleCiProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A CircleCI project. Its global id holds the project slug. */
 export type CircleCiProjectMyPipelinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1183,6 +1198,15 @@ export type CircleCiProjectPipelinesArgs = {
 
 /** A CircleCI project. Its global id holds the project slug. */
 export type CircleCiProjectSchedulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A CircleCI project. Its global id holds the project slug. */
+export type CircleCiProjectWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1534,14 +1558,14 @@ export type CircleCiWebhook = Node & Webhook & {
   readonly webhookId: Scalars['String']['output'];
 };
 
-export type CircleCiWebhookConnection = {
+export type CircleCiWebhookConnection = WebhookConnection & {
   readonly __typename?: 'CircleCIWebhookConnection';
   readonly edges: ReadonlyArray<CircleCiWebhookEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type CircleCiWebhookEdge = {
+export type CircleCiWebhookEdge = WebhookEdge & {
   readonly __typename?: 'CircleCIWebhookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: CircleCiWebhook;
@@ -1787,6 +1811,13 @@ export type ConcordProject = Node & Project & {
   /** `org/name`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
+  /**
+   * Always null: Concord's runs are processes (`/api/v2/process`), outside the
+   * projects API this gateway reads.
+   */
+  readonly latestPipeline?: Maybe<Pipeline>;
+  /** The teams with access, as `teamAccess`: Concord grants access to teams, not to people. */
+  readonly members?: Maybe<ConcordTeamAccessConnection>;
   readonly meta?: Maybe<Scalars['JSON']['output']>;
   readonly name: Scalars['String']['output'];
   readonly orgId?: Maybe<Scalars['String']['output']>;
@@ -1806,6 +1837,8 @@ export type ConcordProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
+  /** Always empty: Concord sends no webhooks of its own (it receives them, as triggers). */
+  readonly webhooks?: Maybe<WebhookConnection>;
 };
 
 
@@ -1816,11 +1849,27 @@ export type ConcordProjectCfgArgs = {
 
 
 /** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
 export type ConcordProjectTeamAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ConcordProjectConnection = {
@@ -1874,14 +1923,14 @@ export type ConcordTeamAccess = Member & Node & {
   readonly teamId: Scalars['String']['output'];
 };
 
-export type ConcordTeamAccessConnection = {
+export type ConcordTeamAccessConnection = MemberConnection & {
   readonly __typename?: 'ConcordTeamAccessConnection';
   readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type ConcordTeamAccessEdge = {
+export type ConcordTeamAccessEdge = MemberEdge & {
   readonly __typename?: 'ConcordTeamAccessEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: ConcordTeamAccess;
@@ -1962,6 +2011,30 @@ export type CreateGhesPreReceiveEnvironmentInput = {
   /** An http(s) URL of the environment's tarball. */
   readonly imageUrl: Scalars['String']['input'];
   readonly name: Scalars['String']['input'];
+};
+
+/**
+ * The members of a project on a service that keeps no member list of its own:
+ * always empty, with no upstream call.
+ */
+export type EmptyMemberConnection = MemberConnection & {
+  readonly __typename?: 'EmptyMemberConnection';
+  readonly edges: ReadonlyArray<MemberEdge>;
+  readonly pageInfo: PageInfo;
+  /** Always 0. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * The webhooks of a project on a service that sends none: always empty, with
+ * no upstream call.
+ */
+export type EmptyWebhookConnection = WebhookConnection & {
+  readonly __typename?: 'EmptyWebhookConnection';
+  readonly edges: ReadonlyArray<WebhookEdge>;
+  readonly pageInfo: PageInfo;
+  /** Always 0. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type FlexStackAddProjectMembersInput = {
@@ -2091,13 +2164,15 @@ export type FlexStackMember = Member & Node & {
   readonly service: Service;
 };
 
-export type FlexStackMemberConnection = {
+export type FlexStackMemberConnection = MemberConnection & {
   readonly __typename?: 'FlexStackMemberConnection';
   readonly edges: ReadonlyArray<FlexStackMemberEdge>;
   readonly pageInfo: PageInfo;
+  /** Null: FlexStack reports no totals. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type FlexStackMemberEdge = {
+export type FlexStackMemberEdge = MemberEdge & {
   readonly __typename?: 'FlexStackMemberEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: FlexStackMember;
@@ -2210,6 +2285,8 @@ export type FlexStackProject = Node & Project & {
   readonly rawConnectionStatus: Scalars['String']['output'];
   readonly service: Service;
   readonly url?: Maybe<Scalars['String']['output']>;
+  /** The notification integrations that are webhooks (one read of the whole list, as `notificationIntegrations`). */
+  readonly webhooks?: Maybe<FlexStackWebhookIntegrationConnection>;
 };
 
 
@@ -2234,6 +2311,15 @@ export type FlexStackProjectMembersArgs = {
 
 /** A FlexStack project. Its global id holds the FlexStack project id. */
 export type FlexStackProjectNotificationIntegrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2331,6 +2417,20 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `url` of the integration's config. */
   readonly url: Scalars['String']['output'];
+};
+
+/** The webhook integrations of a project (Slack ones left out). */
+export type FlexStackWebhookIntegrationConnection = WebhookConnection & {
+  readonly __typename?: 'FlexStackWebhookIntegrationConnection';
+  readonly edges: ReadonlyArray<FlexStackWebhookIntegrationEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type FlexStackWebhookIntegrationEdge = WebhookEdge & {
+  readonly __typename?: 'FlexStackWebhookIntegrationEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackWebhookIntegration;
 };
 
 /** What a GitHub Enterprise Server delete removed. */
@@ -2736,7 +2836,7 @@ export type GitLabMember = Member & Node & {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
-export type GitLabMemberConnection = {
+export type GitLabMemberConnection = MemberConnection & {
   readonly __typename?: 'GitLabMemberConnection';
   readonly edges: ReadonlyArray<GitLabMemberEdge>;
   readonly pageInfo: PageInfo;
@@ -2744,7 +2844,7 @@ export type GitLabMemberConnection = {
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type GitLabMemberEdge = {
+export type GitLabMemberEdge = MemberEdge & {
   readonly __typename?: 'GitLabMemberEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: GitLabMember;
@@ -2881,8 +2981,9 @@ export type GitLabProject = Node & Project & {
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The latest pipeline of a branch or tag (the default branch when `ref` is
-   * omitted); null when it has none. GitLab answers that case with 403, as it
-   * does a credential that may not read the project's pipelines: both are null.
+   * omitted, as a `Project` shows it); null when it has none. GitLab answers
+   * that case with 403, as it does a credential that may not read the
+   * project's pipelines: both are null.
    */
   readonly latestPipeline?: Maybe<GitLabPipeline>;
   /** One direct member by user id; null when the user is not a member. */
@@ -2906,6 +3007,8 @@ export type GitLabProject = Node & Project & {
   /** The project's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly visibility: GitLabVisibility;
+  /** The project's hooks, as `hooks`: the name every `Project` gives them. */
+  readonly webhooks?: Maybe<GitLabProjectHookConnection>;
 };
 
 
@@ -2962,6 +3065,15 @@ export type GitLabProjectPipelinesArgs = {
   status?: InputMaybe<GitLabCiStatus>;
 };
 
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type GitLabProjectConnection = {
   readonly __typename?: 'GitLabProjectConnection';
   readonly edges: ReadonlyArray<GitLabProjectEdge>;
@@ -3015,7 +3127,7 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly wikiPageEvents: Scalars['Boolean']['output'];
 };
 
-export type GitLabProjectHookConnection = {
+export type GitLabProjectHookConnection = WebhookConnection & {
   readonly __typename?: 'GitLabProjectHookConnection';
   readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
   readonly pageInfo: PageInfo;
@@ -3023,7 +3135,7 @@ export type GitLabProjectHookConnection = {
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type GitLabProjectHookEdge = {
+export type GitLabProjectHookEdge = WebhookEdge & {
   readonly __typename?: 'GitLabProjectHookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: GitLabProjectHook;
@@ -3108,6 +3220,23 @@ export type Member = {
   /** The service's own role or access level name. */
   readonly role: Scalars['String']['output'];
   readonly service: Service;
+};
+
+/**
+ * Members of any service, one page: each service's member connection
+ * implements it, with edges of its own member type.
+ */
+export type MemberConnection = {
+  readonly edges: ReadonlyArray<MemberEdge>;
+  readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A member with the cursor of its place in a `MemberConnection`. */
+export type MemberEdge = {
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Member;
 };
 
 export type Mutation = {
@@ -3612,11 +3741,48 @@ export type Project = {
   /** A human-readable identifier unique on its service (slug, path, org/name). */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
+  /**
+   * The project's newest pipeline run, or the service's nearest equivalent;
+   * null when it has none (each type says what it reads).
+   */
+  readonly latestPipeline?: Maybe<Pipeline>;
+  /**
+   * Who has access to the project: people or teams, in the service's own
+   * order. Empty where the service has no such list (each type says).
+   */
+  readonly members?: Maybe<MemberConnection>;
   /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
   readonly service: Service;
   /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
+  /**
+   * The project's outgoing webhooks. Empty where the service has none (each
+   * type says).
+   */
+  readonly webhooks?: Maybe<WebhookConnection>;
+};
+
+
+/**
+ * A project on any service: a CircleCI project, a GitLab project, a Concord
+ * project, a FlexStack project. Select these fields without knowing the
+ * service; use an inline fragment for each service's own fields.
+ */
+export type ProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A project on any service: a CircleCI project, a GitLab project, a Concord
+ * project, a FlexStack project. Select these fields without knowing the
+ * service; use an inline fragment for each service's own fields.
+ */
+export type ProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Projects from several services in one list. */
@@ -4253,6 +4419,23 @@ export type Webhook = {
   readonly url: Scalars['String']['output'];
 };
 
+/**
+ * Webhooks of any service, one page: each service's webhook connection
+ * implements it, with edges of its own webhook type.
+ */
+export type WebhookConnection = {
+  readonly edges: ReadonlyArray<WebhookEdge>;
+  readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A webhook with the cursor of its place in a `WebhookConnection`. */
+export type WebhookEdge = {
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Webhook;
+};
+
 /** A workflow: a set of jobs within a pipeline. */
 export type Workflow = {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -4336,10 +4519,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Context: ( CircleCiContextModel & { __typename: 'CircleCIContext' } );
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
+  MemberConnection: ( Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<_RefType['ConcordTeamAccessEdge']> } & { __typename: 'ConcordTeamAccessConnection' } ) | ( Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['MemberEdge']> } & { __typename: 'EmptyMemberConnection' } ) | ( Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackMemberEdge']> } & { __typename: 'FlexStackMemberConnection' } ) | ( Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabMemberEdge']> } & { __typename: 'GitLabMemberConnection' } );
+  MemberEdge: ( Omit<ConcordTeamAccessEdge, 'node'> & { node: _RefType['ConcordTeamAccess'] } & { __typename: 'ConcordTeamAccessEdge' } ) | ( Omit<FlexStackMemberEdge, 'node'> & { node: _RefType['FlexStackMember'] } & { __typename: 'FlexStackMemberEdge' } ) | ( Omit<GitLabMemberEdge, 'node'> & { node: _RefType['GitLabMember'] } & { __typename: 'GitLabMemberEdge' } );
   Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  WebhookConnection: ( Omit<CircleCiWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['CircleCIWebhookEdge']> } & { __typename: 'CircleCIWebhookConnection' } ) | ( Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['WebhookEdge']> } & { __typename: 'EmptyWebhookConnection' } ) | ( Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackWebhookIntegrationEdge']> } & { __typename: 'FlexStackWebhookIntegrationConnection' } ) | ( Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabProjectHookEdge']> } & { __typename: 'GitLabProjectHookConnection' } );
+  WebhookEdge: ( Omit<CircleCiWebhookEdge, 'node'> & { node: _RefType['CircleCIWebhook'] } & { __typename: 'CircleCIWebhookEdge' } ) | ( Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: _RefType['FlexStackWebhookIntegration'] } & { __typename: 'FlexStackWebhookIntegrationEdge' } ) | ( Omit<GitLabProjectHookEdge, 'node'> & { node: _RefType['GitLabProjectHook'] } & { __typename: 'GitLabProjectHookEdge' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -4534,6 +4721,8 @@ export type ResolversTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmptyMemberConnection: ResolverTypeWrapper<Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MemberEdge']> }>;
+  EmptyWebhookConnection: ResolverTypeWrapper<Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['WebhookEdge']> }>;
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: ResolverTypeWrapper<Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversTypes['FlexStackMember']> }>;
   FlexStackConnectionStatus: FlexStackConnectionStatus;
@@ -4569,6 +4758,8 @@ export type ResolversTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackWebhookIntegrationConnection: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']> }>;
+  FlexStackWebhookIntegrationEdge: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversTypes['FlexStackWebhookIntegration'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GhesDeletePayload: ResolverTypeWrapper<GhesDeletePayload>;
   GhesGlobalWebhook: ResolverTypeWrapper<GhesGlobalWebhookModel>;
@@ -4629,6 +4820,8 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LiveEventSource: LiveEventSource;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
+  MemberConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberConnection']>;
+  MemberEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberEdge']>;
   Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -4650,6 +4843,8 @@ export type ResolversTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Webhook']>;
+  WebhookConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookConnection']>;
+  WebhookEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookEdge']>;
   Workflow: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Workflow']>;
 };
 
@@ -4824,6 +5019,8 @@ export type ResolversParentTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: Scalars['DateTime']['output'];
+  EmptyMemberConnection: Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MemberEdge']> };
+  EmptyWebhookConnection: Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['WebhookEdge']> };
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversParentTypes['FlexStackMember']> };
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
@@ -4853,6 +5050,8 @@ export type ResolversParentTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: FlexStackIntegrationModel;
+  FlexStackWebhookIntegrationConnection: Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackWebhookIntegrationEdge']> };
+  FlexStackWebhookIntegrationEdge: Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversParentTypes['FlexStackWebhookIntegration'] };
   Float: Scalars['Float']['output'];
   GhesDeletePayload: GhesDeletePayload;
   GhesGlobalWebhook: GhesGlobalWebhookModel;
@@ -4903,6 +5102,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
+  MemberConnection: ResolversInterfaceTypes<ResolversParentTypes>['MemberConnection'];
+  MemberEdge: ResolversInterfaceTypes<ResolversParentTypes>['MemberEdge'];
   Mutation: {};
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -4923,6 +5124,8 @@ export type ResolversParentTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolversInterfaceTypes<ResolversParentTypes>['Webhook'];
+  WebhookConnection: ResolversInterfaceTypes<ResolversParentTypes>['WebhookConnection'];
+  WebhookEdge: ResolversInterfaceTypes<ResolversParentTypes>['WebhookEdge'];
   Workflow: ResolversInterfaceTypes<ResolversParentTypes>['Workflow'];
 };
 
@@ -5569,6 +5772,7 @@ export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType ex
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, Partial<CircleCiProjectLatestPipelineArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<CircleCiProjectMembersArgs>>;
   myPipelines?: Resolver<Maybe<ResolversTypes['CircleCIPipelineConnection']>, ParentType, ContextType, Partial<CircleCiProjectMyPipelinesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5584,6 +5788,7 @@ export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType ex
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['CircleCIWebhookConnection']>, ParentType, ContextType, Partial<CircleCiProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5940,6 +6145,8 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectMembersArgs>>;
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5953,6 +6160,7 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   teamAccess?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectTeamAccessArgs>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<Maybe<ResolversTypes['ConcordVisibility']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<ConcordProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6012,6 +6220,20 @@ export type ContextResolvers<ContextType = GatewayContext, ParentType extends Re
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EmptyMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyMemberConnection'] = ResolversParentTypes['EmptyMemberConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EmptyWebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyWebhookConnection'] = ResolversParentTypes['EmptyWebhookConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackAddProjectMembersPayload'] = ResolversParentTypes['FlexStackAddProjectMembersPayload']> = {
   members?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMember']>, ParentType, ContextType>;
@@ -6082,6 +6304,7 @@ export type FlexStackMemberResolvers<ContextType = GatewayContext, ParentType ex
 export type FlexStackMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberConnection'] = ResolversParentTypes['FlexStackMemberConnection']> = {
   edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMemberEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6157,6 +6380,7 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['FlexStackWebhookIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6202,6 +6426,19 @@ export type FlexStackWebhookIntegrationResolvers<ContextType = GatewayContext, P
   type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationConnection'] = ResolversParentTypes['FlexStackWebhookIntegrationConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationEdge'] = ResolversParentTypes['FlexStackWebhookIntegrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackWebhookIntegration'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6531,6 +6768,7 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   topics?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['GitLabVisibility'], ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['GitLabProjectHookConnection']>, ParentType, ContextType, Partial<GitLabProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6607,6 +6845,19 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  __resolveType: TypeResolveFn<'ConcordTeamAccessConnection' | 'EmptyMemberConnection' | 'FlexStackMemberConnection' | 'GitLabMemberConnection', ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
+  __resolveType: TypeResolveFn<'ConcordTeamAccessEdge' | 'FlexStackMemberEdge' | 'GitLabMemberEdge', ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -6716,9 +6967,12 @@ export type ProjectResolvers<ContextType = GatewayContext, ParentType extends Re
   __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject' | 'GitLabProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<ProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<ProjectWebhooksArgs>>;
 };
 
 export type ProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
@@ -6804,6 +7058,19 @@ export type WebhookResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookConnection'] = ResolversParentTypes['WebhookConnection']> = {
+  __resolveType: TypeResolveFn<'CircleCIWebhookConnection' | 'EmptyWebhookConnection' | 'FlexStackWebhookIntegrationConnection' | 'GitLabProjectHookConnection', ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookEdge'] = ResolversParentTypes['WebhookEdge']> = {
+  __resolveType: TypeResolveFn<'CircleCIWebhookEdge' | 'FlexStackWebhookIntegrationEdge' | 'GitLabProjectHookEdge', ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 };
 
 export type WorkflowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow']> = {
@@ -6938,6 +7205,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConcordTeamAccessEdge?: ConcordTeamAccessEdgeResolvers<ContextType>;
   Context?: ContextResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmptyMemberConnection?: EmptyMemberConnectionResolvers<ContextType>;
+  EmptyWebhookConnection?: EmptyWebhookConnectionResolvers<ContextType>;
   FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
   FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
   FlexStackDeployment?: FlexStackDeploymentResolvers<ContextType>;
@@ -6957,6 +7226,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   FlexStackProjectEdge?: FlexStackProjectEdgeResolvers<ContextType>;
   FlexStackSlackIntegration?: FlexStackSlackIntegrationResolvers<ContextType>;
   FlexStackWebhookIntegration?: FlexStackWebhookIntegrationResolvers<ContextType>;
+  FlexStackWebhookIntegrationConnection?: FlexStackWebhookIntegrationConnectionResolvers<ContextType>;
+  FlexStackWebhookIntegrationEdge?: FlexStackWebhookIntegrationEdgeResolvers<ContextType>;
   GhesDeletePayload?: GhesDeletePayloadResolvers<ContextType>;
   GhesGlobalWebhook?: GhesGlobalWebhookResolvers<ContextType>;
   GhesGlobalWebhookConnection?: GhesGlobalWebhookConnectionResolvers<ContextType>;
@@ -6994,6 +7265,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   GitLabRemoveMemberPayload?: GitLabRemoveMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -7006,6 +7279,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   SafeInt?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
+  WebhookConnection?: WebhookConnectionResolvers<ContextType>;
+  WebhookEdge?: WebhookEdgeResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;
 };
 

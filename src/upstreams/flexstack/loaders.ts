@@ -133,12 +133,26 @@ export class FlexStackLoaders {
     );
   }
 
-  /** A project's notification integrations (FlexStack returns them all at once). */
-  async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+  /** Every notification integration of a project: FlexStack returns them all at once. */
+  private async readIntegrations(projectId: string): Promise<FlexStackIntegrationModel[]> {
     const body = (await this.api.listIntegrations({ path: { id: projectId } })).body;
     const items = itemsOf<WireIntegration>(body).map((wire) => toIntegration(wire, projectId));
     for (const integration of items) this.integration.prime(childKey(projectId, integration.id), integration);
-    return connectionFromList(args, items);
+    return items;
+  }
+
+  /** A project's notification integrations. */
+  async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+    return connectionFromList(args, await this.readIntegrations(projectId));
+  }
+
+  /** A project's webhook integrations: its integrations (read whole, once) without the Slack ones. */
+  async webhookIntegrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+    const all = await this.readIntegrations(projectId);
+    return connectionFromList(
+      args,
+      all.filter((integration) => integration.__typename === 'FlexStackWebhookIntegration'),
+    );
   }
 
   private async readDeployments(projectId: string, limit: number, after: string | null): Promise<UpstreamPage<FlexStackDeploymentModel>> {

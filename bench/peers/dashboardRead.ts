@@ -97,8 +97,18 @@ export function dashboardRead(upstreams: Upstreams): Read {
       };
     }
     if (p.service === 'CONCORD') {
-      const access = (await getJson(agent, `${url('concord')}/v1/org/${concordOrg}/project/${p.id}/access`, concord)) as { teamName: string }[];
-      return { service: p.service, name: p.name, members: access.slice(0, shown).map((a) => a.teamName), webhooks: [], latest: null };
+      const [access, processes] = await Promise.all([
+        getJson(agent, `${url('concord')}/v1/org/${concordOrg}/project/${p.id}/access`, concord) as Promise<{ teamName: string }[]>,
+        getJson(agent, `${url('concord')}/v2/process?orgName=${concordOrg}&projectName=${p.id}&limit=1&offset=0`, concord) as Promise<{ status: string; createdAt: string }[]>,
+      ]);
+      const process = processes[0];
+      return {
+        service: p.service,
+        name: p.name,
+        members: access.slice(0, shown).map((a) => a.teamName),
+        webhooks: [],
+        latest: process === undefined ? null : { number: null, status: process.status, createdAt: process.createdAt },
+      };
     }
     const base = `${url('flexstack')}/projects/${p.id}`;
     const [members, integrations, deployments] = await Promise.all([

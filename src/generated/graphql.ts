@@ -11,7 +11,7 @@ import type { CircleCiPolicyDocumentModel, CircleCiPolicyBundleModel, CircleCiDe
 import type { CircleCiUsageExportModel } from '../upstreams/circleci/usage/models.js';
 import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingModel, GhesLdapUserMappingModel, GhesLdapSyncModel, GhesOrganizationModel, GhesOrganizationRenameModel, GhesPreReceiveEnvironmentModel, GhesPreReceiveDownloadModel } from '../upstreams/ghes/models.js';
 import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel, GitLabPipelineModel, GitLabJobModel } from '../upstreams/gitlab/models.js';
-import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
+import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordProcessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel, FlexStackDeploymentModel } from '../upstreams/flexstack/models.js';
 import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentEventModel, GitLabPipelineEvent } from '../subscriptions/events.js';
@@ -1801,6 +1801,43 @@ export type ConcordOwner = {
   readonly username?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A Concord process: one run of a project's flow, Concord's pipeline run. Its
+ * global id holds the process's instance id.
+ */
+export type ConcordProcess = Node & Pipeline & {
+  readonly __typename?: 'ConcordProcess';
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** The username of who started it. */
+  readonly initiator?: Maybe<Scalars['String']['output']>;
+  /** Concord's instance id (a UUID). */
+  readonly instanceId: Scalars['String']['output'];
+  /** `DEFAULT`, or the handler it runs (`FAILURE_HANDLER`, `CANCEL_HANDLER`, …). */
+  readonly kind?: Maybe<Scalars['String']['output']>;
+  readonly lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Always null: Concord does not number processes. */
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  readonly orgName?: Maybe<Scalars['String']['output']>;
+  readonly project?: Maybe<ConcordProject>;
+  readonly projectName?: Maybe<Scalars['String']['output']>;
+  readonly service: Service;
+  /** As Concord names it: `NEW`, `ENQUEUED`, `STARTING`, `RUNNING`, `SUSPENDED`, `FINISHED`, `FAILED`, `CANCELLED`, `TIMED_OUT`, … */
+  readonly status: Scalars['String']['output'];
+};
+
+export type ConcordProcessConnection = {
+  readonly __typename?: 'ConcordProcessConnection';
+  readonly edges: ReadonlyArray<ConcordProcessEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type ConcordProcessEdge = {
+  readonly __typename?: 'ConcordProcessEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: ConcordProcess;
+};
+
 /** A Concord project. Its global id holds `org/name`. */
 export type ConcordProject = Node & Project & {
   readonly __typename?: 'ConcordProject';
@@ -1811,11 +1848,8 @@ export type ConcordProject = Node & Project & {
   /** `org/name`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
-  /**
-   * Always null: Concord's runs are processes (`/api/v2/process`), outside the
-   * projects API this gateway reads.
-   */
-  readonly latestPipeline?: Maybe<Pipeline>;
+  /** The newest process, of any kind; null when the project has none. */
+  readonly latestPipeline?: Maybe<ConcordProcess>;
   /** The teams with access, as `teamAccess`: Concord grants access to teams, not to people. */
   readonly members?: Maybe<ConcordTeamAccessConnection>;
   readonly meta?: Maybe<Scalars['JSON']['output']>;
@@ -1827,6 +1861,8 @@ export type ConcordProject = Node & Project & {
   readonly owner?: Maybe<ConcordOwner>;
   /** Concord's `processExecMode` (`DISABLED`, `READERS`, `WRITERS`). */
   readonly processExecMode?: Maybe<Scalars['String']['output']>;
+  /** The project's processes, newest first. */
+  readonly processes?: Maybe<ConcordProcessConnection>;
   /** Concord's project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
   /** Concord's `rawPayloadMode` (`DISABLED`, `EVERYONE`, `OWNERS`, …). */
@@ -1850,6 +1886,15 @@ export type ConcordProjectCfgArgs = {
 
 /** A Concord project. Its global id holds `org/name`. */
 export type ConcordProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectProcessesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3858,6 +3903,8 @@ export type Query = {
   readonly circleciWorkflowRuns?: Maybe<CircleCiWorkflowRunConnection>;
   readonly circleciWorkflowSummary?: Maybe<CircleCiWorkflowSummary>;
   readonly circleciWorkflowTestMetrics?: Maybe<CircleCiWorkflowTestMetrics>;
+  /** A Concord process by its instance id. */
+  readonly concordProcess?: Maybe<ConcordProcess>;
   /** A Concord project by organization and name. */
   readonly concordProject?: Maybe<ConcordProject>;
   /** An organization's Concord projects, by name; `nameContains` filters on the name. */
@@ -4138,6 +4185,11 @@ export type QueryCircleciWorkflowTestMetricsArgs = {
   branch?: InputMaybe<Scalars['String']['input']>;
   projectSlug: Scalars['String']['input'];
   workflowName: Scalars['String']['input'];
+};
+
+
+export type QueryConcordProcessArgs = {
+  instanceId: Scalars['String']['input'];
 };
 
 
@@ -4521,8 +4573,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
   MemberConnection: ( Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<_RefType['ConcordTeamAccessEdge']> } & { __typename: 'ConcordTeamAccessConnection' } ) | ( Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['MemberEdge']> } & { __typename: 'EmptyMemberConnection' } ) | ( Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackMemberEdge']> } & { __typename: 'FlexStackMemberConnection' } ) | ( Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabMemberEdge']> } & { __typename: 'GitLabMemberConnection' } );
   MemberEdge: ( Omit<ConcordTeamAccessEdge, 'node'> & { node: _RefType['ConcordTeamAccess'] } & { __typename: 'ConcordTeamAccessEdge' } ) | ( Omit<FlexStackMemberEdge, 'node'> & { node: _RefType['FlexStackMember'] } & { __typename: 'FlexStackMemberEdge' } ) | ( Omit<GitLabMemberEdge, 'node'> & { node: _RefType['GitLabMember'] } & { __typename: 'GitLabMemberEdge' } );
-  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
-  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
+  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   WebhookConnection: ( Omit<CircleCiWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['CircleCIWebhookEdge']> } & { __typename: 'CircleCIWebhookConnection' } ) | ( Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['WebhookEdge']> } & { __typename: 'EmptyWebhookConnection' } ) | ( Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackWebhookIntegrationEdge']> } & { __typename: 'FlexStackWebhookIntegrationConnection' } ) | ( Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabProjectHookEdge']> } & { __typename: 'GitLabProjectHookConnection' } );
@@ -4703,6 +4755,9 @@ export type ResolversTypes = {
   ConcordDeleteProjectPayload: ResolverTypeWrapper<ConcordDeletePayloadModel>;
   ConcordMoveProjectInput: ConcordMoveProjectInput;
   ConcordOwner: ResolverTypeWrapper<ConcordOwner>;
+  ConcordProcess: ResolverTypeWrapper<ConcordProcessModel>;
+  ConcordProcessConnection: ResolverTypeWrapper<Omit<ConcordProcessConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordProcessEdge']> }>;
+  ConcordProcessEdge: ResolverTypeWrapper<Omit<ConcordProcessEdge, 'node'> & { node: ResolversTypes['ConcordProcess'] }>;
   ConcordProject: ResolverTypeWrapper<ConcordProjectModel>;
   ConcordProjectConnection: ResolverTypeWrapper<Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordProjectEdge']> }>;
   ConcordProjectEdge: ResolverTypeWrapper<Omit<ConcordProjectEdge, 'node'> & { node: ResolversTypes['ConcordProject'] }>;
@@ -5002,6 +5057,9 @@ export type ResolversParentTypes = {
   ConcordDeleteProjectPayload: ConcordDeletePayloadModel;
   ConcordMoveProjectInput: ConcordMoveProjectInput;
   ConcordOwner: ConcordOwner;
+  ConcordProcess: ConcordProcessModel;
+  ConcordProcessConnection: Omit<ConcordProcessConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordProcessEdge']> };
+  ConcordProcessEdge: Omit<ConcordProcessEdge, 'node'> & { node: ResolversParentTypes['ConcordProcess'] };
   ConcordProject: ConcordProjectModel;
   ConcordProjectConnection: Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordProjectEdge']> };
   ConcordProjectEdge: Omit<ConcordProjectEdge, 'node'> & { node: ResolversParentTypes['ConcordProject'] };
@@ -6139,13 +6197,41 @@ export type ConcordOwnerResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConcordProcessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcess'] = ResolversParentTypes['ConcordProcess']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  orgName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType>;
+  projectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProcessConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcessConnection'] = ResolversParentTypes['ConcordProcessConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ConcordProcessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProcessEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcessEdge'] = ResolversParentTypes['ConcordProcessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConcordProcess'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProject'] = ResolversParentTypes['ConcordProject']> = {
   cfg?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<ConcordProjectCfgArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  latestPipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['ConcordProcess']>, ParentType, ContextType>;
   members?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectMembersArgs>>;
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6154,6 +6240,7 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   outVariablesMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['ConcordOwner']>, ParentType, ContextType>;
   processExecMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processes?: Resolver<Maybe<ResolversTypes['ConcordProcessConnection']>, ParentType, ContextType, Partial<ConcordProjectProcessesArgs>>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawPayloadMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
@@ -6936,7 +7023,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackDeployment' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProcess' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackDeployment' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -6955,7 +7042,7 @@ export type PingGhesGlobalWebhookPayloadResolvers<ContextType = GatewayContext, 
 };
 
 export type PipelineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'FlexStackDeployment' | 'GitLabPipeline', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'ConcordProcess' | 'FlexStackDeployment' | 'GitLabPipeline', ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -7020,6 +7107,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   circleciWorkflowRuns?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowRunConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowRunsArgs, 'projectSlug' | 'workflowName'>>;
   circleciWorkflowSummary?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowSummary']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowSummaryArgs, 'projectSlug' | 'workflowName'>>;
   circleciWorkflowTestMetrics?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowTestMetrics']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowTestMetricsArgs, 'projectSlug' | 'workflowName'>>;
+  concordProcess?: Resolver<Maybe<ResolversTypes['ConcordProcess']>, ParentType, ContextType, RequireFields<QueryConcordProcessArgs, 'instanceId'>>;
   concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
   concordProjects?: Resolver<Maybe<ResolversTypes['ConcordProjectConnection']>, ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
   flexstackDeployment?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType, RequireFields<QueryFlexstackDeploymentArgs, 'id'>>;
@@ -7196,6 +7284,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIWorkflowTestMetrics?: CircleCiWorkflowTestMetricsResolvers<ContextType>;
   ConcordDeleteProjectPayload?: ConcordDeleteProjectPayloadResolvers<ContextType>;
   ConcordOwner?: ConcordOwnerResolvers<ContextType>;
+  ConcordProcess?: ConcordProcessResolvers<ContextType>;
+  ConcordProcessConnection?: ConcordProcessConnectionResolvers<ContextType>;
+  ConcordProcessEdge?: ConcordProcessEdgeResolvers<ContextType>;
   ConcordProject?: ConcordProjectResolvers<ContextType>;
   ConcordProjectConnection?: ConcordProjectConnectionResolvers<ContextType>;
   ConcordProjectEdge?: ConcordProjectEdgeResolvers<ContextType>;

@@ -119,10 +119,10 @@ describe('the README dashboard in demo mode', () => {
     expect(gitlab.some((card) => (card.webhooks?.edges.length ?? 0) > 0 && card.latestPipeline !== null)).toBe(true);
   });
 
-  it('shows Concord team access as members, and no webhooks or pipeline', () => {
+  it('shows Concord team access as members, no webhooks, and the newest process', () => {
     const store = demo.simulators.concord.store;
     const concord = cards.filter((card) => card.service === 'CONCORD');
-    expect(concord.length).toBeGreaterThan(0);
+    expect(concord.some((card) => card.latestPipeline !== null)).toBe(true);
     for (const card of concord) {
       const [org, name] = keyOf(card).split('/');
       const orgId = store.orgs.find((o) => o.name === org)?.id;
@@ -132,7 +132,8 @@ describe('the README dashboard in demo mode', () => {
       expect(card.members?.edges).toHaveLength(Math.min(5, access.length));
       for (const edge of card.members?.edges ?? []) expect(access).toContainEqual(edge.node);
       expect(card.webhooks).toEqual({ edges: [] });
-      expect(card.latestPipeline).toBeNull();
+      const newest = store.processes.filter((p) => p.projectId === project?.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      expect(card.latestPipeline, card.name).toEqual(newest === undefined ? null : { number: null, status: newest.status, createdAt: newest.createdAt });
     }
   });
 
@@ -161,10 +162,15 @@ describe('the README dashboard in demo mode', () => {
   });
 
   it('reads each upstream resource once: a list per service, then each project\'s members, hooks and latest pipeline', () => {
+    const all = Object.values(logs).flat();
+    // No resource read twice: every path and query sent once.
+    const resources = all.map((r) => `${r.method} ${r.path} ${JSON.stringify(Object.entries(r.query).sort())}`);
+    expect(new Set(resources).size).toBe(resources.length);
+    // And nothing read per item: only lists, and each listed project's own lists and latest run.
     const read = (log: readonly LoggedRequest[]): string[] => log.map((r) => `${r.method} ${r.path}`).sort();
     const of = (service: string): Card[] => cards.filter((card) => card.service === service);
     const gitlab = of('GITLAB').flatMap((card) => ['members', 'hooks', 'pipelines/latest'].map((what) => `GET /api/v4/projects/${keyOf(card)}/${what}`));
-    const concord = of('CONCORD').map((card) => `GET /api/v1/org/${keyOf(card).replace('/', '/project/')}/access`);
+    const concord = of('CONCORD').flatMap((card) => [`GET /api/v1/org/${keyOf(card).replace('/', '/project/')}/access`, 'GET /api/v2/process']);
     const flexstack = of('FLEXSTACK').flatMap((card) => ['members', 'integrations/notifications', 'deployments'].map((what) => `GET /v1/projects/${keyOf(card)}/${what}`));
     const slug = keyOf(circleci);
     expect({

@@ -57,10 +57,10 @@ describe('members, webhooks and the latest pipeline on the Project interface', (
       webhooks: ['FlexStackWebhookIntegrationConnection', 'FlexStackWebhookIntegrationEdge/FlexStackWebhookIntegration'],
     });
     const pipelineTypes = new Set(nodes.map((node) => `${node.service}:${node.latestPipeline?.__typename ?? null}`));
-    expect(pipelineTypes).toEqual(new Set(['GITLAB:GitLabPipeline', 'CONCORD:null', 'FLEXSTACK:FlexStackDeployment']));
+    expect(pipelineTypes).toEqual(new Set(['GITLAB:GitLabPipeline', 'CONCORD:ConcordProcess', 'FLEXSTACK:FlexStackDeployment']));
     for (const node of nodes.filter((n) => n.service === 'CONCORD')) expect(node.webhooks).toEqual({ __typename: 'EmptyWebhookConnection', totalCount: 0, edges: [] });
-    // Concord's webhooks and latest pipeline are answered without a call: one list read and one access read per project.
-    expect((await t.requests('concord')).map((r) => r.path.split('/').pop())).toEqual(['project', 'access', 'access']);
+    // Concord's webhooks are answered without a call: one list read, then each project's access and newest process.
+    expect((await t.requests('concord')).map((r) => r.path.split('/').pop()).sort()).toEqual(['access', 'access', 'process', 'process', 'project']);
   });
 
   it('are the service\'s own lists: GitLab hooks, Concord team access, FlexStack webhook integrations', async () => {

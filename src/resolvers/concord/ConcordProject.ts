@@ -15,5 +15,6 @@ export const ConcordProject: ConcordProjectResolvers = {
   teamAccess: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
   members: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
   webhooks: (_project, args) => emptyConnection('EmptyWebhookConnection', args),
-  latestPipeline: () => null,
+  processes: (project, args, { loaders }) => loaders.concord.processes(project.orgName, project.name, args),
+  latestPipeline: (project, _args, { loaders }) => loaders.concord.latestProcess(project.orgName, project.name),
 };

@@ -22,6 +22,8 @@ import { DateTime, JSONScalar, SafeInt } from './scalars.js';
 import { subscriptionResolvers } from './subscriptions/index.js';
 
 const byTypename = { __resolveType: (parent: { __typename: string }) => parent.__typename };
+// Each service's edge type is named after its node type (`GitLabMember` → `GitLabMemberEdge`).
+const edgeByNode = { __resolveType: (edge: { node: { __typename: string } }) => `${edge.node.__typename}Edge` };
 
 /** Every resolver map, merged into one for the executable schema. */
 export const resolverMaps: readonly Resolvers[] = [
@@ -36,6 +38,10 @@ export const resolverMaps: readonly Resolvers[] = [
     Pipeline: byTypename as never,
     Workflow: byTypename as never,
     Webhook: byTypename as never,
+    MemberConnection: byTypename as never,
+    WebhookConnection: byTypename as never,
+    MemberEdge: edgeByNode as never,
+    WebhookEdge: edgeByNode as never,
     Context: byTypename as never,
   },
   createNodeResolvers({

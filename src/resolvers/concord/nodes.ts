@@ -1,10 +1,12 @@
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { parseProjectKey } from '../../upstreams/concord/loaders.js';
 import type { NodeFetchers } from '../node/NodeFetchers.js';
+import { isUuid } from './validation.js';
 
 /** How `node(id:)` fetches each Concord type from its global id's key. */
 export const concordNodes: NodeFetchers = {
   ConcordProject: async (key, { loaders }) => (parseProjectKey(key) === null ? null : loadOrNull(loaders.concord.project, key)),
+  ConcordProcess: async (key, { loaders }) => (isUuid(key) ? loadOrNull(loaders.concord.process, key) : null),
   ConcordTeamAccess: async (key, { loaders }) => {
     const slash = key.lastIndexOf('/');
     const project = parseProjectKey(key.slice(0, Math.max(slash, 0)));

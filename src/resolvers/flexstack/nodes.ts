@@ -13,5 +13,6 @@ const validChild = (key: string): boolean => {
 export const flexStackNodes: NodeFetchers = {
   FlexStackProject: async (key, { loaders }) => (isFlexStackId(key) ? loadOrNull(loaders.flexstack.project, key) : null),
   FlexStackMember: async (key, { loaders }) => (validChild(key) ? loadOrNull(loaders.flexstack.member, key) : null),
+  FlexStackDeployment: async (key, { loaders }) => (isFlexStackId(key) ? loadOrNull(loaders.flexstack.deployment, key) : null),
   [integrationTypename]: async (key, { loaders }) => (validChild(key) ? loadOrNull(loaders.flexstack.integration, key) : null),
 };

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import type { ServiceName } from './config/ServiceName.js';
 import { createGateway } from './server/createGateway.js';
 import { createLogger, flushLogger } from './server/logger.js';
 import { placesOf, startBanner } from './server/startBanner.js';
-import { startSimulators, type RunningSimulators } from './simulators/startSimulators.js';
+import { startDemo, type Demo } from './simulators/startDemo.js';
 
 /**
  * Starts the gateway. With no service URL set, starts every simulator in
@@ -23,44 +21,29 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  let simulators: RunningSimulators | undefined;
-  let demoWebhookSecret: string | undefined;
-  let demoFlexStackSecret: string | undefined;
+  let demo: Demo | undefined;
   if (config.demo) {
-    // Simulated time moves by itself and new pipelines start, so subscriptions show live changes.
-    simulators = await startSimulators({ advanceEveryMs: 1_000, newPipelineEveryMs: 30_000, deployEveryMs: 20_000 });
-    demoWebhookSecret = config.live.webhookSecrets.circleci ?? randomBytes(32).toString('hex');
-    demoFlexStackSecret = config.live.webhookSecrets.flexstack ?? randomBytes(32).toString('hex');
-    const services: Partial<Record<ServiceName, { url: string; token: string | undefined }>> = {};
-    for (const [service, url] of Object.entries(simulators.urls) as [ServiceName, string][]) {
-      services[service] = { url, token: simulators.tokens[service] };
-    }
-    config = Object.freeze({
-      ...config,
-      services,
-      live: { ...config.live, webhookSecrets: { ...config.live.webhookSecrets, circleci: demoWebhookSecret, flexstack: demoFlexStackSecret } },
-    });
+    demo = await startDemo(config);
+    config = demo.config;
     logger.warn(
-      { simulators: simulators.urls },
+      { simulators: demo.simulators.urls },
       'DEMO MODE: no service URL is set, so every upstream is a simulator running in this process with seeded data. Set CIRCLECI_URL, GHES_URL, GITLAB_URL, CONCORD_URL or FLEXSTACK_URL to use real services.',
     );
   }
   const gateway = await createGateway({ config, logger });
   logger.info({ cache: gateway.cache.store.kind }, `Cache: ${gateway.cache.describe()}`);
   const url = await gateway.listen();
-  if (simulators !== undefined && demoWebhookSecret !== undefined && demoFlexStackSecret !== undefined) {
+  if (demo !== undefined) {
     const { port } = gateway.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    simulators.circleci.webhooks.target = { url: `${origin}/webhooks/circleci`, secret: demoWebhookSecret };
-    simulators.flexstack.webhooks.target = { url: `${origin}/webhooks/flexstack`, secret: demoFlexStackSecret };
+    demo.deliverWebhooksTo(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
     logger.info(
       'DEMO MODE: the CircleCI and FlexStack simulators deliver signed webhooks to /webhooks/circleci and /webhooks/flexstack; subscribe over WebSocket at the GraphQL endpoint',
     );
   }
   const places = placesOf(url, config.explorer);
   logger.info({ ...places, demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);
-  process.stderr.write(startBanner(places, config.demo ? simulators?.urls : undefined));
+  process.stderr.write(startBanner(places, demo?.simulators.urls));
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -74,7 +57,7 @@ async function main(): Promise<void> {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'Shutting down: finishing in-flight requests');
     try {
       await gateway.stop();
-      await simulators?.close();
+      await demo?.close();
     } catch (error) {
       logger.error({ err: error }, 'Shutdown failed');
       await flushLogger(logger);

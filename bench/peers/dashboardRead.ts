@@ -1,46 +1,42 @@
 /**
  * Read (b) of the peers benchmark: the README's dashboard query (projects of
- * GitLab, Concord and FlexStack taking turns, with members, hooks and team
- * access; a CircleCI project's latest pipeline with workflows and jobs).
+ * GitLab, Concord and FlexStack taking turns, and a CircleCI project by slug,
+ * each with its members, webhooks and latest pipeline).
  */
 import { readFileSync } from 'node:fs';
-import type { Agent } from 'undici';
+import { request, type Agent } from 'undici';
 import { getJson } from '../measure.js';
 import { required, type Read, type Upstreams } from './Read.js';
 
 const first = 10;
+const shown = 5;
 const slug = 'gh/acme/api';
 const concordOrg = 'Default';
 
-interface Named {
-  readonly name: string;
+interface Latest {
+  readonly number: number | null;
   readonly status: string;
+  readonly createdAt: string | null;
 }
 
-/** One project of the merged list as the summary holds it. */
+/** One project as the summary holds it. */
 interface ProjectSummary {
   readonly service: string;
   readonly name: string;
   /** Member or team names, in order. */
   readonly members: readonly string[];
-  readonly hooks: number;
+  readonly webhooks: readonly string[];
+  readonly latest: Latest | null;
 }
 
-interface PipelineSummary {
-  readonly number: number;
-  readonly status: string;
-  readonly branch: string | null;
-  readonly workflows: readonly (Named & { readonly jobs: readonly Named[] })[];
-}
-
-const summary = (projects: readonly ProjectSummary[], pipeline: PipelineSummary): string =>
-  [
-    ...projects.map((p) => `${p.service.toLowerCase()} ${p.name} [${p.members.join(', ')}] hooks ${p.hooks}`),
-    `pipeline #${pipeline.number} ${pipeline.status} ${pipeline.branch ?? '-'}: ${pipeline.workflows
-      // Statuses compared as CircleCI spells them: the schema's job status is an enum.
-      .map((w) => `${w.name} ${w.status.toLowerCase()} (${w.jobs.map((j) => `${j.name} ${j.status.toLowerCase()}`).join(', ')})`)
-      .join('; ')}`,
-  ].join('\n');
+const summary = (projects: readonly ProjectSummary[]): string =>
+  projects
+    .map(
+      (p) =>
+        `${p.service.toLowerCase()} ${p.name} [${p.members.join(', ')}] hooks [${p.webhooks.join(', ')}] ` +
+        (p.latest === null ? 'no pipeline' : `#${p.latest.number ?? '-'} ${p.latest.status} ${p.latest.createdAt ?? '-'}`),
+    )
+    .join('\n');
 
 /** The dashboard query, as the README shows it. */
 function readmeDashboard(): string {
@@ -62,6 +58,15 @@ function takeTurns<T>(lists: readonly (readonly T[])[], count: number): T[] {
   return out;
 }
 
+/** A GET whose `absent` status means "none" (GitLab answers 403 for a branch without pipelines). */
+async function getJsonOr(agent: Agent, url: string, headers: Record<string, string>, absent: number): Promise<unknown> {
+  const response = await request(url, { dispatcher: agent, headers });
+  const body = await response.body.json();
+  if (response.statusCode === absent) return null;
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${JSON.stringify(body).slice(0, 200)}`);
+  return body;
+}
+
 type Pending = { readonly service: 'GITLAB'; readonly id: number; readonly name: string } | { readonly service: 'CONCORD' | 'FLEXSTACK'; readonly id: string; readonly name: string };
 
 /** Describes the dashboard read on the targets that can express it. */
@@ -74,7 +79,57 @@ export function dashboardRead(upstreams: Upstreams): Read {
   const circleci = { 'circle-token': token('circleci'), accept: 'application/json' };
   const perService = Math.ceil(first / 3) + 1;
 
-  /** The projects list: each service's first page side by side, then every project's members, hooks or access side by side. */
+  /** One project's members, webhooks and latest pipeline, side by side. */
+  const details = async (agent: Agent, p: Pending): Promise<ProjectSummary> => {
+    if (p.service === 'GITLAB') {
+      const base = `${url('gitlab')}/projects/${p.id}`;
+      const [members, hooks, latest] = await Promise.all([
+        getJson(agent, `${base}/members?per_page=${shown}`, gitlab) as Promise<{ name: string }[]>,
+        getJson(agent, `${base}/hooks?per_page=${shown}`, gitlab) as Promise<{ url: string }[]>,
+        getJsonOr(agent, `${base}/pipelines/latest`, gitlab, 403) as Promise<{ iid: number; status: string; created_at: string } | null>,
+      ]);
+      return {
+        service: p.service,
+        name: p.name,
+        members: members.map((m) => m.name),
+        webhooks: hooks.map((h) => h.url),
+        latest: latest === null ? null : { number: latest.iid, status: latest.status, createdAt: latest.created_at },
+      };
+    }
+    if (p.service === 'CONCORD') {
+      const [access, processes] = await Promise.all([
+        getJson(agent, `${url('concord')}/v1/org/${concordOrg}/project/${p.id}/access`, concord) as Promise<{ teamName: string }[]>,
+        getJson(agent, `${url('concord')}/v2/process?orgName=${concordOrg}&projectName=${p.id}&limit=1&offset=0`, concord) as Promise<{ status: string; createdAt: string }[]>,
+      ]);
+      const process = processes[0];
+      return {
+        service: p.service,
+        name: p.name,
+        members: access.slice(0, shown).map((a) => a.teamName),
+        webhooks: [],
+        latest: process === undefined ? null : { number: null, status: process.status, createdAt: process.createdAt },
+      };
+    }
+    const base = `${url('flexstack')}/projects/${p.id}`;
+    const [members, integrations, deployments] = await Promise.all([
+      getJson(agent, `${base}/members?limit=${shown}`, flexstack) as Promise<{ data: { display_name: string }[] }>,
+      getJson(agent, `${base}/integrations/notifications`, flexstack) as Promise<{ type: string; config: { url?: string } }[]>,
+      getJson(agent, `${base}/deployments?limit=1&sort=-created_at`, flexstack) as Promise<{ data: { status: string; created_at: string }[] }>,
+    ]);
+    const deployment = deployments.data[0];
+    return {
+      service: p.service,
+      name: p.name,
+      members: members.data.map((m) => m.display_name),
+      webhooks: integrations
+        .filter((i) => i.type === 'webhook')
+        .slice(0, shown)
+        .map((i) => i.config.url ?? ''),
+      latest: deployment === undefined ? null : { number: null, status: deployment.status, createdAt: deployment.created_at },
+    };
+  };
+
+  /** The projects list: each service's first page side by side, then every project's details side by side. */
   const projects = async (agent: Agent): Promise<ProjectSummary[]> => {
     const [gitlabList, concordList, flexstackList] = await Promise.all([
       getJson(agent, `${url('gitlab')}/projects?pagination=keyset&order_by=id&sort=asc&per_page=${perService}&membership=true`, gitlab) as Promise<{ id: number; name: string }[]>,
@@ -89,73 +144,56 @@ export function dashboardRead(upstreams: Upstreams): Read {
       ],
       first,
     );
-    return Promise.all(
-      page.map(async (p): Promise<ProjectSummary> => {
-        if (p.service === 'GITLAB') {
-          const [members, hooks] = await Promise.all([
-            getJson(agent, `${url('gitlab')}/projects/${p.id}/members?per_page=5`, gitlab) as Promise<{ name: string }[]>,
-            getJson(agent, `${url('gitlab')}/projects/${p.id}/hooks?per_page=20`, gitlab) as Promise<unknown[]>,
-          ]);
-          return { service: p.service, name: p.name, members: members.map((m) => m.name), hooks: hooks.length };
-        }
-        if (p.service === 'CONCORD') {
-          const access = (await getJson(agent, `${url('concord')}/v1/org/${concordOrg}/project/${p.id}/access`, concord)) as { teamName: string }[];
-          return { service: p.service, name: p.name, members: access.map((a) => a.teamName), hooks: 0 };
-        }
-        const members = (await getJson(agent, `${url('flexstack')}/projects/${p.id}/members?limit=20`, flexstack)) as { data: { display_name: string }[] };
-        return { service: p.service, name: p.name, members: members.data.map((m) => m.display_name), hooks: 0 };
-      }),
-    );
+    return Promise.all(page.map((p) => details(agent, p)));
   };
 
-  /** The latest pipeline, then its workflows, then every workflow's jobs side by side. */
-  const latestPipeline = async (agent: Agent): Promise<PipelineSummary> => {
+  /** The CircleCI project, then its webhooks (by its id); its pipelines beside both. */
+  const circleciProject = async (agent: Agent): Promise<ProjectSummary> => {
     const base = url('circleci');
-    const list = (await getJson(agent, `${base}/project/${slug}/pipeline`, circleci)) as { items: { id: string; number: number; state: string; vcs?: { branch?: string } }[] };
-    const latest = list.items[0];
-    if (latest === undefined) throw new Error(`${slug} has no pipeline`);
-    const workflows = (await getJson(agent, `${base}/pipeline/${latest.id}/workflow`, circleci)) as { items: (Named & { id: string })[] };
-    const withJobs = await Promise.all(
-      workflows.items.map(async (w) => {
-        const jobs = (await getJson(agent, `${base}/workflow/${w.id}/job`, circleci)) as { items: Named[] };
-        return { name: w.name, status: w.status, jobs: jobs.items.map((j) => ({ name: j.name, status: j.status })) };
-      }),
-    );
-    return { number: latest.number, status: latest.state, branch: latest.vcs?.branch ?? null, workflows: withJobs };
+    const [project, pipelines] = await Promise.all([
+      getJson(agent, `${base}/project/${slug}`, circleci) as Promise<{ id: string; name: string }>,
+      getJson(agent, `${base}/project/${slug}/pipeline`, circleci) as Promise<{ items: { number: number; state: string; created_at: string }[] }>,
+    ]);
+    const webhooks = (await getJson(agent, `${base}/webhook?scope-id=${project.id}&scope-type=project`, circleci)) as { items: { url: string }[] };
+    const latest = pipelines.items[0];
+    return {
+      service: 'CIRCLECI',
+      name: project.name,
+      members: [],
+      webhooks: webhooks.items.slice(0, shown).map((w) => w.url),
+      latest: latest === undefined ? null : { number: latest.number, status: latest.state, createdAt: latest.created_at },
+    };
   };
 
   return {
     name: 'dashboard',
-    title: `README dashboard query: ${first} projects of GitLab, Concord, FlexStack taking turns, with members/hooks/team access, + ${slug}'s latest pipeline, workflows, jobs`,
-    depth: 3,
+    title: `README dashboard query: ${first} projects of GitLab, Concord, FlexStack taking turns and ${slug}, each with members, webhooks and latest pipeline`,
+    depth: 2,
     async direct(agent) {
-      const [page, pipeline] = await Promise.all([projects(agent), latestPipeline(agent)]);
-      return summary(page, pipeline);
+      const [page, project] = await Promise.all([projects(agent), circleciProject(agent)]);
+      return summary([...page, project]);
     },
     forms: {
       switchyard: {
         body: JSON.stringify({ query: readmeDashboard() }),
         summarize(data) {
-          type Member = { node: { name: string } };
-          type Node = { service: string; name: string; members?: { edges: Member[] }; hooks?: { edges: unknown[] }; teamAccess?: { edges: Member[] } };
-          const answer = data as {
-            projects: { edges: { node: Node }[]; failedServices: string[] };
-            circleciProject: { latestPipeline: { number: number; status: string; vcs: { branch: string | null } | null; workflows: { edges: { node: Named & { jobs: { edges: { node: Named }[] } } }[] } } };
+          type Card = {
+            service: string;
+            name: string;
+            members: { edges: { node: { name: string } }[] } | null;
+            webhooks: { edges: { node: { url: string } }[] } | null;
+            latestPipeline: Latest | null;
           };
+          const answer = data as { projects: { edges: { node: Card }[]; failedServices: string[] }; circleciProject: Card };
           if (answer.projects.failedServices.length > 0) throw new Error(`failed services: ${answer.projects.failedServices.join(', ')}`);
-          const page = answer.projects.edges.map(({ node }) => ({
-            service: node.service,
-            name: node.name,
-            members: (node.members ?? node.teamAccess)?.edges.map((e) => e.node.name) ?? [],
-            hooks: node.hooks?.edges.length ?? 0,
-          }));
-          const p = answer.circleciProject.latestPipeline;
-          return summary(page, {
-            number: p.number,
-            status: p.status,
-            branch: p.vcs?.branch ?? null,
-            workflows: p.workflows.edges.map(({ node }) => ({ name: node.name, status: node.status, jobs: node.jobs.edges.map((j) => j.node) })),
+          const toSummary = (card: Card): ProjectSummary => ({
+            service: card.service,
+            name: card.name,
+            members: card.members?.edges.map((e) => e.node.name) ?? [],
+            webhooks: card.webhooks?.edges.map((e) => e.node.url) ?? [],
+            latest: card.latestPipeline,
           });
+          return summary([...answer.projects.edges.map(({ node }) => toSummary(node)), toSummary(answer.circleciProject)]);
         },
       },
     },

@@ -79,5 +79,5 @@ export const finishedStates: Readonly<Record<ServiceName, FinishedStates>> = {
   ghes: { fields: ['state', 'download_state'], values: ['success', 'failed'] },
   gitlab: { fields: ['status'], values: ['success', 'failed', 'canceled', 'skipped', 'manual'] },
   concord: { fields: ['status'], values: ['FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] },
-  flexstack: { fields: [], values: [] },
+  flexstack: { fields: ['status'], values: ['succeeded', 'failed'] },
 };

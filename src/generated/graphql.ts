@@ -11,10 +11,10 @@ import type { CircleCiPolicyDocumentModel, CircleCiPolicyBundleModel, CircleCiDe
 import type { CircleCiUsageExportModel } from '../upstreams/circleci/usage/models.js';
 import type { GhesGlobalWebhookModel, GhesPublicKeyModel, GhesLdapTeamMappingModel, GhesLdapUserMappingModel, GhesLdapSyncModel, GhesOrganizationModel, GhesOrganizationRenameModel, GhesPreReceiveEnvironmentModel, GhesPreReceiveDownloadModel } from '../upstreams/ghes/models.js';
 import type { GitLabProjectModel, GitLabNamespaceModel, GitLabMemberModel, GitLabProjectHookModel, GitLabPipelineModel, GitLabJobModel } from '../upstreams/gitlab/models.js';
-import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
+import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordProcessModel, ConcordDeletePayloadModel } from '../upstreams/concord/models.js';
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
-import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel } from '../upstreams/flexstack/models.js';
-import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentModel, GitLabPipelineEvent } from '../subscriptions/events.js';
+import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel, FlexStackDeploymentModel } from '../upstreams/flexstack/models.js';
+import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentEventModel, GitLabPipelineEvent } from '../subscriptions/events.js';
 import type { GatewayContext } from '../context/GatewayContext.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -1095,8 +1095,14 @@ export type CircleCiProject = Node & Project & {
   /** The project slug, e.g. `gh/acme/api`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
-  /** The newest pipeline, if any. */
+  /** The newest pipeline, of any branch unless `branch` is given; null when there is none. */
   readonly latestPipeline?: Maybe<CircleCiPipeline>;
+  /**
+   * Always empty: CircleCI's API v2 has no project member list (who may see a
+   * project follows its VCS organization; `circleciCollaborations` lists the
+   * caller's organizations).
+   */
+  readonly members?: Maybe<MemberConnection>;
   /** The pipelines of this project the signed-in user triggered, newest first. */
   readonly myPipelines?: Maybe<CircleCiPipelineConnection>;
   readonly name: Scalars['String']['output'];
@@ -1116,6 +1122,8 @@ export type CircleCiProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly vcsProvider?: Maybe<Scalars['String']['output']>;
   readonly vcsUrl?: Maybe<Scalars['String']['output']>;
+  /** The project's outbound webhooks (`GET /webhook?scope-id=<project id>&scope-type=project`). */
+  readonly webhooks?: Maybe<CircleCiWebhookConnection>;
 };
 
 
@@ -1157,6 +1165,13 @@ export type CircleCiProjectLatestPipelineArgs = {
 
 
 /** A CircleCI project. Its global id holds the project slug. */
+export type CircleCiProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A CircleCI project. Its global id holds the project slug. */
 export type CircleCiProjectMyPipelinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1183,6 +1198,15 @@ export type CircleCiProjectPipelinesArgs = {
 
 /** A CircleCI project. Its global id holds the project slug. */
 export type CircleCiProjectSchedulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A CircleCI project. Its global id holds the project slug. */
+export type CircleCiProjectWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1534,14 +1558,14 @@ export type CircleCiWebhook = Node & Webhook & {
   readonly webhookId: Scalars['String']['output'];
 };
 
-export type CircleCiWebhookConnection = {
+export type CircleCiWebhookConnection = WebhookConnection & {
   readonly __typename?: 'CircleCIWebhookConnection';
   readonly edges: ReadonlyArray<CircleCiWebhookEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type CircleCiWebhookEdge = {
+export type CircleCiWebhookEdge = WebhookEdge & {
   readonly __typename?: 'CircleCIWebhookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: CircleCiWebhook;
@@ -1777,6 +1801,43 @@ export type ConcordOwner = {
   readonly username?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A Concord process: one run of a project's flow, Concord's pipeline run. Its
+ * global id holds the process's instance id.
+ */
+export type ConcordProcess = Node & Pipeline & {
+  readonly __typename?: 'ConcordProcess';
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** The username of who started it. */
+  readonly initiator?: Maybe<Scalars['String']['output']>;
+  /** Concord's instance id (a UUID). */
+  readonly instanceId: Scalars['String']['output'];
+  /** `DEFAULT`, or the handler it runs (`FAILURE_HANDLER`, `CANCEL_HANDLER`, …). */
+  readonly kind?: Maybe<Scalars['String']['output']>;
+  readonly lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Always null: Concord does not number processes. */
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  readonly orgName?: Maybe<Scalars['String']['output']>;
+  readonly project?: Maybe<ConcordProject>;
+  readonly projectName?: Maybe<Scalars['String']['output']>;
+  readonly service: Service;
+  /** As Concord names it: `NEW`, `ENQUEUED`, `STARTING`, `RUNNING`, `SUSPENDED`, `FINISHED`, `FAILED`, `CANCELLED`, `TIMED_OUT`, … */
+  readonly status: Scalars['String']['output'];
+};
+
+export type ConcordProcessConnection = {
+  readonly __typename?: 'ConcordProcessConnection';
+  readonly edges: ReadonlyArray<ConcordProcessEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type ConcordProcessEdge = {
+  readonly __typename?: 'ConcordProcessEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: ConcordProcess;
+};
+
 /** A Concord project. Its global id holds `org/name`. */
 export type ConcordProject = Node & Project & {
   readonly __typename?: 'ConcordProject';
@@ -1787,6 +1848,10 @@ export type ConcordProject = Node & Project & {
   /** `org/name`. */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
+  /** The newest process, of any kind; null when the project has none. */
+  readonly latestPipeline?: Maybe<ConcordProcess>;
+  /** The teams with access, as `teamAccess`: Concord grants access to teams, not to people. */
+  readonly members?: Maybe<ConcordTeamAccessConnection>;
   readonly meta?: Maybe<Scalars['JSON']['output']>;
   readonly name: Scalars['String']['output'];
   readonly orgId?: Maybe<Scalars['String']['output']>;
@@ -1796,6 +1861,8 @@ export type ConcordProject = Node & Project & {
   readonly owner?: Maybe<ConcordOwner>;
   /** Concord's `processExecMode` (`DISABLED`, `READERS`, `WRITERS`). */
   readonly processExecMode?: Maybe<Scalars['String']['output']>;
+  /** The project's processes, newest first. */
+  readonly processes?: Maybe<ConcordProcessConnection>;
   /** Concord's project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
   /** Concord's `rawPayloadMode` (`DISABLED`, `EVERYONE`, `OWNERS`, …). */
@@ -1806,6 +1873,8 @@ export type ConcordProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
+  /** Always empty: Concord sends no webhooks of its own (it receives them, as triggers). */
+  readonly webhooks?: Maybe<WebhookConnection>;
 };
 
 
@@ -1816,11 +1885,36 @@ export type ConcordProjectCfgArgs = {
 
 
 /** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectProcessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
 export type ConcordProjectTeamAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Concord project. Its global id holds `org/name`. */
+export type ConcordProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ConcordProjectConnection = {
@@ -1874,14 +1968,14 @@ export type ConcordTeamAccess = Member & Node & {
   readonly teamId: Scalars['String']['output'];
 };
 
-export type ConcordTeamAccessConnection = {
+export type ConcordTeamAccessConnection = MemberConnection & {
   readonly __typename?: 'ConcordTeamAccessConnection';
   readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type ConcordTeamAccessEdge = {
+export type ConcordTeamAccessEdge = MemberEdge & {
   readonly __typename?: 'ConcordTeamAccessEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: ConcordTeamAccess;
@@ -1964,6 +2058,30 @@ export type CreateGhesPreReceiveEnvironmentInput = {
   readonly name: Scalars['String']['input'];
 };
 
+/**
+ * The members of a project on a service that keeps no member list of its own:
+ * always empty, with no upstream call.
+ */
+export type EmptyMemberConnection = MemberConnection & {
+  readonly __typename?: 'EmptyMemberConnection';
+  readonly edges: ReadonlyArray<MemberEdge>;
+  readonly pageInfo: PageInfo;
+  /** Always 0. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * The webhooks of a project on a service that sends none: always empty, with
+ * no upstream call.
+ */
+export type EmptyWebhookConnection = WebhookConnection & {
+  readonly __typename?: 'EmptyWebhookConnection';
+  readonly edges: ReadonlyArray<WebhookEdge>;
+  readonly pageInfo: PageInfo;
+  /** Always 0. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
 export type FlexStackAddProjectMembersInput = {
   /** 1 to 100 organization member ids. */
   readonly memberIds: ReadonlyArray<Scalars['String']['input']>;
@@ -2005,11 +2123,50 @@ export type FlexStackDeletePayload = {
   readonly deletedId: Scalars['ID']['output'];
 };
 
+/**
+ * A FlexStack deployment of a project to one of its environments: FlexStack's
+ * pipeline run. Its global id holds the deployment id.
+ */
+export type FlexStackDeployment = Node & Pipeline & {
+  readonly __typename?: 'FlexStackDeployment';
+  readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** FlexStack's deployment id. */
+  readonly deploymentId: Scalars['String']['output'];
+  /** The environment deployed to. */
+  readonly environmentId?: Maybe<Scalars['String']['output']>;
+  /** When it succeeded or failed; null while in progress. */
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** Always null: FlexStack does not number deployments. */
+  readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  readonly project?: Maybe<FlexStackProject>;
+  readonly projectId: Scalars['String']['output'];
+  readonly service: Service;
+  /** Null when FlexStack sent a status this gateway does not know; see `status`. */
+  readonly state?: Maybe<FlexStackDeploymentStatus>;
+  /** As FlexStack names it: `in_progress`, `succeeded`, `failed`. */
+  readonly status: Scalars['String']['output'];
+};
+
+export type FlexStackDeploymentConnection = {
+  readonly __typename?: 'FlexStackDeploymentConnection';
+  readonly edges: ReadonlyArray<FlexStackDeploymentEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type FlexStackDeploymentEdge = {
+  readonly __typename?: 'FlexStackDeploymentEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackDeployment;
+};
+
 /** A FlexStack deployment changed, from a signed FlexStack webhook. */
 export type FlexStackDeploymentEvent = {
   readonly __typename?: 'FlexStackDeploymentEvent';
   /** The event's `data` as FlexStack sent it. */
   readonly data?: Maybe<Scalars['JSON']['output']>;
+  /** The deployment the event names, read with the subscriber's key when the event is sent. */
+  readonly deployment?: Maybe<FlexStackDeployment>;
   readonly deploymentId: Scalars['ID']['output'];
   /** The webhook event id. */
   readonly eventId: Scalars['ID']['output'];
@@ -2052,13 +2209,15 @@ export type FlexStackMember = Member & Node & {
   readonly service: Service;
 };
 
-export type FlexStackMemberConnection = {
+export type FlexStackMemberConnection = MemberConnection & {
   readonly __typename?: 'FlexStackMemberConnection';
   readonly edges: ReadonlyArray<FlexStackMemberEdge>;
   readonly pageInfo: PageInfo;
+  /** Null: FlexStack reports no totals. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type FlexStackMemberEdge = {
+export type FlexStackMemberEdge = MemberEdge & {
   readonly __typename?: 'FlexStackMemberEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: FlexStackMember;
@@ -2150,12 +2309,16 @@ export type FlexStackProject = Node & Project & {
   readonly connectionStatus: FlexStackConnectionStatus;
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   readonly defaultEnvironmentId?: Maybe<Scalars['String']['output']>;
+  /** The project's deployments, newest first. */
+  readonly deployments?: Maybe<FlexStackDeploymentConnection>;
   readonly description?: Maybe<Scalars['String']['output']>;
   /** `org_id/name`. */
   readonly fullName: Scalars['String']['output'];
   /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
   readonly icon?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
+  /** The newest deployment, to any environment; null when there is none. */
+  readonly latestPipeline?: Maybe<FlexStackDeployment>;
   /** The project's members, optionally of one role. */
   readonly members?: Maybe<FlexStackMemberConnection>;
   readonly name: Scalars['String']['output'];
@@ -2167,6 +2330,17 @@ export type FlexStackProject = Node & Project & {
   readonly rawConnectionStatus: Scalars['String']['output'];
   readonly service: Service;
   readonly url?: Maybe<Scalars['String']['output']>;
+  /** The notification integrations that are webhooks (one read of the whole list, as `notificationIntegrations`). */
+  readonly webhooks?: Maybe<FlexStackWebhookIntegrationConnection>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectDeploymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2182,6 +2356,15 @@ export type FlexStackProjectMembersArgs = {
 
 /** A FlexStack project. Its global id holds the FlexStack project id. */
 export type FlexStackProjectNotificationIntegrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A FlexStack project. Its global id holds the FlexStack project id. */
+export type FlexStackProjectWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2279,6 +2462,20 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `url` of the integration's config. */
   readonly url: Scalars['String']['output'];
+};
+
+/** The webhook integrations of a project (Slack ones left out). */
+export type FlexStackWebhookIntegrationConnection = WebhookConnection & {
+  readonly __typename?: 'FlexStackWebhookIntegrationConnection';
+  readonly edges: ReadonlyArray<FlexStackWebhookIntegrationEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type FlexStackWebhookIntegrationEdge = WebhookEdge & {
+  readonly __typename?: 'FlexStackWebhookIntegrationEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FlexStackWebhookIntegration;
 };
 
 /** What a GitHub Enterprise Server delete removed. */
@@ -2684,7 +2881,7 @@ export type GitLabMember = Member & Node & {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
-export type GitLabMemberConnection = {
+export type GitLabMemberConnection = MemberConnection & {
   readonly __typename?: 'GitLabMemberConnection';
   readonly edges: ReadonlyArray<GitLabMemberEdge>;
   readonly pageInfo: PageInfo;
@@ -2692,7 +2889,7 @@ export type GitLabMemberConnection = {
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type GitLabMemberEdge = {
+export type GitLabMemberEdge = MemberEdge & {
   readonly __typename?: 'GitLabMemberEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: GitLabMember;
@@ -2829,8 +3026,9 @@ export type GitLabProject = Node & Project & {
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The latest pipeline of a branch or tag (the default branch when `ref` is
-   * omitted); null when it has none. GitLab answers that case with 403, as it
-   * does a credential that may not read the project's pipelines: both are null.
+   * omitted, as a `Project` shows it); null when it has none. GitLab answers
+   * that case with 403, as it does a credential that may not read the
+   * project's pipelines: both are null.
    */
   readonly latestPipeline?: Maybe<GitLabPipeline>;
   /** One direct member by user id; null when the user is not a member. */
@@ -2854,6 +3052,8 @@ export type GitLabProject = Node & Project & {
   /** The project's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly visibility: GitLabVisibility;
+  /** The project's hooks, as `hooks`: the name every `Project` gives them. */
+  readonly webhooks?: Maybe<GitLabProjectHookConnection>;
 };
 
 
@@ -2910,6 +3110,15 @@ export type GitLabProjectPipelinesArgs = {
   status?: InputMaybe<GitLabCiStatus>;
 };
 
+
+/** A GitLab project. Its global id holds the numeric project id. */
+export type GitLabProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type GitLabProjectConnection = {
   readonly __typename?: 'GitLabProjectConnection';
   readonly edges: ReadonlyArray<GitLabProjectEdge>;
@@ -2963,7 +3172,7 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly wikiPageEvents: Scalars['Boolean']['output'];
 };
 
-export type GitLabProjectHookConnection = {
+export type GitLabProjectHookConnection = WebhookConnection & {
   readonly __typename?: 'GitLabProjectHookConnection';
   readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
   readonly pageInfo: PageInfo;
@@ -2971,7 +3180,7 @@ export type GitLabProjectHookConnection = {
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type GitLabProjectHookEdge = {
+export type GitLabProjectHookEdge = WebhookEdge & {
   readonly __typename?: 'GitLabProjectHookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: GitLabProjectHook;
@@ -3056,6 +3265,23 @@ export type Member = {
   /** The service's own role or access level name. */
   readonly role: Scalars['String']['output'];
   readonly service: Service;
+};
+
+/**
+ * Members of any service, one page: each service's member connection
+ * implements it, with edges of its own member type.
+ */
+export type MemberConnection = {
+  readonly edges: ReadonlyArray<MemberEdge>;
+  readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A member with the cursor of its place in a `MemberConnection`. */
+export type MemberEdge = {
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Member;
 };
 
 export type Mutation = {
@@ -3560,11 +3786,48 @@ export type Project = {
   /** A human-readable identifier unique on its service (slug, path, org/name). */
   readonly fullName: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
+  /**
+   * The project's newest pipeline run, or the service's nearest equivalent;
+   * null when it has none (each type says what it reads).
+   */
+  readonly latestPipeline?: Maybe<Pipeline>;
+  /**
+   * Who has access to the project: people or teams, in the service's own
+   * order. Empty where the service has no such list (each type says).
+   */
+  readonly members?: Maybe<MemberConnection>;
   /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
   readonly service: Service;
   /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
+  /**
+   * The project's outgoing webhooks. Empty where the service has none (each
+   * type says).
+   */
+  readonly webhooks?: Maybe<WebhookConnection>;
+};
+
+
+/**
+ * A project on any service: a CircleCI project, a GitLab project, a Concord
+ * project, a FlexStack project. Select these fields without knowing the
+ * service; use an inline fragment for each service's own fields.
+ */
+export type ProjectMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A project on any service: a CircleCI project, a GitLab project, a Concord
+ * project, a FlexStack project. Select these fields without knowing the
+ * service; use an inline fragment for each service's own fields.
+ */
+export type ProjectWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Projects from several services in one list. */
@@ -3640,10 +3903,14 @@ export type Query = {
   readonly circleciWorkflowRuns?: Maybe<CircleCiWorkflowRunConnection>;
   readonly circleciWorkflowSummary?: Maybe<CircleCiWorkflowSummary>;
   readonly circleciWorkflowTestMetrics?: Maybe<CircleCiWorkflowTestMetrics>;
+  /** A Concord process by its instance id. */
+  readonly concordProcess?: Maybe<ConcordProcess>;
   /** A Concord project by organization and name. */
   readonly concordProject?: Maybe<ConcordProject>;
   /** An organization's Concord projects, by name; `nameContains` filters on the name. */
   readonly concordProjects?: Maybe<ConcordProjectConnection>;
+  /** A FlexStack deployment by its FlexStack id. */
+  readonly flexstackDeployment?: Maybe<FlexStackDeployment>;
   /** A notification integration of a FlexStack project. */
   readonly flexstackNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
   /** A FlexStack project by its FlexStack id. */
@@ -3921,6 +4188,11 @@ export type QueryCircleciWorkflowTestMetricsArgs = {
 };
 
 
+export type QueryConcordProcessArgs = {
+  instanceId: Scalars['String']['input'];
+};
+
+
 export type QueryConcordProjectArgs = {
   name: Scalars['String']['input'];
   org: Scalars['String']['input'];
@@ -3934,6 +4206,11 @@ export type QueryConcordProjectsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   nameContains?: InputMaybe<Scalars['String']['input']>;
   org: Scalars['String']['input'];
+};
+
+
+export type QueryFlexstackDeploymentArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -4194,6 +4471,23 @@ export type Webhook = {
   readonly url: Scalars['String']['output'];
 };
 
+/**
+ * Webhooks of any service, one page: each service's webhook connection
+ * implements it, with edges of its own webhook type.
+ */
+export type WebhookConnection = {
+  readonly edges: ReadonlyArray<WebhookEdge>;
+  readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
+  readonly totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A webhook with the cursor of its place in a `WebhookConnection`. */
+export type WebhookEdge = {
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Webhook;
+};
+
 /** A workflow: a set of jobs within a pipeline. */
 export type Workflow = {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -4277,10 +4571,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Context: ( CircleCiContextModel & { __typename: 'CircleCIContext' } );
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
-  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
-  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
+  MemberConnection: ( Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<_RefType['ConcordTeamAccessEdge']> } & { __typename: 'ConcordTeamAccessConnection' } ) | ( Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['MemberEdge']> } & { __typename: 'EmptyMemberConnection' } ) | ( Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackMemberEdge']> } & { __typename: 'FlexStackMemberConnection' } ) | ( Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabMemberEdge']> } & { __typename: 'GitLabMemberConnection' } );
+  MemberEdge: ( Omit<ConcordTeamAccessEdge, 'node'> & { node: _RefType['ConcordTeamAccess'] } & { __typename: 'ConcordTeamAccessEdge' } ) | ( Omit<FlexStackMemberEdge, 'node'> & { node: _RefType['FlexStackMember'] } & { __typename: 'FlexStackMemberEdge' } ) | ( Omit<GitLabMemberEdge, 'node'> & { node: _RefType['GitLabMember'] } & { __typename: 'GitLabMemberEdge' } );
+  Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
+  WebhookConnection: ( Omit<CircleCiWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['CircleCIWebhookEdge']> } & { __typename: 'CircleCIWebhookConnection' } ) | ( Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['WebhookEdge']> } & { __typename: 'EmptyWebhookConnection' } ) | ( Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackWebhookIntegrationEdge']> } & { __typename: 'FlexStackWebhookIntegrationConnection' } ) | ( Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabProjectHookEdge']> } & { __typename: 'GitLabProjectHookConnection' } );
+  WebhookEdge: ( Omit<CircleCiWebhookEdge, 'node'> & { node: _RefType['CircleCIWebhook'] } & { __typename: 'CircleCIWebhookEdge' } ) | ( Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: _RefType['FlexStackWebhookIntegration'] } & { __typename: 'FlexStackWebhookIntegrationEdge' } ) | ( Omit<GitLabProjectHookEdge, 'node'> & { node: _RefType['GitLabProjectHook'] } & { __typename: 'GitLabProjectHookEdge' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -4457,6 +4755,9 @@ export type ResolversTypes = {
   ConcordDeleteProjectPayload: ResolverTypeWrapper<ConcordDeletePayloadModel>;
   ConcordMoveProjectInput: ConcordMoveProjectInput;
   ConcordOwner: ResolverTypeWrapper<ConcordOwner>;
+  ConcordProcess: ResolverTypeWrapper<ConcordProcessModel>;
+  ConcordProcessConnection: ResolverTypeWrapper<Omit<ConcordProcessConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordProcessEdge']> }>;
+  ConcordProcessEdge: ResolverTypeWrapper<Omit<ConcordProcessEdge, 'node'> & { node: ResolversTypes['ConcordProcess'] }>;
   ConcordProject: ResolverTypeWrapper<ConcordProjectModel>;
   ConcordProjectConnection: ResolverTypeWrapper<Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConcordProjectEdge']> }>;
   ConcordProjectEdge: ResolverTypeWrapper<Omit<ConcordProjectEdge, 'node'> & { node: ResolversTypes['ConcordProject'] }>;
@@ -4475,13 +4776,18 @@ export type ResolversTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmptyMemberConnection: ResolverTypeWrapper<Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MemberEdge']> }>;
+  EmptyWebhookConnection: ResolverTypeWrapper<Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['WebhookEdge']> }>;
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: ResolverTypeWrapper<Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversTypes['FlexStackMember']> }>;
   FlexStackConnectionStatus: FlexStackConnectionStatus;
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: ResolverTypeWrapper<FlexStackDeletePayload>;
-  FlexStackDeploymentEvent: ResolverTypeWrapper<FlexStackDeploymentModel>;
+  FlexStackDeployment: ResolverTypeWrapper<FlexStackDeploymentModel>;
+  FlexStackDeploymentConnection: ResolverTypeWrapper<Omit<FlexStackDeploymentConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackDeploymentEdge']> }>;
+  FlexStackDeploymentEdge: ResolverTypeWrapper<Omit<FlexStackDeploymentEdge, 'node'> & { node: ResolversTypes['FlexStackDeployment'] }>;
+  FlexStackDeploymentEvent: ResolverTypeWrapper<FlexStackDeploymentEventModel>;
   FlexStackDeploymentStatus: FlexStackDeploymentStatus;
   FlexStackIntegrationType: FlexStackIntegrationType;
   FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
@@ -4507,6 +4813,8 @@ export type ResolversTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
+  FlexStackWebhookIntegrationConnection: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']> }>;
+  FlexStackWebhookIntegrationEdge: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversTypes['FlexStackWebhookIntegration'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GhesDeletePayload: ResolverTypeWrapper<GhesDeletePayload>;
   GhesGlobalWebhook: ResolverTypeWrapper<GhesGlobalWebhookModel>;
@@ -4567,6 +4875,8 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LiveEventSource: LiveEventSource;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
+  MemberConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberConnection']>;
+  MemberEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberEdge']>;
   Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -4588,6 +4898,8 @@ export type ResolversTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Webhook']>;
+  WebhookConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookConnection']>;
+  WebhookEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookEdge']>;
   Workflow: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Workflow']>;
 };
 
@@ -4745,6 +5057,9 @@ export type ResolversParentTypes = {
   ConcordDeleteProjectPayload: ConcordDeletePayloadModel;
   ConcordMoveProjectInput: ConcordMoveProjectInput;
   ConcordOwner: ConcordOwner;
+  ConcordProcess: ConcordProcessModel;
+  ConcordProcessConnection: Omit<ConcordProcessConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordProcessEdge']> };
+  ConcordProcessEdge: Omit<ConcordProcessEdge, 'node'> & { node: ResolversParentTypes['ConcordProcess'] };
   ConcordProject: ConcordProjectModel;
   ConcordProjectConnection: Omit<ConcordProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConcordProjectEdge']> };
   ConcordProjectEdge: Omit<ConcordProjectEdge, 'node'> & { node: ResolversParentTypes['ConcordProject'] };
@@ -4762,12 +5077,17 @@ export type ResolversParentTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: Scalars['DateTime']['output'];
+  EmptyMemberConnection: Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MemberEdge']> };
+  EmptyWebhookConnection: Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['WebhookEdge']> };
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversParentTypes['FlexStackMember']> };
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
   FlexStackCreateProjectInput: FlexStackCreateProjectInput;
   FlexStackDeletePayload: FlexStackDeletePayload;
-  FlexStackDeploymentEvent: FlexStackDeploymentModel;
+  FlexStackDeployment: FlexStackDeploymentModel;
+  FlexStackDeploymentConnection: Omit<FlexStackDeploymentConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackDeploymentEdge']> };
+  FlexStackDeploymentEdge: Omit<FlexStackDeploymentEdge, 'node'> & { node: ResolversParentTypes['FlexStackDeployment'] };
+  FlexStackDeploymentEvent: FlexStackDeploymentEventModel;
   FlexStackMember: FlexStackMemberModel;
   FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
   FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
@@ -4788,6 +5108,8 @@ export type ResolversParentTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: FlexStackIntegrationModel;
+  FlexStackWebhookIntegrationConnection: Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackWebhookIntegrationEdge']> };
+  FlexStackWebhookIntegrationEdge: Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversParentTypes['FlexStackWebhookIntegration'] };
   Float: Scalars['Float']['output'];
   GhesDeletePayload: GhesDeletePayload;
   GhesGlobalWebhook: GhesGlobalWebhookModel;
@@ -4838,6 +5160,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
+  MemberConnection: ResolversInterfaceTypes<ResolversParentTypes>['MemberConnection'];
+  MemberEdge: ResolversInterfaceTypes<ResolversParentTypes>['MemberEdge'];
   Mutation: {};
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -4858,6 +5182,8 @@ export type ResolversParentTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolversInterfaceTypes<ResolversParentTypes>['Webhook'];
+  WebhookConnection: ResolversInterfaceTypes<ResolversParentTypes>['WebhookConnection'];
+  WebhookEdge: ResolversInterfaceTypes<ResolversParentTypes>['WebhookEdge'];
   Workflow: ResolversInterfaceTypes<ResolversParentTypes>['Workflow'];
 };
 
@@ -5504,6 +5830,7 @@ export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType ex
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['CircleCIPipeline']>, ParentType, ContextType, Partial<CircleCiProjectLatestPipelineArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<CircleCiProjectMembersArgs>>;
   myPipelines?: Resolver<Maybe<ResolversTypes['CircleCIPipelineConnection']>, ParentType, ContextType, Partial<CircleCiProjectMyPipelinesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5519,6 +5846,7 @@ export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType ex
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['CircleCIWebhookConnection']>, ParentType, ContextType, Partial<CircleCiProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5869,12 +6197,42 @@ export type ConcordOwnerResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConcordProcessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcess'] = ResolversParentTypes['ConcordProcess']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  orgName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType>;
+  projectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProcessConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcessConnection'] = ResolversParentTypes['ConcordProcessConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ConcordProcessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConcordProcessEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProcessEdge'] = ResolversParentTypes['ConcordProcessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConcordProcess'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConcordProject'] = ResolversParentTypes['ConcordProject']> = {
   cfg?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, Partial<ConcordProjectCfgArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['ConcordProcess']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectMembersArgs>>;
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5882,12 +6240,14 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   outVariablesMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['ConcordOwner']>, ParentType, ContextType>;
   processExecMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processes?: Resolver<Maybe<ResolversTypes['ConcordProcessConnection']>, ParentType, ContextType, Partial<ConcordProjectProcessesArgs>>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawPayloadMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   teamAccess?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectTeamAccessArgs>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<Maybe<ResolversTypes['ConcordVisibility']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<ConcordProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5948,6 +6308,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmptyMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyMemberConnection'] = ResolversParentTypes['EmptyMemberConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EmptyWebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyWebhookConnection'] = ResolversParentTypes['EmptyWebhookConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackAddProjectMembersPayload'] = ResolversParentTypes['FlexStackAddProjectMembersPayload']> = {
   members?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMember']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5958,8 +6332,36 @@ export type FlexStackDeletePayloadResolvers<ContextType = GatewayContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FlexStackDeploymentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeployment'] = ResolversParentTypes['FlexStackDeployment']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deploymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  environmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['FlexStackDeploymentStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeploymentConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentConnection'] = ResolversParentTypes['FlexStackDeploymentConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackDeploymentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackDeploymentEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentEdge'] = ResolversParentTypes['FlexStackDeploymentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackDeployment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type FlexStackDeploymentEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackDeploymentEvent'] = ResolversParentTypes['FlexStackDeploymentEvent']> = {
   data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  deployment?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType>;
   deploymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5989,6 +6391,7 @@ export type FlexStackMemberResolvers<ContextType = GatewayContext, ParentType ex
 export type FlexStackMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberConnection'] = ResolversParentTypes['FlexStackMemberConnection']> = {
   edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMemberEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6050,10 +6453,12 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   connectionStatus?: Resolver<ResolversTypes['FlexStackConnectionStatus'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deployments?: Resolver<Maybe<ResolversTypes['FlexStackDeploymentConnection']>, ParentType, ContextType, Partial<FlexStackProjectDeploymentsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType>;
   members?: Resolver<Maybe<ResolversTypes['FlexStackMemberConnection']>, ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationIntegrations?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
@@ -6062,6 +6467,7 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['FlexStackWebhookIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6107,6 +6513,19 @@ export type FlexStackWebhookIntegrationResolvers<ContextType = GatewayContext, P
   type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationConnection'] = ResolversParentTypes['FlexStackWebhookIntegrationConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlexStackWebhookIntegrationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationEdge'] = ResolversParentTypes['FlexStackWebhookIntegrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FlexStackWebhookIntegration'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6436,6 +6855,7 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   topics?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['GitLabVisibility'], ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['GitLabProjectHookConnection']>, ParentType, ContextType, Partial<GitLabProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6514,6 +6934,19 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
 
+export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  __resolveType: TypeResolveFn<'ConcordTeamAccessConnection' | 'EmptyMemberConnection' | 'FlexStackMemberConnection' | 'GitLabMemberConnection', ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
+  __resolveType: TypeResolveFn<'ConcordTeamAccessEdge' | 'FlexStackMemberEdge' | 'GitLabMemberEdge', ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   circleciApproveJob?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowActionPayload']>, ParentType, ContextType, RequireFields<MutationCircleciApproveJobArgs, 'input'>>;
@@ -6590,7 +7023,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCICheckoutKey' | 'CircleCIContext' | 'CircleCIContextRestriction' | 'CircleCIDecisionLog' | 'CircleCIJob' | 'CircleCIPipeline' | 'CircleCIProject' | 'CircleCIProjectEnvVar' | 'CircleCISchedule' | 'CircleCIUsageExport' | 'CircleCIUser' | 'CircleCIWebhook' | 'CircleCIWorkflow' | 'ConcordProcess' | 'ConcordProject' | 'ConcordTeamAccess' | 'FlexStackDeployment' | 'FlexStackMember' | 'FlexStackProject' | 'FlexStackSlackIntegration' | 'FlexStackWebhookIntegration' | 'GhesGlobalWebhook' | 'GhesPreReceiveEnvironment' | 'GhesPublicKey' | 'GitLabJob' | 'GitLabMember' | 'GitLabPipeline' | 'GitLabProject' | 'GitLabProjectHook', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -6609,7 +7042,7 @@ export type PingGhesGlobalWebhookPayloadResolvers<ContextType = GatewayContext, 
 };
 
 export type PipelineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
-  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'GitLabPipeline', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CircleCIPipeline' | 'ConcordProcess' | 'FlexStackDeployment' | 'GitLabPipeline', ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
@@ -6621,9 +7054,12 @@ export type ProjectResolvers<ContextType = GatewayContext, ParentType extends Re
   __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject' | 'GitLabProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestPipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<ProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<ProjectWebhooksArgs>>;
 };
 
 export type ProjectConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
@@ -6671,8 +7107,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   circleciWorkflowRuns?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowRunConnection']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowRunsArgs, 'projectSlug' | 'workflowName'>>;
   circleciWorkflowSummary?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowSummary']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowSummaryArgs, 'projectSlug' | 'workflowName'>>;
   circleciWorkflowTestMetrics?: Resolver<Maybe<ResolversTypes['CircleCIWorkflowTestMetrics']>, ParentType, ContextType, RequireFields<QueryCircleciWorkflowTestMetricsArgs, 'projectSlug' | 'workflowName'>>;
+  concordProcess?: Resolver<Maybe<ResolversTypes['ConcordProcess']>, ParentType, ContextType, RequireFields<QueryConcordProcessArgs, 'instanceId'>>;
   concordProject?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType, RequireFields<QueryConcordProjectArgs, 'name' | 'org'>>;
   concordProjects?: Resolver<Maybe<ResolversTypes['ConcordProjectConnection']>, ParentType, ContextType, RequireFields<QueryConcordProjectsArgs, 'org'>>;
+  flexstackDeployment?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType, RequireFields<QueryFlexstackDeploymentArgs, 'id'>>;
   flexstackNotificationIntegration?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegration']>, ParentType, ContextType, RequireFields<QueryFlexstackNotificationIntegrationArgs, 'integrationId' | 'projectId'>>;
   flexstackProject?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectArgs, 'id'>>;
   flexstackProjectMember?: Resolver<Maybe<ResolversTypes['FlexStackMember']>, ParentType, ContextType, RequireFields<QueryFlexstackProjectMemberArgs, 'memberId' | 'projectId'>>;
@@ -6708,6 +7146,19 @@ export type WebhookResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookConnection'] = ResolversParentTypes['WebhookConnection']> = {
+  __resolveType: TypeResolveFn<'CircleCIWebhookConnection' | 'EmptyWebhookConnection' | 'FlexStackWebhookIntegrationConnection' | 'GitLabProjectHookConnection', ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookEdge'] = ResolversParentTypes['WebhookEdge']> = {
+  __resolveType: TypeResolveFn<'CircleCIWebhookEdge' | 'FlexStackWebhookIntegrationEdge' | 'GitLabProjectHookEdge', ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 };
 
 export type WorkflowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow']> = {
@@ -6833,6 +7284,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   CircleCIWorkflowTestMetrics?: CircleCiWorkflowTestMetricsResolvers<ContextType>;
   ConcordDeleteProjectPayload?: ConcordDeleteProjectPayloadResolvers<ContextType>;
   ConcordOwner?: ConcordOwnerResolvers<ContextType>;
+  ConcordProcess?: ConcordProcessResolvers<ContextType>;
+  ConcordProcessConnection?: ConcordProcessConnectionResolvers<ContextType>;
+  ConcordProcessEdge?: ConcordProcessEdgeResolvers<ContextType>;
   ConcordProject?: ConcordProjectResolvers<ContextType>;
   ConcordProjectConnection?: ConcordProjectConnectionResolvers<ContextType>;
   ConcordProjectEdge?: ConcordProjectEdgeResolvers<ContextType>;
@@ -6842,8 +7296,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConcordTeamAccessEdge?: ConcordTeamAccessEdgeResolvers<ContextType>;
   Context?: ContextResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmptyMemberConnection?: EmptyMemberConnectionResolvers<ContextType>;
+  EmptyWebhookConnection?: EmptyWebhookConnectionResolvers<ContextType>;
   FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
   FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
+  FlexStackDeployment?: FlexStackDeploymentResolvers<ContextType>;
+  FlexStackDeploymentConnection?: FlexStackDeploymentConnectionResolvers<ContextType>;
+  FlexStackDeploymentEdge?: FlexStackDeploymentEdgeResolvers<ContextType>;
   FlexStackDeploymentEvent?: FlexStackDeploymentEventResolvers<ContextType>;
   FlexStackMember?: FlexStackMemberResolvers<ContextType>;
   FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;
@@ -6858,6 +7317,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   FlexStackProjectEdge?: FlexStackProjectEdgeResolvers<ContextType>;
   FlexStackSlackIntegration?: FlexStackSlackIntegrationResolvers<ContextType>;
   FlexStackWebhookIntegration?: FlexStackWebhookIntegrationResolvers<ContextType>;
+  FlexStackWebhookIntegrationConnection?: FlexStackWebhookIntegrationConnectionResolvers<ContextType>;
+  FlexStackWebhookIntegrationEdge?: FlexStackWebhookIntegrationEdgeResolvers<ContextType>;
   GhesDeletePayload?: GhesDeletePayloadResolvers<ContextType>;
   GhesGlobalWebhook?: GhesGlobalWebhookResolvers<ContextType>;
   GhesGlobalWebhookConnection?: GhesGlobalWebhookConnectionResolvers<ContextType>;
@@ -6895,6 +7356,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   GitLabRemoveMemberPayload?: GitLabRemoveMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -6907,6 +7370,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   SafeInt?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
+  WebhookConnection?: WebhookConnectionResolvers<ContextType>;
+  WebhookEdge?: WebhookEdgeResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;
 };
 

@@ -49,7 +49,7 @@ export const flexStackDeploymentStatuses = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'
 export type FlexStackDeploymentStatus = (typeof flexStackDeploymentStatuses)[number];
 
 /** A FlexStack deployment event as subscribers get it. */
-export interface FlexStackDeploymentModel {
+export interface FlexStackDeploymentEventModel {
   readonly kind: 'flexstack.deployment';
   readonly eventId: string;
   readonly deploymentId: string;
@@ -81,4 +81,4 @@ export interface GhesRunEvent {
 }
 
 /** Everything that flows through the event bus to subscribers. */
-export type LiveEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJobEvent | FlexStackDeploymentModel | GitLabPipelineEvent | GhesRunEvent;
+export type LiveEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJobEvent | FlexStackDeploymentEventModel | GitLabPipelineEvent | GhesRunEvent;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toOperationResult, toProject, toTeamAccess } from '../../src/upstreams/concord/mappers.js';
+import { toOperationResult, toProcess, toProject, toTeamAccess } from '../../src/upstreams/concord/mappers.js';
 
 describe('Concord mappers', () => {
   it('maps a v2 project entry whole', () => {
@@ -53,6 +53,42 @@ describe('Concord mappers', () => {
       processExecMode: null,
       meta: null,
       createdAt: null,
+    });
+  });
+
+  it('maps a process entry whole, and one without its project from the list it came in', () => {
+    expect(
+      toProcess({
+        instanceId: '45beb7c7-6aa2-40e4-ba1d-488f78700ab7',
+        kind: 'DEFAULT',
+        orgName: 'Default',
+        projectName: 'billing',
+        initiator: 'admin',
+        status: 'FAILED',
+        createdAt: '2017-07-19T16:31:39.331+0000',
+        lastUpdatedAt: '2017-07-19T16:31:40.493+0000',
+      }),
+    ).toEqual({
+      __typename: 'ConcordProcess',
+      instanceId: '45beb7c7-6aa2-40e4-ba1d-488f78700ab7',
+      kind: 'DEFAULT',
+      orgName: 'Default',
+      projectName: 'billing',
+      initiator: 'admin',
+      status: 'FAILED',
+      createdAt: '2017-07-19T16:31:39.331+0000',
+      lastUpdatedAt: '2017-07-19T16:31:40.493+0000',
+    });
+    expect(toProcess({ instanceId: '45beb7c7-6aa2-40e4-ba1d-488f78700ab7', status: 'RUNNING' }, 'Default', 'billing')).toEqual({
+      __typename: 'ConcordProcess',
+      instanceId: '45beb7c7-6aa2-40e4-ba1d-488f78700ab7',
+      kind: null,
+      orgName: 'Default',
+      projectName: 'billing',
+      initiator: null,
+      status: 'RUNNING',
+      createdAt: null,
+      lastUpdatedAt: null,
     });
   });
 

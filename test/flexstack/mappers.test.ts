@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toIntegration, toMember, toProject } from '../../src/upstreams/flexstack/mappers.js';
+import { toDeployment, toIntegration, toMember, toProject } from '../../src/upstreams/flexstack/mappers.js';
 import { pageOf } from '../../src/upstreams/flexstack/loaders.js';
 import { flexStackProtocol } from '../../src/upstreams/flexstack/protocol.js';
 
@@ -108,6 +108,38 @@ describe('FlexStack mappers', () => {
       updatedAt: 'u',
     });
     expect(toIntegration({ id: 'i2', type: 'slack' }, 'p2')).toMatchObject({ __typename: 'FlexStackSlackIntegration', type: 'SLACK', projectId: 'p2', config: null });
+  });
+
+  it('maps a deployment whole, its status kept as sent and known when it is one of FlexStack\'s', () => {
+    expect(
+      toDeployment({
+        created_at: '2025-01-11T12:00:00.000Z',
+        environment_id: 'Abc123defGhi456jkLmn78',
+        finished_at: '2025-01-11T12:02:30.000Z',
+        id: 'Dep123defGhi456jkLmn78',
+        project_id: '3vQB7B6MrGQZaxCuFg4oh',
+        status: 'succeeded',
+      }),
+    ).toEqual({
+      __typename: 'FlexStackDeployment',
+      id: 'Dep123defGhi456jkLmn78',
+      projectId: '3vQB7B6MrGQZaxCuFg4oh',
+      environmentId: 'Abc123defGhi456jkLmn78',
+      rawStatus: 'succeeded',
+      state: 'SUCCEEDED',
+      createdAt: '2025-01-11T12:00:00.000Z',
+      finishedAt: '2025-01-11T12:02:30.000Z',
+    });
+    expect(toDeployment({ id: 'Dep123defGhi456jkLmn78', status: 'rolling_back' }, '3vQB7B6MrGQZaxCuFg4oh')).toEqual({
+      __typename: 'FlexStackDeployment',
+      id: 'Dep123defGhi456jkLmn78',
+      projectId: '3vQB7B6MrGQZaxCuFg4oh',
+      environmentId: null,
+      rawStatus: 'rolling_back',
+      state: null,
+      createdAt: null,
+      finishedAt: null,
+    });
   });
 
   it('reads a page: next_page only when has_more', () => {

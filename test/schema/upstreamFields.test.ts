@@ -1,4 +1,4 @@
-import { isNonNullType, isObjectType, type GraphQLField } from 'graphql';
+import { isInterfaceType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { listSizeOf, upstreamCostOf } from '../../src/limits/fieldCost.js';
 import { resolverMaps } from '../../src/resolvers/index.js';
@@ -59,6 +59,24 @@ describe('fields that call an upstream', () => {
       }
     }
     expect(unmarked).toEqual([]);
+  });
+
+  it('an interface field costs at least what it costs on each type that implements it, so a selection on the interface is not estimated short', () => {
+    const short: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isInterfaceType(type) || type.name.startsWith('__')) continue;
+      for (const implementation of schema.getPossibleTypes(type)) {
+        for (const field of Object.values(type.getFields())) {
+          const own = upstreamCostOf(implementation.getFields()[field.name] as GraphQLField<unknown, unknown>);
+          if (own === undefined) continue;
+          const declared = upstreamCostOf(field);
+          // Calls per resolution, and (for paged lists) no more items per call.
+          const covers = declared !== undefined && declared.calls >= own.calls && (own.pageSize === undefined || (declared.pageSize !== undefined && declared.pageSize <= own.pageSize));
+          if (!covers) short.push(`${type.name}.${field.name} (${implementation.name})`);
+        }
+      }
+    }
+    expect(short).toEqual([]);
   });
 
   it('reads the cost directives as the schema writes them', () => {

@@ -10,7 +10,7 @@ beforeAll(() => {
 
 const deploymentSubscription = /* GraphQL */ `
   subscription ($projectId: ID) {
-    flexstackDeploymentChanged(projectId: $projectId) { deploymentId projectId status timestamp data }
+    flexstackDeploymentChanged(projectId: $projectId) { deploymentId projectId status timestamp data deployment { deploymentId status finishedAt } }
   }
 `;
 
@@ -61,6 +61,9 @@ describe('the FlexStack simulator delivering signed deployment webhooks', () => 
     ]);
     expect(events[1]?.timestamp).toBe(deployment.finishedAt);
     expect(events[1]?.data).toMatchObject({ id: deployment.id, project_id: project.id, status: 'failed' });
+    // The event leads to the deployment itself, read when the event is sent (after it finished, for the last).
+    expect(events.map((event) => event.deployment.deploymentId)).toEqual([deployment.id, deployment.id]);
+    expect(events[1]?.deployment).toEqual({ deploymentId: deployment.id, status: 'failed', finishedAt: deployment.finishedAt });
     sub.stop();
   });
 });

@@ -1,4 +1,5 @@
 import type { CircleCiProjectResolvers } from '../../generated/graphql.js';
+import { emptyConnection } from '../../relay/emptyConnection.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiProjectModel } from '../../upstreams/circleci/models.js';
@@ -36,5 +37,8 @@ export const CircleCIProject: CircleCiProjectResolvers = {
   fullName: (project) => project.slug,
   url: (project) => project.vcsUrl,
   projectId: (project) => project.id,
+  members: (_project, args) => emptyConnection('EmptyMemberConnection', args),
+  // CircleCI scopes webhooks by the project's UUID, which only the project read gives.
+  webhooks: (project, args, { loaders }) => loaders.circleci.webhooks.webhooksOf(project.id, 'project', args),
   ...circleCiProjectByKey,
 };

@@ -1,4 +1,5 @@
 import type { ConcordProjectResolvers } from '../../generated/graphql.js';
+import { emptyConnection } from '../../relay/emptyConnection.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { projectKey } from '../../upstreams/concord/loaders.js';
 import type { ConcordProjectModel } from '../../upstreams/concord/models.js';
@@ -12,4 +13,8 @@ export const ConcordProject: ConcordProjectResolvers = {
   projectId: (project) => project.id,
   cfg: (project, { path }, { loaders }) => loaders.concord.configuration(project.orgName, project.name, path),
   teamAccess: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
+  members: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
+  webhooks: (_project, args) => emptyConnection('EmptyWebhookConnection', args),
+  processes: (project, args, { loaders }) => loaders.concord.processes(project.orgName, project.name, args),
+  latestPipeline: (project, _args, { loaders }) => loaders.concord.latestProcess(project.orgName, project.name),
 };

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { ConcordProcess } from './ConcordProcess.js';
 import { ConcordProject } from './ConcordProject.js';
 import { ConcordProjectPayload } from './ConcordProjectPayload.js';
 import { ConcordTeamAccess } from './ConcordTeamAccess.js';
@@ -10,6 +11,7 @@ export const concordResolvers: Resolvers = {
   Query,
   Mutation,
   ConcordProject,
+  ConcordProcess,
   ConcordProjectPayload,
   ConcordTeamAccess,
 };

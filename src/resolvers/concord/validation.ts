@@ -4,6 +4,11 @@ import type { ConcordProjectFields } from '../../upstreams/concord/loaders.js';
 import type { WireAccessWrite } from '../../upstreams/concord/wire.js';
 import { concordKeyPattern } from '../../upstreams/concord/names.js';
 
+/** Whether `value` is a UUID, as Concord's ids are. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 function assertKey(value: string, field: string, kind: string): void {
   if (!concordKeyPattern.test(value)) {
     throw badUserInput(`"${value.slice(0, 130)}" is not a valid Concord ${kind} name`, [{ field, message: `must match ${concordKeyPattern.source}` }]);
@@ -58,7 +63,7 @@ export function projectFields(input: ConcordProjectFieldsInput | null | undefine
 /** One access rule as Concord's body, checked: a team id, or a team name. */
 export function assertAccessEntry(input: ConcordTeamAccessInput, projectOrg: string, field: string): WireAccessWrite {
   if (input.teamId != null) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.teamId)) {
+    if (!isUuid(input.teamId)) {
       throw badUserInput('teamId must be a UUID', [{ field: `${field}.teamId`, message: 'must be a UUID' }]);
     }
     return { teamId: input.teamId, level: input.level };

@@ -11,4 +11,7 @@ export const FlexStackProject: FlexStackProjectResolvers = {
   projectId: (project) => project.id,
   members: (project, { role, ...args }, { loaders }) => loaders.flexstack.members(project.id, args, role?.toLowerCase()),
   notificationIntegrations: (project, args, { loaders }) => loaders.flexstack.integrations(project.id, args),
+  webhooks: (project, args, { loaders }) => loaders.flexstack.webhookIntegrations(project.id, args),
+  deployments: (project, args, { loaders }) => loaders.flexstack.deployments(project.id, args),
+  latestPipeline: (project, _args, { loaders }) => loaders.flexstack.latestDeployment(project.id),
 };

@@ -16,6 +16,10 @@ export const Query: QueryResolvers = {
     assertId(memberId, 'memberId');
     return loadOrNull(loaders.flexstack.member, { projectId, id: memberId });
   },
+  flexstackDeployment: (_root, { id }, { loaders }) => {
+    assertId(id, 'id');
+    return loadOrNull(loaders.flexstack.deployment, id);
+  },
   flexstackNotificationIntegration: (_root, { projectId, integrationId }, { loaders }) => {
     assertId(projectId, 'projectId');
     assertId(integrationId, 'integrationId');

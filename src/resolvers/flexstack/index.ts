@@ -1,4 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { FlexStackDeployment } from './FlexStackDeployment.js';
+import { FlexStackDeploymentEvent } from './FlexStackDeploymentEvent.js';
 import { FlexStackMember } from './FlexStackMember.js';
 import { FlexStackNotificationIntegration, FlexStackSlackIntegration, FlexStackWebhookIntegration } from './FlexStackNotificationIntegration.js';
 import { FlexStackProject } from './FlexStackProject.js';
@@ -14,4 +16,6 @@ export const flexStackResolvers: Resolvers = {
   FlexStackNotificationIntegration,
   FlexStackSlackIntegration,
   FlexStackWebhookIntegration,
+  FlexStackDeployment,
+  FlexStackDeploymentEvent,
 };

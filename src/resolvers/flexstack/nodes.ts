@@ -17,6 +17,7 @@ export const flexStackNodes: NodeFetchers = {
     const child = childOf(key);
     return child === null ? null : loadOrNull(loaders.flexstack.member, child);
   },
+  FlexStackDeployment: async (key, { loaders }) => (isFlexStackId(key) ? loadOrNull(loaders.flexstack.deployment, key) : null),
   [integrationTypename]: async (key, { loaders }) => {
     const child = childOf(key);
     return child === null ? null : loadOrNull(loaders.flexstack.integration, child);

@@ -13,6 +13,7 @@ export const GitLabProject: GitLabProjectResolvers = {
   members: (project, args, { loaders }) => loaders.gitlab.membersOfProject(String(project.id), args),
   member: (project, { userId }, { loaders }) => loadOrNull(loaders.gitlab.member, { project: String(project.id), id: userId }),
   hooks: (project, args, { loaders }) => loaders.gitlab.hooksOfProject(String(project.id), args),
+  webhooks: (project, args, { loaders }) => loaders.gitlab.hooksOfProject(String(project.id), args),
   hook: (project, { hookId }, { loaders }) => loadOrNull(loaders.gitlab.hook, { project: String(project.id), id: hookId }),
   // By numeric id, as pipeline hooks name the project, so that a hook purges these reads.
   pipelines: (project, { status, ...args }, { loaders }) => loaders.gitlab.ci.pipelines(project.id, { ...args, status: status?.toLowerCase() as GitLabCiStatus | undefined }),

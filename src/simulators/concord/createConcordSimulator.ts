@@ -4,6 +4,7 @@ import { ConcordStore } from './store.js';
 import { accessRoutes } from './routes/access.js';
 import { cfgRoutes } from './routes/cfg.js';
 import { apiKeyOf, validationContentType } from './routes/context.js';
+import { processRoutes } from './routes/processes.js';
 import { projectRoutes } from './routes/projects.js';
 import { teamRoutes } from './routes/teams.js';
 
@@ -30,6 +31,7 @@ export function createConcordSimulator(options: ConcordSimulatorOptions = {}): C
   accessRoutes(router, store);
   cfgRoutes(router, store);
   projectRoutes(router, store);
+  processRoutes(router, store);
   teamRoutes(router, store);
   const simulator = new Simulator({
     name: 'concord',

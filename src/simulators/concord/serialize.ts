@@ -1,4 +1,4 @@
-import type { ConcordStore, SimProject } from './store.js';
+import type { ConcordStore, SimProcess, SimProject } from './store.js';
 
 /** A project as Concord's `ProjectEntry` JSON: null fields are left out. */
 export function projectJson(store: ConcordStore, project: SimProject): Record<string, unknown> {
@@ -29,4 +29,22 @@ export function accessJson(store: ConcordStore, project: SimProject): Record<str
     const org = team === undefined ? undefined : store.orgById(team.orgId);
     return { teamId, orgName: org?.name, teamName: team?.name, level };
   });
+}
+
+/** `ProcessEntry` JSON of a process, with its project's organization and name. */
+export function processJson(store: ConcordStore, process: SimProcess): Record<string, unknown> {
+  const project = store.projects.find((candidate) => candidate.id === process.projectId);
+  const org = project === undefined ? undefined : store.orgById(project.orgId);
+  return {
+    instanceId: process.instanceId,
+    kind: process.kind,
+    orgId: org?.id,
+    orgName: org?.name,
+    projectId: project?.id,
+    projectName: project?.name,
+    initiator: process.initiator,
+    status: process.status,
+    createdAt: process.createdAt,
+    lastUpdatedAt: process.lastUpdatedAt,
+  };
 }

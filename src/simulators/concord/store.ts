@@ -44,6 +44,17 @@ export interface SimProject {
   access: Map<string, AccessLevel>;
 }
 
+/** A process: one run of a project's flow. */
+export interface SimProcess {
+  readonly instanceId: string;
+  readonly projectId: string;
+  readonly kind: string;
+  readonly initiator: string;
+  status: string;
+  readonly createdAt: string;
+  lastUpdatedAt: string;
+}
+
 const defaultProjectNames = [
   'analytics', 'api-gateway', 'billing', 'catalog', 'checkout', 'data-lake', 'deploy-tools', 'email',
   'etl-nightly', 'frontend', 'identity', 'infra', 'inventory', 'ledger', 'metrics', 'mobile-api',
@@ -52,14 +63,15 @@ const defaultProjectNames = [
 
 /**
  * The Concord simulator's data: organizations (including `Default`) with
- * teams and projects, each project with a configuration object and team
- * access rules. Deterministic for a seed.
+ * teams and projects, each project with a configuration object, team access
+ * rules and past processes (none for every fourth). Deterministic for a seed.
  */
 export class ConcordStore {
   readonly users: SimUser[] = [];
   readonly orgs: SimOrg[] = [];
   readonly teams: SimTeam[] = [];
   readonly projects: SimProject[] = [];
+  readonly processes: SimProcess[] = [];
 
   constructor(options: { seed?: number | undefined } = {}) {
     const random = seededRandom(options.seed ?? 4);
@@ -97,7 +109,28 @@ export class ConcordStore {
           createdAt: new Date(base + n * 86_400_000).toISOString(),
           access,
         });
+        this.seedProcesses(this.projects.at(-1) as SimProject, n);
       }
+    }
+  }
+
+  /** `n % 4` processes, six hours apart; the newest of every fifth project still runs, of every third failed. */
+  private seedProcesses(project: SimProject, n: number): void {
+    const count = n % 4;
+    for (let k = 0; k < count; k++) {
+      const createdMs = Date.parse(project.createdAt) + (k + 1) * 6 * 3_600_000;
+      const newest = k === count - 1;
+      const status = newest && n % 5 === 0 ? 'RUNNING' : newest && n % 3 === 0 ? 'FAILED' : 'FINISHED';
+      this.processes.push({
+        instanceId: stableUuid(`concord-process:${project.id}:${k}`),
+        projectId: project.id,
+        kind: 'DEFAULT',
+        initiator: 'admin',
+        status,
+        createdAt: new Date(createdMs).toISOString(),
+        // Not from the seeded random: the rest of the seed stays as it was.
+        lastUpdatedAt: new Date(createdMs + (status === 'RUNNING' ? 0 : (60 + ((n * 7 + k * 11) % 240)) * 1_000)).toISOString(),
+      });
     }
   }
 

@@ -2,6 +2,7 @@ import { Router } from '../core/Router.js';
 import { Simulator } from '../core/Simulator.js';
 import { FlexStackStore } from './store.js';
 import { codeForStatus, keyOf } from './routes/context.js';
+import { deploymentRoutes } from './routes/deployments.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
@@ -52,6 +53,7 @@ export function createFlexStackSimulator(options: FlexStackSimulatorOptions = {}
   const router = new Router();
   memberRoutes(router, store);
   integrationRoutes(router, store);
+  deploymentRoutes(router, store);
   projectRoutes(router, store);
   const simulator = new Simulator({
     name: 'flexstack',

@@ -1,4 +1,4 @@
-import type { FlexStackStore, SimIntegration, SimPerson, SimProject } from './store.js';
+import type { FlexStackStore, SimDeployment, SimIntegration, SimPerson, SimProject } from './store.js';
 
 /** The wire shapes of the simulator's objects, as FlexStack sends them. */
 
@@ -43,5 +43,17 @@ export function integrationJson(project: SimProject, integration: SimIntegration
     project_id: project.id,
     type: integration.type,
     updated_at: integration.updatedAt,
+  };
+}
+
+/** The FlexStack JSON of a deployment: what its routes answer and its webhooks carry in `data`. */
+export function deploymentJson(deployment: SimDeployment): Record<string, unknown> {
+  return {
+    created_at: deployment.createdAt,
+    environment_id: deployment.environmentId,
+    finished_at: deployment.finishedAt,
+    id: deployment.id,
+    project_id: deployment.projectId,
+    status: deployment.status,
   };
 }

@@ -58,6 +58,16 @@ export interface SimIntegration {
   updatedAt: string;
 }
 
+/** A deployment of a project, seeded or run by the webhook sender. */
+export interface SimDeployment {
+  readonly id: string;
+  readonly projectId: string;
+  readonly environmentId: string | null;
+  status: 'in_progress' | 'succeeded' | 'failed';
+  readonly createdAt: string;
+  finishedAt: string | null;
+}
+
 /** An API key and the organizations it may read; the first is "its" organization. */
 export interface SimKey {
   readonly key: string;
@@ -77,16 +87,22 @@ export const notificationFlags = [
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** The most deployments kept; the oldest go first. */
+const maxDeployments = 1_000;
+
 /**
  * The FlexStack simulator's data: two organizations, enough projects in the
- * first for several cursor pages, people with profiles and roles, and Slack
- * and webhook notification integrations. Deterministic for a seed.
+ * first for several cursor pages, people with profiles and roles, Slack and
+ * webhook notification integrations, and past deployments (none for every
+ * fifth project). Deterministic for a seed.
  */
 export class FlexStackStore {
   readonly orgs: SimOrg[] = [];
   readonly people: SimPerson[] = [];
   readonly projects: SimProject[] = [];
   readonly keys: SimKey[] = [];
+  /** In the order they were added (routes sort them). */
+  readonly deployments: SimDeployment[] = [];
   private minted = 0;
 
   constructor(options: { seed?: number | undefined } = {}) {
@@ -147,6 +163,26 @@ export class FlexStackStore {
       project.integrations.push(this.integration(project, 'webhook', { url: `https://hooks.example.com/${name}` }, createdMs + 180_000));
     }
     this.projects.push(project);
+    const deployments = index % 5 === 4 ? 0 : 1 + (index % 3);
+    for (let k = 0; k < deployments; k++) {
+      const startMs = createdMs + (k + 1) * 86_400_000;
+      this.addDeployment({
+        id: base58Id(`flex-deployment:${project.id}:seed:${k}`),
+        projectId: project.id,
+        environmentId: project.defaultEnvironmentId,
+        // The newest of every fourth project failed.
+        status: k === deployments - 1 && index % 4 === 3 ? 'failed' : 'succeeded',
+        createdAt: iso(startMs),
+        // Not from `random`: the other seeded data stays as it was.
+        finishedAt: iso(startMs + 90_000 + ((index * 7 + k * 13) % 180) * 1_000),
+      });
+    }
+  }
+
+  /** Keeps a deployment, dropping the oldest past {@link maxDeployments}. */
+  addDeployment(deployment: SimDeployment): void {
+    this.deployments.push(deployment);
+    if (this.deployments.length > maxDeployments) this.deployments.shift();
   }
 
   /** A new integration with FlexStack's defaults for flags not given. */

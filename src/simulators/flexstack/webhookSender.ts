@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { base58Id, type FlexStackStore } from './store.js';
+import { base58Id, type FlexStackStore, type SimDeployment } from './store.js';
+import { deploymentJson } from './serialize.js';
 import { postWebhook } from '../core/postWebhook.js';
 
 /** Where the simulator delivers its webhooks, and the signing secret. */
@@ -19,25 +20,15 @@ export interface FlexStackWebhookDelivery {
   readonly status: number;
 }
 
-/** A simulated deployment of a project. */
-export interface SimDeployment {
-  readonly id: string;
-  readonly projectId: string;
-  readonly environmentId: string | null;
-  status: 'in_progress' | 'succeeded' | 'failed';
-  readonly createdAt: string;
-  finishedAt: string | null;
-}
-
 /**
- * Simulated deployments and the webhooks FlexStack sends about them: body
+ * Runs deployments (kept in the store, where the deployment routes read
+ * them) and sends the webhooks FlexStack sends about them: body
  * `{id, type, timestamp, data}` signed `X-FlexStack-Signature:
  * sha256=<hex HMAC-SHA256 of the raw body>`. `data` is the deployment.
  */
 export class FlexStackWebhookSender {
   target: FlexStackWebhookTarget | undefined;
   readonly deliveries: FlexStackWebhookDelivery[] = [];
-  readonly deployments: SimDeployment[] = [];
   private readonly pending = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private minted = 0;
@@ -56,8 +47,7 @@ export class FlexStackWebhookSender {
       createdAt: new Date().toISOString(),
       finishedAt: null,
     };
-    this.deployments.push(deployment);
-    if (this.deployments.length > 1_000) this.deployments.shift();
+    this.store.addDeployment(deployment);
     this.send(deployment);
     if (options.durationMs !== undefined) {
       const timer = setTimeout(() => {
@@ -95,14 +85,7 @@ export class FlexStackWebhookSender {
       id: randomUUID(),
       type: `deployments.${deployment.status}`,
       timestamp: deployment.finishedAt ?? deployment.createdAt,
-      data: {
-        id: deployment.id,
-        project_id: deployment.projectId,
-        environment_id: deployment.environmentId,
-        status: deployment.status,
-        created_at: deployment.createdAt,
-        finished_at: deployment.finishedAt,
-      },
+      data: deploymentJson(deployment),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { FlexStackDeploymentModel } from '../events.js';
+import type { FlexStackDeploymentEventModel } from '../events.js';
 import type { LiveContext } from '../LiveContext.js';
 import { readableCache } from '../readableCache.js';
 
@@ -8,7 +8,7 @@ import { readableCache } from '../readableCache.js';
  * subscription to every project, checks each event's project the same way,
  * again after a while.
  */
-export async function flexStackScope(context: LiveContext, projectId: string | null | undefined): Promise<(event: FlexStackDeploymentModel) => Promise<boolean>> {
+export async function flexStackScope(context: LiveContext, projectId: string | null | undefined): Promise<(event: FlexStackDeploymentEventModel) => Promise<boolean>> {
   // Loaders are renewed per event; each check goes through the current ones.
   const access = readableCache((id) => context.loaders.flexstack.project.load(id));
   if (projectId === undefined || projectId === null) {

@@ -41,7 +41,9 @@ export function flexStackReceiver(bus: EventBus): Receiver {
         timestamp: textAt(root, 'timestamp') ?? new Date().toISOString(),
         data: root['data'] ?? null,
       } as const;
-      return { deliveryId: eventId, type, apply: publishing(bus, event, { service: 'flexstack', paths: [`/projects/${projectId}`] }) };
+      // The project's path covers its deployment list; the deployment is also read by its own id.
+      const stale = { service: 'flexstack', paths: [`/projects/${projectId}`, `/deployments/${deploymentId}`] } as const;
+      return { deliveryId: eventId, type, apply: publishing(bus, event, stale) };
     },
   };
 }

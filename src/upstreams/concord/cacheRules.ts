@@ -9,6 +9,9 @@ export const concordCacheRules = {
   getProjectConfigurationValue: { kind: 'settings' },
   getProjectAccessLevel: { kind: 'settings' },
   getTeam: { kind: 'object' },
+  // Fresh briefly while one runs, long once finished (rules.ts: finishedStates).
+  listProcesses: { kind: 'runs' },
+  getProcess: { kind: 'run' },
   // Keyed by the body's id or name, not the path: it may rename a project, move it to another
   // organization (whose list changes too) or replace its configuration (`cfg`).
   createOrUpdateProject: [

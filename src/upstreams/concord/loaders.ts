@@ -6,8 +6,8 @@ import { connectionFromList, type Connection, type ConnectionArgs, type Upstream
 import { keyLoader } from '../loaderUtils.js';
 import { str } from '../decode.js';
 import { concordApi, type ConcordApi } from './api.js';
-import { toOperationResult, toProject, toTeamAccess } from './mappers.js';
-import type { ConcordOperationResult, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
+import { toOperationResult, toProcess, toProject, toTeamAccess } from './mappers.js';
+import type { ConcordOperationResult, ConcordProcessModel, ConcordProjectModel, ConcordTeamAccessModel } from './models.js';
 import type { WireAccessWrite, WireProjectWrite } from './wire.js';
 
 /** A project, or a team, by its organization and its name. */
@@ -45,12 +45,14 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * One request's Concord data access: projects by `org/name`, project lists
- * mapped from Concord's offset/limit paging, configuration reads, team access
- * and the writes (which refresh what they change).
+ * mapped from Concord's offset/limit paging, configuration reads, team
+ * access, processes and the writes (which refresh what they change).
  */
 export class ConcordLoaders {
   private readonly api: ConcordApi;
   readonly project: DataLoader<ConcordNameRef, ConcordProjectModel, string>;
+  /** By instance id. */
+  readonly process: DataLoader<string, ConcordProcessModel>;
   /** Team ids by the team's organization and name. */
   private readonly teamId: DataLoader<ConcordNameRef, string, string>;
 
@@ -61,6 +63,7 @@ export class ConcordLoaders {
     const api = concordApi(session);
     this.api = api;
     this.project = keyLoader(async ({ org, name }) => toProject((await api.getProject({ path: { orgName: org, projectName: name } })).body, org), nameCacheKey);
+    this.process = keyLoader(async (instanceId) => toProcess((await api.getProcess({ path: { instanceId } })).body));
     this.teamId = keyLoader(async ({ org, name }) => {
       const id = str((await api.getTeam({ path: { orgName: org, teamName: name } })).body.id);
       if (id === null || id === '') throw new GatewayError('UPSTREAM_ERROR', 'Unexpected response from Concord', { service: 'concord' });
@@ -122,6 +125,23 @@ export class ConcordLoaders {
       args,
       body.map((entry) => toTeamAccess(entry, org, name)),
     );
+  }
+
+  private async processPage(org: string, name: string, offset: number, limit: number): Promise<ConcordProcessModel[]> {
+    const { body } = await this.api.listProcesses({ query: { orgName: org, projectName: name, limit, offset } });
+    const processes = body.map((wire) => toProcess(wire, org, name));
+    for (const process of processes) this.process.prime(process.instanceId, process);
+    return processes;
+  }
+
+  /** A project's processes, newest first. */
+  processes(org: string, name: string, args: ConnectionArgs): Promise<Connection<ConcordProcessModel>> {
+    return connectionFromOffset(args, (offset, limit) => this.processPage(org, name, offset, limit));
+  }
+
+  /** A project's newest process, or null when it has none. */
+  async latestProcess(org: string, name: string): Promise<ConcordProcessModel | null> {
+    return (await this.processPage(org, name, 0, 1))[0] ?? null;
   }
 
   /** One team's access rule, by team id; null when the team has none. */

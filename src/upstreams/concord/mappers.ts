@@ -5,11 +5,12 @@ import {
   type ConcordAccessLevel,
   type ConcordOperationResult,
   type ConcordOwner,
+  type ConcordProcessModel,
   type ConcordProjectModel,
   type ConcordTeamAccessModel,
   type ConcordVisibility,
 } from './models.js';
-import type { WireAccessEntry, WireOperationResult, WireProject } from './wire.js';
+import type { WireAccessEntry, WireOperationResult, WireProcess, WireProject } from './wire.js';
 
 function oneOf<T extends string>(value: unknown, known: readonly T[]): T | null {
   const text = str(value)?.toUpperCase();
@@ -67,4 +68,22 @@ export function toTeamAccess(wire: WireAccessEntry, projectOrgName: string, proj
 /** Maps `{ ok, id, result }`. */
 export function toOperationResult(wire: WireOperationResult | null): ConcordOperationResult {
   return { ok: bool(wire?.ok) ?? false, id: str(wire?.id), result: str(wire?.result) ?? '' };
+}
+
+/**
+ * Maps a process. `org` and `project` are those it was listed under, for
+ * entries that leave them out.
+ */
+export function toProcess(wire: WireProcess, org?: string, project?: string): ConcordProcessModel {
+  return {
+    __typename: 'ConcordProcess',
+    instanceId: str(wire.instanceId) ?? '',
+    kind: str(wire.kind),
+    orgName: str(wire.orgName) ?? org ?? null,
+    projectName: str(wire.projectName) ?? project ?? null,
+    initiator: str(wire.initiator),
+    status: str(wire.status) ?? '',
+    createdAt: str(wire.createdAt),
+    lastUpdatedAt: str(wire.lastUpdatedAt),
+  };
 }

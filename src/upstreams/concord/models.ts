@@ -55,6 +55,21 @@ export interface ConcordTeamAccessModel {
   readonly rawLevel: string;
 }
 
+/** A `ConcordProcess` as resolvers get it. */
+export interface ConcordProcessModel {
+  readonly __typename: 'ConcordProcess';
+  /** Concord's instance id (a UUID). */
+  readonly instanceId: string;
+  readonly kind: string | null;
+  readonly orgName: string | null;
+  readonly projectName: string | null;
+  readonly initiator: string | null;
+  /** As Concord spelled it (`RUNNING`, `FINISHED`, …). */
+  readonly status: string;
+  readonly createdAt: string | null;
+  readonly lastUpdatedAt: string | null;
+}
+
 /** What a Concord write answered: `{ ok, id, result }`. */
 export interface ConcordOperationResult {
   readonly ok: boolean;

@@ -1,7 +1,7 @@
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOf, objectOf } from '../responseShape.js';
 import { concordKeyPattern, concordMaxCfgDepth } from './names.js';
-import type { WireAccessEntry, WireOperationResult, WireProject, WireTeam } from './wire.js';
+import type { WireAccessEntry, WireOperationResult, WireProcess, WireProject, WireTeam } from './wire.js';
 
 // The server validates every name in a path with @ConcordKey and answers 400 otherwise: checked here first.
 const orgName: PathParam = { pattern: concordKeyPattern, shape: 'a Concord organization name' };
@@ -10,6 +10,8 @@ const teamName: PathParam = { pattern: concordKeyPattern, shape: 'a Concord team
 /** `group/key`: each key its own segment, none empty (the server would skip empty ones and name another value). */
 const cfgPath: PathParam = { segments: [1, concordMaxCfgDepth], shape: 'a configuration path such as group/key' };
 const project = { orgName, projectName };
+const instanceId: PathParam = { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, shape: 'a Concord process id (a UUID)' };
+const processShape = { instanceId: 'string', status: 'string' } as const;
 
 const projectShape = { id: 'string', name: 'string' } as const;
 const result = objectOf<WireOperationResult>({ ok: 'boolean', result: 'string' });
@@ -17,8 +19,8 @@ const result = objectOf<WireOperationResult>({ ok: 'boolean', result: 'string' }
 /**
  * Concord's project API (below `/api`), one row per operation, named by the
  * server's own operation ids (`ProjectResource`, `ProjectResourceV2`,
- * `TeamResource`). The configuration endpoints take an optional path; each
- * form is its own row here.
+ * `TeamResource`, `ProcessResourceV2`). The configuration endpoints take an
+ * optional path; each form is its own row here.
  */
 export const concordOperations = operationTable({
   /** Sorted by name; `filter` keeps names containing it. */
@@ -60,5 +62,11 @@ export const concordOperations = operationTable({
   updateProjectAccessLevel: op({ method: 'POST', path: '/v1/org/{orgName}/project/{projectName}/access', params: project, response: result }),
   /** Replaces every team's level; team ids only. */
   updateProjectAccessLevelBulk: op({ method: 'POST', path: '/v1/org/{orgName}/project/{projectName}/access/bulk', params: project, response: result }),
+  /**
+   * Processes, newest first (`ProcessQueueDao` orders by `created_at desc`);
+   * `projectName` needs `orgName`.
+   */
+  listProcesses: op({ method: 'GET', path: '/v2/process', query: ['orgName', 'projectName', 'limit', 'offset'], response: listOf<WireProcess>(processShape) }),
+  getProcess: op({ method: 'GET', path: '/v2/process/{instanceId}', params: { instanceId }, response: objectOf<WireProcess>(processShape) }),
   getTeam: op({ method: 'GET', path: '/v1/org/{orgName}/team/{teamName}', params: { orgName, teamName }, response: objectOf<WireTeam>({ id: 'string', name: 'string' }) }),
 });

@@ -28,6 +28,18 @@ export interface WireAccessEntry {
   readonly level?: unknown;
 }
 
+/** `ProcessEntry` from `GET /v2/process` and `GET /v2/process/{instanceId}`. */
+export interface WireProcess {
+  readonly instanceId?: unknown;
+  readonly kind?: unknown;
+  readonly orgName?: unknown;
+  readonly projectName?: unknown;
+  readonly initiator?: unknown;
+  readonly status?: unknown;
+  readonly createdAt?: unknown;
+  readonly lastUpdatedAt?: unknown;
+}
+
 /** `TeamEntry` from `GET /v1/org/{orgName}/team/{teamName}`. */
 export interface WireTeam {
   readonly id?: unknown;

@@ -10,6 +10,9 @@ export const flexStackCacheRules = {
   getMember: { kind: 'object' },
   listIntegrations: { kind: 'settings' },
   getIntegration: { kind: 'settings' },
+  // Fresh briefly while one is in progress, long once every one has finished (rules.ts: finishedStates).
+  listDeployments: { kind: 'runs' },
+  getDeployment: { kind: 'run' },
   // Projects are also listed per organisation, which their path does not name.
   createProject: [{ route: 'listOrgProjects' }],
   updateProject: [{ route: 'listOrgProjects' }],

@@ -6,9 +6,9 @@ import { keyLoader } from '../loaderUtils.js';
 import { bool, str } from '../decode.js';
 import { flexStackApi, type FlexStackApi } from './api.js';
 import { flexStackMaxLimit } from './ids.js';
-import { toIntegration, toMember, toProject } from './mappers.js';
-import type { FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel } from './models.js';
-import type { WireIntegration, WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
+import { toDeployment, toIntegration, toMember, toProject } from './mappers.js';
+import type { FlexStackDeploymentModel, FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel } from './models.js';
+import type { WireDeployment, WireIntegration, WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
 
 /** The add-members body's field (the reference names it only "the member ID to look up"). */
 export const addMembersField = 'member_ids';
@@ -69,15 +69,17 @@ export interface FlexStackProjectChange {
 }
 
 /**
- * One request's FlexStack data access: projects, members and notification
- * integrations by id, connections mapped from FlexStack's cursors
- * (`after` = the previous page's `next_page`), and the writes.
+ * One request's FlexStack data access: projects, members, notification
+ * integrations and deployments by id, connections mapped from FlexStack's
+ * cursors (`after` = the previous page's `next_page`), and the writes.
  */
 export class FlexStackLoaders {
   private readonly api: FlexStackApi;
   readonly project: DataLoader<string, FlexStackProjectModel>;
   readonly member: DataLoader<FlexStackChildKey, FlexStackMemberModel, string>;
   readonly integration: DataLoader<FlexStackChildKey, FlexStackIntegrationModel, string>;
+  /** By FlexStack's deployment id. */
+  readonly deployment: DataLoader<string, FlexStackDeploymentModel>;
 
   constructor(session: UpstreamSession) {
     const api = flexStackApi(session);
@@ -88,6 +90,7 @@ export class FlexStackLoaders {
       async ({ projectId, id }) => toIntegration((await api.getIntegration({ path: { id: projectId, integration_id: id } })).body, projectId),
       childCacheKey,
     );
+    this.deployment = keyLoader(async (id) => toDeployment((await api.getDeployment({ path: { id } })).body));
   }
 
   private async readProjects(options: ListOptions, orgId: string | null | undefined): Promise<UpstreamPage<FlexStackProjectModel>> {
@@ -125,12 +128,43 @@ export class FlexStackLoaders {
     );
   }
 
-  /** A project's notification integrations (FlexStack returns them all at once). */
-  async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+  /** Every notification integration of a project: FlexStack returns them all at once. */
+  private async readIntegrations(projectId: string): Promise<FlexStackIntegrationModel[]> {
     const body = (await this.api.listIntegrations({ path: { id: projectId } })).body;
     const items = itemsOf<WireIntegration>(body).map((wire) => toIntegration(wire, projectId));
     for (const integration of items) this.integration.prime({ projectId, id: integration.id }, integration);
-    return connectionFromList(args, items);
+    return items;
+  }
+
+  /** A project's notification integrations. */
+  async integrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+    return connectionFromList(args, await this.readIntegrations(projectId));
+  }
+
+  /** A project's webhook integrations: its integrations (read whole, once) without the Slack ones. */
+  async webhookIntegrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+    const all = await this.readIntegrations(projectId);
+    return connectionFromList(
+      args,
+      all.filter((integration) => integration.__typename === 'FlexStackWebhookIntegration'),
+    );
+  }
+
+  private async readDeployments(projectId: string, limit: number, after: string | null): Promise<UpstreamPage<FlexStackDeploymentModel>> {
+    const query = listQuery({ limit, after, sort: '-created_at' });
+    const page = pageOf((await this.api.listDeployments({ path: { id: projectId }, query })).body, (wire: WireDeployment) => toDeployment(wire, projectId));
+    for (const deployment of page.items) this.deployment.prime(deployment.id, deployment);
+    return page;
+  }
+
+  /** A project's deployments, newest first. */
+  deployments(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackDeploymentModel>> {
+    return connectionFromCursorPages(args, (after, size) => this.readDeployments(projectId, limitFor(size), after), { max: flexStackMaxLimit });
+  }
+
+  /** A project's newest deployment (one row of the list), or null when it has none. */
+  async latestDeployment(projectId: string): Promise<FlexStackDeploymentModel | null> {
+    return (await this.readDeployments(projectId, 1, null)).items[0] ?? null;
   }
 
   /** Creates a project. */

@@ -1,8 +1,11 @@
 import { bool, enumName, obj, str } from '../decode.js';
 import {
   connectionStatuses,
+  deploymentStates,
   memberRoles,
   orgRoles,
+  type DeploymentState,
+  type FlexStackDeploymentModel,
   type FlexStackIntegrationModel,
   type FlexStackMemberModel,
   type FlexStackNotificationFlagsModel,
@@ -11,7 +14,7 @@ import {
   type MemberRole,
   type OrgRole,
 } from './models.js';
-import type { WireIntegration, WireMember, WireProject } from './wire.js';
+import type { WireDeployment, WireIntegration, WireMember, WireProject } from './wire.js';
 
 function known<T extends string>(value: unknown, names: readonly T[]): T | null {
   const name = enumName(value, names);
@@ -91,5 +94,19 @@ export function toIntegration(wire: WireIntegration, projectId: string): FlexSta
     notifications: toFlags(wire.notifications),
     createdAt: str(wire.created_at),
     updatedAt: str(wire.updated_at),
+  };
+}
+
+/** Maps a deployment. `projectId` is the project it was listed under, for answers that leave it out. */
+export function toDeployment(wire: WireDeployment, projectId?: string): FlexStackDeploymentModel {
+  return {
+    __typename: 'FlexStackDeployment',
+    id: str(wire.id) ?? '',
+    projectId: str(wire.project_id) ?? projectId ?? '',
+    environmentId: str(wire.environment_id),
+    rawStatus: str(wire.status) ?? '',
+    state: known<DeploymentState>(wire.status, deploymentStates),
+    createdAt: str(wire.created_at),
+    finishedAt: str(wire.finished_at),
   };
 }

@@ -82,3 +82,21 @@ export interface FlexStackIntegrationModel {
   readonly createdAt: string | null;
   readonly updatedAt: string | null;
 }
+
+/** The deployment statuses this gateway knows (for decoding leniently). */
+export const deploymentStates = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
+/** One of {@link deploymentStates}. */
+export type DeploymentState = (typeof deploymentStates)[number];
+
+/** A `FlexStackDeployment` as resolvers get it. */
+export interface FlexStackDeploymentModel {
+  readonly __typename: 'FlexStackDeployment';
+  readonly id: string;
+  readonly projectId: string;
+  readonly environmentId: string | null;
+  /** The status as FlexStack spelled it. */
+  readonly rawStatus: string;
+  readonly state: DeploymentState | null;
+  readonly createdAt: string | null;
+  readonly finishedAt: string | null;
+}

@@ -1,6 +1,6 @@
 import { op, operationTable, type PathParam } from '../operation.js';
 import { anyBody, listOrPageOf, objectOf, pageOf } from '../responseShape.js';
-import type { WireIntegration, WireList, WireMember, WireProject } from './wire.js';
+import type { WireDeployment, WireIntegration, WireList, WireMember, WireProject } from './wire.js';
 
 /**
  * Every FlexStack id in a path is one segment. Their shape (22 base58
@@ -14,6 +14,7 @@ const project = objectOf<WireProject>({ id: 'string', name: 'string' });
 const projects = pageOf<WireList<WireProject>>('data', { id: 'string', name: 'string' }, { has_more: 'boolean' });
 const member = objectOf<WireMember>({ id: 'string' });
 const integration = objectOf<WireIntegration>({ id: 'string', type: 'string' });
+const deployment = { id: 'string', status: 'string' } as const;
 
 /**
  * FlexStack's projects API (`/v1`), one row per operation. The API reference
@@ -55,4 +56,18 @@ export const flexStackOperations = operationTable({
   /** The flags sent change. */
   updateIntegration: op({ method: 'PATCH', path: '/projects/{id}/integrations/notifications/{integration_id}', params: { id, integration_id: id }, response: integration }),
   deleteIntegration: op({ method: 'DELETE', path: '/projects/{id}/integrations/notifications/{integration_id}', params: { id, integration_id: id }, response: anyBody() }),
+  /**
+   * A project's deployments, paged like every list (`sort=-created_at` for
+   * newest first). A guess beyond the others: the reference documents
+   * deployments only as webhook events, whose `data` these rows read.
+   */
+  listDeployments: op({
+    method: 'GET',
+    path: '/projects/{id}/deployments',
+    params: { id },
+    query: paging,
+    response: pageOf<WireList<WireDeployment>>('data', deployment, { has_more: 'boolean' }),
+  }),
+  /** One deployment by its own id (a guess, as `listDeployments`). */
+  getDeployment: op({ method: 'GET', path: '/deployments/{id}', params: { id }, response: objectOf<WireDeployment>(deployment) }),
 });

@@ -47,6 +47,16 @@ export interface WireIntegration {
   readonly updated_at?: unknown;
 }
 
+/** A FlexStack deployment as the API sends it (and as its webhooks carry it in `data`). */
+export interface WireDeployment {
+  readonly created_at?: unknown;
+  readonly environment_id?: unknown;
+  readonly finished_at?: unknown;
+  readonly id?: unknown;
+  readonly project_id?: unknown;
+  readonly status?: unknown;
+}
+
 /** The notification flags, as sent in integration writes. */
 export interface WireNotificationFlags {
   readonly deployments_failed?: boolean | undefined;

@@ -4,7 +4,8 @@ import { circleCiWorkflowBody, hmac, post, waitFor } from '../../subscriptions/l
 import { cachedEnv, ok } from './harness.js';
 
 const secret = 'circle-secret';
-const t = useTestGateway({ env: { ...cachedEnv, CIRCLECI_WEBHOOK_SECRET: secret }, runDurationMs: 600_000 });
+const flexSecret = 'flexstack-secret';
+const t = useTestGateway({ env: { ...cachedEnv, CIRCLECI_WEBHOOK_SECRET: secret, FLEXSTACK_WEBHOOK_SECRET: flexSecret }, runDurationMs: 600_000 });
 
 const grace = { 'x-circleci-token': 'circleci-token-grace' };
 const workflowQuery = `query ($id: ID!) { circleciWorkflow(id: $id) { status } }`;
@@ -43,5 +44,36 @@ describe('a received webhook purges what its event makes stale', () => {
     await t.clearRequests();
     expect(ok(await t.gql(workflowQuery, { id: workflowId }, grace)), 'for the other credential too').toEqual({ circleciWorkflow: { status: 'failed' } });
     expect(await calls()).toEqual([`GET /api/v2/workflow/${workflowId}`]);
+  });
+
+  it('answers a FlexStack deployment and its project\'s latest from the cache until its signed deployment event arrives', async () => {
+    const store = t.simulators.flexstack.store;
+    const project = store.projects.find((p) => store.deployments.every((d) => d.projectId !== p.id));
+    if (project === undefined) throw new Error('no project without deployments');
+    const sender = t.simulators.flexstack.webhooks;
+    // FlexStack runs the deployment; no webhook reaches the gateway until the one posted below.
+    sender.target = undefined;
+    const deployment = sender.deploy(project.id);
+    const query = `query ($p: String!, $d: String!) { flexstackProject(id: $p) { latestPipeline { status } } flexstackDeployment(id: $d) { status } }`;
+    const variables = { p: project.id, d: deployment.id };
+    const running = { flexstackProject: { latestPipeline: { status: 'in_progress' } }, flexstackDeployment: { status: 'in_progress' } };
+    expect(ok(await t.gql(query, variables))).toEqual(running);
+    sender.finish(deployment, 'succeeded');
+    await t.clearRequests();
+    expect(ok(await t.gql(query, variables)), 'still cached before the event').toEqual(running);
+    expect(await t.requests('flexstack')).toEqual([]);
+
+    const invalidations = t.gateway.cache.stats.snapshot().invalidations;
+    const body = JSON.stringify(sender.bodyOf(deployment));
+    const delivered = await post(t.url, '/webhooks/flexstack', body, { 'x-flexstack-signature': `sha256=${hmac(flexSecret, body)}` });
+    expect(delivered.status).toBe(202);
+    await waitFor(() => t.gateway.cache.stats.snapshot().invalidations > invalidations, 'the event purged the cache');
+
+    await t.clearRequests();
+    expect(ok(await t.gql(query, variables))).toEqual({ flexstackProject: { latestPipeline: { status: 'succeeded' } }, flexstackDeployment: { status: 'succeeded' } });
+    // The project itself is read again too: the event names the project, whose answer may hold what changed.
+    expect((await t.requests('flexstack')).map((r) => r.path).sort()).toEqual(
+      [`/v1/deployments/${deployment.id}`, `/v1/projects/${project.id}`, `/v1/projects/${project.id}/deployments`].sort(),
+    );
   });
 });

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimProcess, SimProject } from '../../src/simulators/concord/store.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 /** A `Default` project's processes in the simulator, newest first. */
 function processesOf(project: SimProject): SimProcess[] {

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimDeployment } from '../../src/simulators/flexstack/store.js';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 const fields = 'id service deploymentId projectId environmentId number status state createdAt finishedAt';
 

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../helpers/useTestGateway.js';
 
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.clearRequests();
-});
+const t = useTestGateway();
 
 /** What every project answers, whatever its service, with the concrete types named. */
 const shared = /* GraphQL */ `

@@ -5,6 +5,7 @@ import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSet
 import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
 import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
 import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
+import { loadTracingSettings, tracingSettingNames, type TracingSettings } from './tracingSettings.js';
 
 export { ConfigError };
 
@@ -44,6 +45,8 @@ export interface Config {
   readonly limits: LimitSettings;
   /** Client authentication (`GATEWAY_API_KEYS`, `AUTH_JWT_*`); off by default. */
   readonly auth: AuthSettings;
+  /** OpenTelemetry tracing (`OTEL_EXPORTER_OTLP_ENDPOINT`, …); off by default. */
+  readonly tracing: TracingSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,6 +79,7 @@ export const settingNames: readonly string[] = [
   ...cacheSettingNames,
   ...Object.values(limitSettingNames),
   ...authSettingNames,
+  ...tracingSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -151,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
     live: loadLiveSettings(env),
     limits: loadLimitSettings(env),
     auth: loadAuthSettings(env),
+    tracing: loadTracingSettings(env),
   };
   return Object.freeze(config);
 }

@@ -17,7 +17,9 @@ import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
-import { operationPlugin } from './operationPlugin.js';
+import { operationPlugin, type OperationSummary } from './operationPlugin.js';
+import { describeOperationSpan } from './operationSpan.js';
+import { spans } from '../telemetry/spans.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
 import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
 import { createRequestHandler } from './requestHandler.js';
@@ -89,6 +91,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
   const cache = createResponseCache(config, { log: logger, clock: options.clock });
   const schema = createSchema();
+  const operationListeners: ((summary: OperationSummary) => void)[] = [(summary) => metrics.recordOperation(summary), operationLogger(logger)];
+  if (spans.enabled) operationListeners.push(describeOperationSpan);
   const apollo = new ApolloServer<GatewayContext>({
     // Persisted queries (and Apollo's other caches) live in the same store as responses.
     cache: new ApolloStoreCache(cache.store),
@@ -109,7 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       unexpectedErrorLogPlugin<GatewayContext>(logger),
       operationLimitsPlugin<GatewayContext>(config.limits),
       cachePlugin<GatewayContext>(),
-      operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
+      operationPlugin(tally, operationListeners),
     ],
   });
   await apollo.start();

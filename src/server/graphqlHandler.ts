@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { spans } from '../telemetry/spans.js';
 import type { GatewayContext } from './context.js';
 import { readBody } from './readBody.js';
 import { sendJson } from './sendJson.js';
@@ -11,6 +12,7 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * The HTTP side of `/graphql`: reads the body (up to `maxBodyBytes`), hands
  * the request to Apollo Server with a context made for it, and writes the
  * answer. A body over the limit throws BodyTooLargeError for the caller's 413.
+ * With tracing on, the operation runs in its own span (see describeOperationSpan).
  */
 export function createGraphQLHandler(options: {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -46,7 +48,8 @@ export function createGraphQLHandler(options: {
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) });
+    // The operation's span: loader batches and upstream calls made while it runs are its children.
+    const response = await spans.run('GraphQL Operation', () => ({}), () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) }));
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (response.body.kind === 'complete') {

@@ -6,6 +6,7 @@ import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cach
 import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
 import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
 import { loadTracingSettings, tracingSettingNames, type TracingSettings } from './tracingSettings.js';
+import { loadTrustedDocuments, trustedDocumentsSettingName } from './trustedDocumentsSetting.js';
 
 export { ConfigError };
 
@@ -47,6 +48,8 @@ export interface Config {
   readonly auth: AuthSettings;
   /** OpenTelemetry tracing (`OTEL_EXPORTER_OTLP_ENDPOINT`, …); off by default. */
   readonly tracing: TracingSettings;
+  /** Trusted documents mode (`TRUSTED_DOCUMENTS`): the only operations that run, by SHA-256; undefined runs any. */
+  readonly trustedDocuments: ReadonlyMap<string, string> | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +83,7 @@ export const settingNames: readonly string[] = [
   ...Object.values(limitSettingNames),
   ...authSettingNames,
   ...tracingSettingNames,
+  trustedDocumentsSettingName,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -156,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: loadLimitSettings(env),
     auth: loadAuthSettings(env),
     tracing: loadTracingSettings(env),
+    trustedDocuments: loadTrustedDocuments(env),
   };
   return Object.freeze(config);
 }

@@ -32,6 +32,7 @@ import { createLogger, type Logger } from './logger.js';
 import { cachePlugin } from '../cache/cachePlugin.js';
 import { createResponseCache } from '../cache/createResponseCache.js';
 import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js';
+import { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
 
 const maxBodyBytes = 1_048_576;
 
@@ -125,9 +126,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
 
+  const trustedDocuments = config.trustedDocuments === undefined ? undefined : new TrustedDocuments(config.trustedDocuments);
+  if (trustedDocuments !== undefined) logger.info({ trustedDocuments: trustedDocuments.size }, `Trusted documents: only the ${trustedDocuments.size} listed operations run`);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     maxBodyBytes,
+    trustedDocuments,
     createContext: (req) => createContext(config, upstreams, req.headers, auth, cache),
   });
 
@@ -159,7 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, maxPayloadBytes: maxBodyBytes, logger });
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, trustedDocuments, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');

@@ -54,13 +54,13 @@ export class ConcordLoaders {
   ) {
     const api = concordApi(session);
     this.api = api;
-    this.project = keyLoader(async (key) => {
+    this.project = keyLoader('concord.project', async (key) => {
       const parsed = parseProjectKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name project key`);
       return toProject((await api.getProject({ path: { orgName: parsed.org, projectName: parsed.name } })).body, parsed.org);
     });
-    this.process = keyLoader(async (instanceId) => toProcess((await api.getProcess({ path: { instanceId } })).body));
-    this.teamId = keyLoader(async (key) => {
+    this.process = keyLoader('concord.process', async (instanceId) => toProcess((await api.getProcess({ path: { instanceId } })).body));
+    this.teamId = keyLoader('concord.teamId', async (key) => {
       const parsed = parseProjectKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not an org/name team key`);
       const id = str((await api.getTeam({ path: { orgName: parsed.org, teamName: parsed.name } })).body.id);

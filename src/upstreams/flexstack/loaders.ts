@@ -84,18 +84,18 @@ export class FlexStackLoaders {
   constructor(session: UpstreamSession) {
     const api = flexStackApi(session);
     this.api = api;
-    this.project = keyLoader(async (id) => toProject((await api.getProject({ path: { id } })).body));
-    this.member = keyLoader(async (key) => {
+    this.project = keyLoader('flexstack.project', async (id) => toProject((await api.getProject({ path: { id } })).body));
+    this.member = keyLoader('flexstack.member', async (key) => {
       const parsed = parseChildKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/memberId key`);
       return toMember((await api.getMember({ path: { id: parsed.projectId, member_id: parsed.id } })).body, parsed.projectId);
     });
-    this.integration = keyLoader(async (key) => {
+    this.integration = keyLoader('flexstack.integration', async (key) => {
       const parsed = parseChildKey(key);
       if (parsed === null) throw new GatewayError('BAD_USER_INPUT', `"${key}" is not a projectId/integrationId key`);
       return toIntegration((await api.getIntegration({ path: { id: parsed.projectId, integration_id: parsed.id } })).body, parsed.projectId);
     });
-    this.deployment = keyLoader(async (id) => toDeployment((await api.getDeployment({ path: { id } })).body));
+    this.deployment = keyLoader('flexstack.deployment', async (id) => toDeployment((await api.getDeployment({ path: { id } })).body));
   }
 
   private async readProjects(options: ListOptions, orgId: string | null | undefined): Promise<UpstreamPage<FlexStackProjectModel>> {

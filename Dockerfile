@@ -8,6 +8,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json codegen.yml ./
 COPY schema ./schema
 COPY src ./src
+# The explorer opens on the README's examples, bundled with it.
+COPY examples ./examples
 RUN npm run build:explorer
 
 # Production dependencies only.

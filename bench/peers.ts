@@ -12,8 +12,10 @@
  * Settings (environment): BENCH_ROUNDS (default 3), BENCH_CONCURRENCY
  * (default "1,10"), BENCH_OPS (per phase, default 20000), BENCH_PHASE_MS
  * (default 3000), BENCH_WARMUP_OPS (per phase, default 200), BENCH_TARGETS
- * (comma list of direct, switchyard, switchyard-warm, hive, tailcall; default
- * all that are installed), BENCH_READS (pipeline, dashboard; default both),
+ * (comma list of direct, switchyard, switchyard-traced, switchyard-warm, hive,
+ * tailcall; default all that are installed; switchyard-traced is the cache-off
+ * gateway with tracing on, exporting every span over OTLP/HTTP to a local sink
+ * that discards them), BENCH_READS (pipeline, dashboard; default both),
  * BENCH_LATENCY_MS (default 50; 0 skips the check), BENCH_LATENCY_OPS (default
  * 20), BENCH_LOG_LEVEL (the gateway's LOG_LEVEL, default info),
  * BENCH_GATEWAY_MAIN (default dist/src/main.js), BENCH_GATEWAY_NODE_ARGS
@@ -30,7 +32,8 @@ import { fixed, postGraphql, runPhase, type Operation } from './measure.js';
 import { dashboardRead } from './peers/dashboardRead.js';
 import { pipelineRead } from './peers/pipelineRead.js';
 import type { Read, Server, Upstreams } from './peers/Read.js';
-import { printGoals, printSummary, summarize, type PeerResult } from './peers/report.js';
+import { printGoals, printSummary, printTracingCost, summarize, type PeerResult } from './peers/report.js';
+import { startOtlpSink, type OtlpSink } from './otlpSink.js';
 import { startProcess, type RunningProcess } from './processes.js';
 import { startSwitchyard } from './startSwitchyard.js';
 import { startTailcall, tailcallBinary } from './tailcall/startTailcall.js';
@@ -50,7 +53,7 @@ const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
 const targets = (
-  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-warm', ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
+  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-warm', ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
 ).split(',');
 const readNames = (process.env['BENCH_READS'] ?? 'pipeline,dashboard').split(',');
 
@@ -69,6 +72,9 @@ interface Simulators extends Upstreams {
   readonly specUrl: string;
 }
 
+/** Where the traced gateway exports its spans; started with it. */
+let sink: OtlpSink | undefined;
+
 async function startTarget(name: string, simulators: Simulators): Promise<Target> {
   const circleciUrl = simulators.urls['circleci'] as string;
   const circleciToken = simulators.tokens['circleci'] as string;
@@ -80,6 +86,12 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name === 'switchyard-warm', logLevel, nodeArgs });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
+    case 'switchyard-traced': {
+      sink ??= await startOtlpSink();
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: false, logLevel, nodeArgs, env });
+      return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
+    }
     case 'hive': {
       const hive = await startHive({ simulatorUrl: circleciUrl, specUrl: simulators.specUrl, token: circleciToken, nodeArgs });
       return { name, server: 'hive', url: hive.url, process: hive.process };
@@ -89,7 +101,7 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       return { name, server: 'tailcall', url: tailcall.url, process: tailcall.process };
     }
     default:
-      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-warm, hive, tailcall)`);
+      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-warm, hive, tailcall)`);
   }
 }
 
@@ -189,6 +201,7 @@ async function main(): Promise<void> {
     await agent.close();
     for (const target of started) await target.process?.stop();
     await simulators.process.stop();
+    await sink?.close();
   }
 }
 
@@ -232,9 +245,14 @@ function print(reads: readonly Read[], results: readonly PeerResult[], latency: 
     if (read.unsupported !== undefined) process.stdout.write(`    only direct REST and Switchyard: ${read.unsupported}\n`);
   }
   process.stdout.write('\n');
+  if (sink !== undefined) {
+    const { requests, bytes } = sink.received();
+    process.stdout.write(`  switchyard-traced: Switchyard with its cache off and tracing on, ${requests} OTLP exports (${(bytes / 1_048_576).toFixed(1)} MiB) sent to a local sink that discards them.\n`);
+  }
   const rows = summarize(results);
   printSummary(rows);
   printGoals(rows, 'pipeline');
+  printTracingCost(rows);
   if (latency.length > 0) {
     process.stdout.write(`\nDepth x latency: the dashboard read at concurrency 1 with ${latencyMs} ms on every upstream call (${latencyOps} ops).\n`);
     for (const result of latency) {

@@ -30,6 +30,8 @@ export interface SwitchyardOptions {
   readonly logLevel: string;
   /** Extra node flags, e.g. `--cpu-prof`. */
   readonly nodeArgs: readonly string[];
+  /** Further settings, e.g. an OTLP endpoint to trace to. */
+  readonly env?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A started gateway and its GraphQL URL. */
@@ -49,6 +51,7 @@ export async function startSwitchyard(options: SwitchyardOptions): Promise<Runni
     LOG_LEVEL: options.logLevel,
     // As the Dockerfile runs it (graphql-js skips its development-only checks).
     NODE_ENV: 'production',
+    ...options.env,
   };
   for (const [service, settings] of Object.entries(serviceSettings)) {
     const url = options.urls[service];

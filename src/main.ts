@@ -1,18 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { createGateway } from './server/createGateway.js';
-import { createLogger, flushLogger } from './server/logger.js';
-import { placesOf, startBanner } from './server/startBanner.js';
-import { startDemo, type Demo } from './simulators/startDemo.js';
+import { startTracing } from './telemetry/startTracing.js';
 
-/**
- * Starts the gateway. With no service URL set, starts every simulator in
- * process first and points the gateway at them (demo mode).
- */
-async function main(): Promise<void> {
-  let config: Config;
+/** The configuration, or exit 2 with a message naming the setting that cannot be used. */
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -20,55 +12,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  let demo: Demo | undefined;
-  if (config.demo) {
-    demo = await startDemo(config);
-    config = demo.config;
-    logger.warn(
-      { simulators: demo.simulators.urls },
-      'DEMO MODE: no service URL is set, so every upstream is a simulator running in this process with seeded data. Set CIRCLECI_URL, GHES_URL, GITLAB_URL, CONCORD_URL or FLEXSTACK_URL to use real services.',
-    );
-  }
-  const gateway = await createGateway({ config, logger });
-  logger.info({ cache: gateway.cache.store.kind }, `Cache: ${gateway.cache.describe()}`);
-  const url = await gateway.listen();
-  if (demo !== undefined) {
-    const { port } = gateway.server.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    demo.deliverWebhooksTo(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-    logger.info(
-      'DEMO MODE: the CircleCI and FlexStack simulators deliver signed webhooks to /webhooks/circleci and /webhooks/flexstack; subscribe over WebSocket at the GraphQL endpoint',
-    );
-  }
-  const places = placesOf(url, config.explorer);
-  logger.info({ ...places, demo: config.demo }, `Switchyard GraphQL endpoint: ${url}`);
-  process.stderr.write(startBanner(places, demo?.simulators.urls));
-
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) {
-      // A second signal (Ctrl-C twice) does not wait for the grace period.
-      logger.warn({ signal }, 'Stopping now, without waiting for in-flight requests');
-      await flushLogger(logger);
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'Shutting down: finishing in-flight requests');
-    try {
-      await gateway.stop();
-      await demo?.close();
-    } catch (error) {
-      logger.error({ err: error }, 'Shutdown failed');
-      await flushLogger(logger);
-      process.exit(1);
-    }
-    logger.info('Stopped');
-    await flushLogger(logger);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-await main();
+const config = configOrExit();
+// Tracing starts before the gateway's modules are loaded: its HTTP instrumentation patches node:http as
+// it is imported, so everything that serves or calls HTTP comes after, by dynamic import.
+const tracing = await startTracing(config.tracing);
+const { run } = await import('./run.js');
+await run(config, tracing);

@@ -7,6 +7,7 @@ import { CacheStats } from './CacheStats.js';
 import type { CacheTracker } from './CacheTracker.js';
 import { CredentialFingerprints, entryKey, keyPrefix, resourceOf } from './keys.js';
 import type { CacheSettings } from '../config/cacheSettings.js';
+import { spans } from '../telemetry/spans.js';
 
 /** One cached GET as stored. */
 interface StoredEntry {
@@ -112,7 +113,7 @@ export class ResponseCache {
    * A GET through the cache: `fetch` makes the upstream call on a miss.
    * Upstream errors are thrown as they are and never cached.
    */
-  async get<T>(read: CachedRead, fetch: UpstreamFetch<T>, tracker?: CacheTracker): Promise<UpstreamResponse<T>> {
+  async get<T>(read: CachedRead, fetch: UpstreamFetch<T>, tracker?: Pick<CacheTracker, 'use'>): Promise<UpstreamResponse<T>> {
     const { service } = read;
     const resource = resourceOf(read);
     if (!this.settings.enabled) {
@@ -129,16 +130,24 @@ export class ResponseCache {
       );
     };
 
+    // A span for the lookup alone, ended once its result is known: a miss's upstream call is not part of it.
+    const lookup = spans.start('cache lookup', () => ({ 'peer.service': service, 'url.template': read.read?.route ?? read.path, 'switchyard.cache.store': this.store.kind }));
+    const looked = (result: 'hit' | 'stale' | 'coalesced' | 'miss'): void => {
+      lookup?.setAttribute('switchyard.cache.result', result);
+      lookup?.end();
+    };
     const entry = this.parsed.of(key, await this.store.get(key));
     if (entry !== undefined) {
       const age = this.clock() - entry.at;
       const response = { status: entry.status, headers: entry.headers, body: entry.body as T };
       if (age < entry.ttl) {
+        looked('hit');
         this.stats.hits++;
         report('cache', entry.at, entry.ttl);
         return response;
       }
       if (age < entry.ttl + this.settings.staleSeconds * 1000) {
+        looked('stale');
         this.stats.staleServes++;
         report('stale', entry.at, 0);
         if (!this.inflight.has(key)) {
@@ -150,7 +159,11 @@ export class ResponseCache {
       }
     }
     const pending = this.inflight.get(key);
-    if (pending !== undefined) return this.join<T>(pending, report);
+    if (pending !== undefined) {
+      looked('coalesced');
+      return this.join<T>(pending, report);
+    }
+    looked('miss');
     this.stats.misses++;
     const fetched = await this.fill(key, read, fetch);
     report('upstream', fetched.at, fetched.ttlMs);

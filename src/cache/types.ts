@@ -17,4 +17,6 @@ export interface UpstreamResponse<T = unknown> {
   readonly status: number;
   readonly headers: ResponseHeaders;
   readonly body: T;
+  /** Size of the body as received, in bytes; measured only while tracing (never stored). */
+  readonly bytes?: number | undefined;
 }

@@ -5,6 +5,8 @@ import { liveSettingNames, loadLiveSettings, type LiveSettings } from './liveSet
 import { cacheSettingNames, readCacheSettings, type CacheSettings } from './cacheSettings.js';
 import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limitSettings.js';
 import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
+import { loadTracingSettings, tracingSettingNames, type TracingSettings } from './tracingSettings.js';
+import { loadTrustedDocuments, trustedDocumentsSettingName } from './trustedDocumentsSetting.js';
 
 export { ConfigError };
 
@@ -44,6 +46,10 @@ export interface Config {
   readonly limits: LimitSettings;
   /** Client authentication (`GATEWAY_API_KEYS`, `AUTH_JWT_*`); off by default. */
   readonly auth: AuthSettings;
+  /** OpenTelemetry tracing (`OTEL_EXPORTER_OTLP_ENDPOINT`, …); off by default. */
+  readonly tracing: TracingSettings;
+  /** Trusted documents mode (`TRUSTED_DOCUMENTS`): the only operations that run, by SHA-256; undefined runs any. */
+  readonly trustedDocuments: ReadonlyMap<string, string> | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,6 +82,8 @@ export const settingNames: readonly string[] = [
   ...cacheSettingNames,
   ...Object.values(limitSettingNames),
   ...authSettingNames,
+  ...tracingSettingNames,
+  trustedDocumentsSettingName,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -151,6 +159,8 @@ export function loadConfig(env: Env = process.env): Config {
     live: loadLiveSettings(env),
     limits: loadLimitSettings(env),
     auth: loadAuthSettings(env),
+    tracing: loadTracingSettings(env),
+    trustedDocuments: loadTrustedDocuments(env),
   };
   return Object.freeze(config);
 }

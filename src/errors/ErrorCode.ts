@@ -13,6 +13,8 @@ export const ErrorCode = {
   UpstreamError: 'UPSTREAM_ERROR',
   NotConfigured: 'SERVICE_NOT_CONFIGURED',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** Trusted documents mode: the operation is not one of the listed documents. */
+  PersistedQueryNotInList: 'PERSISTED_QUERY_NOT_IN_LIST',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

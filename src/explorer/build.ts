@@ -3,13 +3,17 @@ import type * as Esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { explorerAssetNames, explorerAssetsDir, explorerClientDir } from './paths.js';
+import { explorerExamples } from './explorerExamples.js';
+import { examplesDir, explorerAssetNames, explorerAssetsDir, explorerClientDir } from './paths.js';
+
+/** The module through which the client imports the examples, made at build time. */
+const examplesModule = 'switchyard:examples';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * A fingerprint of everything the bundle is made from: the client sources,
- * this script and the locked package versions.
+ * the examples, these scripts and the locked package versions.
  */
 export function explorerSourceHash(): string {
   const hash = createHash('sha256');
@@ -17,7 +21,11 @@ export function explorerSourceHash(): string {
     ...readdirSync(explorerClientDir)
       .sort()
       .map((name) => join(explorerClientDir, name)),
+    ...readdirSync(examplesDir)
+      .sort()
+      .map((name) => join(examplesDir, name)),
     fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./explorerExamples.ts', import.meta.url)),
     join(projectRoot, 'package-lock.json'),
   ];
   for (const file of files) {
@@ -25,6 +33,21 @@ export function explorerSourceHash(): string {
     hash.update(existsSync(file) ? readFileSync(file) : '');
   }
   return hash.digest('hex');
+}
+
+/** Resolves `switchyard:examples` to the examples as they are now: the bundle carries their text. */
+function examplesPlugin(): Esbuild.Plugin {
+  return {
+    name: 'switchyard-examples',
+    setup(build) {
+      build.onResolve({ filter: /^switchyard:examples$/ }, () => ({ path: examplesModule, namespace: 'switchyard-examples' }));
+      build.onLoad({ filter: /.*/, namespace: 'switchyard-examples' }, () => ({
+        contents: `export const examples = ${JSON.stringify(explorerExamples(examplesDir))};`,
+        loader: 'js',
+        watchDirs: [examplesDir],
+      }));
+    },
+  };
 }
 
 function builtHash(): string | undefined {
@@ -81,6 +104,7 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    plugins: [examplesPlugin()],
   });
   await esbuild.build({
     ...common,

@@ -8,3 +8,6 @@ export const explorerClientDir = fileURLToPath(new URL('./client/', import.meta.
 
 /** Names of the built files, as served under `/explorer/`. */
 export const explorerAssetNames = { script: 'explorer.js', style: 'explorer.css', stamp: 'build.json' } as const;
+
+/** The README's examples, which the explorer opens as tabs (bundled at build time). */
+export const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));

@@ -17,6 +17,7 @@ import { requestTarget } from './requestTarget.js';
 import { checkOperationLimits } from '../limits/operationLimits.js';
 import type { Logger } from './logger.js';
 import { logUnexpectedErrors } from './unexpectedErrorLog.js';
+import type { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
 
 /** How the graphql-ws endpoint is attached. */
 export interface WebSocketOptions {
@@ -29,6 +30,8 @@ export interface WebSocketOptions {
   readonly live: LiveHub;
   /** Client authentication, applied to each connection_init. */
   readonly auth: ClientAuth;
+  /** Trusted documents mode: only these operations may be subscribed to; any when undefined. */
+  readonly trustedDocuments?: TrustedDocuments | undefined;
   readonly maxPayloadBytes: number;
   /** Where errors a subscriber is only shown masked are logged. */
   readonly logger: Logger;
@@ -131,9 +134,19 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
       },
       // Parsed with the token limit and validated here, then held to the same cost limits as HTTP operations.
       onSubscribe: (_ctx, _id, payload) => {
+        let text = payload.query;
+        if (options.trustedDocuments !== undefined) {
+          try {
+            // A listed document may be named as over HTTP: by documentId or by the persistedQuery extension.
+            text = options.trustedDocuments.documentOf({ query: payload.query, documentId: (payload as { readonly documentId?: unknown }).documentId, extensions: payload.extensions });
+          } catch (error) {
+            if (error instanceof GatewayError) return [error];
+            throw error;
+          }
+        }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+          document = parse(text, { maxTokens: config.limits.maxTokens });
         } catch (error) {
           return [coded(error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed'), 'GRAPHQL_PARSE_FAILED')];
         }

@@ -18,7 +18,9 @@ import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
-import { operationPlugin } from './operationPlugin.js';
+import { operationPlugin, type OperationSummary } from './operationPlugin.js';
+import { describeOperationSpan } from './operationSpan.js';
+import { spans } from '../telemetry/spans.js';
 import { createGraphQLHandler } from './graphqlHandler.js';
 import { liveAndCacheMetrics } from './liveAndCacheMetrics.js';
 import { createRequestHandler } from './requestHandler.js';
@@ -31,6 +33,7 @@ import { createLogger, type Logger } from './logger.js';
 import { cachePlugin } from '../cache/cachePlugin.js';
 import { createResponseCache } from '../cache/createResponseCache.js';
 import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js';
+import { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
 
 const maxBodyBytes = 1_048_576;
 
@@ -90,6 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
   const cache = createResponseCache(config, { log: logger, clock: options.clock });
   const schema = createSchema();
+  const operationListeners: ((summary: OperationSummary) => void)[] = [(summary) => metrics.recordOperation(summary), operationLogger(logger)];
+  if (spans.enabled) operationListeners.push(describeOperationSpan);
   const apollo = new ApolloServer<GatewayContext>({
     // Persisted queries (and Apollo's other caches) live in the same store as responses.
     cache: new ApolloStoreCache(cache.store),
@@ -110,7 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       unexpectedErrorLogPlugin<GatewayContext>(logger),
       operationLimitsPlugin<GatewayContext>(config.limits),
       cachePlugin<GatewayContext>(),
-      operationPlugin(tally, [(summary) => metrics.recordOperation(summary), operationLogger(logger)]),
+      operationPlugin(tally, operationListeners),
     ],
   });
   await apollo.start();
@@ -122,9 +127,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
 
+  const trustedDocuments = config.trustedDocuments === undefined ? undefined : new TrustedDocuments(config.trustedDocuments);
+  if (trustedDocuments !== undefined) logger.info({ trustedDocuments: trustedDocuments.size }, `Trusted documents: only the ${trustedDocuments.size} listed operations run`);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     maxBodyBytes,
+    trustedDocuments,
     createContext: (req) => createContext(config, upstreams, req.headers, auth, cache),
   });
 
@@ -156,7 +164,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, maxPayloadBytes: maxBodyBytes, logger });
+  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, trustedDocuments, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');

@@ -4,16 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serviceSettings } from '../config/config.js';
 import { explorerAssetNames, explorerAssetsDir } from '../explorer/paths.js';
 
-const defaultQuery = `# Switchyard: one GraphQL API over CircleCI, GitHub Enterprise Server,
-# GitLab, Concord and FlexStack. Put your credentials in the Headers tab
-# (empty values fall back to the tokens the gateway is configured with).
-{
-  circleciProject(slug: "gh/acme/api") {
-    name
-  }
-}
-`;
-
 const assetTypes: Readonly<Record<string, string>> = {
   [explorerAssetNames.script]: 'text/javascript; charset=utf-8',
   [explorerAssetNames.style]: 'text/css; charset=utf-8',
@@ -41,7 +31,7 @@ function contentSecurityPolicy(host: string | undefined): string {
 }
 
 function page(): string {
-  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), defaultQuery };
+  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header) };
   return `<!doctype html>
 <html lang="en">
 <head>

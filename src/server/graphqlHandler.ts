@@ -3,6 +3,10 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { GatewayContext } from '../context/GatewayContext.js';
 import { readBody } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
+import { GatewayError } from '../errors/GatewayError.js';
+import { spans } from '../telemetry/spans.js';
+import type { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
+import { trustedRequest } from './trustedRequest.js';
 
 /** Handles one HTTP request to `/graphql`. */
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -11,14 +15,19 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * The HTTP side of `/graphql`: reads the body (up to `maxBodyBytes`), hands
  * the request to Apollo Server with a context made for it, and writes the
  * answer. A body over the limit throws BodyTooLargeError for the caller's 413.
+ * With tracing on, the operation runs in its own span (see describeOperationSpan).
+ * In trusted documents mode, a request naming no listed document is refused
+ * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it.
  */
 export function createGraphQLHandler(options: {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly maxBodyBytes: number;
   /** The operation's context; may refuse the request by throwing a GraphQL error with an HTTP status. */
   readonly createContext: (req: IncomingMessage) => Promise<GatewayContext>;
+  /** Trusted documents mode: only these operations run; any when undefined. */
+  readonly trustedDocuments?: TrustedDocuments | undefined;
 }): GraphQLHandler {
-  const { apollo, maxBodyBytes, createContext } = options;
+  const { apollo, maxBodyBytes, createContext, trustedDocuments } = options;
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       req.resume();
@@ -45,8 +54,19 @@ export function createGraphQLHandler(options: {
         body = raw;
       }
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) });
+    let parts = { body, search: url.search };
+    if (trustedDocuments !== undefined) {
+      try {
+        parts = trustedRequest(trustedDocuments, req.method, parts);
+      } catch (error) {
+        if (!(error instanceof GatewayError)) throw error;
+        sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return;
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: parts.search, body: parts.body };
+    // The operation's span: loader batches and upstream calls made while it runs are its children.
+    const response = await spans.run('GraphQL Operation', () => ({}), () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) }));
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (response.body.kind === 'complete') {

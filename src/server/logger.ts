@@ -1,4 +1,5 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { spans } from '../telemetry/spans.js';
 
 /** Header and field paths that may hold a credential; their values never reach a log. */
 export const redactedPaths = [
@@ -19,10 +20,12 @@ export const redactedPaths = [
  * destination. Stdout is written asynchronously: a line per operation must
  * not block the event loop on a slow pipe, and lines written while one write
  * is in flight go out together. Call `flushLogger` before exiting (pino also
- * flushes synchronously on a normal process exit).
+ * flushes synchronously on a normal process exit). With tracing on, each
+ * line written within a span carries its `traceId` and `spanId`.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } };
+  const options: LoggerOptions = { level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } };
+  if (spans.enabled) options.mixin = () => spans.current() ?? {};
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 

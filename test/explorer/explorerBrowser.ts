@@ -64,6 +64,11 @@ export async function editorTexts(page: Page): Promise<string[]> {
   );
 }
 
+/** The text of the query editor of the active tab. */
+export async function queryText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.getValue() ?? '');
+}
+
 /** The text shown in the result pane. */
 export async function resultText(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -2,12 +2,18 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { examples } from 'switchyard:examples';
 
 /** What the page embeds for the explorer (see src/server/explorer.ts). */
 interface ExplorerSettings {
   readonly credentialHeaders: readonly string[];
-  readonly defaultQuery: string;
 }
+
+// What a tab opened with "+" starts with; the example tabs hold the files' text as it is.
+const newTabQuery = `# Switchyard: one GraphQL API over CircleCI, GitHub Enterprise Server,
+# GitLab, Concord and FlexStack. Put your credentials in the Headers tab
+# (empty values fall back to the tokens the gateway is configured with).
+`;
 
 function readSettings(): ExplorerSettings {
   const element = document.getElementById('explorer-settings');
@@ -31,12 +37,15 @@ createRoot(root).render(
     GraphiQL,
     {
       fetcher,
-      defaultQuery: settings.defaultQuery,
+      // The README's examples as ready tabs, the dashboard first; only when the browser holds no tabs of its own.
+      defaultTabs: examples.map((example) => ({ query: example.query, variables: example.variables ?? null, headers: headerTemplate })),
+      defaultQuery: newTabQuery,
       defaultHeaders: headerTemplate,
       isHeadersEditorEnabled: true,
       // Credentials typed into the header editor must not outlive the page.
       shouldPersistHeaders: false,
-      defaultEditorToolsVisibility: 'headers',
+      // The first tab's variables when it has any, else the credential headers.
+      defaultEditorToolsVisibility: examples[0]?.variables === undefined ? 'headers' : 'variables',
     },
     createElement(GraphiQL.Logo, null, 'Switchyard'),
   ),

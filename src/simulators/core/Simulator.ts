@@ -8,6 +8,8 @@ export interface LoggedRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string | string[]>>;
   readonly at: string;
+  /** The W3C `traceparent` header the request carried, if any. */
+  readonly traceparent?: string;
 }
 
 /** An injected fault: latency and/or a forced answer on matching requests. */
@@ -170,7 +172,8 @@ export class Simulator {
       return;
     }
     const method = req.method ?? 'GET';
-    this.log.push({ method, path: url.pathname, query: queryObject(url.searchParams), at: new Date().toISOString() });
+    const { traceparent } = req.headers;
+    this.log.push({ method, path: url.pathname, query: queryObject(url.searchParams), at: new Date().toISOString(), ...(typeof traceparent === 'string' ? { traceparent } : {}) });
 
     const fault = this.faults.find((f) => (f.method === undefined || f.method === method) && f.regex.test(url.pathname) && f.remaining > 0);
     if (fault) {

@@ -108,28 +108,28 @@ export class CircleCiLoaders {
     const api = circleCiApi(session);
     this.api = api;
     const slugOf = (key: { readonly projectSlug: string }) => ({ 'project-slug': key.projectSlug });
-    this.user = keyLoader(async (id) => toUser((await api.getUser({ path: { id } })).body));
-    this.pipelineByNumber = keyLoader(async (key) => {
+    this.user = keyLoader('circleci.user', async (id) => toUser((await api.getUser({ path: { id } })).body));
+    this.pipelineByNumber = keyLoader('circleci.pipelineByNumber', async (key) => {
       const pipeline = toPipeline((await api.getPipelineByNumber({ path: { ...slugOf(key), 'pipeline-number': key.number } })).body);
       this.pipeline.prime(pipeline.id, pipeline);
       return pipeline;
     }, jobKey);
-    this.pipelineConfig = keyLoader(async (id) => toPipelineConfig((await api.getPipelineConfigById({ path: { 'pipeline-id': id } })).body));
-    this.workflowJobs = keyLoader(async (id) => pageOf((await api.listWorkflowJobs({ path: { id } })).body, (wire) => toJob(wire, id)).items);
-    this.jobDetails = keyLoader(
+    this.pipelineConfig = keyLoader('circleci.pipelineConfig', async (id) => toPipelineConfig((await api.getPipelineConfigById({ path: { 'pipeline-id': id } })).body));
+    this.workflowJobs = keyLoader('circleci.workflowJobs', async (id) => pageOf((await api.listWorkflowJobs({ path: { id } })).body, (wire) => toJob(wire, id)).items);
+    this.jobDetails = keyLoader('circleci.jobDetails', 
       async (key) => toJobDetails((await api.getJobDetails({ path: { ...slugOf(key), 'job-number': key.number } })).body, key.projectSlug),
       jobKey,
     );
-    this.schedule = keyLoader(async (id) => toSchedule((await api.getScheduleById({ path: { 'schedule-id': id } })).body));
-    this.envVar = keyLoader(async (key) => toEnvVar((await api.getEnvVar({ path: { ...slugOf(key), name: key.name } })).body, key.projectSlug), itemKey);
-    this.checkoutKey = keyLoader(
+    this.schedule = keyLoader('circleci.schedule', async (id) => toSchedule((await api.getScheduleById({ path: { 'schedule-id': id } })).body));
+    this.envVar = keyLoader('circleci.envVar', async (key) => toEnvVar((await api.getEnvVar({ path: { ...slugOf(key), name: key.name } })).body, key.projectSlug), itemKey);
+    this.checkoutKey = keyLoader('circleci.checkoutKey', 
       async (key) => toCheckoutKey((await api.getCheckoutKey({ path: { ...slugOf(key), fingerprint: key.name } })).body, key.projectSlug),
       itemKey,
     );
-    this.settings = keyLoader(async (slug) => toProjectSettings((await api.getProjectSettings({ path: slugParts(slug) })).body, slug));
-    this.project = keyLoader(async (slug) => toProject((await api.getProjectBySlug({ path: { 'project-slug': slug } })).body));
-    this.pipeline = keyLoader(async (id) => toPipeline((await api.getPipelineById({ path: { 'pipeline-id': id } })).body));
-    this.workflow = keyLoader(async (id) => toWorkflow((await api.getWorkflowById({ path: { id } })).body));
+    this.settings = keyLoader('circleci.settings', async (slug) => toProjectSettings((await api.getProjectSettings({ path: slugParts(slug) })).body, slug));
+    this.project = keyLoader('circleci.project', async (slug) => toProject((await api.getProjectBySlug({ path: { 'project-slug': slug } })).body));
+    this.pipeline = keyLoader('circleci.pipeline', async (id) => toPipeline((await api.getPipelineById({ path: { 'pipeline-id': id } })).body));
+    this.workflow = keyLoader('circleci.workflow', async (id) => toWorkflow((await api.getWorkflowById({ path: { id } })).body));
     this.contexts = new ContextLoaders(api);
     this.webhooks = new WebhookLoaders(api);
     this.insights = new InsightsLoaders(api);

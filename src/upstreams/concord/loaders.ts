@@ -62,9 +62,9 @@ export class ConcordLoaders {
   ) {
     const api = concordApi(session);
     this.api = api;
-    this.project = keyLoader(async ({ org, name }) => toProject((await api.getProject({ path: { orgName: org, projectName: name } })).body, org), nameCacheKey);
-    this.process = keyLoader(async (instanceId) => toProcess((await api.getProcess({ path: { instanceId } })).body));
-    this.teamId = keyLoader(async ({ org, name }) => {
+    this.project = keyLoader('concord.project', async ({ org, name }) => toProject((await api.getProject({ path: { orgName: org, projectName: name } })).body, org), nameCacheKey);
+    this.process = keyLoader('concord.process', async (instanceId) => toProcess((await api.getProcess({ path: { instanceId } })).body));
+    this.teamId = keyLoader('concord.teamId', async ({ org, name }) => {
       const id = str((await api.getTeam({ path: { orgName: org, teamName: name } })).body.id);
       if (id === null || id === '') throw new GatewayError('UPSTREAM_ERROR', 'Unexpected response from Concord', { service: 'concord' });
       return id;

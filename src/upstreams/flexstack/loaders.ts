@@ -84,13 +84,12 @@ export class FlexStackLoaders {
   constructor(session: UpstreamSession) {
     const api = flexStackApi(session);
     this.api = api;
-    this.project = keyLoader(async (id) => toProject((await api.getProject({ path: { id } })).body));
-    this.member = keyLoader(async ({ projectId, id }) => toMember((await api.getMember({ path: { id: projectId, member_id: id } })).body, projectId), childCacheKey);
-    this.integration = keyLoader(
-      async ({ projectId, id }) => toIntegration((await api.getIntegration({ path: { id: projectId, integration_id: id } })).body, projectId),
+    this.project = keyLoader('flexstack.project', async (id) => toProject((await api.getProject({ path: { id } })).body));
+    this.member = keyLoader('flexstack.member', async ({ projectId, id }) => toMember((await api.getMember({ path: { id: projectId, member_id: id } })).body, projectId), childCacheKey);
+    this.integration = keyLoader('flexstack.integration', async ({ projectId, id }) => toIntegration((await api.getIntegration({ path: { id: projectId, integration_id: id } })).body, projectId),
       childCacheKey,
     );
-    this.deployment = keyLoader(async (id) => toDeployment((await api.getDeployment({ path: { id } })).body));
+    this.deployment = keyLoader('flexstack.deployment', async (id) => toDeployment((await api.getDeployment({ path: { id } })).body));
   }
 
   private async readProjects(options: ListOptions, orgId: string | null | undefined): Promise<UpstreamPage<FlexStackProjectModel>> {

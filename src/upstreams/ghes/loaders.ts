@@ -74,12 +74,12 @@ export class GhesLoaders {
   constructor(session: UpstreamSession) {
     const api = ghesApi(session);
     this.api = api;
-    this.globalWebhook = keyLoader(async (id) => toGlobalWebhook((await api.getGlobalWebhook({ path: { hook_id: id } })).body));
-    this.preReceiveEnvironment = keyLoader(async (id) => toPreReceiveEnvironment((await api.getPreReceiveEnvironment({ path: { pre_receive_environment_id: id } })).body));
-    this.downloadStatus = keyLoader(async (id) =>
+    this.globalWebhook = keyLoader('ghes.globalWebhook', async (id) => toGlobalWebhook((await api.getGlobalWebhook({ path: { hook_id: id } })).body));
+    this.preReceiveEnvironment = keyLoader('ghes.preReceiveEnvironment', async (id) => toPreReceiveEnvironment((await api.getPreReceiveEnvironment({ path: { pre_receive_environment_id: id } })).body));
+    this.downloadStatus = keyLoader('ghes.downloadStatus', async (id) =>
       toPreReceiveDownload((await api.getDownloadStatusForPreReceiveEnvironment({ path: { pre_receive_environment_id: id } })).body),
     );
-    this.publicKey = keyLoader((id) => this.findPublicKey(id));
+    this.publicKey = keyLoader('ghes.publicKey', (id) => this.findPublicKey(id));
   }
 
   private async readPublicKeys(ref: GhesPageRef, options: GhesListOrder & { readonly since?: string | null | undefined }): Promise<UpstreamPage<GhesPublicKeyModel>> {

@@ -49,14 +49,14 @@ export class GitLabLoaders {
   constructor(session: UpstreamSession) {
     const api = gitLabApi(session);
     this.api = api;
-    this.project = keyLoader(async (idOrPath) => {
+    this.project = keyLoader('gitlab.project', async (idOrPath) => {
       const project = toProject((await api.getProject({ path: { id: idOrPath } })).body);
       // Read by path, known by id too (and the reverse): members and hooks name their project by id.
       this.primeProject(project);
       return project;
     });
-    this.member = keyLoader(async ({ project, id }) => toMember((await api.getProjectMember({ path: { id: project, user_id: id } })).body, project), projectChildKey);
-    this.hook = keyLoader(async ({ project, id }) => toProjectHook((await api.getProjectHook({ path: { id: project, hook_id: id } })).body), projectChildKey);
+    this.member = keyLoader('gitlab.member', async ({ project, id }) => toMember((await api.getProjectMember({ path: { id: project, user_id: id } })).body, project), projectChildKey);
+    this.hook = keyLoader('gitlab.hook', async ({ project, id }) => toProjectHook((await api.getProjectHook({ path: { id: project, hook_id: id } })).body), projectChildKey);
     this.ci = new GitLabPipelineLoaders(api);
   }
 

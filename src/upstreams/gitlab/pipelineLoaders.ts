@@ -32,11 +32,11 @@ export class GitLabPipelineLoaders {
   readonly job: DataLoader<ProjectChildKey, GitLabJobModel, string>;
 
   constructor(private readonly api: GitLabApi) {
-    this.pipeline = keyLoader(
+    this.pipeline = keyLoader('gitlab.pipeline', 
       async ({ project, id }) => toPipeline((await api.getPipeline({ path: { id: project, pipeline_id: id } })).body, true, Number(project)),
       projectChildKey,
     );
-    this.job = keyLoader(async ({ project, id }) => toJob((await api.getJob({ path: { id: project, job_id: id } })).body, Number(project)), projectChildKey);
+    this.job = keyLoader('gitlab.job', async ({ project, id }) => toJob((await api.getJob({ path: { id: project, job_id: id } })).body, Number(project)), projectChildKey);
   }
 
   /** A project's pipelines, newest first, each in GitLab's list form (the rest is read with the pipeline when asked for). */

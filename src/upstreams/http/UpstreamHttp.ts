@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../../config/config.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
 import { mapUpstreamError } from './mapUpstreamError.js';
+import { spans } from '../../telemetry/spans.js';
 import type {
   QueryValue,
   ResponseHeaders,
@@ -159,7 +160,8 @@ export class UpstreamHttp {
     if (status < 200 || status >= 300) {
       throw mapUpstreamError(this.protocol, status, decoded, responseHeaders);
     }
-    return { status, headers: responseHeaders, body: decoded as T };
+    const answer = { status, headers: responseHeaders, body: decoded as T };
+    return spans.enabled ? { ...answer, bytes: Buffer.byteLength(text) } : answer;
   }
 
   /** Closes the connection pool. */

@@ -8,6 +8,7 @@ import type { CacheTracker } from '../../cache/CacheTracker.js';
 import type { CallBudget } from './CallBudget.js';
 import type { ReadClass } from '../../cache/CachePolicy.js';
 import type { PurgeTarget } from '../../cache/rules.js';
+import { traceUpstreamCall, type UpstreamCallTrace } from './traceUpstreamCall.js';
 
 /** A GET of an operation, its path built and checked. */
 export interface SessionRead {
@@ -82,14 +83,16 @@ export class UpstreamSession {
       this.budget?.take(this.service);
       const call = { token, requestId: this.requestId };
       const fetch = async (): Promise<UpstreamResponse> => this.checked(await http.send({ method: 'GET', path: request.path, query: request.query, route: request.route }, call, url), request.check);
-      pending =
-        this.cache === undefined
+      const { cache } = this;
+      pending = traceUpstreamCall(this.service, 'GET', request.route, (trace) =>
+        cache === undefined
           ? fetch()
-          : this.cache.cache.get(
+          : cache.cache.get(
               { service: this.service, baseUrl: http.baseHref, token, path: request.path, query: request.query, read: request.read },
               fetch,
-              this.cache.tracker,
-            );
+              trace === undefined ? cache.tracker : watched(cache.tracker, trace),
+            ),
+      );
       this.memo.set(key, pending);
     }
     return pending as Promise<UpstreamResponse<T>>;
@@ -106,7 +109,9 @@ export class UpstreamSession {
     this.memo.clear();
     this.cache?.tracker.write();
     try {
-      return this.checked(await http.send<T>(request, { token, requestId: this.requestId }), request.check);
+      return await traceUpstreamCall(this.service, request.method, request.route ?? request.path, async () =>
+        this.checked(await http.send<T>(request, { token, requestId: this.requestId }), request.check),
+      );
     } finally {
       await this.cache?.cache.invalidate(this.service, request.method, request.path, request.purges ?? []);
     }
@@ -121,4 +126,14 @@ export class UpstreamSession {
       cause: new Error(problem),
     });
   }
+}
+
+/** The operation's cache tracker, also telling a traced call where its answer came from. */
+function watched(tracker: CacheTracker, trace: UpstreamCallTrace): Pick<CacheTracker, 'use'> {
+  return {
+    use(entry, cacheable) {
+      trace.source = entry.source;
+      tracker.use(entry, cacheable);
+    },
+  };
 }

@@ -24,8 +24,8 @@ export class ContextLoaders {
   readonly restrictions: DataLoader<string, readonly CircleCiContextRestrictionModel[]>;
 
   constructor(private readonly api: CircleCiApi) {
-    this.context = keyLoader(async (id) => toContext((await api.getContext({ path: { 'context-id': id } })).body));
-    this.restrictions = keyLoader(async (id) => ((await api.getContextRestrictions({ path: { context_id: id } })).body.items ?? []).map((wire) => toContextRestriction(wire, id)));
+    this.context = keyLoader('circleci.context', async (id) => toContext((await api.getContext({ path: { 'context-id': id } })).body));
+    this.restrictions = keyLoader('circleci.restrictions', async (id) => ((await api.getContextRestrictions({ path: { context_id: id } })).body.items ?? []).map((wire) => toContextRestriction(wire, id)));
   }
 
   /** An owner's contexts, from CircleCI's page tokens. */

@@ -20,7 +20,7 @@ export class WebhookLoaders {
   readonly webhook: DataLoader<string, CircleCiWebhookModel>;
 
   constructor(private readonly api: CircleCiApi) {
-    this.webhook = keyLoader(async (id) => toWebhook((await api.getWebhookById({ path: { 'webhook-id': id } })).body));
+    this.webhook = keyLoader('circleci.webhook', async (id) => toWebhook((await api.getWebhookById({ path: { 'webhook-id': id } })).body));
   }
 
   /** A scope's webhooks; CircleCI answers them all at once (it sends a page token but takes none). */

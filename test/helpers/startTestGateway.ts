@@ -2,7 +2,7 @@ import type { ServiceName } from '../../src/config/ServiceName.js';
 import { loadConfig, serviceSettings } from '../../src/config/config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server/createGateway.js';
 import type { Logger } from '../../src/server/logger.js';
-import type { LoggedRequest } from '../../src/simulators/core/Simulator.js';
+import type { Fault, LoggedRequest } from '../../src/simulators/core/Simulator.js';
 import { startSimulators, type RunningSimulators } from '../../src/simulators/startSimulators.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -23,6 +23,8 @@ export interface TestGateway {
   requests(service: ServiceName): Promise<LoggedRequest[]>;
   /** Clears every simulator's request log. */
   clearRequests(): Promise<void>;
+  /** Injects a fault into one service's simulator (through its `/__sim/faults` endpoint). */
+  fault(service: ServiceName, fault: Fault): Promise<void>;
   /** Removes every fault injected into any simulator. */
   clearFaults(): Promise<void>;
   close(): Promise<void>;
@@ -82,6 +84,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     async clearRequests() {
       await Promise.all(Object.values(simulators.byService).map((simulator) => fetch(`${simulator.origin}/__sim/requests`, { method: 'DELETE' })));
+    },
+    async fault(service, fault) {
+      const response = await fetch(`${origin(service)}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      if (response.status !== 201) throw new Error(`The ${service} simulator refused the fault: ${response.status}`);
     },
     async clearFaults() {
       await Promise.all(Object.values(simulators.byService).map((simulator) => fetch(`${simulator.origin}/__sim/faults`, { method: 'DELETE' })));

@@ -61,6 +61,7 @@ export function useTestGateway(options: UseTestGatewayOptions | (() => UseTestGa
     gql: (query, variables, headers) => current().gql(query, variables, headers),
     requests: (service) => current().requests(service),
     clearRequests: () => current().clearRequests(),
+    fault: (service, fault) => current().fault(service, fault),
     clearFaults: () => current().clearFaults(),
     close: () => current().close(),
   };

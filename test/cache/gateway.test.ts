@@ -78,11 +78,7 @@ describe('response cache through GraphQL (Redis)', () => {
   });
 
   it('makes one upstream call per resource for 50 concurrent identical queries', async () => {
-    await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/project/gh/acme/infra', latencyMs: 150 }),
-    });
+    await t.fault('circleci', { path: '/project/gh/acme/infra', latencyMs: 150 });
     const results = await Promise.all(Array.from({ length: 50 }, () => t.gql(projectQuery, { slug: 'gh/acme/infra' })));
     for (const result of results) expect(result.data).toEqual(results[0]?.data);
     expect((await calls()).sort()).toEqual(['GET /api/v2/project/gh/acme/infra', 'GET /api/v2/project/gh/acme/infra/pipeline']);
@@ -101,11 +97,7 @@ describe('response cache through GraphQL (Redis)', () => {
     expect(statuses).toContain('running');
     expect(maxAge(running.headers.get('cache-control'))).toBeLessThanOrEqual(5);
 
-    await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/project/gh/acme/nothing', status: 500 }),
-    });
+    await t.fault('circleci', { path: '/project/gh/acme/nothing', status: 500 });
     const failed = await t.gql(`{ circleciProject(slug: "gh/acme/nothing") { name } }`);
     expect(failed.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
     expect(failed.headers.get('cache-control')).toBe('no-store');
@@ -192,11 +184,7 @@ describe('stale-while-revalidate through GraphQL (in memory, fake clock)', () =>
       now += 61_000; // past the 60 s TTL of a project, within the 30 s grace
       await swr.clearRequests();
       // A slow refresh, so that every one of the concurrent queries finds the entry still stale.
-      await fetch(`${swr.simulators.circleci.simulator.origin}/__sim/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ path: '/project/gh/acme/mobile', latencyMs: 300, times: 1 }),
-      });
+      await swr.fault('circleci', { path: '/project/gh/acme/mobile', latencyMs: 300, times: 1 });
       const answers = await Promise.all(Array.from({ length: 10 }, () => swr.gql(query, {}, { 'x-cache-age': '1' })));
       for (const answer of answers) {
         expect(answer.data).toEqual({ circleciProject: { fullName: 'gh/acme/mobile' } });

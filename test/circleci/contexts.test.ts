@@ -153,17 +153,12 @@ describe('CircleCI contexts through GraphQL', () => {
   });
 
   it('reports CircleCI’s 429 on a context list as RATE_LIMITED with its Retry-After', async () => {
-    const origin = t.simulators.circleci.simulator.origin;
-    await fetch(`${origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/context$', status: 429, headers: { 'retry-after': '7' }, times: 1 }),
-    });
+    await t.fault('circleci', { path: '/context$', status: 429, headers: { 'retry-after': '7' }, times: 1 });
     try {
       const result = await t.gql(listContexts, { slug: 'gh/acme', first: 1 });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 7, service: 'circleci' });
     } finally {
-      await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
+      await t.clearFaults();
     }
   });
 });

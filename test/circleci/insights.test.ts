@@ -108,16 +108,12 @@ describe('CircleCI Insights through GraphQL', () => {
   });
 
   it('decodes numbers CircleCI sends as strings', async () => {
-    await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    await t.fault('circleci', {
         path: '/insights/gh/acme/api/flaky-tests$',
         status: 200,
         times: 1,
         body: { 'flaky-tests': [{ 'test-name': 't', 'times-flaked': '3', 'job-number': '12', 'time-wasted': '4.5' }], 'total-flaky-tests': '1' },
-      }),
-    });
+      });
     const result = await t.gql(`{ circleciFlakyTests(projectSlug: "gh/acme/api") { totalFlakyTests tests { testName timesFlaked jobNumber timeWastedSecs classname } } }`);
     expect(result.data?.['circleciFlakyTests']).toEqual({ totalFlakyTests: 1, tests: [{ testName: 't', timesFlaked: 3, jobNumber: 12, timeWastedSecs: 4.5, classname: null }] });
   });

@@ -45,11 +45,7 @@ describe('CircleCI 64-bit numbers', () => {
     const origin = t.simulators.circleci.simulator.origin;
     const id = t.simulators.circleci.store.pipelines[0]?.id as string;
     const body = (await (await fetch(`${origin}/api/v2/pipeline/${id}`, { headers: { 'circle-token': 'demo-circleci-token' } })).json()) as Record<string, unknown>;
-    await fetch(`${origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: `/api/v2/pipeline/${id}$`, status: 200, times: 1, body: { ...body, number: '9007199254740993' } }),
-    });
+    await t.fault('circleci', { path: `/api/v2/pipeline/${id}$`, status: 200, times: 1, body: { ...body, number: '9007199254740993' } });
     const result = await t.gql(`query ($id: ID!) { circleciPipeline(id: $id) { pipelineId number } }`, { id });
     expect(result.data?.['circleciPipeline']).toEqual({ pipelineId: id, number: null });
     expect(result.errors?.map((error) => error.path)).toEqual([['circleciPipeline', 'number']]);

@@ -5,11 +5,7 @@ const t = useTestGateway({ env: { CACHE_ENABLED: 'true' } });
 
 /** Makes CircleCI answer `status` (200 unless said) with `body` at paths matching `path`, once. */
 async function answer(path: string, body: unknown, options: { method?: string; status?: number } = {}): Promise<void> {
-  await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ path, status: options.status ?? 200, body, times: 1, ...(options.method === undefined ? {} : { method: options.method }) }),
-  });
+  await t.fault('circleci', { path, status: options.status ?? 200, body, times: 1, ...(options.method === undefined ? {} : { method: options.method }) });
 }
 
 const unexpected = (status = 200) => ({ message: 'Unexpected response from CircleCI', extensions: { code: 'UPSTREAM_ERROR', service: 'circleci', status } });

@@ -5,11 +5,7 @@ const t = useTestGateway({ env: { CACHE_ENABLED: 'true' } });
 
 /** Makes Concord answer 200 with `body` at paths matching `path` (and `method`), once. */
 async function answer(path: string, body: unknown, method?: string): Promise<void> {
-  await fetch(`${t.simulators.concord.simulator.origin}/__sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ path, method, status: 200, body, times: 1 }),
-  });
+  await t.fault('concord', { path, status: 200, body, times: 1, ...(method === undefined ? {} : { method }) });
 }
 
 const unexpected = { message: 'Unexpected response from Concord', extensions: { code: 'UPSTREAM_ERROR', service: 'concord', status: 200 } };

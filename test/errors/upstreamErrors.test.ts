@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
-const fault = async (body: Record<string, unknown>): Promise<void> => {
-  await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-};
-
 const t = useTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '300' } });
 
 const twoProjects = `{ a: circleciProject(slug: "gh/acme/api") { name } b: circleciProject(slug: "gh/acme/web") { name } }`;
@@ -21,7 +13,7 @@ describe('upstream failures as GraphQL errors', () => {
   });
 
   it('an upstream 500 costs only its own field, with code and service', async () => {
-    await fault({ path: '/project/gh/acme/web$', status: 500 });
+    await t.fault('circleci', { path: '/project/gh/acme/web$', status: 500 });
     const result = await t.gql(twoProjects);
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ a: { name: 'api' }, b: null });
@@ -30,22 +22,22 @@ describe('upstream failures as GraphQL errors', () => {
   });
 
   it('maps 429 to RATE_LIMITED with the Retry-After seconds', async () => {
-    await fault({ path: '/project/gh/acme/web$', status: 429, headers: { 'retry-after': '17' } });
+    await t.fault('circleci', { path: '/project/gh/acme/web$', status: 429, headers: { 'retry-after': '17' } });
     const result = await t.gql(twoProjects);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', service: 'circleci', retryAfter: 17 });
     expect(result.data?.['a']).toEqual({ name: 'api' });
   });
 
   it('maps 403 to FORBIDDEN and 401 to UNAUTHENTICATED', async () => {
-    await fault({ path: '/project/gh/acme/web$', status: 403 });
-    await fault({ path: '/project/gh/acme/api$', status: 401 });
+    await t.fault('circleci', { path: '/project/gh/acme/web$', status: 403 });
+    await t.fault('circleci', { path: '/project/gh/acme/api$', status: 401 });
     const result = await t.gql(twoProjects);
     const codes = Object.fromEntries((result.errors ?? []).map((e) => [e.path?.[0], e.extensions?.['code']]));
     expect(codes).toEqual({ a: 'UNAUTHENTICATED', b: 'FORBIDDEN' });
   });
 
   it('a slow upstream becomes UPSTREAM_TIMEOUT within the configured timeout', async () => {
-    await fault({ path: '/project/gh/acme/web$', latencyMs: 1500, times: 1 });
+    await t.fault('circleci', { path: '/project/gh/acme/web$', latencyMs: 1500, times: 1 });
     const result = await t.gql(twoProjects);
     expect(result.errors?.[0]).toMatchObject({ path: ['b'], extensions: { code: 'UPSTREAM_TIMEOUT', service: 'circleci' } });
     expect(result.data?.['a']).toEqual({ name: 'api' });
@@ -62,7 +54,7 @@ describe('upstream failures as GraphQL errors', () => {
   });
 
   it('a 200 whose body is not the declared object is an upstream error naming the service, not empty data', async () => {
-    await fault({ path: '/project/gh/acme/web$', status: 200, body: 'not json at all' });
+    await t.fault('circleci', { path: '/project/gh/acme/web$', status: 200, body: 'not json at all' });
     const result = await t.gql(`{ circleciProject(slug: "gh/acme/web") { name slug } }`);
     expect(result.errors?.[0]).toMatchObject({ message: 'Unexpected response from CircleCI', extensions: { code: 'UPSTREAM_ERROR', service: 'circleci', status: 200 } });
     expect(result.data).toEqual({ circleciProject: null });

@@ -170,11 +170,7 @@ describe('FlexStack projects through GraphQL', () => {
 
   it('maps FlexStack error codes, whatever status they come with', async () => {
     const fault = async (status: number, code: string): Promise<void> => {
-      await fetch(`${t.simulators.flexstack.simulator.origin}/__sim/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ path: '/v1/projects$', status, body: { code, message: `failed with ${code}`, cause: 'injected' }, times: 1 }),
-      });
+      await t.fault('flexstack', { path: '/v1/projects$', status, body: { code, message: `failed with ${code}`, cause: 'injected' }, times: 1 });
     };
     const cases: [number, string, string][] = [
       [400, 'bad_input', 'BAD_USER_INPUT'],

@@ -5,11 +5,7 @@ const t = useTestGateway({ env: { CACHE_ENABLED: 'true' } });
 
 /** Makes FlexStack answer 200 with `body` at paths matching `path`, `times` times. */
 async function answer(path: string, body: unknown, times = 1): Promise<void> {
-  await fetch(`${t.simulators.flexstack.simulator.origin}/__sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ path, status: 200, body, times }),
-  });
+  await t.fault('flexstack', { path, status: 200, body, times });
 }
 
 const unexpected = { message: 'Unexpected response from FlexStack', extensions: { code: 'UPSTREAM_ERROR', service: 'flexstack', status: 200 } };

@@ -64,11 +64,7 @@ describe('the cross-service projects connection', () => {
   });
 
   it('survives one service failing: its edges are missing, an error names it, the page stands', async () => {
-    await fetch(`${t.simulators.byService.gitlab!.origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/api/v4/projects$', status: 503, times: 1 }),
-    });
+    await t.fault('gitlab', { path: '/api/v4/projects$', status: 503, times: 1 });
     const result: any = await t.gql(query, { first: 4 });
     expect(result.data.projects.failedServices).toEqual(['GITLAB']);
     expect(result.data.projects.edges.map((edge: any) => edge.node.service)).toEqual(['CONCORD', 'FLEXSTACK', 'CONCORD', 'FLEXSTACK']);

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
-const fault = async (body: Record<string, unknown>): Promise<void> => {
-  const response = await fetch(`${t.simulators.circleci.simulator.origin}/__sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(201);
-};
 const logged = async (): Promise<{ method: string; path: string; query: Record<string, string | string[]>; at: string }[]> => t.requests('circleci');
 
 const t = useTestGateway();
@@ -17,7 +9,7 @@ const pipelinesQuery = `query ($slug: String!) { circleciProject(slug: $slug) { 
 
 describe('a project and the lists that need only its key', () => {
   it('asks for the pipelines while the project is still on its way, not after it', async () => {
-    await fault({ method: 'GET', path: '/project/gh/acme/api$', latencyMs: 600, times: 1 });
+    await t.fault('circleci', { method: 'GET', path: '/project/gh/acme/api$', latencyMs: 600, times: 1 });
     const result = await t.gql(pipelinesQuery, { slug: 'gh/acme/api' });
     expect(result.errors).toBeUndefined();
     expect(result.data?.['circleciProject'].name).toBe('api');
@@ -33,7 +25,7 @@ describe('a project and the lists that need only its key', () => {
     const listed = await t.gql(`{ circleciProject(slug: "gh/acme/api") { pipelines(first: 1) { edges { node { pipelineId } } } } }`);
     const id = listed.data?.['circleciProject'].pipelines.edges[0].node.pipelineId as string;
     await t.clearRequests();
-    await fault({ method: 'GET', path: `/pipeline/${id}$`, latencyMs: 600, times: 1 });
+    await t.fault('circleci', { method: 'GET', path: `/pipeline/${id}$`, latencyMs: 600, times: 1 });
     const result = await t.gql(`query ($id: ID!) { circleciPipeline(id: $id) { pipelineId workflows { edges { node { name } } } } }`, { id });
     expect(result.errors).toBeUndefined();
     expect(result.data?.['circleciPipeline'].pipelineId).toBe(id);
@@ -50,7 +42,7 @@ describe('a project and the lists that need only its key', () => {
   });
 
   it('reports the project\'s own failure once, not the failure of a list started with it', async () => {
-    await fault({ method: 'GET', path: '/project/gh/acme/api(/pipeline)?$', status: 500 });
+    await t.fault('circleci', { method: 'GET', path: '/project/gh/acme/api(/pipeline)?$', status: 500 });
     const result = await t.gql(pipelinesQuery, { slug: 'gh/acme/api' });
     expect(result.data).toEqual({ circleciProject: null });
     expect(result.errors).toHaveLength(1);

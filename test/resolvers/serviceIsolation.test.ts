@@ -72,12 +72,7 @@ describe('one failing service costs only its own fields', () => {
 
   const cases = serviceNames.flatMap((service) => Object.entries(faults).map(([kind, spec]) => [service, kind, spec] as const));
   it.each(cases)('%s %s', async (service, _kind, spec) => {
-    const injected = await fetch(`${t.simulators.byService[service]?.origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(spec.fault),
-    });
-    expect(injected.status).toBe(201);
+    await t.fault(service, spec.fault);
     expectOnlyServiceLost(await t.gql(dashboard), service, spec.codes);
   });
 

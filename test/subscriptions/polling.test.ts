@@ -126,19 +126,14 @@ describe('polling watched pipelines', () => {
 
   it('waits as long as Retry-After says when rate limited', async () => {
     const pipeline = runningPipeline(600_000);
-    const origin = t.simulators.circleci.simulator.origin;
-    await fetch(`${origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: `/pipeline/${pipeline.id}/workflow$`, status: 429, headers: { 'retry-after': '1' }, times: 1 }),
-    });
+    await t.fault('circleci', { path: `/pipeline/${pipeline.id}/workflow$`, status: 429, headers: { 'retry-after': '1' }, times: 1 });
     const sub = subscribe(client(), workflowSubscription, { pipelineId: pipeline.id });
     await waitFor(async () => (await pollsOf(pipeline.id)).length >= 2, 'a poll after the 429', 10_000);
     const [limited, next] = (await pollsOf(pipeline.id)).map((at) => Date.parse(at));
     expect((next ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(950);
     await waitFor(() => sub.results.length === 1, 'the status after the wait');
     sub.stop();
-    await fetch(`${origin}/__sim/faults`, { method: 'DELETE' });
+    await t.clearFaults();
   });
 
   it('tells of and stops polling a pipeline that errored before any workflow', async () => {

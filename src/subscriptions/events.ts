@@ -1,5 +1,6 @@
 import type { CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
 import type { CircleCiJobModel } from '../upstreams/circleci/modelsJobs.js';
+import type { DeploymentState } from '../upstreams/flexstack/models.js';
 
 /** A CircleCI job in the job event's former shape (the deprecated `jobStatusEvent`). */
 export interface CircleCiJobSnapshot {
@@ -43,10 +44,6 @@ export interface CircleCiJobEvent extends CircleCiEventBase {
   readonly job: CircleCiJobModel;
 }
 
-/** The deployment statuses FlexStack webhooks report. */
-export const flexStackDeploymentStatuses = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
-/** One of {@link flexStackDeploymentStatuses}. */
-export type FlexStackDeploymentStatus = (typeof flexStackDeploymentStatuses)[number];
 
 /** A FlexStack deployment event as subscribers get it. */
 export interface FlexStackDeploymentEventModel {
@@ -54,7 +51,7 @@ export interface FlexStackDeploymentEventModel {
   readonly eventId: string;
   readonly deploymentId: string;
   readonly projectId: string;
-  readonly status: FlexStackDeploymentStatus;
+  readonly status: DeploymentState;
   readonly timestamp: string;
   readonly data: unknown;
 }

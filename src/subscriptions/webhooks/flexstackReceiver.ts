@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
-import type { FlexStackDeploymentStatus } from '../events.js';
+import type { DeploymentState } from '../../upstreams/flexstack/models.js';
 import { DeliveryError, headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
 import { verifySha256Header } from './signatures.js';
 
-const statusOfType: Readonly<Record<string, FlexStackDeploymentStatus>> = {
+const statusOfType: Readonly<Record<string, DeploymentState>> = {
   'deployments.in_progress': 'IN_PROGRESS',
   'deployments.succeeded': 'SUCCEEDED',
   'deployments.failed': 'FAILED',

@@ -4,7 +4,7 @@ import { createCircleCiSimulator, type CircleCiSimulator } from '../../../src/si
 let sim: CircleCiSimulator;
 let base: string;
 beforeAll(async () => {
-  sim = createCircleCiSimulator({ runDurationMs: 50 });
+  sim = createCircleCiSimulator({ runDurationMs: 500 });
   base = await sim.simulator.listen(0);
 });
 afterAll(async () => {
@@ -45,8 +45,12 @@ describe('the CircleCI simulator', () => {
     expect(created.status).toBe(201);
     const workflows = await call('GET', `/pipeline/${created.body.id}/workflow`);
     expect(workflows.body.items[0].status).toBe('running');
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    const later = await call('GET', `/workflow/${workflows.body.items[0].id}`);
+    // Polled, bounded: a loaded machine may take longer than the run to answer.
+    let later = await call('GET', `/workflow/${workflows.body.items[0].id}`);
+    for (let tries = 0; later.body.status === 'running' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      later = await call('GET', `/workflow/${workflows.body.items[0].id}`);
+    }
     expect(later.body.status).toBe('success');
     expect((await call('GET', `/pipeline/${created.body.id}`)).body.vcs.tag).toBe('v1.2.0');
   });

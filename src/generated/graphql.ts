@@ -928,6 +928,12 @@ export type CircleCiPipeline = Node & Pipeline & {
   readonly project?: Maybe<CircleCiProject>;
   readonly projectSlug: Scalars['String']['output'];
   readonly rawState: Scalars['String']['output'];
+  /**
+   * From the workflows on the first page of `workflows` (CircleCI pages them by
+   * 20): running while any runs, then blocked on an approval, failed, canceled,
+   * succeeded; pending while there are none yet; failed when the pipeline errored.
+   */
+  readonly runState?: Maybe<RunState>;
   readonly service: Service;
   readonly state: CircleCiPipelineState;
   /** The pipeline state as CircleCI names it (`created`, `errored`, …). */
@@ -1821,6 +1827,8 @@ export type ConcordProcess = Node & Pipeline & {
   readonly orgName?: Maybe<Scalars['String']['output']>;
   readonly project?: Maybe<ConcordProject>;
   readonly projectName?: Maybe<Scalars['String']['output']>;
+  /** `status` in the words every pipeline uses (`SUSPENDED` is BLOCKED, `TIMED_OUT` FAILED). */
+  readonly runState: RunState;
   readonly service: Service;
   /** As Concord names it: `NEW`, `ENQUEUED`, `STARTING`, `RUNNING`, `SUSPENDED`, `FINISHED`, `FAILED`, `CANCELLED`, `TIMED_OUT`, … */
   readonly status: Scalars['String']['output'];
@@ -2141,6 +2149,8 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
   readonly project?: Maybe<FlexStackProject>;
   readonly projectId: Scalars['String']['output'];
+  /** `status` in the words every pipeline uses. */
+  readonly runState: RunState;
   readonly service: Service;
   /** Null when FlexStack sent a status this gateway does not know; see `status`. */
   readonly state?: Maybe<FlexStackDeploymentStatus>;
@@ -2938,6 +2948,8 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly queuedDuration?: Maybe<Scalars['Int']['output']>;
   /** The branch or tag it ran for. */
   readonly ref?: Maybe<Scalars['String']['output']>;
+  /** `status` in the words every pipeline uses (`manual` and `waiting_for_callback` are BLOCKED). */
+  readonly runState: RunState;
   readonly service: Service;
   readonly sha?: Maybe<Scalars['String']['output']>;
   /** What started it: `push`, `web`, `schedule`, `merge_request_event`, `api`, `trigger`, … */
@@ -3772,6 +3784,13 @@ export type Pipeline = {
   readonly id: Scalars['ID']['output'];
   /** The run's number in its project; 64-bit where the service's are (CircleCI). */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  /**
+   * Where the run stands, in the same words for every service. From the
+   * service's status, except on CircleCI, whose pipeline states tell only
+   * whether its configuration was processed: there it is read from the
+   * pipeline's workflows (one call, shared with `workflows`).
+   */
+  readonly runState?: Maybe<RunState>;
   readonly service: Service;
   /** The service's own status name. */
   readonly status: Scalars['String']['output'];
@@ -4320,6 +4339,25 @@ export type RenameGhesOrganizationInput = {
   /** The current login (not case sensitive). */
   readonly org: Scalars['String']['input'];
 };
+
+/**
+ * Where a run stands, in one vocabulary for every service, so a dashboard can
+ * colour runs without knowing each service's names (`status` keeps those).
+ */
+export type RunState =
+  /** Waiting on a person: an approval, a manual job, a suspended process. */
+  | 'BLOCKED'
+  | 'CANCELED'
+  /** Failed, errored or timed out. */
+  | 'FAILED'
+  /** Created or queued, not started yet. */
+  | 'PENDING'
+  | 'RUNNING'
+  /** Not run at all. */
+  | 'SKIPPED'
+  | 'SUCCEEDED'
+  /** A status this gateway does not know yet; see `status`. */
+  | 'UNKNOWN';
 
 /** The services this gateway federates. */
 export type Service =
@@ -4887,6 +4925,7 @@ export type ResolversTypes = {
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   Query: ResolverTypeWrapper<{}>;
   RenameGhesOrganizationInput: RenameGhesOrganizationInput;
+  RunState: RunState;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   Service: Service;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -5710,6 +5749,7 @@ export type CircleCiPipelineResolvers<ContextType = GatewayContext, ParentType e
   project?: Resolver<Maybe<ResolversTypes['CircleCIProject']>, ParentType, ContextType>;
   projectSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rawState?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runState?: Resolver<Maybe<ResolversTypes['RunState']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['CircleCIPipelineState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6208,6 +6248,7 @@ export type ConcordProcessResolvers<ContextType = GatewayContext, ParentType ext
   orgName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['ConcordProject']>, ParentType, ContextType>;
   projectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runState?: Resolver<ResolversTypes['RunState'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -6341,6 +6382,7 @@ export type FlexStackDeploymentResolvers<ContextType = GatewayContext, ParentTyp
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['FlexStackProject']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runState?: Resolver<ResolversTypes['RunState'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['FlexStackDeploymentStatus']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6788,6 +6830,7 @@ export type GitLabPipelineResolvers<ContextType = GatewayContext, ParentType ext
   projectId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queuedDuration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runState?: Resolver<ResolversTypes['RunState'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   sha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7046,6 +7089,7 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  runState?: Resolver<Maybe<ResolversTypes['RunState']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -2,6 +2,7 @@ import type { FlexStackDeploymentResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { FlexStackDeploymentModel } from '../../upstreams/flexstack/models.js';
+import { flexStackRunState } from '../runState.js';
 
 /** Resolvers of `FlexStackDeployment`. */
 export const FlexStackDeployment: FlexStackDeploymentResolvers = {
@@ -10,5 +11,6 @@ export const FlexStackDeployment: FlexStackDeploymentResolvers = {
   deploymentId: (deployment) => deployment.id,
   number: () => null,
   status: (deployment) => deployment.rawStatus,
+  runState: (deployment) => flexStackRunState(deployment.state),
   project: (deployment, _args, { loaders }) => loadOrNull(loaders.flexstack.project, deployment.projectId),
 };

@@ -21,7 +21,7 @@ interface Card {
   readonly name: string;
   readonly members: { totalCount: number | null; edges: { node: { name: string; role: string } }[] } | null;
   readonly webhooks: { edges: { node: { url: string; events: string[]; active: boolean } }[] } | null;
-  readonly latestPipeline: { number: number | null; status: string; createdAt: string | null } | null;
+  readonly latestPipeline: { number: number | null; status: string; runState: string | null; createdAt: string | null } | null;
 }
 
 /** What the simulators hold that the demo's timers can change while the query runs. */
@@ -72,6 +72,9 @@ async function requests(service: ServiceName): Promise<LoggedRequest[]> {
 /** The native key in a global id. */
 const keyOf = (card: Card): string => fromGlobalId(card.id).key;
 const names = (connection: { edges: { node: { name: string } }[] } | null): string[] => connection?.edges.map((edge) => edge.node.name) ?? [];
+/** A latest pipeline without its run state, to compare with the simulator's record (the run state has its own tests). */
+const run = (pipeline: Card['latestPipeline']): Omit<NonNullable<Card['latestPipeline']>, 'runState'> | null =>
+  pipeline === null ? null : { number: pipeline.number, status: pipeline.status, createdAt: pipeline.createdAt };
 const urls = (connection: { edges: { node: { url: string } }[] } | null): string[] => connection?.edges.map((edge) => edge.node.url).sort() ?? [];
 
 /** The newest FlexStack deployment of a project now, as the dashboard shows it. */
@@ -83,6 +86,11 @@ function newestDeployment(projectId: string): { number: null; status: string; cr
 /** The newest CircleCI pipeline number of a project now. */
 function newestPipelineNumber(slug: string): number {
   return Math.max(...demo.simulators.circleci.store.pipelines.filter((p) => p.projectSlug === slug).map((p) => p.number));
+}
+
+/** The CircleCI pipeline the dashboard showed as the latest. */
+function circleciPipelineId(): string | undefined {
+  return demo.simulators.circleci.store.pipelines.find((p) => p.projectSlug === keyOf(circleci) && p.number === circleci.latestPipeline?.number)?.id;
 }
 
 function moving(): Moving {
@@ -114,7 +122,7 @@ describe('the README dashboard in demo mode', () => {
       expect(urls(card.webhooks), card.name).toEqual(store.hooks.filter((h) => h.projectId === id).map((h) => h.url).sort());
       const project = store.projects.find((p) => p.id === id);
       const latest = store.pipelines.filter((p) => p.projectId === id && p.ref === project?.defaultBranch).at(-1);
-      expect(card.latestPipeline, card.name).toEqual(latest === undefined ? null : { number: latest.iid, status: latest.status, createdAt: latest.createdAt });
+      expect(run(card.latestPipeline), card.name).toEqual(latest === undefined ? null : { number: latest.iid, status: latest.status, createdAt: latest.createdAt });
     }
     expect(gitlab.some((card) => (card.webhooks?.edges.length ?? 0) > 0 && card.latestPipeline !== null)).toBe(true);
   });
@@ -133,7 +141,7 @@ describe('the README dashboard in demo mode', () => {
       for (const edge of card.members?.edges ?? []) expect(access).toContainEqual(edge.node);
       expect(card.webhooks).toEqual({ edges: [] });
       const newest = store.processes.filter((p) => p.projectId === project?.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-      expect(card.latestPipeline, card.name).toEqual(newest === undefined ? null : { number: null, status: newest.status, createdAt: newest.createdAt });
+      expect(run(card.latestPipeline), card.name).toEqual(newest === undefined ? null : { number: null, status: newest.status, createdAt: newest.createdAt });
     }
   });
 
@@ -146,7 +154,7 @@ describe('the README dashboard in demo mode', () => {
       expect(names(card.members), card.name).toEqual(people.slice(0, 5));
       const webhooks = project?.integrations.filter((i) => i.type === 'webhook').map((i) => String(i.config['url'])) ?? [];
       expect(urls(card.webhooks), card.name).toEqual(webhooks.sort());
-      expect([before.deployments.get(project?.id ?? ''), after.deployments.get(project?.id ?? '')], card.name).toContainEqual(card.latestPipeline);
+      expect([before.deployments.get(project?.id ?? ''), after.deployments.get(project?.id ?? '')], card.name).toContainEqual(run(card.latestPipeline));
     }
     expect(flexstack.some((card) => (card.webhooks?.edges.length ?? 0) > 0 && card.latestPipeline !== null)).toBe(true);
   });
@@ -159,6 +167,12 @@ describe('the README dashboard in demo mode', () => {
     expect(circleci.members).toEqual({ totalCount: 0, edges: [] });
     expect(urls(circleci.webhooks)).toEqual(webhooks.map((w) => w.url).sort());
     expect([before.pipeline, after.pipeline]).toContain(circleci.latestPipeline?.number);
+  });
+
+  it('gives every latest pipeline a run state in the shared vocabulary, whatever its service calls it', () => {
+    const runs = [...cards, circleci].flatMap((card) => (card.latestPipeline === null ? [] : [[card.service, card.latestPipeline.status, card.latestPipeline.runState]]));
+    expect(new Set(runs.map(([service]) => service))).toEqual(new Set(['GITLAB', 'CONCORD', 'FLEXSTACK', 'CIRCLECI']));
+    for (const [service, status, runState] of runs) expect(['PENDING', 'RUNNING', 'BLOCKED', 'SUCCEEDED', 'FAILED', 'CANCELED', 'SKIPPED'], `${service} ${status}`).toContain(runState);
   });
 
   it('reads each upstream resource once: a list per service, then each project\'s members, hooks and latest pipeline', () => {
@@ -183,7 +197,8 @@ describe('the README dashboard in demo mode', () => {
       gitlab: ['GET /api/v4/projects', ...gitlab].sort(),
       concord: ['GET /api/v1/org/Default/project', ...concord].sort(),
       flexstack: ['GET /v1/projects', ...flexstack].sort(),
-      circleci: [`GET /api/v2/project/${slug}`, `GET /api/v2/project/${slug}/pipeline`, 'GET /api/v2/webhook'].sort(),
+      // The latest pipeline's run state is read from its workflows.
+      circleci: [`GET /api/v2/project/${slug}`, `GET /api/v2/project/${slug}/pipeline`, 'GET /api/v2/webhook', `GET /api/v2/pipeline/${circleciPipelineId()}/workflow`].sort(),
       ghes: [],
     });
   });

@@ -1,4 +1,4 @@
-import type { QueryResolvers } from '../../generated/graphql.js';
+import type { QueryResolvers, Service } from '../../generated/graphql.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels, type ServiceName } from '../../config/ServiceName.js';
 import { mergedConnection } from '../../relay/mergedConnection.js';
@@ -7,6 +7,9 @@ import { assertListingServices } from './validation.js';
 import { responsePathAsArray } from 'graphql';
 
 const toService = (name: string): ServiceName => name.toLowerCase() as ServiceName;
+
+/** A service's config name as the schema's `Service` enum spells it. */
+const serviceEnum: Readonly<Record<ServiceName, Service>> = { circleci: 'CIRCLECI', ghes: 'GHES', gitlab: 'GITLAB', concord: 'CONCORD', flexstack: 'FLEXSTACK' };
 
 /** The `Query` fields of this domain. */
 export const Query: QueryResolvers = {
@@ -26,7 +29,7 @@ export const Query: QueryResolvers = {
     return {
       edges: connection.edges,
       pageInfo: connection.pageInfo,
-      failedServices: connection.failures.map((failure) => failure.source.toUpperCase() as never),
+      failedServices: connection.failures.map((failure) => serviceEnum[failure.source as ServiceName]),
     };
   },
 };

@@ -1,5 +1,4 @@
 import type { QueryResolvers } from '../../generated/graphql.js';
-import { isFlexStackId } from '../../upstreams/flexstack/ids.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import { assertId, sortOf } from './validation.js';
 
@@ -9,8 +8,10 @@ export const Query: QueryResolvers = {
     if (orgId != null) assertId(orgId, 'orgId');
     return loaders.flexstack.projects(args, { orgId, sort: sortOf(sort) });
   },
-  // An id FlexStack could never have issued is simply not there.
-  flexstackProject: (_root, { id }, { loaders }) => (isFlexStackId(id) ? loadOrNull(loaders.flexstack.project, id) : null),
+  flexstackProject: (_root, { id }, { loaders }) => {
+    assertId(id, 'id');
+    return loadOrNull(loaders.flexstack.project, id);
+  },
   flexstackProjectMember: (_root, { projectId, memberId }, { loaders }) => {
     assertId(projectId, 'projectId');
     assertId(memberId, 'memberId');

@@ -12,10 +12,12 @@
  * Settings (environment): BENCH_ROUNDS (default 3), BENCH_CONCURRENCY
  * (default "1,10"), BENCH_OPS (per phase, default 20000), BENCH_PHASE_MS
  * (default 3000), BENCH_WARMUP_OPS (per phase, default 200), BENCH_TARGETS
- * (comma list of direct, switchyard, switchyard-traced, switchyard-warm, hive,
- * tailcall; default all that are installed; switchyard-traced is the cache-off
- * gateway with tracing on, exporting every span over OTLP/HTTP to a local sink
- * that discards them), BENCH_READS (pipeline, dashboard; default both),
+ * (comma list of direct, switchyard, switchyard-traced, switchyard-warm,
+ * switchyard-warm-upstream, hive, tailcall; default all that are installed;
+ * switchyard-traced is the cache-off gateway with tracing on, exporting every
+ * span over OTLP/HTTP to a local sink that discards them; switchyard-warm
+ * answers repeated operations whole from its cache, switchyard-warm-upstream
+ * executes each from cached upstream answers, RESPONSE_CACHE_ENABLED=false), BENCH_READS (pipeline, dashboard; default both),
  * BENCH_LATENCY_MS (default 50; 0 skips the check), BENCH_LATENCY_OPS (default
  * 20), BENCH_LOG_LEVEL (the gateway's LOG_LEVEL, default info),
  * BENCH_GATEWAY_MAIN (default dist/src/main.js), BENCH_GATEWAY_NODE_ARGS
@@ -53,7 +55,7 @@ const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
 const targets = (
-  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-warm', ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
+  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-warm', 'switchyard-warm-upstream', ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
 ).split(',');
 const readNames = (process.env['BENCH_READS'] ?? 'pipeline,dashboard').split(',');
 
@@ -82,8 +84,10 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
     case 'direct':
       return { name, server: undefined, url: undefined, process: undefined };
     case 'switchyard':
-    case 'switchyard-warm': {
-      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name === 'switchyard-warm', logLevel, nodeArgs });
+    case 'switchyard-warm':
+    case 'switchyard-warm-upstream': {
+      const env = name === 'switchyard-warm-upstream' ? { RESPONSE_CACHE_ENABLED: 'false' } : {};
+      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name !== 'switchyard', logLevel, nodeArgs, env });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
     case 'switchyard-traced': {
@@ -101,7 +105,7 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       return { name, server: 'tailcall', url: tailcall.url, process: tailcall.process };
     }
     default:
-      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-warm, hive, tailcall)`);
+      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-warm, switchyard-warm-upstream, hive, tailcall)`);
   }
 }
 
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
       }
     }
     loadAverages.push(loadavg()[0] as number);
-    const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && plan.target.name !== 'switchyard-warm')) : [];
+    const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && !plan.target.name.startsWith('switchyard-warm'))) : [];
     print(reads, results, latency);
   } finally {
     await agent.close();

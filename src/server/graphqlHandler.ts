@@ -57,14 +57,11 @@ export function createGraphQLHandler(options: {
       sendJson(res, 405, { errors: [{ message: 'GraphQL is served over GET and POST', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const { method } = req;
     let body: unknown;
-    if (req.method === 'POST') {
+    if (method === 'POST') {
       const raw = await readBody(req, maxBodyBytes);
-      const type = headers.get('content-type') ?? '';
+      const type = req.headers['content-type'] ?? '';
       if (type.includes('application/json') && raw !== '') {
         try {
           body = JSON.parse(raw);
@@ -86,7 +83,6 @@ export function createGraphQLHandler(options: {
         return;
       }
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: parts.search, body: parts.body };
     // The operation's span: loader batches and upstream calls made while it runs are its children.
     await spans.run('GraphQL Operation', () => ({}), async (span) => {
       const started = performance.now();
@@ -109,6 +105,11 @@ export function createGraphQLHandler(options: {
         });
         return;
       }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: parts.search, body: parts.body };
       let context: GatewayContext | undefined;
       const writesBefore = answers?.cache.writesNow() ?? 0;
       const response = await apollo.executeHTTPGraphQLRequest({

@@ -23,7 +23,8 @@
  * 20), BENCH_LOG_LEVEL (the gateway's LOG_LEVEL, default info),
  * BENCH_GATEWAY_MAIN (default dist/src/main.js), BENCH_BASELINE_MAIN (another
  * build's entry point, e.g. of an earlier commit: adds the targets baseline and
- * baseline-warm, measured interleaved with the rest), BENCH_GATEWAY_NODE_ARGS
+ * baseline-warm, measured interleaved with the rest; BENCH_BASELINE_NODE_ARGS,
+ * its node flags, default BENCH_GATEWAY_NODE_ARGS), BENCH_GATEWAY_NODE_ARGS
  * (extra node flags for the node servers), BENCH_PROFILE_DIR (a CPU profile of
  * each measured phase of each node server; summarise with bench/profileSummary.ts).
  */
@@ -55,6 +56,7 @@ const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'info';
 const nodeArgs = (process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const gatewayMain = resolve(process.env['BENCH_GATEWAY_MAIN'] ?? `${root}dist/src/main.js`);
 const baselineMain = process.env['BENCH_BASELINE_MAIN'];
+const baselineNodeArgs = (process.env['BENCH_BASELINE_NODE_ARGS'] ?? process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
@@ -97,7 +99,7 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
     case 'baseline':
     case 'baseline-warm': {
       if (baselineMain === undefined) throw new Error(`${name} needs BENCH_BASELINE_MAIN`);
-      const gateway = await startSwitchyard({ name, main: resolve(baselineMain), urls: simulators.urls, tokens: simulators.tokens, cache: name === 'baseline-warm', logLevel, nodeArgs });
+      const gateway = await startSwitchyard({ name, main: resolve(baselineMain), urls: simulators.urls, tokens: simulators.tokens, cache: name === 'baseline-warm', logLevel, nodeArgs: baselineNodeArgs });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
     case 'switchyard-traced':

@@ -34,7 +34,11 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * answer. A body over the limit throws BodyTooLargeError for the caller's 413.
  * With tracing on, the operation runs in its own span (see describeOperationSpan).
  * In trusted documents mode, a request naming no listed document is refused
- * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it.
+ * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it. With
+ * `answers`, a POST whose credentials resolve (client authentication and
+ * credential headers, as Apollo's context would check them) is first looked
+ * up whole and, when kept, answered from the stored bytes; otherwise its
+ * answer is kept when its `Cache-Control` allows (see CacheTracker.settle).
  */
 export function createGraphQLHandler(options: {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -91,9 +95,10 @@ export function createGraphQLHandler(options: {
       const lookup = answers === undefined || req.method !== 'POST' ? undefined : await answerLookup(answers, req, parts.body);
       if (lookup?.hit !== undefined) {
         span?.setAttribute('switchyard.cache.answer', 'hit');
-        serveCached(res, lookup.hit, req);
+        const requestId = requestIdOf(headerOf(req.headers, 'x-request-id'));
+        serveCached(res, lookup.hit, requestId);
         answers?.onServed({
-          requestId: requestIdOf(headerOf(req.headers, 'x-request-id')),
+          requestId,
           operationName: lookup.hit.operationName,
           operationType: 'query',
           outcome: 'success',
@@ -179,10 +184,10 @@ async function answerLookup(answers: CachedAnswers, req: IncomingMessage, body: 
   return { credentials, key, hit: await answers.cache.get(key) };
 }
 
-function serveCached(res: ServerResponse, hit: CachedOperation, req: IncomingMessage): void {
+function serveCached(res: ServerResponse, hit: CachedOperation, requestId: string): void {
   res.statusCode = 200;
   for (const [key, value] of Object.entries(hit.headers)) res.setHeader(key, value);
   res.setHeader('cache-control', `private, max-age=${hit.maxAgeSeconds}`);
-  res.setHeader('x-request-id', requestIdOf(headerOf(req.headers, 'x-request-id')));
+  res.setHeader('x-request-id', requestId);
   res.end(hit.body);
 }

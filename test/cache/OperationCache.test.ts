@@ -106,6 +106,11 @@ describe('whole answers in memory', () => {
     expect(second.headers.get('cache-control')).toBe('private, max-age=40');
     const line = logs.lines.find((l: any) => l.requestId === 'logged-hit') as any;
     expect(line).toMatchObject({ msg: 'graphql operation', operationName: 'Project', operationType: 'query', outcome: 'success', upstreamCalls: 0, cached: true });
+    // Without a client id, the one made for the answer is the one its log line carries.
+    const unnamed = await send(t, query, {});
+    const made = unnamed.headers.get('x-request-id');
+    expect(made).toMatch(/^[\w-]{8,}$/);
+    expect(logs.lines.find((l: any) => l.requestId === made)).toMatchObject({ cached: true });
     const metrics = await (await fetch(t.url.replace('/graphql', '/metrics'))).text();
     expect(Number(/^graphql_response_cache_hits_total (\d+)/m.exec(metrics)?.[1])).toBe(answered(t).hits);
   });

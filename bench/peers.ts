@@ -12,13 +12,19 @@
  * Settings (environment): BENCH_ROUNDS (default 3), BENCH_CONCURRENCY
  * (default "1,10"), BENCH_OPS (per phase, default 20000), BENCH_PHASE_MS
  * (default 3000), BENCH_WARMUP_OPS (per phase, default 200), BENCH_TARGETS
- * (comma list of direct, switchyard, switchyard-traced, switchyard-warm, hive,
- * tailcall; default all that are installed; switchyard-traced is the cache-off
- * gateway with tracing on, exporting every span over OTLP/HTTP to a local sink
- * that discards them), BENCH_READS (pipeline, dashboard; default both),
+ * (comma list of direct, switchyard, switchyard-traced, switchyard-warm,
+ * switchyard-warm-upstream, hive, tailcall; default all that are installed;
+ * switchyard-traced is the cache-off gateway with tracing on, exporting every
+ * span over OTLP/HTTP to a local sink that discards them, switchyard-sampled
+ * the same sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio); switchyard-warm
+ * answers repeated operations whole from its cache, switchyard-warm-upstream
+ * executes each from cached upstream answers, RESPONSE_CACHE_ENABLED=false), BENCH_READS (pipeline, dashboard; default both),
  * BENCH_LATENCY_MS (default 50; 0 skips the check), BENCH_LATENCY_OPS (default
  * 20), BENCH_LOG_LEVEL (the gateway's LOG_LEVEL, default info),
- * BENCH_GATEWAY_MAIN (default dist/src/main.js), BENCH_GATEWAY_NODE_ARGS
+ * BENCH_GATEWAY_MAIN (default dist/src/main.js), BENCH_BASELINE_MAIN (another
+ * build's entry point, e.g. of an earlier commit: adds the targets baseline and
+ * baseline-warm, measured interleaved with the rest; BENCH_BASELINE_NODE_ARGS,
+ * its node flags, default BENCH_GATEWAY_NODE_ARGS), BENCH_GATEWAY_NODE_ARGS
  * (extra node flags for the node servers), BENCH_PROFILE_DIR (a CPU profile of
  * each measured phase of each node server; summarise with bench/profileSummary.ts).
  */
@@ -49,11 +55,13 @@ const latencyOps = Number(process.env['BENCH_LATENCY_OPS'] ?? 20);
 const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'info';
 const nodeArgs = (process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const gatewayMain = resolve(process.env['BENCH_GATEWAY_MAIN'] ?? `${root}dist/src/main.js`);
+const baselineMain = process.env['BENCH_BASELINE_MAIN'];
+const baselineNodeArgs = (process.env['BENCH_BASELINE_NODE_ARGS'] ?? process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
 const targets = (
-  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-warm', ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
+  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-sampled', 'switchyard-warm', 'switchyard-warm-upstream', ...(baselineMain === undefined ? [] : ['baseline', 'baseline-warm']), ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
 ).split(',');
 const readNames = (process.env['BENCH_READS'] ?? 'pipeline,dashboard').split(',');
 
@@ -82,13 +90,23 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
     case 'direct':
       return { name, server: undefined, url: undefined, process: undefined };
     case 'switchyard':
-    case 'switchyard-warm': {
-      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name === 'switchyard-warm', logLevel, nodeArgs });
+    case 'switchyard-warm':
+    case 'switchyard-warm-upstream': {
+      const env = name === 'switchyard-warm-upstream' ? { RESPONSE_CACHE_ENABLED: 'false' } : {};
+      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name !== 'switchyard', logLevel, nodeArgs, env });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
-    case 'switchyard-traced': {
+    case 'baseline':
+    case 'baseline-warm': {
+      if (baselineMain === undefined) throw new Error(`${name} needs BENCH_BASELINE_MAIN`);
+      const gateway = await startSwitchyard({ name, main: resolve(baselineMain), urls: simulators.urls, tokens: simulators.tokens, cache: name === 'baseline-warm', logLevel, nodeArgs: baselineNodeArgs });
+      return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
+    }
+    case 'switchyard-traced':
+    case 'switchyard-sampled': {
       sink ??= await startOtlpSink();
-      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+      const sampling = name === 'switchyard-sampled' ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' } : {};
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, ...sampling };
       const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: false, logLevel, nodeArgs, env });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
@@ -101,7 +119,7 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       return { name, server: 'tailcall', url: tailcall.url, process: tailcall.process };
     }
     default:
-      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-warm, hive, tailcall)`);
+      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-sampled, switchyard-warm, switchyard-warm-upstream, baseline, baseline-warm, hive, tailcall)`);
   }
 }
 
@@ -195,7 +213,7 @@ async function main(): Promise<void> {
       }
     }
     loadAverages.push(loadavg()[0] as number);
-    const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && plan.target.name !== 'switchyard-warm')) : [];
+    const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && !plan.target.name.endsWith('-warm') && plan.target.name !== 'switchyard-warm-upstream')) : [];
     print(reads, results, latency);
   } finally {
     await agent.close();

@@ -127,16 +127,16 @@ export function printGoals(rows: readonly Summary[], read: string): void {
   );
 }
 
-/** What tracing costs: the traced gateway against the same gateway with tracing off (both cache off), per read and concurrency. */
+/** What tracing costs: the traced gateways (every trace, one in ten) against the same gateway with tracing off (all cache off), per read and concurrency. */
 export function printTracingCost(rows: readonly Summary[]): void {
-  const traced = rows.filter((r) => r.target === 'switchyard-traced');
+  const traced = rows.filter((r) => r.target === 'switchyard-traced' || r.target === 'switchyard-sampled');
   if (traced.length === 0) return;
   process.stdout.write('\nTracing on against off (cache off both; req/s, p50, server cpu per op):\n');
   for (const on of traced) {
     const off = rows.find((r) => r.read === on.read && r.target === 'switchyard' && r.concurrency === on.concurrency);
     if (off === undefined) continue;
     process.stdout.write(
-      `  ${on.read.padEnd(10)} c${String(on.concurrency).padEnd(3)} ${fixed(on.perSecond, 0).padStart(7)} vs ${fixed(off.perSecond, 0).padStart(7)} req/s (${fixed((100 * on.perSecond) / off.perSecond, 0)}%)  ` +
+      `  ${on.target.padEnd(19)} ${on.read.padEnd(10)} c${String(on.concurrency).padEnd(3)} ${fixed(on.perSecond, 0).padStart(7)} vs ${fixed(off.perSecond, 0).padStart(7)} req/s (${fixed((100 * on.perSecond) / off.perSecond, 0)}%)  ` +
         `p50 ${fixed(on.p50, 2)} vs ${fixed(off.p50, 2)} ms  cpu ${fixed(on.cpuUsPerOp, 0)} vs ${fixed(off.cpuUsPerOp, 0)} us\n`,
     );
   }

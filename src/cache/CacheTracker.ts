@@ -13,18 +13,37 @@ export interface UsedEntry {
   readonly maxAgeSeconds: number;
 }
 
+/** How a whole operation's answer may be kept: for how long, and under which invalidation tags. */
+export interface StorableAnswer {
+  /** The freshness left to the shortest-lived upstream answer it holds (ms). */
+  readonly ttlMs: number;
+  /** Every tag of every upstream answer it used, so that the writes purging those purge it too. */
+  readonly tags: readonly string[];
+}
+
 /**
  * What one operation read and wrote, to tell the client how fresh its
- * answer is: the `Cache-Control` header and `extensions.cacheAge`.
+ * answer is: the `Cache-Control` header and `extensions.cacheAge`; and
+ * whether (and under which tags) the answer as a whole may be kept.
  */
 export class CacheTracker {
   readonly used: UsedEntry[] = [];
+  private readonly tags = new Set<string>();
+  private minMaxAgeSeconds = Number.POSITIVE_INFINITY;
+  private count = 0;
   private uncacheable = false;
   private wrote = false;
+  private settledAnswer: (StorableAnswer & { readonly operationName: string }) | undefined;
 
-  /** Records an upstream answer used; `cacheable` false when it may not be kept at all. */
-  use(entry: UsedEntry, cacheable = true): void {
+  /**
+   * Records an upstream answer used; `cacheable` false when it may not be
+   * kept at all; `tags`, the invalidation tags of its cache entry.
+   */
+  use(entry: UsedEntry, cacheable = true, tags: readonly string[] = []): void {
     if (this.used.length < 1000) this.used.push(entry);
+    this.count++;
+    if (entry.maxAgeSeconds < this.minMaxAgeSeconds) this.minMaxAgeSeconds = entry.maxAgeSeconds;
+    for (const tag of tags) this.tags.add(tag);
     if (!cacheable) this.uncacheable = true;
   }
 
@@ -35,8 +54,31 @@ export class CacheTracker {
 
   /** The `Cache-Control` value for the operation's response. */
   cacheControl(options: { mutation: boolean; errors: boolean }): string {
-    if (options.mutation || options.errors || this.wrote || this.uncacheable || this.used.length === 0) return 'no-store';
-    const maxAge = Math.min(...this.used.map((entry) => entry.maxAgeSeconds));
-    return `private, max-age=${Math.max(0, Math.floor(maxAge))}`;
+    if (options.mutation || options.errors || this.wrote || this.uncacheable || this.count === 0) return 'no-store';
+    return `private, max-age=${Math.max(0, Math.floor(this.minMaxAgeSeconds))}`;
+  }
+
+  /**
+   * How the operation's whole answer may be kept, or undefined when it may
+   * not: exactly when its `Cache-Control` is `private, max-age` of at least a second.
+   */
+  storable(options: { mutation: boolean; errors: boolean }): StorableAnswer | undefined {
+    if (this.cacheControl(options) === 'no-store' || this.minMaxAgeSeconds < 1) return undefined;
+    return { ttlMs: Math.floor(this.minMaxAgeSeconds * 1000), tags: [...this.tags] };
+  }
+
+  /**
+   * Settles the operation once its answer is ready: its `Cache-Control`
+   * value, and what {@link settled} then says about keeping the answer whole.
+   */
+  settle(options: { mutation: boolean; errors: boolean; operationName: string }): string {
+    const storable = this.storable(options);
+    this.settledAnswer = storable === undefined ? undefined : { ...storable, operationName: options.operationName };
+    return this.cacheControl(options);
+  }
+
+  /** After {@link settle}: how the whole answer may be kept and under which operation name; undefined when it may not. */
+  get settled(): (StorableAnswer & { readonly operationName: string }) | undefined {
+    return this.settledAnswer;
   }
 }

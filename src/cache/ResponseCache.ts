@@ -122,13 +122,15 @@ export class ResponseCache {
       return response;
     }
     const key = entryKey({ service, baseUrl: read.baseUrl, path: read.path, query: read.query }, this.fingerprints.of(service, read.token));
-    const report = (source: 'cache' | 'stale' | 'upstream', at: number, ttlMs: number | undefined): void => {
+    const readClass = read.read ?? unclassifiedRead;
+    const report = (source: 'cache' | 'stale' | 'upstream', at: number, ttlMs: number | undefined, tags: () => readonly string[]): void => {
+      if (tracker === undefined) return;
       const now = this.clock();
-      tracker?.use(
-        { service, resource, source, ageSeconds: Math.max(0, Math.floor((now - at) / 1000)), maxAgeSeconds: ttlMs === undefined ? 0 : Math.max(0, (at + ttlMs - now) / 1000) },
-        ttlMs !== undefined,
-      );
+      const maxAgeSeconds = ttlMs === undefined ? 0 : Math.max(0, (at + ttlMs - now) / 1000);
+      // Tags matter only to an answer that may be kept: one fresh for a second or more.
+      tracker.use({ service, resource, source, ageSeconds: Math.max(0, Math.floor((now - at) / 1000)), maxAgeSeconds }, ttlMs !== undefined, maxAgeSeconds >= 1 ? tags() : []);
     };
+    const tagsOf = (body: unknown) => (): readonly string[] => this.policy.entryTags(service, read.path, readClass, body);
 
     // A span for the lookup alone, ended once its result is known: a miss's upstream call is not part of it.
     const lookup = spans.start('cache lookup', () => ({ 'peer.service': service, 'url.template': read.read?.route ?? read.path, 'switchyard.cache.store': this.store.kind }));
@@ -143,13 +145,13 @@ export class ResponseCache {
       if (age < entry.ttl) {
         looked('hit');
         this.stats.hits++;
-        report('cache', entry.at, entry.ttl);
+        report('cache', entry.at, entry.ttl, () => this.parsed.tagsOf(key, tagsOf(entry.body)));
         return response;
       }
       if (age < entry.ttl + this.settings.staleSeconds * 1000) {
         looked('stale');
         this.stats.staleServes++;
-        report('stale', entry.at, 0);
+        report('stale', entry.at, 0, () => []);
         if (!this.inflight.has(key)) {
           this.fill(key, read, fetch).catch(() => {
             this.stats.refreshFailures++;
@@ -161,12 +163,12 @@ export class ResponseCache {
     const pending = this.inflight.get(key);
     if (pending !== undefined) {
       looked('coalesced');
-      return this.join<T>(pending, report);
+      return this.join<T>(pending, (at, ttlMs, body) => report('upstream', at, ttlMs, tagsOf(body)));
     }
     looked('miss');
     this.stats.misses++;
     const fetched = await this.fill(key, read, fetch);
-    report('upstream', fetched.at, fetched.ttlMs);
+    report('upstream', fetched.at, fetched.ttlMs, tagsOf(fetched.response.body));
     return fetched.response as UpstreamResponse<T>;
   }
 
@@ -183,6 +185,19 @@ export class ResponseCache {
     this.stats.invalidations += removed;
   }
 
+  /**
+   * How many writes (and webhook purges) this gateway has made since start:
+   * an answer built while it changed may hold what they made stale.
+   */
+  writeCount(): number {
+    return this.writes;
+  }
+
+  /** The fingerprint of a credential, as entry keys hold it. */
+  fingerprint(service: ServiceName, token: string): string {
+    return this.fingerprints.of(service, token);
+  }
+
   /** Empties the cache (entries and persisted queries). */
   async clear(): Promise<void> {
     this.inflight.clear();
@@ -193,10 +208,10 @@ export class ResponseCache {
     await this.store.close();
   }
 
-  private async join<T>(pending: Promise<Fetched>, report: (source: 'upstream', at: number, ttlMs: number | undefined) => void): Promise<UpstreamResponse<T>> {
+  private async join<T>(pending: Promise<Fetched>, report: (at: number, ttlMs: number | undefined, body: unknown) => void): Promise<UpstreamResponse<T>> {
     this.stats.coalesced++;
     const fetched = await pending;
-    report('upstream', fetched.at, fetched.ttlMs);
+    report(fetched.at, fetched.ttlMs, fetched.response.body);
     return fetched.response as UpstreamResponse<T>;
   }
 
@@ -275,7 +290,7 @@ const freezeParsed = process.env['NODE_ENV'] === 'test';
  * build new models, so one parsed body can serve many operations.
  */
 class ParsedEntries {
-  private readonly entries = new Map<string, { readonly raw: string; readonly entry: StoredEntry | undefined }>();
+  private readonly entries = new Map<string, { readonly raw: string; readonly entry: StoredEntry | undefined; tags?: readonly string[] }>();
 
   constructor(private readonly limit: number) {}
 
@@ -295,6 +310,14 @@ class ParsedEntries {
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
     return entry;
+  }
+
+  /** The invalidation tags of the entry last read at `key`, worked out once per parse. */
+  tagsOf(key: string, compute: () => readonly string[]): readonly string[] {
+    const known = this.entries.get(key);
+    if (known === undefined) return compute();
+    known.tags ??= compute();
+    return known.tags;
   }
 }
 

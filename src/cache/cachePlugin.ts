@@ -13,12 +13,12 @@ export function cachePlugin<C extends { readonly cacheTracker?: CacheTracker | u
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, response, request }) {
+        async willSendResponse({ contextValue, operation, operationName, response, request }) {
           const tracker = contextValue.cacheTracker;
           if (tracker === undefined) return;
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const errors = single === undefined || (single.errors?.length ?? 0) > 0;
-          response.http.headers.set('cache-control', tracker.cacheControl({ mutation: operation?.operation !== 'query', errors }));
+          response.http.headers.set('cache-control', tracker.settle({ mutation: operation?.operation !== 'query', errors, operationName: operationName ?? '' }));
           const asked = request.http?.headers.get(cacheAgeHeader);
           if (single !== undefined && asked !== undefined && ['1', 'true'].includes(asked.trim().toLowerCase())) {
             single.extensions = { ...single.extensions, cacheAge: tracker.used };

@@ -38,6 +38,8 @@ export interface CacheSettings {
   readonly storePrivate: boolean;
   /** The longest the gateway waits for any one Redis call before going to the upstream (`CACHE_REDIS_TIMEOUT_MS`). */
   readonly redisTimeoutMs: number;
+  /** Keep whole GraphQL answers too, served with no execution (`RESPONSE_CACHE_ENABLED`; only with `enabled`). */
+  readonly responsesEnabled: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -73,14 +75,19 @@ export const cacheSettingNames: readonly string[] = [
   'CACHE_STALE_SECONDS',
   'CACHE_STORE_PRIVATE',
   'CACHE_REDIS_TIMEOUT_MS',
+  'RESPONSE_CACHE_ENABLED',
 ];
 
 /** Reads the `CACHE_*` settings; throws a ConfigError naming a setting that cannot be used. */
 export function readCacheSettings(env: Env): CacheSettings {
   const ttlSeconds = {} as Record<CacheKind, number>;
   for (const kind of cacheKinds) ttlSeconds[kind] = integer(env, `CACHE_TTL_${kind}_SECONDS`, defaultTtlSeconds[kind], 0, 604_800);
+  const enabled = boolean(env, 'CACHE_ENABLED', true);
+  // Whole answers are built from cached upstream answers: with those off there is nothing to keep.
+  const responsesEnabled = boolean(env, 'RESPONSE_CACHE_ENABLED', enabled) && enabled;
   return Object.freeze({
-    enabled: boolean(env, 'CACHE_ENABLED', true),
+    enabled,
+    responsesEnabled,
     maxEntries: integer(env, 'CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
     maxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024, 68_719_476_736),
     ttlSeconds: Object.freeze(ttlSeconds),

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
+import type { ServiceName } from '../config/ServiceName.js';
 import type { ClientAuth } from './auth/ClientAuth.js';
 import { clientCredentials } from './clientAccess.js';
 import type { GatewayContext } from '../context/GatewayContext.js';
@@ -15,10 +16,22 @@ export function requestIdOf(sent: string | undefined): string {
   return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
 }
 
+/** The first value of a request header. */
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The service credentials one HTTP request may use; rejects as {@link clientCredentials} throws. */
+export function requestCredentials(config: Config, auth: ClientAuth, headers: IncomingHttpHeaders): Promise<Partial<Record<ServiceName, string>>> {
+  return clientCredentials(config, auth, (name) => headerOf(headers, name), 'header');
+}
+
 /**
  * Creates one operation's context from its HTTP headers; throws
  * UNAUTHENTICATED (401) for credentials that cannot be used (see
- * {@link clientCredentials}).
+ * {@link clientCredentials}). `resolved` is the request's
+ * {@link requestCredentials} when they were resolved already.
  */
 export async function createContext(
   config: Config,
@@ -26,13 +39,10 @@ export async function createContext(
   headers: IncomingHttpHeaders,
   auth: ClientAuth,
   cache?: ResponseCache,
+  resolved?: Promise<Partial<Record<ServiceName, string>>>,
 ): Promise<GatewayContext> {
-  const read = (name: string): string | undefined => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const requestId = requestIdOf(read('x-request-id'));
-  const credentials = await clientCredentials(config, auth, read, 'header');
+  const requestId = requestIdOf(headerOf(headers, 'x-request-id'));
+  const credentials = await (resolved ?? requestCredentials(config, auth, headers));
   const cacheTracker = cache === undefined ? undefined : new CacheTracker();
   const sessionCache = cache === undefined || cacheTracker === undefined ? undefined : { cache, tracker: cacheTracker };
   return {

@@ -11,7 +11,7 @@ import { attachWebSocket } from './attachWebSocket.js';
 import type { Invalidator } from '../subscriptions/EventSink.js';
 import { LiveHub } from '../subscriptions/LiveHub.js';
 import type { GatewayContext } from '../context/GatewayContext.js';
-import { createContext } from './context.js';
+import { createContext, requestCredentials } from './context.js';
 import { partialErrorsPlugin } from './partialErrors.js';
 import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
 import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
@@ -31,6 +31,7 @@ import { GracefulShutdown, type ShutdownHook, type ShutdownPhase } from './shutd
 import { combineObservers, UpstreamTally } from './upstreamTally.js';
 import { createLogger, type Logger } from './logger.js';
 import { cachePlugin } from '../cache/cachePlugin.js';
+import { OperationCache } from '../cache/OperationCache.js';
 import { createResponseCache } from '../cache/createResponseCache.js';
 import { ApolloStoreCache, type ResponseCache } from '../cache/ResponseCache.js';
 import { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
@@ -61,6 +62,8 @@ export interface Gateway {
   webSocketCount(): number;
   /** The response cache; `cache.stats.snapshot()` has its counters. */
   readonly cache: ResponseCache;
+  /** The cache of whole answers (`RESPONSE_CACHE_ENABLED`); undefined when off. */
+  readonly operationCache: OperationCache | undefined;
   /** The URL of the GraphQL endpoint, once listening. */
   url(): string;
   listen(port?: number, host?: string): Promise<string>;
@@ -129,11 +132,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const trustedDocuments = config.trustedDocuments === undefined ? undefined : new TrustedDocuments(config.trustedDocuments);
   if (trustedDocuments !== undefined) logger.info({ trustedDocuments: trustedDocuments.size }, `Trusted documents: only the ${trustedDocuments.size} listed operations run`);
+  const operationCache = config.cache.responsesEnabled
+    ? new OperationCache({
+        store: cache.store,
+        fingerprint: (service, token) => cache.fingerprint(service, token),
+        writeCount: () => cache.writeCount(),
+        scope: upstreams.scope(),
+        clock: options.clock,
+      })
+    : undefined;
   const handleGraphQL = createGraphQLHandler({
     apollo,
     maxBodyBytes,
     trustedDocuments,
-    createContext: (req) => createContext(config, upstreams, req.headers, auth, cache),
+    createContext: (req, credentials) => createContext(config, upstreams, req.headers, auth, cache, credentials),
+    answers:
+      operationCache === undefined
+        ? undefined
+        : {
+            cache: operationCache,
+            credentials: (req) => requestCredentials(config, auth, req.headers),
+            onServed: (summary) => {
+              for (const listener of operationListeners) listener(summary);
+            },
+          },
   });
 
   const readiness = new ReadinessCheck(config.redisUrl);
@@ -168,7 +190,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');
-  metrics.addSource(liveAndCacheMetrics(cache, live));
+  metrics.addSource(liveAndCacheMetrics(cache, live, operationCache));
   metrics.trackReadiness(() => readiness.check());
 
   let listening = '';
@@ -180,6 +202,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     live,
     webSocketCount: () => webSocket.clientCount(),
     cache,
+    operationCache,
     url: () => listening,
     addMetricsSource: (source) => metrics.addSource(source),
     onShutdown: (hook, phase) => graceful.onShutdown(hook, phase),

@@ -7,6 +7,23 @@ import { GatewayError } from '../errors/GatewayError.js';
 import { spans } from '../telemetry/spans.js';
 import type { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
 import { trustedRequest } from './trustedRequest.js';
+import type { ServiceName } from '../config/ServiceName.js';
+import type { CachedOperation, OperationCache, OperationRequest } from '../cache/OperationCache.js';
+import { cacheAgeHeader } from '../cache/cachePlugin.js';
+import type { OperationSummary } from './operationPlugin.js';
+import { headerOf, requestIdOf } from './context.js';
+
+/** The service credentials a request resolved. */
+type Credentials = Partial<Record<ServiceName, string>>;
+
+/** The whole-answer cache as the handler uses it. */
+export interface CachedAnswers {
+  readonly cache: OperationCache;
+  /** The request's service credentials (client authentication and credential headers checked). */
+  readonly credentials: (req: IncomingMessage) => Promise<Credentials>;
+  /** Told of every operation answered from the cache, as operations run by Apollo Server are logged and counted. */
+  readonly onServed: (summary: OperationSummary) => void;
+}
 
 /** Handles one HTTP request to `/graphql`. */
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -17,17 +34,26 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * answer. A body over the limit throws BodyTooLargeError for the caller's 413.
  * With tracing on, the operation runs in its own span (see describeOperationSpan).
  * In trusted documents mode, a request naming no listed document is refused
- * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it.
+ * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it. With
+ * `answers`, a POST whose credentials resolve (client authentication and
+ * credential headers, as Apollo's context would check them) is first looked
+ * up whole and, when kept, answered from the stored bytes; otherwise its
+ * answer is kept when its `Cache-Control` allows (see CacheTracker.settle).
  */
 export function createGraphQLHandler(options: {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly maxBodyBytes: number;
-  /** The operation's context; may refuse the request by throwing a GraphQL error with an HTTP status. */
-  readonly createContext: (req: IncomingMessage) => Promise<GatewayContext>;
+  /**
+   * The operation's context, from the request's credentials when they were
+   * resolved already; may refuse the request by throwing a GraphQL error with an HTTP status.
+   */
+  readonly createContext: (req: IncomingMessage, credentials?: Promise<Credentials>) => Promise<GatewayContext>;
   /** Trusted documents mode: only these operations run; any when undefined. */
   readonly trustedDocuments?: TrustedDocuments | undefined;
+  /** Whole answers kept and served before execution; none when undefined. */
+  readonly answers?: CachedAnswers | undefined;
 }): GraphQLHandler {
-  const { apollo, maxBodyBytes, createContext, trustedDocuments } = options;
+  const { apollo, maxBodyBytes, createContext, trustedDocuments, answers } = options;
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       req.resume();
@@ -35,14 +61,11 @@ export function createGraphQLHandler(options: {
       sendJson(res, 405, { errors: [{ message: 'GraphQL is served over GET and POST', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const { method } = req;
     let body: unknown;
-    if (req.method === 'POST') {
+    if (method === 'POST') {
       const raw = await readBody(req, maxBodyBytes);
-      const type = headers.get('content-type') ?? '';
+      const type = req.headers['content-type'] ?? '';
       if (type.includes('application/json') && raw !== '') {
         try {
           body = JSON.parse(raw);
@@ -64,16 +87,107 @@ export function createGraphQLHandler(options: {
         return;
       }
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: parts.search, body: parts.body };
     // The operation's span: loader batches and upstream calls made while it runs are its children.
-    const response = await spans.run('GraphQL Operation', () => ({}), () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => createContext(req) }));
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await spans.run('GraphQL Operation', () => ({}), async (span) => {
+      const started = performance.now();
+      // Credentials are resolved (client authentication, credential headers) before a lookup,
+      // as Apollo's context would: a request refused there gets the same refusal from Apollo.
+      const lookup = answers === undefined || req.method !== 'POST' ? undefined : await answerLookup(answers, req, parts.body);
+      if (lookup?.hit !== undefined) {
+        span?.setAttribute('switchyard.cache.answer', 'hit');
+        const requestId = requestIdOf(headerOf(req.headers, 'x-request-id'));
+        serveCached(res, lookup.hit, requestId);
+        answers?.onServed({
+          requestId,
+          operationName: lookup.hit.operationName,
+          operationType: 'query',
+          outcome: 'success',
+          errorCodes: [],
+          durationMs: performance.now() - started,
+          upstreamCalls: 0,
+          upstreamDurationMs: 0,
+          cached: true,
+        });
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: parts.search, body: parts.body };
+      let context: GatewayContext | undefined;
+      const writesBefore = answers?.cache.writesNow() ?? 0;
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => {
+          context = await createContext(req, lookup?.credentials);
+          return context;
+        },
+      });
+      res.statusCode = response.status ?? 200;
+      const sent: Record<string, string> = {};
+      for (const [key, value] of response.headers) {
+        res.setHeader(key, value);
+        if (key !== 'cache-control' && key !== 'x-request-id') sent[key] = value;
+      }
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        const settled = context?.cacheTracker?.settled;
+        if (lookup?.key !== undefined && settled !== undefined && res.statusCode === 200) {
+          await answers?.cache.set(lookup.key, { body: response.body.string, headers: sent, operationName: settled.operationName }, settled, writesBefore);
+        }
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    });
   };
+}
+
+/** The resolved credentials of a request that may be answered from the cache, its key, and the answer when one is kept. */
+interface AnswerLookup {
+  readonly credentials: Promise<Credentials>;
+  readonly key: string | undefined;
+  readonly hit: CachedOperation | undefined;
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The operation a POST body names, when it is one the cache may answer: a single operation, by text or persisted hash. */
+function operationOf(body: unknown): OperationRequest | undefined {
+  if (!isObject(body)) return undefined;
+  const { query, operationName, variables, extensions } = body;
+  const persisted = isObject(extensions) && isObject(extensions['persistedQuery']) ? extensions['persistedQuery']['sha256Hash'] : undefined;
+  if (query !== undefined && typeof query !== 'string') return undefined;
+  if (persisted !== undefined && typeof persisted !== 'string') return undefined;
+  if (query === undefined && persisted === undefined) return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  return { query, hash: persisted, operationName: operationName ?? undefined, variables, extensions };
+}
+
+async function answerLookup(answers: CachedAnswers, req: IncomingMessage, body: unknown): Promise<AnswerLookup | undefined> {
+  // Asking for extensions.cacheAge asks for this execution's own freshness report.
+  if (req.headers[cacheAgeHeader] !== undefined) return undefined;
+  const operation = operationOf(body);
+  if (operation === undefined) return undefined;
+  const credentials = answers.credentials(req);
+  let resolved: Credentials;
+  try {
+    resolved = await credentials;
+  } catch {
+    // Apollo's context refuses the request with this same error.
+    return { credentials, key: undefined, hit: undefined };
+  }
+  const key = answers.cache.keyOf(resolved, operation, headerOf(req.headers, 'accept') ?? '');
+  return { credentials, key, hit: await answers.cache.get(key) };
+}
+
+function serveCached(res: ServerResponse, hit: CachedOperation, requestId: string): void {
+  res.statusCode = 200;
+  for (const [key, value] of Object.entries(hit.headers)) res.setHeader(key, value);
+  res.setHeader('cache-control', `private, max-age=${hit.maxAgeSeconds}`);
+  res.setHeader('x-request-id', requestId);
+  res.end(hit.body);
 }

@@ -13,6 +13,10 @@ const readinessStates: readonly ReadinessState[] = ['ready', 'degraded', 'not re
 export interface MetricsSnapshot {
   readonly cacheHits?: number | undefined;
   readonly cacheMisses?: number | undefined;
+  /** Operations answered whole from the cache. */
+  readonly responseCacheHits?: number | undefined;
+  /** Operations looked up in the whole-answer cache and executed. */
+  readonly responseCacheMisses?: number | undefined;
   readonly openSubscriptions?: number | undefined;
   readonly webhookDeliveriesAccepted?: number | undefined;
   readonly webhookDeliveriesRefused?: number | undefined;
@@ -74,6 +78,8 @@ export class GatewayMetrics {
     });
     this.sourceCounter('cache_hits_total', 'Cache lookups answered from the cache.', (s) => s.cacheHits);
     this.sourceCounter('cache_misses_total', 'Cache lookups that went upstream.', (s) => s.cacheMisses);
+    this.sourceCounter('graphql_response_cache_hits_total', 'Operations answered whole from the cache, with no execution.', (s) => s.responseCacheHits);
+    this.sourceCounter('graphql_response_cache_misses_total', 'Operations looked up in the whole-answer cache and executed.', (s) => s.responseCacheMisses);
     const sum = (pick: (snapshot: MetricsSnapshot) => number | undefined): number | undefined => this.sum(pick);
     new Gauge({
       name: 'graphql_subscriptions_open',

@@ -15,6 +15,8 @@ export interface OperationSummary {
   readonly durationMs: number;
   readonly upstreamCalls: number;
   readonly upstreamDurationMs: number;
+  /** True when the whole answer came from the cache, with no execution. */
+  readonly cached?: boolean | undefined;
 }
 
 function errorCodesOf(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): string[] {

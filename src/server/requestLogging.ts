@@ -19,6 +19,7 @@ export function operationLogger(logger: Logger): (summary: OperationSummary) => 
       upstreamCalls: summary.upstreamCalls,
       upstreamDurationMs: round(summary.upstreamDurationMs),
       durationMs: round(summary.durationMs),
+      ...(summary.cached === true ? { cached: true } : {}),
     };
     logger.info(line, 'graphql operation');
   };

@@ -11,6 +11,7 @@ import { protocols } from './protocols.js';
  */
 export class Upstreams {
   private readonly clients: Partial<Record<ServiceName, UpstreamHttp>> = {};
+  private readonly configuredServices: ReadonlySet<ServiceName>;
 
   constructor(readonly config: Config, observer?: UpstreamObserver, overrides: Partial<Record<ServiceName, ServiceProtocol>> = {}) {
     for (const service of serviceNames) {
@@ -23,11 +24,20 @@ export class Upstreams {
         observer,
       });
     }
+    this.configuredServices = new Set(Object.keys(this.clients) as ServiceName[]);
   }
 
   /** The services that have a client. */
   get configured(): ReadonlySet<ServiceName> {
-    return new Set(Object.keys(this.clients) as ServiceName[]);
+    return this.configuredServices;
+  }
+
+  /**
+   * What the answers of this gateway depend on beside credentials: where each
+   * service is, and the Concord organizations its project list reads.
+   */
+  scope(): string {
+    return JSON.stringify([serviceNames.map((service) => this.clients[service]?.baseHref ?? null), this.config.concordOrgs]);
   }
 
   /** The client of a service, or undefined when the service is not configured. */

@@ -7,10 +7,14 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const templateParameter = /\{([^{}]+)\}/g;
 
+// Printable ASCII only: neither a control character nor a surrogate, so neither check below is needed.
+const printableAscii = /^[\u0020-\u007e]*$/;
+
 /** Why a value cannot be one path segment, or null when it can. */
 function segmentProblem(part: string): string | null {
   if (part === '') return 'an empty segment';
   if (part === '.' || part === '..') return `a "${part}" segment`;
+  if (printableAscii.test(part)) return null;
   if (controlCharacters.test(part)) return 'a control character';
   if (loneSurrogate.test(part)) return 'an unpaired surrogate';
   return null;

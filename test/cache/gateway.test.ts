@@ -12,6 +12,8 @@ import { useTestGateway } from '../helpers/useTestGateway.js';
  */
 const redisEnvOf = (url: string): Record<string, string> => ({
   CACHE_ENABLED: 'true',
+  // These tests are about the cache of upstream answers; whole answers are OperationCache.test.ts's.
+  RESPONSE_CACHE_ENABLED: 'false',
   REDIS_URL: url,
   CACHE_KEY_SECRET: 'test-secret',
   CACHE_REDIS_TIMEOUT_MS: '2000',

@@ -115,4 +115,26 @@ describe('tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set, in the gateway as `npm 
     const line = running.logLines.find((entry) => entry['requestId'] === 'traced-dashboard');
     expect(line).toMatchObject({ msg: 'graphql operation', traceId });
   }, 60_000);
+
+  it('traces an answer served whole from the cache as its operation, with no upstream call under it', async () => {
+    const running = gateway as GatewayProcess;
+    const query = `query Cached { circleciProject(slug: "gh/acme/api") { name } }`;
+    const post = async (headers: Record<string, string>): Promise<Response> =>
+      fetch(`${running.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    expect((await post({})).headers.get('cache-control')).toMatch(/^private, max-age=[1-9]/);
+
+    const traceId = randomBytes(16).toString('hex');
+    const served = await post({ traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`, 'x-request-id': 'traced-hit' });
+    expect(await served.json()).toEqual({ data: { circleciProject: { name: 'api' } } });
+    const ofTrace = (): ReceivedSpan[] => receiver.spans.filter((span) => span.traceId === traceId);
+    for (let i = 0; i < 100 && !ofTrace().some((span) => span.kind === serverKind); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const spans = ofTrace();
+    const server = spans.find((span) => span.kind === serverKind);
+    expect(spans.map((span) => span.name).sort()).toEqual(['POST /graphql', 'query Cached']);
+    const operation = spans.find((span) => span.name === 'query Cached');
+    expect(operation?.parentSpanId).toBe(server?.spanId);
+    expect(operation?.attributes).toMatchObject({ 'switchyard.cache.answer': 'hit', 'switchyard.upstream_calls': 0, 'switchyard.request_id': 'traced-hit' });
+    const line = running.logLines.find((entry) => entry['requestId'] === 'traced-hit');
+    expect(line).toMatchObject({ msg: 'graphql operation', cached: true, traceId });
+  }, 60_000);
 });

@@ -27,17 +27,33 @@ export interface CallContext {
   readonly requestId?: string | undefined;
 }
 
-function appendQuery(url: URL, query: Readonly<Record<string, QueryValue>> | undefined): void {
-  if (query === undefined) return;
+/** The query string of a request (without `?`), encoded as URLs encode their search parameters. */
+function queryString(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (query === undefined) return '';
+  const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
-      for (const item of value) url.searchParams.append(key, String(item));
+      for (const item of value) params.append(key, String(item));
     } else {
-      url.searchParams.append(key, String(value));
+      params.append(key, String(value));
     }
   }
+  return params.toString();
 }
+
+/** Where one request goes: its absolute URL, and the path and query sent on the connection. */
+export interface UpstreamUrl {
+  readonly href: string;
+  /** Path and query, as on the request line. */
+  readonly target: string;
+}
+
+/** Undici's own timeouts: no answer headers, no body data or no connection within the bound. */
+const timeoutCodes: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+// Paths already checked to stay below the base path: a gateway reads the same resources again and again.
+const checkedPathLimit = 10_000;
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): ResponseHeaders {
   const headers: Record<string, string> = {};
@@ -62,15 +78,27 @@ export class UpstreamHttp {
   private readonly timeoutMs: number;
   private readonly observer: UpstreamObserver | undefined;
   private readonly basePath: string;
+  private readonly origin: string;
+  private readonly checkedPaths = new Map<string, boolean>();
 
   constructor(options: UpstreamHttpOptions) {
     this.protocol = options.protocol;
     this.baseUrl = new URL(options.config.url);
+    this.origin = this.baseUrl.origin;
     this.basePath = this.baseUrl.pathname.replace(/\/+$/, '');
     this.baseHref = this.baseUrl.href.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.observer = options.observer;
-    this.agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 128, pipelining: 1 });
+    // Timeouts are the pool's own (no timer and abort signal made per call): headers, each pause in a body, and connecting.
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 600_000,
+      connections: 128,
+      pipelining: 1,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connect: { timeout: this.timeoutMs },
+    });
   }
 
   /**
@@ -79,28 +107,39 @@ export class UpstreamHttp {
    * elsewhere (dot segments, a backslash), or with an empty segment, is
    * refused before any call.
    */
-  urlOf(req: Pick<UpstreamRequest, 'path' | 'query'>): URL {
+  urlOf(req: Pick<UpstreamRequest, 'path' | 'query'>): UpstreamUrl {
     const expected = this.basePath + req.path;
+    if (!this.staysBelowBase(req.path, expected)) {
+      throw new GatewayError('BAD_USER_INPUT', `The request names a path outside the ${serviceLabels[this.protocol.service]} API`, { service: this.protocol.service });
+    }
+    const search = queryString(req.query);
+    const target = search === '' ? expected : `${expected}?${search}`;
+    return { href: this.origin + target, target };
+  }
+
+  /** Whether URL parsing keeps the path exactly as built, below the base path; remembered per path. */
+  private staysBelowBase(path: string, expected: string): boolean {
+    const known = this.checkedPaths.get(path);
+    if (known !== undefined) return known;
     let url: URL | undefined;
-    if (req.path.startsWith('/') && !req.path.includes('//')) {
+    if (path.startsWith('/') && !path.includes('//')) {
       try {
-        url = new URL(this.baseUrl.origin + expected);
+        url = new URL(this.origin + expected);
       } catch {
         url = undefined;
       }
     }
-    if (url === undefined || url.pathname !== expected || url.origin !== this.baseUrl.origin || url.search !== '' || url.hash !== '') {
-      throw new GatewayError('BAD_USER_INPUT', `The request names a path outside the ${serviceLabels[this.protocol.service]} API`, { service: this.protocol.service });
-    }
-    appendQuery(url, req.query);
-    return url;
+    const stays = url !== undefined && url.pathname === expected && url.origin === this.origin && url.search === '' && url.hash === '';
+    if (this.checkedPaths.size >= checkedPathLimit) this.checkedPaths.clear();
+    this.checkedPaths.set(path, stays);
+    return stays;
   }
 
   /**
    * Sends one request; a non-2xx answer or a transport failure becomes a {@link GatewayError}.
    * `url` is the request's {@link urlOf}, when the caller has it already.
    */
-  async send<T>(req: UpstreamRequest, call: CallContext, url: URL = this.urlOf(req)): Promise<UpstreamResponse<T>> {
+  async send<T>(req: UpstreamRequest, call: CallContext, url: UpstreamUrl = this.urlOf(req)): Promise<UpstreamResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': 'switchyard-gateway',
@@ -122,19 +161,13 @@ export class UpstreamHttp {
     let text: string;
     try {
       // Straight to the pool: undici's top-level request() would parse the URL again.
-      const response = await this.agent.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: req.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const response = await this.agent.request({ origin: this.origin, path: url.target, method: req.method, headers, body });
       status = response.statusCode;
       responseHeaders = flattenHeaders(response.headers);
       text = await response.body.text();
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+      const timedOut = typeof code === 'string' && timeoutCodes.has(code);
       this.observer?.onCall({
         service,
         method: req.method,

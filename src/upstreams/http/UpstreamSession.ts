@@ -131,9 +131,9 @@ export class UpstreamSession {
 /** The operation's cache tracker, also telling a traced call where its answer came from. */
 function watched(tracker: CacheTracker, trace: UpstreamCallTrace): Pick<CacheTracker, 'use'> {
   return {
-    use(entry, cacheable) {
+    use(entry, cacheable, tags) {
       trace.source = entry.source;
-      tracker.use(entry, cacheable);
+      tracker.use(entry, cacheable, tags);
     },
   };
 }

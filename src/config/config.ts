@@ -29,6 +29,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Timeout for one upstream HTTP call. */
   readonly upstreamTimeoutMs: number;
+  /** The largest upstream answer body read (`UPSTREAM_MAX_RESPONSE_BYTES`). */
+  readonly upstreamMaxResponseBytes: number;
   /** Key for credential fingerprints in cache keys; random per process when unset. */
   readonly cacheKeySecret: string | undefined;
   /** The response cache's `CACHE_*` settings. */
@@ -73,6 +75,7 @@ export const settingNames: readonly string[] = [
   'HOST',
   'REDIS_URL',
   'UPSTREAM_TIMEOUT_MS',
+  'UPSTREAM_MAX_RESPONSE_BYTES',
   'CACHE_KEY_SECRET',
   'EXPLORER',
   'LOG_LEVEL',
@@ -150,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo: Object.keys(services).length === 0,
     redisUrl: redis === undefined ? undefined : parseUrl('REDIS_URL', redis, ['redis:', 'rediss:']),
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 300_000),
+    upstreamMaxResponseBytes: parseInteger(env, 'UPSTREAM_MAX_RESPONSE_BYTES', 33_554_432, 1024, 1_073_741_824),
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
     cache: readCacheSettings(env),
     explorer: parseBoolean(env, 'EXPLORER', true),

@@ -21,6 +21,7 @@ export class Upstreams {
         config: serviceConfig,
         protocol: overrides[service] ?? protocols[service],
         timeoutMs: config.upstreamTimeoutMs,
+        maxResponseBytes: config.upstreamMaxResponseBytes,
         observer,
       });
     }

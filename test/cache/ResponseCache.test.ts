@@ -29,7 +29,7 @@ beforeAll(async () => {
   upstream = await startFakeUpstream();
   redis = await startRedisServer();
   for (const service of ['circleci', 'gitlab', 'concord'] as const) {
-    clients[service] = new UpstreamHttp({ config: { url: `${upstream.url}/api`, token: undefined }, protocol: protocols[service], timeoutMs: 2000 });
+    clients[service] = new UpstreamHttp({ config: { url: `${upstream.url}/api`, token: undefined }, protocol: protocols[service], timeoutMs: 2000, maxResponseBytes: 1_048_576 });
   }
 });
 afterAll(async () => {

@@ -10,7 +10,7 @@ let http: UpstreamHttp;
 beforeAll(async () => {
   sim = createGitLabSimulator();
   const url = await sim.simulator.listen(0);
-  http = new UpstreamHttp({ config: { url, token: undefined }, protocol: gitLabProtocol, timeoutMs: 2000 });
+  http = new UpstreamHttp({ config: { url, token: undefined }, protocol: gitLabProtocol, timeoutMs: 2000, maxResponseBytes: 1_048_576 });
 });
 afterAll(async () => {
   await http.close();

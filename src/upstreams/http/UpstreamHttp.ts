@@ -18,6 +18,8 @@ export interface UpstreamHttpOptions {
   readonly config: ServiceConfig;
   readonly protocol: ServiceProtocol;
   readonly timeoutMs: number;
+  /** The largest answer body read; a longer one fails the call. */
+  readonly maxResponseBytes: number;
   readonly observer?: UpstreamObserver | undefined;
 }
 
@@ -52,6 +54,34 @@ export interface UpstreamUrl {
 /** Undici's own timeouts: no answer headers, no body data or no connection within the bound. */
 const timeoutCodes: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/** A body still arriving when its call's time was up. */
+class DeadlinePassed extends Error {}
+
+/** A body larger than the client reads. */
+class BodyTooLarge extends Error {}
+
+/**
+ * The body as text, read until `deadline` (a `performance.now()` time) and
+ * at most `maxBytes`: undici's body timeout bounds each pause, not the whole,
+ * so a body that trickles is cut off here, at its first chunk past the deadline.
+ */
+async function bodyText(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, deadline: number, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) throw stop(body, new BodyTooLarge());
+    if (performance.now() > deadline) throw stop(body, new DeadlinePassed());
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+}
+
+function stop(body: { destroy(error?: Error): unknown }, error: Error): Error {
+  body.destroy(error);
+  return error;
+}
+
 // Paths already checked to stay below the base path: a gateway reads the same resources again and again.
 const checkedPathLimit = 10_000;
 
@@ -76,6 +106,7 @@ export class UpstreamHttp {
   readonly baseHref: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly observer: UpstreamObserver | undefined;
   private readonly basePath: string;
   private readonly origin: string;
@@ -88,6 +119,7 @@ export class UpstreamHttp {
     this.basePath = this.baseUrl.pathname.replace(/\/+$/, '');
     this.baseHref = this.baseUrl.href.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
+    this.maxResponseBytes = options.maxResponseBytes;
     this.observer = options.observer;
     // Timeouts are the pool's own (no timer and abort signal made per call): headers, each pause in a body, and connecting.
     this.agent = new Agent({
@@ -164,10 +196,10 @@ export class UpstreamHttp {
       const response = await this.agent.request({ origin: this.origin, path: url.target, method: req.method, headers, body });
       status = response.statusCode;
       responseHeaders = flattenHeaders(response.headers);
-      text = await response.body.text();
+      text = await bodyText(response.body, started + this.timeoutMs, this.maxResponseBytes);
     } catch (error) {
       const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-      const timedOut = typeof code === 'string' && timeoutCodes.has(code);
+      const timedOut = error instanceof DeadlinePassed || (typeof code === 'string' && timeoutCodes.has(code));
       this.observer?.onCall({
         service,
         method: req.method,
@@ -177,6 +209,7 @@ export class UpstreamHttp {
         requestId: call.requestId,
       });
       const label = serviceLabels[service];
+      if (error instanceof BodyTooLarge) throw new GatewayError('UPSTREAM_ERROR', `${label} answered more than ${this.maxResponseBytes} bytes`, { service });
       throw timedOut
         ? new GatewayError('UPSTREAM_TIMEOUT', `${label} did not answer within ${this.timeoutMs} ms`, { service })
         : new GatewayError('UPSTREAM_ERROR', `${label} could not be reached`, { service, cause: error });

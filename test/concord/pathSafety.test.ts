@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/relay/globalId.js';
+import { expectNodeWithoutCall, expectRefused, sentPaths } from '../helpers/pathSafety.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const t = useTestGateway();
 
 /** The Concord paths the simulator was asked for since the last clear. */
-async function paths(): Promise<string[]> {
-  return (await t.requests('concord')).map((request) => `${request.method} ${request.path}`);
-}
+const paths = (): Promise<string[]> => sentPaths(t, 'concord');
 
 /** Names and keys that must never reach Concord as a path of their own. */
 const badNames = [
@@ -28,18 +26,14 @@ const badNames = [
   '-billing',
 ];
 
-const refused = (errors: unknown): void => {
-  expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-};
-
 describe('Concord reads: names and paths stay inside their own path segment', () => {
   it.each(badNames)('%j is refused as a project or organization name before any call', async (bad) => {
     const byName = await t.gql(`query ($name: String!) { concordProject(org: "Default", name: $name) { name } }`, { name: bad });
-    refused(byName.errors);
+    expectRefused(byName.errors);
     const byOrg = await t.gql(`query ($org: String!) { concordProject(org: $org, name: "billing") { name } }`, { org: bad });
-    refused(byOrg.errors);
+    expectRefused(byOrg.errors);
     const list = await t.gql(`query ($org: String!) { concordProjects(org: $org, first: 2) { edges { node { name } } } }`, { org: bad });
-    refused(list.errors);
+    expectRefused(list.errors);
     expect(await paths()).toEqual([]);
   });
 
@@ -82,9 +76,7 @@ describe('Concord reads: names and paths stay inside their own path segment', ()
     ['ConcordTeamAccess', '../../v1/org/Default/project/billing/team'],
     ['ConcordTeamAccess', 'Default/billing/../../access'],
   ])('node(id:) of a %s whose key is %j makes no call', async (typename, key) => {
-    const result = await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(typename, key) });
-    expect(result.data?.['node'] ?? null).toBeNull();
-    expect(await paths()).toEqual([]);
+    await expectNodeWithoutCall(t, 'concord', typename, key);
   });
 });
 
@@ -111,7 +103,7 @@ describe('Concord writes: names and paths stay inside their own path segment', (
 
   it.each(mutations)('%s with %j is refused before any call', async (_kind, mutation, input) => {
     const result = await t.gql(mutation, { input });
-    refused(result.errors);
+    expectRefused(result.errors);
     expect(await paths()).toEqual([]);
     expect(t.simulators.concord.store.projects.some((project) => project.name === 'billing')).toBe(true);
   });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/relay/globalId.js';
+import { expectNodeWithoutCall, expectRefused, sentPaths } from '../helpers/pathSafety.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const t = useTestGateway();
 
 /** The FlexStack paths the simulator was asked for since the last clear. */
-async function paths(): Promise<string[]> {
-  return (await t.requests('flexstack')).map((request) => `${request.method} ${request.path}`);
-}
+const paths = (): Promise<string[]> => sentPaths(t, 'flexstack');
 
 /** A real project and member id of the seed, to put beside a bad one. */
 function realIds(): { project: string; member: string } {
@@ -34,19 +32,15 @@ const badIds = [
   'x'.repeat(200),
 ];
 
-const refused = (errors: unknown): void => {
-  expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-};
-
 describe('FlexStack reads: ids stay inside their own path segment', () => {
   it.each(badIds)('%j is refused as any id before any call', async (bad) => {
     const { project, member } = realIds();
-    refused((await t.gql(`query ($id: String!) { flexstackProject(id: $id) { name } }`, { id: bad })).errors);
-    refused((await t.gql(`query ($id: String!) { flexstackDeployment(id: $id) { status } }`, { id: bad })).errors);
-    refused((await t.gql(`query ($org: String!) { flexstackProjects(orgId: $org, first: 2) { edges { node { name } } } }`, { org: bad })).errors);
-    refused((await t.gql(`query ($p: String!, $m: String!) { flexstackProjectMember(projectId: $p, memberId: $m) { name } }`, { p: bad, m: member })).errors);
-    refused((await t.gql(`query ($p: String!, $m: String!) { flexstackProjectMember(projectId: $p, memberId: $m) { name } }`, { p: project, m: bad })).errors);
-    refused((await t.gql(`query ($p: String!, $i: String!) { flexstackNotificationIntegration(projectId: $p, integrationId: $i) { id } }`, { p: project, i: bad })).errors);
+    expectRefused((await t.gql(`query ($id: String!) { flexstackProject(id: $id) { name } }`, { id: bad })).errors);
+    expectRefused((await t.gql(`query ($id: String!) { flexstackDeployment(id: $id) { status } }`, { id: bad })).errors);
+    expectRefused((await t.gql(`query ($org: String!) { flexstackProjects(orgId: $org, first: 2) { edges { node { name } } } }`, { org: bad })).errors);
+    expectRefused((await t.gql(`query ($p: String!, $m: String!) { flexstackProjectMember(projectId: $p, memberId: $m) { name } }`, { p: bad, m: member })).errors);
+    expectRefused((await t.gql(`query ($p: String!, $m: String!) { flexstackProjectMember(projectId: $p, memberId: $m) { name } }`, { p: project, m: bad })).errors);
+    expectRefused((await t.gql(`query ($p: String!, $i: String!) { flexstackNotificationIntegration(projectId: $p, integrationId: $i) { id } }`, { p: project, i: bad })).errors);
     expect(await paths()).toEqual([]);
   });
 
@@ -59,9 +53,7 @@ describe('FlexStack reads: ids stay inside their own path segment', () => {
     ['FlexStackMember', 'Gk8pN3v2qR7sT1wX9yZ4aB/Gk8pN3v2qR7sT1wX9yZ4aB/../x'],
     ['FlexStackWebhookIntegration', 'Gk8pN3v2qR7sT1wX9yZ4aB/%2e%2e'],
   ])('node(id:) of a %s whose key is %j makes no call', async (typename, key) => {
-    const result = await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(typename, key) });
-    expect(result.data?.['node'] ?? null).toBeNull();
-    expect(await paths()).toEqual([]);
+    await expectNodeWithoutCall(t, 'flexstack', typename, key);
   });
 });
 
@@ -95,7 +87,7 @@ describe('FlexStack writes: ids stay inside their own path segment', () => {
     const ids = realIds();
     const projectsBefore = t.simulators.flexstack.store.projects.length;
     const result = await t.gql(mutation, { input: input(ids) });
-    refused(result.errors);
+    expectRefused(result.errors);
     expect(await paths()).toEqual([]);
     expect(t.simulators.flexstack.store.projects).toHaveLength(projectsBefore);
   });

@@ -105,7 +105,7 @@ export class ResponseCache {
   /** Says which cache is in use, truthfully, for the start-up log. */
   describe(): string {
     return this.settings.enabled
-      ? `${this.store.describe()}, for upstream responses and persisted queries`
+      ? `${this.store.describe()}, for upstream responses${this.settings.responsesEnabled ? ', whole GraphQL answers' : ''} and persisted queries`
       : `upstream responses not cached (CACHE_ENABLED=false); persisted queries in ${this.store.describe()}`;
   }
 

@@ -52,7 +52,10 @@ describe('the cache named in the start-up log', () => {
   it('says which store and bounds are in use, and never a Redis password', async () => {
     const log = { warn: () => undefined, info: () => undefined };
     const memory = createResponseCache(loadConfig({ CACHE_MAX_ENTRIES: '500', CACHE_MAX_BYTES: '8388608' }), { log });
-    expect(memory.describe()).toBe('in-memory LRU (at most 500 entries and 8 MiB; not shared between replicas), for upstream responses and persisted queries');
+    expect(memory.describe()).toBe('in-memory LRU (at most 500 entries and 8 MiB; not shared between replicas), for upstream responses, whole GraphQL answers and persisted queries');
+    const noAnswers = createResponseCache(loadConfig({ RESPONSE_CACHE_ENABLED: 'false' }), { log });
+    expect(noAnswers.describe()).toMatch(/, for upstream responses and persisted queries$/);
+    await noAnswers.close();
     const redis = createResponseCache(loadConfig({ REDIS_URL: 'redis://:hunter2@127.0.0.1:1/3', CACHE_ENABLED: 'false' }), { log });
     expect(redis.describe()).toBe('upstream responses not cached (CACHE_ENABLED=false); persisted queries in Redis at redis://127.0.0.1:1/3 (shared between replicas)');
     await memory.close();

@@ -12,6 +12,7 @@ import type { CachedOperation, OperationCache, OperationRequest } from '../cache
 import { cacheAgeHeader } from '../cache/cachePlugin.js';
 import type { OperationSummary } from './operationPlugin.js';
 import { headerOf, requestIdOf } from './context.js';
+import { isJsonObject } from '../http/isJsonObject.js';
 
 /** The service credentials a request resolved. */
 type Credentials = Partial<Record<ServiceName, string>>;
@@ -151,15 +152,11 @@ interface AnswerLookup {
   readonly hit: CachedOperation | undefined;
 }
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The operation a POST body names, when it is one the cache may answer: a single operation, by text or persisted hash. */
 function operationOf(body: unknown): OperationRequest | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isJsonObject(body)) return undefined;
   const { query, operationName, variables, extensions } = body;
-  const persisted = isObject(extensions) && isObject(extensions['persistedQuery']) ? extensions['persistedQuery']['sha256Hash'] : undefined;
+  const persisted = isJsonObject(extensions) && isJsonObject(extensions['persistedQuery']) ? extensions['persistedQuery']['sha256Hash'] : undefined;
   if (query !== undefined && typeof query !== 'string') return undefined;
   if (persisted !== undefined && typeof persisted !== 'string') return undefined;
   if (query === undefined && persisted === undefined) return undefined;

@@ -1,4 +1,5 @@
 import type { TrustedDocuments } from '../trustedDocuments/TrustedDocuments.js';
+import { isJsonObject } from '../http/isJsonObject.js';
 
 /** The parts of a `/graphql` request that name its operation: the JSON body (POST) and the query string (GET). */
 export interface GraphQLRequestParts {
@@ -6,13 +7,9 @@ export interface GraphQLRequestParts {
   readonly search: string;
 }
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The extensions without `persistedQuery`, or undefined when nothing is left. */
 function otherExtensions(extensions: unknown): Record<string, unknown> | undefined {
-  if (!isObject(extensions)) return undefined;
+  if (!isJsonObject(extensions)) return undefined;
   const { persistedQuery: _persistedQuery, ...rest } = extensions;
   return Object.keys(rest).length === 0 ? undefined : rest;
 }
@@ -45,7 +42,7 @@ export function trustedRequest(documents: TrustedDocuments, method: string, requ
     else params.set('extensions', JSON.stringify(rest));
     return { body: request.body, search: `?${params.toString()}` };
   }
-  const body = isObject(request.body) ? request.body : {};
+  const body = isJsonObject(request.body) ? request.body : {};
   const query = documents.documentOf({ query: body['query'], documentId: body['documentId'], extensions: body['extensions'] });
   const { documentId: _documentId, extensions, ...rest } = body;
   const kept = otherExtensions(extensions);

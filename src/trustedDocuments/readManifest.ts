@@ -1,3 +1,4 @@
+import { isJsonObject } from '../http/isJsonObject.js';
 import { documentHash } from './documentHash.js';
 
 /** One operation of an Apollo persisted query list manifest. */
@@ -18,10 +19,6 @@ export interface PersistedQueryManifest {
 
 const sha256 = /^[0-9a-f]{64}$/;
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Reads a trusted documents manifest: Apollo's persisted query list
  * (`{ format: "apollo-persisted-query-manifest", operations: [{ id, body }] }`)
@@ -36,10 +33,10 @@ export function readManifest(text: string): ReadonlyMap<string, string> {
   } catch {
     throw new Error('the manifest is not JSON');
   }
-  if (!isObject(parsed)) throw new Error('the manifest is not a JSON object');
+  if (!isJsonObject(parsed)) throw new Error('the manifest is not a JSON object');
   const entries: [unknown, unknown][] =
     parsed['format'] === 'apollo-persisted-query-manifest'
-      ? (Array.isArray(parsed['operations']) ? (parsed['operations'] as unknown[]) : []).map((operation) => (isObject(operation) ? [operation['id'], operation['body']] : [undefined, undefined]))
+      ? (Array.isArray(parsed['operations']) ? (parsed['operations'] as unknown[]) : []).map((operation) => (isJsonObject(operation) ? [operation['id'], operation['body']] : [undefined, undefined]))
       : Object.entries(parsed);
   const documents = new Map<string, string>();
   for (const [id, body] of entries) {

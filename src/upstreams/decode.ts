@@ -4,6 +4,8 @@
  * mappers read fields through these instead of trusting the declared type.
  */
 
+import { isJsonObject } from '../http/isJsonObject.js';
+
 /** An integer from a number or a numeric string; null otherwise. */
 export function int(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
@@ -47,7 +49,7 @@ export function strList(value: unknown): string[] {
 
 /** An object, or null. */
 export function obj(value: unknown): Readonly<Record<string, unknown>> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isJsonObject(value) ? value : null;
 }
 
 /**

@@ -10,6 +10,8 @@
  * presence of the fields every object of the kind carries.
  */
 
+import { isJsonObject } from '../http/isJsonObject.js';
+
 /** A field's loose type. */
 export type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
 
@@ -24,10 +26,6 @@ export interface ResponseShape<T = unknown> {
 /** Fields an object must carry: names (of any type), or names with their loose types. */
 export type RequiredFields = readonly string[] | Readonly<Record<string, FieldType>>;
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function fits(value: unknown, type: FieldType): boolean {
   switch (type) {
     case 'any':
@@ -39,14 +37,14 @@ function fits(value: unknown, type: FieldType): boolean {
     case 'boolean':
       return typeof value === 'boolean' || value === 'true' || value === 'false';
     case 'object':
-      return isObject(value);
+      return isJsonObject(value);
     case 'array':
       return Array.isArray(value);
   }
 }
 
 function objectProblem(value: unknown, fields: RequiredFields, where: string): string | null {
-  if (!isObject(value)) return `${where} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not an object`;
+  if (!isJsonObject(value)) return `${where} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not an object`;
   const entries: readonly (readonly [string, FieldType])[] = Array.isArray(fields)
     ? (fields as readonly string[]).map((name) => [name, 'any'] as const)
     : Object.entries(fields as Readonly<Record<string, FieldType>>);
@@ -83,14 +81,14 @@ export function listOf<T>(item: RequiredFields = []): ResponseShape<readonly T[]
  */
 export function pageOf<T>(field: string, item: RequiredFields = [], fields: RequiredFields = []): ResponseShape<T> {
   return {
-    check: (body) => objectProblem(body, fields, 'the body') ?? (isObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : null),
+    check: (body) => objectProblem(body, fields, 'the body') ?? (isJsonObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : null),
   };
 }
 
 /** A list of objects, either bare or in a page object's `field` (endpoints that answer either). */
 export function listOrPageOf<T>(field: string, item: RequiredFields = []): ResponseShape<T> {
   return {
-    check: (body) => (Array.isArray(body) ? listProblem(body, item, 'the body') : isObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : 'the body is neither a list nor a page'),
+    check: (body) => (Array.isArray(body) ? listProblem(body, item, 'the body') : isJsonObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : 'the body is neither a list nor a page'),
   };
 }
 

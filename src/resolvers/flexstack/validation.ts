@@ -1,4 +1,5 @@
 import { badUserInput } from '../../errors/GatewayError.js';
+import { isJsonObject } from '../../http/isJsonObject.js';
 import type { FlexStackIntegrationType, FlexStackNotificationFlagsInput, FlexStackSort } from '../../generated/graphql.js';
 import { flexStackIconPattern, flexStackMaxMembersPerAdd, isFlexStackId } from '../../upstreams/flexstack/ids.js';
 import type { FlexStackSort as WireSort } from '../../upstreams/flexstack/loaders.js';
@@ -46,7 +47,7 @@ export function assertMemberIds(ids: readonly string[], field: string): void {
 
 /** A webhook integration's config: an object with an http(s) `url`. */
 export function assertWebhookConfig(config: unknown, field: string): Record<string, unknown> {
-  const record = config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : null;
+  const record = isJsonObject(config) ? config : null;
   const url = record?.['url'];
   const protocol = typeof url === 'string' ? urlOrNull(url)?.protocol : undefined;
   if (record === null || (protocol !== 'http:' && protocol !== 'https:')) throw badUserInput('A webhook config needs an http(s) url', [{ field: `${field}.url`, message: 'must be an http(s) URL' }]);

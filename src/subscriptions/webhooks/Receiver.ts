@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { BusMessage, EventBus } from '../bus/EventBus.js';
 import type { LiveEvent } from '../events.js';
 import type { WebhookService } from '../../config/liveSettings.js';
+import { isJsonObject } from '../../http/isJsonObject.js';
 
 /** A delivery whose signature passed, parsed. */
 export interface VerifiedDelivery {
@@ -40,7 +41,7 @@ export function headerOf(headers: IncomingHttpHeaders, name: string): string | u
 /** A plain object field, or an empty one. */
 export function objectAt(value: unknown, key: string): Record<string, unknown> {
   const field = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return field !== null && typeof field === 'object' && !Array.isArray(field) ? (field as Record<string, unknown>) : {};
+  return isJsonObject(field) ? field : {};
 }
 
 /** A string or number field as a string. */

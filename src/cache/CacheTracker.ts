@@ -59,22 +59,18 @@ export class CacheTracker {
   }
 
   /**
-   * How the operation's whole answer may be kept, or undefined when it may
-   * not: exactly when its `Cache-Control` is `private, max-age` of at least a second.
-   */
-  storable(options: { mutation: boolean; errors: boolean }): StorableAnswer | undefined {
-    if (this.cacheControl(options) === 'no-store' || this.minMaxAgeSeconds < 1) return undefined;
-    return { ttlMs: Math.floor(this.minMaxAgeSeconds * 1000), tags: [...this.tags] };
-  }
-
-  /**
    * Settles the operation once its answer is ready: its `Cache-Control`
-   * value, and what {@link settled} then says about keeping the answer whole.
+   * value, and what {@link settled} then says about keeping the answer
+   * whole: it may be kept exactly when that value is `private, max-age` of
+   * at least a second.
    */
   settle(options: { mutation: boolean; errors: boolean; operationName: string }): string {
-    const storable = this.storable(options);
-    this.settledAnswer = storable === undefined ? undefined : { ...storable, operationName: options.operationName };
-    return this.cacheControl(options);
+    const control = this.cacheControl(options);
+    this.settledAnswer =
+      control === 'no-store' || this.minMaxAgeSeconds < 1
+        ? undefined
+        : { ttlMs: Math.floor(this.minMaxAgeSeconds * 1000), tags: [...this.tags], operationName: options.operationName };
+    return control;
   }
 
   /** After {@link settle}: how the whole answer may be kept and under which operation name; undefined when it may not. */

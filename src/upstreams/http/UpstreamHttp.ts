@@ -101,7 +101,6 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Res
  */
 export class UpstreamHttp {
   readonly protocol: ServiceProtocol;
-  readonly baseUrl: URL;
   /** The base URL as text, without a trailing slash. */
   readonly baseHref: string;
   private readonly agent: Agent;
@@ -114,14 +113,15 @@ export class UpstreamHttp {
 
   constructor(options: UpstreamHttpOptions) {
     this.protocol = options.protocol;
-    this.baseUrl = new URL(options.config.url);
-    this.origin = this.baseUrl.origin;
-    this.basePath = this.baseUrl.pathname.replace(/\/+$/, '');
-    this.baseHref = this.baseUrl.href.replace(/\/+$/, '');
+    const baseUrl = new URL(options.config.url);
+    this.origin = baseUrl.origin;
+    this.basePath = baseUrl.pathname.replace(/\/+$/, '');
+    this.baseHref = baseUrl.href.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.maxResponseBytes = options.maxResponseBytes;
     this.observer = options.observer;
-    // Timeouts are the pool's own (no timer and abort signal made per call): headers, each pause in a body, and connecting.
+    // Timeouts are the pool's own (no timer and abort signal made per call): headers, each pause in a body,
+    // and connecting; bodyText adds the call's whole deadline.
     this.agent = new Agent({
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 600_000,

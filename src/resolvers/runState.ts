@@ -44,11 +44,14 @@ const flexStack: Readonly<Record<DeploymentState, RunState>> = {
   FAILED: 'FAILED',
 };
 
+/** A status's run state in a service's table (own keys only: `constructor` is no status); `UNKNOWN` when absent. */
+const lookUp = (table: Readonly<Record<string, RunState>>, status: string): RunState => (Object.hasOwn(table, status) ? table[status] : undefined) ?? 'UNKNOWN';
+
 /** A GitLab pipeline's `status` as a {@link RunState}. */
-export const gitLabRunState = (status: string): RunState => (Object.hasOwn(gitLab, status) ? gitLab[status] : undefined) ?? 'UNKNOWN';
+export const gitLabRunState = (status: string): RunState => lookUp(gitLab, status);
 
 /** A Concord process's `status` as a {@link RunState}. */
-export const concordRunState = (status: string): RunState => (Object.hasOwn(concord, status) ? concord[status] : undefined) ?? 'UNKNOWN';
+export const concordRunState = (status: string): RunState => lookUp(concord, status);
 
 /** A FlexStack deployment's state as a {@link RunState}; a state this gateway does not know is `UNKNOWN`. */
 export const flexStackRunState = (state: DeploymentState | null): RunState => (state === null ? 'UNKNOWN' : flexStack[state]);

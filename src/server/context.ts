@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { headerOf } from '../http/headerOf.js';
 import type { Config } from '../config/config.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import type { ClientAuth } from './auth/ClientAuth.js';
@@ -14,12 +15,6 @@ import type { ResponseCache } from '../cache/ResponseCache.js';
 /** A safe request id: the client's `x-request-id` when it is short and plain, else a new one. */
 export function requestIdOf(sent: string | undefined): string {
   return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
-}
-
-/** The first value of a request header. */
-export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The service credentials one HTTP request may use; rejects as {@link clientCredentials} throws. */

@@ -11,7 +11,8 @@ import type { ServiceName } from '../config/ServiceName.js';
 import type { CachedOperation, OperationCache, OperationRequest } from '../cache/OperationCache.js';
 import { cacheAgeHeader } from '../cache/cachePlugin.js';
 import type { OperationSummary } from './operationPlugin.js';
-import { headerOf, requestIdOf } from './context.js';
+import { requestIdOf } from './context.js';
+import { headerOf } from '../http/headerOf.js';
 import { isJsonObject } from '../http/isJsonObject.js';
 
 /** The service credentials a request resolved. */

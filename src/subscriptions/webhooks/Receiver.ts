@@ -32,12 +32,6 @@ export interface Receiver {
 /** A verified delivery that cannot be read (answered 400). */
 export class DeliveryError extends Error {}
 
-/** A header's single value. */
-export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** A plain object field, or an empty one. */
 export function objectAt(value: unknown, key: string): Record<string, unknown> {
   const field = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

@@ -8,7 +8,8 @@ import type { AnyOperation } from '../../upstreams/operation.js';
 import type { BusMessage } from '../bus/EventBus.js';
 import type { CircleCiTransitions } from '../circleci/CircleCiTransitions.js';
 import { normalizeSlug } from '../circleci/status.js';
-import { DeliveryError, headerOf, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { DeliveryError, objectAt, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { headerOf } from '../../http/headerOf.js';
 import { verifyCircleCiSignature } from './signatures.js';
 
 /**

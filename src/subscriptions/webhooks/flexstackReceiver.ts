@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
 import type { DeploymentState } from '../../upstreams/flexstack/models.js';
-import { DeliveryError, headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { DeliveryError, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { headerOf } from '../../http/headerOf.js';
 import { verifySha256Header } from './signatures.js';
 
 const statusOfType: Readonly<Record<string, DeploymentState>> = {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EventBus } from '../bus/EventBus.js';
-import { headerOf, objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { objectAt, publishing, textAt, type Receiver, type ReceivedEvent, type VerifiedDelivery } from './Receiver.js';
+import { headerOf } from '../../http/headerOf.js';
 import { constantTimeEqual } from './signatures.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from './config/config.js';
 import { createGateway } from './server/createGateway.js';
 import { createLogger, flushLogger } from './server/logger.js';
 import { placesOf, startBanner } from './server/startBanner.js';
-import { startDemo, type Demo } from './simulators/startDemo.js';
+import type { Demo } from './simulators/startDemo.js';
 import type { Tracing } from './telemetry/startTracing.js';
 
 /**
@@ -16,6 +16,8 @@ export async function run(initial: Config, tracing: Tracing | undefined): Promis
   const logger = createLogger(config.logLevel);
   let demo: Demo | undefined;
   if (config.demo) {
+    // The simulators are loaded only in demo mode: a gateway in front of real services never holds them.
+    const { startDemo } = await import('./simulators/startDemo.js');
     demo = await startDemo(config);
     config = demo.config;
     logger.warn(

@@ -1,5 +1,8 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type * as JoseModule from 'jose';
+import type { JWTPayload } from 'jose';
 import type { JwtSettings } from '../../config/authSettings.js';
+
+type Jose = typeof JoseModule;
 
 /** Asymmetric algorithms only: a JWKS never holds the secret of an HMAC, and `none` is never accepted. */
 const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -13,16 +16,23 @@ export class JwtRefused extends Error {}
  * expiry and not-before, with 30 s of clock tolerance.
  */
 export class JwtVerifier {
-  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  /** jose and the key set, loaded only when JWTs are configured (a gateway without them never holds jose). */
+  private readonly ready: Promise<{ readonly jose: Jose; readonly keys: ReturnType<Jose['createRemoteJWKSet']> }>;
 
   constructor(private readonly settings: JwtSettings) {
-    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    this.ready = import('jose').then((jose) => ({
+      jose,
+      keys: jose.createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
+    }));
+    // Observed by every verify; this keeps a failed load from being an unhandled rejection before the first one.
+    this.ready.catch(() => undefined);
   }
 
   /** The token's claims; throws {@link JwtRefused} saying why it is not accepted. */
   async verify(token: string): Promise<JWTPayload> {
+    const { jose, keys } = await this.ready;
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
+      const { payload } = await jose.jwtVerify(token, keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms,
@@ -30,12 +40,12 @@ export class JwtVerifier {
       });
       return payload;
     } catch (error) {
-      throw new JwtRefused(reasonOf(error));
+      throw new JwtRefused(reasonOf(jose.errors, error));
     }
   }
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(errors: Jose['errors'], error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return 'its issuer (iss) is not the one this gateway trusts';

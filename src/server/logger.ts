@@ -16,14 +16,14 @@ export const redactedPaths = [
 ];
 
 // Lines are gathered up to this many bytes per write to stdout, or for at most logFlushMs.
-const logBatchBytes = 4096;
+const logBatchBytes = 16_384;
 const logFlushMs = 100;
 
 /**
  * The gateway's structured JSON logger; to stdout unless given another
  * destination. Stdout is written asynchronously and in batches: a line per
  * operation must not cost a write per operation under load, so lines are
- * gathered up to 4 KiB, and written at least every 100 ms. Call
+ * gathered up to 16 KiB, and written at least every 100 ms. Call
  * `flushLogger` before exiting (pino also flushes synchronously on a normal
  * process exit). With tracing on, each line written within a span carries
  * its `traceId` and `spanId`.
@@ -31,7 +31,7 @@ const logFlushMs = 100;
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options: LoggerOptions = { level, base: { service: 'switchyard' }, redact: { paths: redactedPaths, censor: '[redacted]' } };
   if (spans.enabled) options.mixin = () => spans.current() ?? {};
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false, minLength: logBatchBytes, periodicFlush: logFlushMs }));
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false, minLength: logBatchBytes, maxWrite: 4 * logBatchBytes, periodicFlush: logFlushMs }));
 }
 
 /** Writes out whatever the logger still buffers; resolves once it is written (or failed to be). */

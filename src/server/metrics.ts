@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { LabelledCounter, LabelledHistogram } from './metricSeries.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import type { OperationSummary } from './operationPlugin.js';
 import { readinessState, type Readiness, type ReadinessState } from './health.js';
@@ -42,40 +43,18 @@ export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly sources: MetricsSource[] = [];
   private readonly operationNames = new Set<string>();
-  private readonly operations: Counter<'operation' | 'type' | 'outcome'>;
-  private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
-  private readonly upstreamRequests: Counter<'service' | 'route' | 'status'>;
-  private readonly upstreamDuration: Histogram<'service' | 'route'>;
+  // Recorded on every operation and upstream call: series found by key, not prom-client's per-call label checks.
+  private readonly operations = new LabelledCounter('graphql_operations_total', 'GraphQL operations by operation name, type and outcome.');
+  private readonly operationDuration = new LabelledHistogram('graphql_operation_duration_seconds', 'Time to answer a GraphQL operation.', latencyBuckets);
+  private readonly upstreamRequests = new LabelledCounter(
+    'upstream_requests_total',
+    'Calls to upstream services by service, route template and HTTP status (or timeout/network).',
+  );
+  private readonly upstreamDuration = new LabelledHistogram('upstream_request_duration_seconds', 'Duration of upstream calls by service and route template.', latencyBuckets);
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.operations = new Counter({
-      name: 'graphql_operations_total',
-      help: 'GraphQL operations by operation name, type and outcome.',
-      labelNames: ['operation', 'type', 'outcome'],
-      registers,
-    });
-    this.operationDuration = new Histogram({
-      name: 'graphql_operation_duration_seconds',
-      help: 'Time to answer a GraphQL operation.',
-      labelNames: ['operation', 'type', 'outcome'],
-      buckets: latencyBuckets,
-      registers,
-    });
-    this.upstreamRequests = new Counter({
-      name: 'upstream_requests_total',
-      help: 'Calls to upstream services by service, route template and HTTP status (or timeout/network).',
-      labelNames: ['service', 'route', 'status'],
-      registers,
-    });
-    this.upstreamDuration = new Histogram({
-      name: 'upstream_request_duration_seconds',
-      help: 'Duration of upstream calls by service and route template.',
-      labelNames: ['service', 'route'],
-      buckets: latencyBuckets,
-      registers,
-    });
     this.sourceCounter('cache_hits_total', 'Cache lookups answered from the cache.', (s) => s.cacheHits);
     this.sourceCounter('cache_misses_total', 'Cache lookups that went upstream.', (s) => s.cacheMisses);
     this.sourceCounter('graphql_response_cache_hits_total', 'Operations answered whole from the cache, with no execution.', (s) => s.responseCacheHits);
@@ -131,22 +110,28 @@ export class GatewayMetrics {
   /** Feeds the upstream call metrics. */
   readonly observer: UpstreamObserver = {
     onCall: (event) => {
-      const labels = { service: event.service, route: `${event.method} ${event.route}` };
-      this.upstreamRequests.inc({ ...labels, status: String(event.status) });
-      this.upstreamDuration.observe(labels, event.durationMs / 1000);
+      const route = `${event.method} ${event.route}`;
+      const status = String(event.status);
+      const key = `${event.service} ${route}`;
+      this.upstreamRequests.inc(`${key} ${status}`, () => ({ service: event.service, route, status }));
+      this.upstreamDuration.observe(key, () => ({ service: event.service, route }), event.durationMs / 1000);
     },
   };
 
   /** Records one finished GraphQL operation. */
   recordOperation(summary: OperationSummary): void {
-    const labels = { operation: this.operationLabel(summary.operationName), type: summary.operationType, outcome: summary.outcome };
-    this.operations.inc(labels);
-    this.operationDuration.observe(labels, summary.durationMs / 1000);
+    const operation = this.operationLabel(summary.operationName);
+    const { operationType: type, outcome } = summary;
+    const key = `${operation} ${type} ${outcome}`;
+    const labels = (): Record<string, string> => ({ operation, type, outcome });
+    this.operations.inc(key, labels);
+    this.operationDuration.observe(key, labels, summary.durationMs / 1000);
   }
 
   /** The Prometheus text exposition. */
   async render(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const own = [this.operations, this.operationDuration, this.upstreamRequests, this.upstreamDuration].map((metric) => `\n${metric.render()}\n`).join('');
+    return { contentType: this.registry.contentType, body: `${await this.registry.metrics()}${own}` };
   }
 
   private operationLabel(name: string): string {

@@ -51,8 +51,9 @@ export async function clientCredentials(
   read: (name: string) => string | undefined,
   source: CredentialSource,
 ): Promise<Partial<Record<ServiceName, string>>> {
-  const own = credentialsOf(config, read, source, false);
   if (!auth.enabled) return credentialsOf(config, read, source, true);
+  // Each credential sent is checked before the caller is: a malformed one is refused whoever sends it.
+  const own = credentialsOf(config, read, source, false);
   const caller = await auth.callerOf(read);
   if (caller.kind === 'authenticated') return credentialsOf(config, read, source, true);
   if (Object.keys(own).length === 0) {

@@ -3,6 +3,7 @@ import {
   getNamedType,
   getVariableValues,
   isAbstractType,
+  isEnumType,
   isInterfaceType,
   isListType,
   isNonNullType,
@@ -72,9 +73,63 @@ export function estimateOperation(
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   sentVariables: Readonly<Record<string, unknown>>,
 ): OperationEstimate {
+  let bySchema = remembered.get(schema);
+  if (bySchema === undefined) {
+    bySchema = new WeakMap();
+    remembered.set(schema, bySchema);
+  }
+  let memo = bySchema.get(operation);
+  if (memo === undefined) {
+    memo = { sizeVariables: sizeVariablesOf(schema, operation), byValues: new Map() };
+    bySchema.set(operation, memo);
+  }
+  const key = JSON.stringify(memo.sizeVariables.map((name) => (name in sentVariables ? [sentVariables[name]] : [])));
+  const known = memo.byValues.get(key);
+  if (known !== undefined) return known;
+  const { estimate, exact } = estimateOnce(schema, operation, fragments, sentVariables);
+  if (exact) {
+    if (memo.byValues.size >= maxRememberedPerOperation) memo.byValues.clear();
+    memo.byValues.set(key, estimate);
+  }
+  return estimate;
+}
+
+/**
+ * Estimates already made, by schema and operation node (Apollo Server reuses the
+ * parsed document of a repeated query), then by the values of the variables that
+ * can change a size: the estimate of `pipeline(id: $id)` is the same for every id.
+ */
+const remembered = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, { readonly sizeVariables: readonly string[]; readonly byValues: Map<string, OperationEstimate> }>>();
+const maxRememberedPerOperation = 100;
+
+/**
+ * The operation's variables whose value can change an estimate: all but those of a
+ * single ID, String, Boolean or enum value (sizes are read from numbers and list lengths only).
+ */
+function sizeVariablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode): readonly string[] {
+  const names: string[] = [];
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
+    if (type.kind === Kind.NAMED_TYPE) {
+      const named = schema.getType(type.name.value);
+      if (named !== undefined && (isEnumType(named) || named.name === 'ID' || named.name === 'String' || named.name === 'Boolean')) continue;
+    }
+    names.push(definition.variable.name.value);
+  }
+  return names;
+}
+
+/** The estimate, and whether every variable and argument was valid (only then is it the same for any values of the others). */
+function estimateOnce(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  sentVariables: Readonly<Record<string, unknown>>,
+): { estimate: OperationEstimate; exact: boolean } {
   // The operation's own variable defaults count as if sent; invalid variables fail later, without a call.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], sentVariables);
   const variables = coerced.coerced ?? sentVariables;
+  let exact = coerced.errors === undefined;
   const fragmentCosts = new Map<string, { calls: number; fields: number }>();
   const inProgress = new Set<string>();
 
@@ -83,6 +138,7 @@ export function estimateOperation(
       return getArgumentValues(field, node, variables as Record<string, unknown>);
     } catch {
       // Invalid arguments fail at execution without any call: the defaults are a safe guess.
+      exact = false;
       return {};
     }
   };
@@ -180,7 +236,7 @@ export function estimateOperation(
   };
 
   const rootType = schema.getRootType(operation.operation);
-  if (rootType === undefined || rootType === null) return { upstreamCalls: 0, fields: 0 };
+  if (rootType === undefined || rootType === null) return { estimate: { upstreamCalls: 0, fields: 0 }, exact };
   const total = costOf(operation.selectionSet, rootType, true, 0);
-  return { upstreamCalls: total.calls, fields: total.fields };
+  return { estimate: { upstreamCalls: total.calls, fields: total.fields }, exact };
 }

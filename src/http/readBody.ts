@@ -11,23 +11,39 @@ export class IncompleteBodyError extends Error {}
  * `content-length` over the limit is refused before anything is read, and a
  * body cut short throws {@link IncompleteBodyError}.
  */
-export async function readBodyBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export function readBodyBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const tooLarge = (): BodyTooLargeError => new BodyTooLargeError(`Request body is larger than ${limitBytes} bytes`);
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > limitBytes) throw tooLarge();
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw error;
-    throw new IncompleteBodyError('The request body ended before it was complete');
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge());
+  // Events, not `for await`: an async iterator costs a promise per chunk on every request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limitBytes) {
+        fail(tooLarge());
+        // As a `for await` left early would: nothing more of this body is read.
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    });
+    req.once('error', () => fail(new IncompleteBodyError('The request body ended before it was complete')));
+    req.once('close', () => fail(new IncompleteBodyError('The request body ended before it was complete')));
+  });
 }
 
 /** Reads a request body as UTF-8 text up to a size limit. */

@@ -14,6 +14,7 @@ import type { OperationSummary } from './operationPlugin.js';
 import { requestIdOf } from './context.js';
 import { headerOf } from '../http/headerOf.js';
 import { isJsonObject } from '../http/isJsonObject.js';
+import { acceptForApollo } from './acceptHeader.js';
 
 /** The service credentials a request resolved. */
 type Credentials = Partial<Record<ServiceName, string>>;
@@ -114,7 +115,13 @@ export function createGraphQLHandler(options: {
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        if (value === undefined) continue;
+        const text = Array.isArray(value) ? value.join(', ') : value;
+        if (key !== 'accept' || method !== 'POST') headers.set(key, text);
+        else {
+          const accept = acceptForApollo(text);
+          if (accept !== undefined) headers.set(key, accept);
+        }
       }
       const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: parts.search, body: parts.body };
       let context: GatewayContext | undefined;

@@ -13,7 +13,9 @@
  * (default "1,10"), BENCH_OPS (per phase, default 20000), BENCH_PHASE_MS
  * (default 3000), BENCH_WARMUP_OPS (per phase, default 200), BENCH_TARGETS
  * (comma list of direct, switchyard, switchyard-traced, switchyard-warm,
- * switchyard-warm-upstream, hive, tailcall; default all that are installed;
+ * switchyard-warm-upstream, node-floor, hive, tailcall; default all that are installed;
+ * node-floor is bench/floor/nodeFloor.mjs, a plain node:http server making the
+ * pipeline read's two calls with undici: what any Node gateway pays at least;
  * switchyard-traced is the cache-off gateway with tracing on, exporting every
  * span over OTLP/HTTP to a local sink that discards them, switchyard-sampled
  * the same sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio); switchyard-warm
@@ -40,7 +42,7 @@ import { pipelineRead } from './peers/pipelineRead.js';
 import type { Read, Server, Upstreams } from './peers/Read.js';
 import { printGoals, printSummary, printTracingCost, summarize, type PeerResult } from './peers/report.js';
 import { startOtlpSink, type OtlpSink } from './otlpSink.js';
-import { startProcess, type RunningProcess } from './processes.js';
+import { freePort, startProcess, type RunningProcess } from './processes.js';
 import { startSwitchyard } from './startSwitchyard.js';
 import { startTailcall, tailcallBinary } from './tailcall/startTailcall.js';
 
@@ -61,7 +63,7 @@ const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
 const targets = (
-  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-sampled', 'switchyard-warm', 'switchyard-warm-upstream', ...(baselineMain === undefined ? [] : ['baseline', 'baseline-warm']), ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
+  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-sampled', 'switchyard-warm', 'switchyard-warm-upstream', 'node-floor', ...(baselineMain === undefined ? [] : ['baseline', 'baseline-warm']), ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
 ).split(',');
 const readNames = (process.env['BENCH_READS'] ?? 'pipeline,dashboard').split(',');
 
@@ -114,12 +116,22 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       const hive = await startHive({ simulatorUrl: circleciUrl, specUrl: simulators.specUrl, token: circleciToken, nodeArgs });
       return { name, server: 'hive', url: hive.url, process: hive.process };
     }
+    case 'node-floor': {
+      const port = await freePort();
+      const floor = await startProcess({
+        name,
+        args: [`--import=${root}bench/gatewayProbe.mjs`, `${root}bench/floor/nodeFloor.mjs`],
+        env: { PORT: String(port), CIRCLECI_URL: circleciUrl, CIRCLECI_TOKEN: circleciToken, NODE_ENV: 'production' },
+        readyUrl: `http://127.0.0.1:${port}/`,
+      });
+      return { name, server: 'floor', url: `http://127.0.0.1:${port}/graphql`, process: floor };
+    }
     case 'tailcall': {
       const tailcall = await startTailcall({ simulatorUrl: circleciUrl, token: circleciToken });
       return { name, server: 'tailcall', url: tailcall.url, process: tailcall.process };
     }
     default:
-      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-sampled, switchyard-warm, switchyard-warm-upstream, baseline, baseline-warm, hive, tailcall)`);
+      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-sampled, switchyard-warm, switchyard-warm-upstream, node-floor, baseline, baseline-warm, hive, tailcall)`);
   }
 }
 

@@ -7,7 +7,8 @@
 import type { Agent } from 'undici';
 
 /** Servers the benchmark compares against direct REST. */
-export type Server = 'switchyard' | 'hive' | 'tailcall';
+/** `floor`: the plain Node server of bench/floor, which answers the pipeline read's Switchyard request only. */
+export type Server = 'switchyard' | 'hive' | 'tailcall' | 'floor';
 
 /** One GraphQL request and how to reduce its `data` to the read's summary. */
 export interface GraphqlForm {

@@ -4,7 +4,7 @@
  */
 import type { Agent } from 'undici';
 import { getJson } from '../measure.js';
-import { required, type Read, type Upstreams } from './Read.js';
+import { required, type GraphqlForm, type Read, type Upstreams } from './Read.js';
 
 const slug = 'gh/acme/api';
 /** A finished pipeline of the seed (its workflows are done), so the warm cache keeps it for the finished-run TTL. */
@@ -28,6 +28,17 @@ export async function pipelineRead(upstreams: Upstreams, agent: Agent): Promise<
   const headers = { 'circle-token': required(upstreams.tokens, 'circleci'), accept: 'application/json' };
   const { id } = (await getJson(agent, `${base}/project/${slug}/pipeline/${pipelineNumber}`, headers)) as { id: string };
   const variables = { id };
+  const switchyardForm: GraphqlForm = {
+    body: JSON.stringify({
+      query: 'query Pipeline($id: ID!) { circleciPipeline(id: $id) { id pipelineId number state workflows { edges { node { id workflowId name status } } } } }',
+      variables,
+    }),
+    summarize(data) {
+      const p = (data as { circleciPipeline: { pipelineId: string; number: number; state: string; workflows: { edges: { node: { workflowId: string; name: string; status: string } }[] } } })
+        .circleciPipeline;
+      return summary(p.pipelineId, p.number, p.state, p.workflows.edges.map(({ node }) => ({ id: node.workflowId, name: node.name, status: node.status })));
+    },
+  };
   return {
     name: 'pipeline',
     title: `CircleCI pipeline ${slug} #${pipelineNumber} by id + its workflows (REST: GET /pipeline/{id}, GET /pipeline/{id}/workflow)`,
@@ -39,17 +50,9 @@ export async function pipelineRead(upstreams: Upstreams, agent: Agent): Promise<
       return summary(pipeline.id, pipeline.number, pipeline.state, workflows.items);
     },
     forms: {
-      switchyard: {
-        body: JSON.stringify({
-          query: 'query Pipeline($id: ID!) { circleciPipeline(id: $id) { id pipelineId number state workflows { edges { node { id workflowId name status } } } } }',
-          variables,
-        }),
-        summarize(data) {
-          const p = (data as { circleciPipeline: { pipelineId: string; number: number; state: string; workflows: { edges: { node: { workflowId: string; name: string; status: string } }[] } } })
-            .circleciPipeline;
-          return summary(p.pipelineId, p.number, p.state, p.workflows.edges.map(({ node }) => ({ id: node.workflowId, name: node.name, status: node.status })));
-        },
-      },
+      switchyard: switchyardForm,
+      // bench/floor answers this same request by its variables, with no GraphQL at all.
+      floor: switchyardForm,
       // Hive Gateway's schema is generated from the OpenAPI spec (its type names too): one root field per operation, called side by side.
       hive: {
         body: JSON.stringify({

@@ -125,6 +125,19 @@ export function printGoals(rows: readonly Summary[], read: string): void {
       goal('warm p50 ms < 1 (c1)', warm1?.p50, 1, false) +
       goal('gateway RSS MB after load < 120', rss.length === 0 ? undefined : Math.max(...rss), 120, false),
   );
+  // What bounds the goals on this machine: the REST client alone, and a Node server that does nothing but the calls.
+  const direct = row('direct', 10);
+  const floor = row('node-floor', 10);
+  if (direct !== undefined && hive !== undefined) {
+    process.stdout.write(`  context: direct REST itself (client and simulator only) does ${fixed(direct.perSecond, 0)} req/s, ${fixed(direct.perSecond / hive.perSecond, 1)}x Hive\n`);
+  }
+  if (floor !== undefined && cold !== undefined) {
+    const against = tailcall === undefined ? '' : `, ${fixed(floor.perSecond / tailcall.perSecond, 2)}x Tailcall`;
+    process.stdout.write(
+      `  context: node-floor (node:http + undici, no GraphQL) does ${fixed(floor.perSecond, 0)} req/s${against} at ${fixed(floor.cpuUsPerOp, 0)} us/op; ` +
+        `Switchyard cache off spends ${fixed((cold.cpuUsPerOp ?? 0) - (floor.cpuUsPerOp ?? 0), 0)} us/op more\n`,
+    );
+  }
 }
 
 /** What tracing costs: the traced gateways (every trace, one in ten) against the same gateway with tracing off (all cache off), per read and concurrency. */

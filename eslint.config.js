@@ -85,6 +85,22 @@ export default tseslint.config(
     },
   })),
   {
+    // Loaded only when used (run.ts, JwtVerifier): a gateway in front of real services, or without JWTs, never holds them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/simulators/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['jose'], allowTypeImports: true, message: 'jose is loaded only when JWTs are configured: import() it where it is used.' },
+            { regex: '^(\\./|(\\.\\./)+)simulators/', allowTypeImports: true, message: 'The simulators are loaded only in demo mode: import() them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/resolvers/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Resolvers read through loaders.' }],

@@ -6,6 +6,7 @@ import {
   getNamedType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  isAbstractType,
   isObjectType,
   Kind,
   type FieldNode,
@@ -75,16 +76,19 @@ function prefetchSelection<TKey>(
       if (resolve === undefined || field === undefined) continue;
       start(() => resolve(key, getArgumentValues(field, selection, info.variableValues) as never, context));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (selection.typeCondition === undefined || selection.typeCondition.name.value === type.name) {
-        prefetchSelection(selection.selectionSet, type, key, resolvers, context, info);
-      }
+      if (applies(selection.typeCondition?.name.value, type, info)) prefetchSelection(selection.selectionSet, type, key, resolvers, context, info);
     } else {
       const fragment = info.fragments[selection.name.value];
-      if (fragment !== undefined && fragment.typeCondition.name.value === type.name) {
-        prefetchSelection(fragment.selectionSet, type, key, resolvers, context, info);
-      }
+      if (fragment !== undefined && applies(fragment.typeCondition.name.value, type, info)) prefetchSelection(fragment.selectionSet, type, key, resolvers, context, info);
     }
   }
+}
+
+/** Whether a fragment on `condition` applies to `type`: no condition, the type itself, or an interface or union it belongs to (`... on Project`). */
+function applies(condition: string | undefined, type: GraphQLObjectType, info: GraphQLResolveInfo): boolean {
+  if (condition === undefined || condition === type.name) return true;
+  const named = info.schema.getType(condition);
+  return named !== undefined && isAbstractType(named) && info.schema.isSubType(named, type);
 }
 
 function included(node: FieldNode | SelectionSetNode['selections'][number], info: GraphQLResolveInfo): boolean {

@@ -20,16 +20,18 @@ export function readBodyBytes(req: IncomingMessage, limitBytes: number): Promise
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const fail = (error: Error): void => {
+    // The error is made only when it is the outcome: 'close' follows every body, complete or not.
+    const fail = (error: () => Error): void => {
       if (settled) return;
       settled = true;
-      reject(error);
+      reject(error());
     };
+    const incomplete = (): Error => new IncompleteBodyError('The request body ended before it was complete');
     req.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
       if (size > limitBytes) {
-        fail(tooLarge());
+        fail(tooLarge);
         // As a `for await` left early would: nothing more of this body is read.
         req.destroy();
         return;
@@ -41,8 +43,8 @@ export function readBodyBytes(req: IncomingMessage, limitBytes: number): Promise
       settled = true;
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     });
-    req.once('error', () => fail(new IncompleteBodyError('The request body ended before it was complete')));
-    req.once('close', () => fail(new IncompleteBodyError('The request body ended before it was complete')));
+    req.once('error', () => fail(incomplete));
+    req.once('close', () => fail(incomplete));
   });
 }
 

@@ -38,8 +38,9 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * With tracing on, the operation runs in its own span (see describeOperationSpan).
  * In trusted documents mode, a request naming no listed document is refused
  * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it. With
- * `answers`, a POST whose credentials resolve (client authentication and
- * credential headers, as Apollo's context would check them) is first looked
+ * `answers`, a POST or a GET Apollo Server would run (see getRequestOf) whose
+ * credentials resolve (client authentication and credential headers, as
+ * Apollo's context would check them) is first looked
  * up whole and, when kept, answered from the stored bytes; otherwise its
  * answer is kept when its `Cache-Control` allows (see CacheTracker.settle).
  */
@@ -95,7 +96,7 @@ export function createGraphQLHandler(options: {
       const started = performance.now();
       // Credentials are resolved (client authentication, credential headers) before a lookup,
       // as Apollo's context would: a request refused there gets the same refusal from Apollo.
-      const lookup = answers === undefined || req.method !== 'POST' ? undefined : await answerLookup(answers, req, parts.body);
+      const lookup = answers === undefined ? undefined : await answerLookup(answers, req, method === 'POST' ? parts.body : getRequestOf(req, parts.search));
       if (lookup?.hit !== undefined) {
         span?.setAttribute('switchyard.cache.answer', 'hit');
         const requestId = requestIdOf(headerOf(req.headers, 'x-request-id'));
@@ -170,6 +171,34 @@ function operationOf(body: unknown): OperationRequest | undefined {
   if (query === undefined && persisted === undefined) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   return { query, hash: persisted, operationName: operationName ?? undefined, variables, extensions };
+}
+
+/** Headers any of which, non-empty, makes a GET one that a browser must preflight (Apollo Server's CSRF prevention). */
+const preflightHeaders = ['x-apollo-operation-name', 'apollo-require-preflight'];
+
+/**
+ * The operation a GET names in its query string, as a body would hold it,
+ * when Apollo Server would run it: its CSRF prevention lets a GET through
+ * with a preflight header or a non-simple content type, and only JSON is
+ * accepted here (fewer than Apollo Server allows, never more). Undefined
+ * otherwise, or when `variables` or `extensions` is not JSON: Apollo Server
+ * answers those.
+ */
+function getRequestOf(req: IncomingMessage, search: string): unknown {
+  const preflighted =
+    preflightHeaders.some((name) => (headerOf(req.headers, name) ?? '') !== '') ||
+    (headerOf(req.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+  if (!preflighted) return undefined;
+  const params = new URLSearchParams(search);
+  const json = (name: string): unknown => {
+    const text = params.get(name);
+    return text === null ? undefined : JSON.parse(text);
+  };
+  try {
+    return { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
+  } catch {
+    return undefined;
+  }
 }
 
 async function answerLookup(answers: CachedAnswers, req: IncomingMessage, body: unknown): Promise<AnswerLookup | undefined> {

@@ -200,3 +200,45 @@ describe('whole answers with client authentication on', () => {
     expect(wrongKey.status).toBe(401);
   });
 });
+
+describe('whole answers over GET', () => {
+  const t = useTestGateway({ env: { ...cachedEnv, CACHE_TTL_OBJECT_SECONDS: '60', CACHE_STALE_SECONDS: '0' }, runDurationMs: 600_000 });
+  const preflight = { 'apollo-require-preflight': 'true' };
+  const get = async (params: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> => {
+    const response = await fetch(`${t.url}?${new URLSearchParams(params)}`, { headers });
+    return { status: response.status, text: await response.text() };
+  };
+  const pipelinesOf = (slug: string): Record<string, string> => ({ query: pipelinesQuery, variables: JSON.stringify({ slug }) });
+
+  it('answers a repeated GET from the cache, and a GET of an operation first sent by POST', async () => {
+    const first = await get(pipelinesOf('gh/acme/api'), preflight);
+    expect(first.status).toBe(200);
+    await t.clearRequests();
+    const before = answered(t);
+    expect((await get(pipelinesOf('gh/acme/api'), preflight)).text).toBe(first.text);
+    expect(await circleciCalls(t), 'no upstream call').toEqual([]);
+    expect(answered(t).hits).toBe(before.hits + 1);
+
+    const posted = await send(t, pipelinesQuery, { slug: 'gh/acme/web' });
+    expect(posted.status).toBe(200);
+    await t.clearRequests();
+    expect((await get(pipelinesOf('gh/acme/web'), { 'content-type': 'application/json' })).text).toBe(posted.text);
+    expect(await circleciCalls(t), 'no upstream call').toEqual([]);
+  });
+
+  it('never answers from the cache a GET that CSRF prevention refuses, and leaves malformed variables to Apollo Server', async () => {
+    const kept = await send(t, pipelinesQuery, { slug: 'gh/acme/mobile' });
+    expect((await send(t, pipelinesQuery, { slug: 'gh/acme/mobile' })).text).toBe(kept.text);
+    const before = answered(t);
+    for (const headers of [{}, { 'content-type': 'text/plain' }, { 'apollo-require-preflight': '' }]) {
+      const refused = await get(pipelinesOf('gh/acme/mobile'), headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(400);
+      expect(refused.text).toContain('Cross-Site Request Forgery');
+    }
+    expect(answered(t), 'not even looked up').toEqual(before);
+
+    const malformed = await get({ query: pipelinesQuery, variables: '{"slug": ' }, preflight);
+    expect(malformed.status).toBe(400);
+    expect(answered(t)).toEqual(before);
+  });
+});

@@ -1,3 +1,4 @@
+import { maxJsonDepth, nestedDeeperThan } from '../http/jsonDepth.js';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
@@ -134,6 +135,9 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
       },
       // Parsed with the token limit and validated here, then held to the same cost limits as HTTP operations.
       onSubscribe: (_ctx, _id, payload) => {
+        if (nestedDeeperThan(payload.variables, maxJsonDepth) || nestedDeeperThan(payload.extensions, maxJsonDepth)) {
+          return [coded(new GraphQLError(`The subscription's variables or extensions nest more than ${maxJsonDepth} levels deep`), 'BAD_REQUEST')];
+        }
         let text = payload.query;
         if (options.trustedDocuments !== undefined) {
           try {

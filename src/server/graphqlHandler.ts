@@ -15,6 +15,7 @@ import { requestIdOf } from './context.js';
 import { headerOf } from '../http/headerOf.js';
 import { isJsonObject } from '../http/isJsonObject.js';
 import { acceptForApollo } from './acceptHeader.js';
+import { maxJsonDepth, nestedDeeperThan } from '../http/jsonDepth.js';
 
 /** The service credentials a request resolved. */
 type Credentials = Partial<Record<ServiceName, string>>;
@@ -80,6 +81,10 @@ export function createGraphQLHandler(options: {
       } else {
         body = raw;
       }
+    }
+    if (tooDeep(method, body, url.search)) {
+      sendJson(res, 400, { errors: [{ message: `The request nests arrays and objects more than ${maxJsonDepth} levels deep`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
     }
     let parts = { body, search: url.search };
     if (trustedDocuments !== undefined) {
@@ -171,6 +176,22 @@ function operationOf(body: unknown): OperationRequest | undefined {
   if (query === undefined && persisted === undefined) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   return { query, hash: persisted, operationName: operationName ?? undefined, variables, extensions };
+}
+
+/** Whether a POST body, or a GET's `variables` or `extensions`, nests deeper than {@link maxJsonDepth}. */
+function tooDeep(method: string, body: unknown, search: string): boolean {
+  if (method === 'POST') return nestedDeeperThan(body, maxJsonDepth);
+  const params = new URLSearchParams(search);
+  return ['variables', 'extensions'].some((name) => {
+    const text = params.get(name);
+    if (text === null) return false;
+    try {
+      return nestedDeeperThan(JSON.parse(text), maxJsonDepth);
+    } catch {
+      // Not JSON: Apollo Server answers that.
+      return false;
+    }
+  });
 }
 
 /** Headers any of which, non-empty, makes a GET one that a browser must preflight (Apollo Server's CSRF prevention). */

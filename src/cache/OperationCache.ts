@@ -89,7 +89,8 @@ export class OperationCache {
       hash.update(token === undefined ? '-' : this.options.fingerprint(service, token)).update('\u0000');
     }
     hash.update(accept).update('\u0000');
-    hash.update(JSON.stringify([request.query ?? null, request.hash ?? null, request.operationName ?? null, request.variables ?? null, request.extensions ?? null]));
+    // Variables and extensions are maps: the same operation sent with its keys in another order is the same key.
+    hash.update(canonicalJson([request.query ?? null, request.hash ?? null, request.operationName ?? null, request.variables ?? null, request.extensions ?? null]));
     return `${keyPrefix}o:${hash.digest('base64url')}`;
   }
 
@@ -121,6 +122,20 @@ export class OperationCache {
   counts(): OperationCacheCounts {
     return { hits: this.hits, misses: this.misses, stores: this.stores };
   }
+}
+
+/** JSON with every object's keys in sorted order (arrays keep theirs). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const object = value as Readonly<Record<string, unknown>>;
+    const fields = Object.keys(object)
+      .filter((key) => object[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+    return `{${fields.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function parseStored(raw: string | undefined, now: number): CachedOperation | undefined {

@@ -115,6 +115,20 @@ describe('whole answers in memory', () => {
     expect(Number(/^graphql_response_cache_hits_total (\d+)/m.exec(metrics)?.[1])).toBe(answered(t).hits);
   });
 
+  it('answers the same operation with its variables in another order, and keeps apart what differs', async () => {
+    const query = `query Pipelines($slug: String!, $first: Int) { circleciProject(slug: $slug) { pipelines(first: $first) { edges { node { number } } } } }`;
+    const first = await send(t, query, { slug: 'gh/acme/api', first: 2 });
+    expect(first.status).toBe(200);
+    const before = answered(t);
+    const body = `{"query":${JSON.stringify(query)},"variables":{"first":2,"slug":"gh/acme/api"}}`;
+    const reordered = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(await reordered.text()).toBe(first.text);
+    expect(answered(t).hits).toBe(before.hits + 1);
+    const other = await send(t, query, { slug: 'gh/acme/api', first: 3 });
+    expect(numbers(other.text)).toHaveLength(3);
+    expect(answered(t).hits).toBe(before.hits + 1);
+  });
+
   it('goes upstream again once the shortest freshness it holds has passed', async () => {
     const query = `{ circleciProject(slug: "gh/acme/mobile") { name } }`;
     await send(t, query, {});

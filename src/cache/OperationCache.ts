@@ -124,8 +124,24 @@ export class OperationCache {
   }
 }
 
+/** Whether every object in a JSON value already has its keys in sorted order and no undefined field. */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((item) => item !== undefined && inCanonicalOrder(item));
+  let previous: string | undefined;
+  for (const key in value) {
+    if (previous !== undefined && previous >= key) return false;
+    const field = (value as Readonly<Record<string, unknown>>)[key];
+    if (field === undefined || !inCanonicalOrder(field)) return false;
+    previous = key;
+  }
+  return true;
+}
+
 /** JSON with every object's keys in sorted order (arrays keep theirs). */
 export function canonicalJson(value: unknown): string {
+  // Most variables come in order already (one key, or sorted by the client): then JSON.stringify's text is canonical.
+  if (inCanonicalOrder(value)) return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const object = value as Readonly<Record<string, unknown>>;

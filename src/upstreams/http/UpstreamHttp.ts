@@ -5,6 +5,7 @@ import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
 import { mapUpstreamError } from './mapUpstreamError.js';
 import { spans } from '../../telemetry/spans.js';
+import { BoundedMap } from '../../cache/BoundedMap.js';
 import type {
   QueryValue,
   ResponseHeaders,
@@ -114,7 +115,7 @@ export class UpstreamHttp {
   private readonly observer: UpstreamObserver | undefined;
   private readonly basePath: string;
   private readonly origin: string;
-  private readonly checkedPaths = new Map<string, boolean>();
+  private readonly checkedPaths = new BoundedMap<string, boolean>(checkedPathLimit);
 
   constructor(options: UpstreamHttpOptions) {
     this.protocol = options.protocol;
@@ -167,7 +168,6 @@ export class UpstreamHttp {
       }
     }
     const stays = url !== undefined && url.pathname === expected && url.origin === this.origin && url.search === '' && url.hash === '';
-    if (this.checkedPaths.size >= checkedPathLimit) this.checkedPaths.clear();
     this.checkedPaths.set(path, stays);
     return stays;
   }

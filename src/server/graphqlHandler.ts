@@ -39,7 +39,7 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
  * With tracing on, the operation runs in its own span (see describeOperationSpan).
  * In trusted documents mode, a request naming no listed document is refused
  * with 400 PERSISTED_QUERY_NOT_IN_LIST before Apollo Server sees it. With
- * `answers`, a POST or a GET Apollo Server would run (see getRequestOf) whose
+ * `answers`, a POST or a GET Apollo Server would run (see runnableGet) whose
  * credentials resolve (client authentication and credential headers, as
  * Apollo's context would check them) is first looked
  * up whole and, when kept, answered from the stored bytes; otherwise its
@@ -82,7 +82,9 @@ export function createGraphQLHandler(options: {
         body = raw;
       }
     }
-    if (tooDeep(method, body, url.search)) {
+    // A GET's query string is read once, here: for this check and, unless trusted documents rewrite it, the lookup.
+    const fromSearch = method === 'GET' ? searchOperation(url.search) : undefined;
+    if (method === 'POST' ? nestedDeeperThan(body, maxJsonDepth) : nestedDeeperThan(fromSearch?.body.variables, maxJsonDepth) || nestedDeeperThan(fromSearch?.body.extensions, maxJsonDepth)) {
       sendJson(res, 400, { errors: [{ message: `The request nests arrays and objects more than ${maxJsonDepth} levels deep`, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
@@ -101,7 +103,7 @@ export function createGraphQLHandler(options: {
       const started = performance.now();
       // Credentials are resolved (client authentication, credential headers) before a lookup,
       // as Apollo's context would: a request refused there gets the same refusal from Apollo.
-      const lookup = answers === undefined ? undefined : await answerLookup(answers, req, method === 'POST' ? parts.body : getRequestOf(req, parts.search));
+      const lookup = answers === undefined ? undefined : await answerLookup(answers, req, method === 'POST' ? parts.body : runnableGet(req, parts.search === url.search ? fromSearch : searchOperation(parts.search)));
       if (lookup?.hit !== undefined) {
         span?.setAttribute('switchyard.cache.answer', 'hit');
         const requestId = requestIdOf(headerOf(req.headers, 'x-request-id'));
@@ -178,48 +180,44 @@ function operationOf(body: unknown): OperationRequest | undefined {
   return { query, hash: persisted, operationName: operationName ?? undefined, variables, extensions };
 }
 
-/** Whether a POST body, or a GET's `variables` or `extensions`, nests deeper than {@link maxJsonDepth}. */
-function tooDeep(method: string, body: unknown, search: string): boolean {
-  if (method === 'POST') return nestedDeeperThan(body, maxJsonDepth);
-  const params = new URLSearchParams(search);
-  return ['variables', 'extensions'].some((name) => {
-    const text = params.get(name);
-    if (text === null) return false;
-    try {
-      return nestedDeeperThan(JSON.parse(text), maxJsonDepth);
-    } catch {
-      // Not JSON: Apollo Server answers that.
-      return false;
-    }
-  });
-}
-
 /** Headers any of which, non-empty, makes a GET one that a browser must preflight (Apollo Server's CSRF prevention). */
 const preflightHeaders = ['x-apollo-operation-name', 'apollo-require-preflight'];
 
+/** A GET's operation as its query string names it, in a body's shape; `wellFormed` is false when `variables` or `extensions` is not JSON. */
+interface SearchOperation {
+  readonly body: { readonly query: string | undefined; readonly operationName: string | undefined; readonly variables: unknown; readonly extensions: unknown };
+  readonly wellFormed: boolean;
+}
+
+function searchOperation(search: string): SearchOperation {
+  const params = new URLSearchParams(search);
+  let wellFormed = true;
+  const json = (name: string): unknown => {
+    const text = params.get(name);
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      wellFormed = false;
+      return undefined;
+    }
+  };
+  const body = { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
+  return { body, wellFormed };
+}
+
 /**
- * The operation a GET names in its query string, as a body would hold it,
- * when Apollo Server would run it: its CSRF prevention lets a GET through
- * with a preflight header or a non-simple content type, and only JSON is
- * accepted here (fewer than Apollo Server allows, never more). Undefined
- * otherwise, or when `variables` or `extensions` is not JSON: Apollo Server
- * answers those.
+ * The operation of a GET when Apollo Server would run it: its CSRF
+ * prevention lets a GET through with a preflight header or a non-simple
+ * content type, and only JSON is accepted here (fewer than Apollo Server
+ * allows, never more). Undefined otherwise, or when `variables` or
+ * `extensions` is not JSON: Apollo Server answers those.
  */
-function getRequestOf(req: IncomingMessage, search: string): unknown {
+function runnableGet(req: IncomingMessage, sent: SearchOperation | undefined): unknown {
   const preflighted =
     preflightHeaders.some((name) => (headerOf(req.headers, name) ?? '') !== '') ||
     (headerOf(req.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
-  if (!preflighted) return undefined;
-  const params = new URLSearchParams(search);
-  const json = (name: string): unknown => {
-    const text = params.get(name);
-    return text === null ? undefined : JSON.parse(text);
-  };
-  try {
-    return { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
-  } catch {
-    return undefined;
-  }
+  return preflighted && sent?.wellFormed === true ? sent.body : undefined;
 }
 
 async function answerLookup(answers: CachedAnswers, req: IncomingMessage, body: unknown): Promise<AnswerLookup | undefined> {

@@ -17,6 +17,7 @@ import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
 import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { introspectionRules } from './introspectionRules.js';
+import { csrfPreventionHeaders } from './csrfPrevention.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin, type OperationSummary } from './operationPlugin.js';
@@ -108,6 +109,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // INTROSPECTION is one rule for HTTP and graphql-ws (see introspectionRules), not Apollo's own switch.
     introspection: true,
     validationRules: [...introspectionRules(config.introspection)],
+    // A request carrying a credential header was preflighted by any browser: a GET with one runs (urql's default).
+    csrfPrevention: { requestHeaders: [...csrfPreventionHeaders] },
     // The token limit bounds the work of parsing and validating before the other limits are checked.
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Shutdown is ours (see stop): Apollo must not stop itself on SIGTERM while requests drain.

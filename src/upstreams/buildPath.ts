@@ -50,6 +50,8 @@ function decodedOnce(value: string): string {
  */
 function hiddenDotSegment(value: string): string | undefined {
   const plain = printableAscii.test(value) && !value.includes('%');
+  // Printable ASCII without % reads only as itself, and without a dot holds no dot segment: the usual value.
+  if (plain && !value.includes('.')) return undefined;
   const decoded = plain ? value : decodedOnce(value);
   const readings = plain ? [value] : [value, decoded, value.normalize('NFKC'), decoded.normalize('NFKC'), decodedOnce(value.normalize('NFKC'))];
   for (const reading of readings) {

@@ -37,6 +37,10 @@ export interface Config {
   readonly cache: CacheSettings;
   /** Serve the GraphQL explorer at `/`. */
   readonly explorer: boolean;
+  /** Answer introspection (`__schema`, `__type`): `INTROSPECTION`, off by default when `NODE_ENV=production`. */
+  readonly introspection: boolean;
+  /** Say "Did you mean …?" in error messages: `QUERY_FIELD_SUGGESTIONS`, as `introspection` by default. */
+  readonly fieldSuggestions: boolean;
   readonly logLevel: string;
   /** Concord organizations the cross-service project list reads, in order (CONCORD_ORGS). */
   readonly concordOrgs: readonly string[];
@@ -78,6 +82,9 @@ export const settingNames: readonly string[] = [
   'UPSTREAM_MAX_RESPONSE_BYTES',
   'CACHE_KEY_SECRET',
   'EXPLORER',
+  'NODE_ENV',
+  'INTROSPECTION',
+  'QUERY_FIELD_SUGGESTIONS',
   'LOG_LEVEL',
   'SHUTDOWN_GRACE_MS',
   'CONCORD_ORGS',
@@ -146,6 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const redis = nonEmpty(env, 'REDIS_URL');
+  // Apollo Server's own default: no introspection in production.
+  const introspection = parseBoolean(env, 'INTROSPECTION', nonEmpty(env, 'NODE_ENV') !== 'production');
   const config: Config = {
     port: parseInteger(env, 'PORT', 4000, 0, 65_535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
@@ -157,6 +166,9 @@ export function loadConfig(env: Env = process.env): Config {
     cacheKeySecret: nonEmpty(env, 'CACHE_KEY_SECRET'),
     cache: readCacheSettings(env),
     explorer: parseBoolean(env, 'EXPLORER', true),
+    introspection,
+    // Suggestions name fields and types: a schema hidden from introspection is not spelled out in errors either.
+    fieldSuggestions: parseBoolean(env, 'QUERY_FIELD_SUGGESTIONS', introspection),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

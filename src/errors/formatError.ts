@@ -55,3 +55,18 @@ export function formatError(formatted: GraphQLFormattedError, _error: unknown): 
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
+
+/** graphql-js's suggestions: `Did you mean "a", "b", or "c"?`, `… the enum value "X"?`, `… to use an inline fragment on "X"?`. */
+const suggestion = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The `formatError` of a gateway: {@link formatError}, with every "Did you
+ * mean …?" cut from messages first when `fieldSuggestions` is false
+ * (QUERY_FIELD_SUGGESTIONS), so that names of the schema a caller did not
+ * send never come back in an error: validation errors, variable coercion
+ * errors, on every transport.
+ */
+export function formatErrorFor(options: { readonly fieldSuggestions: boolean }): typeof formatError {
+  if (options.fieldSuggestions) return formatError;
+  return (formatted, error) => formatError(formatted.message.includes('Did you mean') ? { ...formatted, message: formatted.message.replace(suggestion, '') } : formatted, error);
+}

@@ -21,7 +21,10 @@ export function explorerSourceHash(): string {
     ...readdirSync(explorerClientDir)
       .sort()
       .map((name) => join(explorerClientDir, name)),
-    ...readdirSync(examplesDir)
+    // The examples the bundle carries: the files at the top of examples/ (client set-ups live in folders below).
+    ...readdirSync(examplesDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
       .sort()
       .map((name) => join(examplesDir, name)),
     fileURLToPath(import.meta.url),

@@ -1128,8 +1128,12 @@ export type CircleCiProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly vcsProvider?: Maybe<Scalars['String']['output']>;
   readonly vcsUrl?: Maybe<Scalars['String']['output']>;
-  /** The project's outbound webhooks (`GET /webhook?scope-id=<project id>&scope-type=project`). */
-  readonly webhooks?: Maybe<CircleCiWebhookConnection>;
+  /**
+   * The project's outbound webhooks (`GET /webhook?scope-id=<project
+   * id>&scope-type=project`): each node a `CircleCIWebhook`.
+   * `circleciWebhooks(scopeId:)` lists the same with CircleCI's own types.
+   */
+  readonly webhooks?: Maybe<WebhookConnection>;
 };
 
 
@@ -1564,14 +1568,14 @@ export type CircleCiWebhook = Node & Webhook & {
   readonly webhookId: Scalars['String']['output'];
 };
 
-export type CircleCiWebhookConnection = WebhookConnection & {
+export type CircleCiWebhookConnection = {
   readonly __typename?: 'CircleCIWebhookConnection';
   readonly edges: ReadonlyArray<CircleCiWebhookEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type CircleCiWebhookEdge = WebhookEdge & {
+export type CircleCiWebhookEdge = {
   readonly __typename?: 'CircleCIWebhookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: CircleCiWebhook;
@@ -1858,8 +1862,12 @@ export type ConcordProject = Node & Project & {
   readonly id: Scalars['ID']['output'];
   /** The newest process, of any kind; null when the project has none. */
   readonly latestPipeline?: Maybe<ConcordProcess>;
-  /** The teams with access, as `teamAccess`: Concord grants access to teams, not to people. */
-  readonly members?: Maybe<ConcordTeamAccessConnection>;
+  /**
+   * The teams with access, as `teamAccess` (one read shared by both), in the
+   * shape every `Project` gives its members: each node a `ConcordTeamAccess`.
+   * Concord grants access to teams, not to people.
+   */
+  readonly members?: Maybe<MemberConnection>;
   readonly meta?: Maybe<Scalars['JSON']['output']>;
   readonly name: Scalars['String']['output'];
   readonly orgId?: Maybe<Scalars['String']['output']>;
@@ -1881,7 +1889,7 @@ export type ConcordProject = Node & Project & {
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
-  /** Always empty: Concord sends no webhooks of its own (it receives them, as triggers). */
+  /** Always empty, with no upstream call: Concord sends no webhooks of its own (it receives them, as triggers). */
   readonly webhooks?: Maybe<WebhookConnection>;
 };
 
@@ -1976,14 +1984,14 @@ export type ConcordTeamAccess = Member & Node & {
   readonly teamId: Scalars['String']['output'];
 };
 
-export type ConcordTeamAccessConnection = MemberConnection & {
+export type ConcordTeamAccessConnection = {
   readonly __typename?: 'ConcordTeamAccessConnection';
   readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
   readonly pageInfo: PageInfo;
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type ConcordTeamAccessEdge = MemberEdge & {
+export type ConcordTeamAccessEdge = {
   readonly __typename?: 'ConcordTeamAccessEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: ConcordTeamAccess;
@@ -2064,30 +2072,6 @@ export type CreateGhesPreReceiveEnvironmentInput = {
   /** An http(s) URL of the environment's tarball. */
   readonly imageUrl: Scalars['String']['input'];
   readonly name: Scalars['String']['input'];
-};
-
-/**
- * The members of a project on a service that keeps no member list of its own:
- * always empty, with no upstream call.
- */
-export type EmptyMemberConnection = MemberConnection & {
-  readonly __typename?: 'EmptyMemberConnection';
-  readonly edges: ReadonlyArray<MemberEdge>;
-  readonly pageInfo: PageInfo;
-  /** Always 0. */
-  readonly totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/**
- * The webhooks of a project on a service that sends none: always empty, with
- * no upstream call.
- */
-export type EmptyWebhookConnection = WebhookConnection & {
-  readonly __typename?: 'EmptyWebhookConnection';
-  readonly edges: ReadonlyArray<WebhookEdge>;
-  readonly pageInfo: PageInfo;
-  /** Always 0. */
-  readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type FlexStackAddProjectMembersInput = {
@@ -2219,20 +2203,6 @@ export type FlexStackMember = Member & Node & {
   readonly service: Service;
 };
 
-export type FlexStackMemberConnection = MemberConnection & {
-  readonly __typename?: 'FlexStackMemberConnection';
-  readonly edges: ReadonlyArray<FlexStackMemberEdge>;
-  readonly pageInfo: PageInfo;
-  /** Null: FlexStack reports no totals. */
-  readonly totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type FlexStackMemberEdge = MemberEdge & {
-  readonly __typename?: 'FlexStackMemberEdge';
-  readonly cursor: Scalars['String']['output'];
-  readonly node: FlexStackMember;
-};
-
 export type FlexStackMemberRole =
   | 'CONTRIBUTOR'
   | 'OWNER'
@@ -2329,8 +2299,12 @@ export type FlexStackProject = Node & Project & {
   readonly id: Scalars['ID']['output'];
   /** The newest deployment, to any environment; null when there is none. */
   readonly latestPipeline?: Maybe<FlexStackDeployment>;
-  /** The project's members, optionally of one role. */
-  readonly members?: Maybe<FlexStackMemberConnection>;
+  /**
+   * The project's members, optionally of one role. Each node is a
+   * `FlexStackMember` (`... on FlexStackMember` selects its own fields);
+   * `totalCount` is null (FlexStack reports no totals).
+   */
+  readonly members?: Maybe<MemberConnection>;
   readonly name: Scalars['String']['output'];
   /** The project's notification integrations (Slack and webhooks). */
   readonly notificationIntegrations?: Maybe<FlexStackNotificationIntegrationConnection>;
@@ -2340,8 +2314,12 @@ export type FlexStackProject = Node & Project & {
   readonly rawConnectionStatus: Scalars['String']['output'];
   readonly service: Service;
   readonly url?: Maybe<Scalars['String']['output']>;
-  /** The notification integrations that are webhooks (one read of the whole list, as `notificationIntegrations`). */
-  readonly webhooks?: Maybe<FlexStackWebhookIntegrationConnection>;
+  /**
+   * The notification integrations that are webhooks, Slack ones left out (one
+   * read of the whole list, as `notificationIntegrations`): each node a
+   * `FlexStackWebhookIntegration`.
+   */
+  readonly webhooks?: Maybe<WebhookConnection>;
 };
 
 
@@ -2472,20 +2450,6 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `url` of the integration's config. */
   readonly url: Scalars['String']['output'];
-};
-
-/** The webhook integrations of a project (Slack ones left out). */
-export type FlexStackWebhookIntegrationConnection = WebhookConnection & {
-  readonly __typename?: 'FlexStackWebhookIntegrationConnection';
-  readonly edges: ReadonlyArray<FlexStackWebhookIntegrationEdge>;
-  readonly pageInfo: PageInfo;
-  readonly totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type FlexStackWebhookIntegrationEdge = WebhookEdge & {
-  readonly __typename?: 'FlexStackWebhookIntegrationEdge';
-  readonly cursor: Scalars['String']['output'];
-  readonly node: FlexStackWebhookIntegration;
 };
 
 /** What a GitHub Enterprise Server delete removed. */
@@ -2891,20 +2855,6 @@ export type GitLabMember = Member & Node & {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
-export type GitLabMemberConnection = MemberConnection & {
-  readonly __typename?: 'GitLabMemberConnection';
-  readonly edges: ReadonlyArray<GitLabMemberEdge>;
-  readonly pageInfo: PageInfo;
-  /** GitLab's `x-total`; null past 10,000 rows, where GitLab stops counting. */
-  readonly totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type GitLabMemberEdge = MemberEdge & {
-  readonly __typename?: 'GitLabMemberEdge';
-  readonly cursor: Scalars['String']['output'];
-  readonly node: GitLabMember;
-};
-
 /** The group or user a GitLab project lives in. */
 export type GitLabNamespace = {
   readonly __typename?: 'GitLabNamespace';
@@ -3045,8 +2995,12 @@ export type GitLabProject = Node & Project & {
   readonly latestPipeline?: Maybe<GitLabPipeline>;
   /** One direct member by user id; null when the user is not a member. */
   readonly member?: Maybe<GitLabMember>;
-  /** Direct members of the project; `query` filters by name or username. */
-  readonly members?: Maybe<GitLabMemberConnection>;
+  /**
+   * Direct members of the project; `query` filters by name or username. Each
+   * node is a `GitLabMember` (`... on GitLabMember` selects its own fields);
+   * `totalCount` is GitLab's `x-total`, null past 10,000 rows.
+   */
+  readonly members?: Maybe<MemberConnection>;
   readonly name: Scalars['String']['output'];
   readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
   readonly namespace?: Maybe<GitLabNamespace>;
@@ -3064,8 +3018,11 @@ export type GitLabProject = Node & Project & {
   /** The project's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
   readonly visibility: GitLabVisibility;
-  /** The project's hooks, as `hooks`: the name every `Project` gives them. */
-  readonly webhooks?: Maybe<GitLabProjectHookConnection>;
+  /**
+   * The project's hooks, as `hooks` (one read shared by both), in the shape
+   * every `Project` gives them: each node a `GitLabProjectHook`.
+   */
+  readonly webhooks?: Maybe<WebhookConnection>;
 };
 
 
@@ -3184,7 +3141,7 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly wikiPageEvents: Scalars['Boolean']['output'];
 };
 
-export type GitLabProjectHookConnection = WebhookConnection & {
+export type GitLabProjectHookConnection = {
   readonly __typename?: 'GitLabProjectHookConnection';
   readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
   readonly pageInfo: PageInfo;
@@ -3192,7 +3149,7 @@ export type GitLabProjectHookConnection = WebhookConnection & {
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
-export type GitLabProjectHookEdge = WebhookEdge & {
+export type GitLabProjectHookEdge = {
   readonly __typename?: 'GitLabProjectHookEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: GitLabProjectHook;
@@ -3280,19 +3237,31 @@ export type Member = {
 };
 
 /**
- * Members of any service, one page: each service's member connection
- * implements it, with edges of its own member type.
+ * One page of a project's members, on any service (a Relay connection). Each
+ * node is a `Member`; select a service's own fields with an inline fragment
+ * (`... on GitLabMember { accessLevel }`). Where a service keeps no member
+ * list (CircleCI) the page is empty and costs no upstream call.
  */
 export type MemberConnection = {
+  readonly __typename?: 'MemberConnection';
+  /** The members of this page, in the service's own order. */
   readonly edges: ReadonlyArray<MemberEdge>;
+  /** Where this page stands in the whole list; page on with `after: endCursor`. */
   readonly pageInfo: PageInfo;
-  /** The whole list's size, where the service reports it. */
+  /**
+   * The whole list's size, where the service reports it (GitLab's `x-total`,
+   * null past 10,000 rows; Concord counts the teams it returns; 0 for an
+   * always-empty list); null where it does not (FlexStack).
+   */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A member with the cursor of its place in a `MemberConnection`. */
 export type MemberEdge = {
+  readonly __typename?: 'MemberEdge';
+  /** Opaque: pass it as `after` to read the members that follow this one. */
   readonly cursor: Scalars['String']['output'];
+  /** The member: a `GitLabMember`, `ConcordTeamAccess` or `FlexStackMember`. */
   readonly node: Member;
 };
 
@@ -4510,19 +4479,31 @@ export type Webhook = {
 };
 
 /**
- * Webhooks of any service, one page: each service's webhook connection
- * implements it, with edges of its own webhook type.
+ * One page of a project's outgoing webhooks, on any service (a Relay
+ * connection). Each node is a `Webhook`; select a service's own fields with an
+ * inline fragment (`... on GitLabProjectHook { pushEvents }`). Where a service
+ * sends no webhooks of its own (Concord) the page is empty and costs no
+ * upstream call.
  */
 export type WebhookConnection = {
+  readonly __typename?: 'WebhookConnection';
+  /** The webhooks of this page, in the service's own order. */
   readonly edges: ReadonlyArray<WebhookEdge>;
+  /** Where this page stands in the whole list; page on with `after: endCursor`. */
   readonly pageInfo: PageInfo;
-  /** The whole list's size, where the service reports it. */
+  /**
+   * The whole list's size, where the service reports it (GitLab's `x-total`;
+   * 0 for an always-empty list); null where it does not.
+   */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A webhook with the cursor of its place in a `WebhookConnection`. */
 export type WebhookEdge = {
+  readonly __typename?: 'WebhookEdge';
+  /** Opaque: pass it as `after` to read the webhooks that follow this one. */
   readonly cursor: Scalars['String']['output'];
+  /** The webhook: a `CircleCIWebhook`, `GitLabProjectHook` or `FlexStackWebhookIntegration`. */
   readonly node: Webhook;
 };
 
@@ -4609,14 +4590,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Context: ( CircleCiContextModel & { __typename: 'CircleCIContext' } );
   FlexStackNotificationIntegration: ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } );
   Member: ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } );
-  MemberConnection: ( Omit<ConcordTeamAccessConnection, 'edges'> & { edges: ReadonlyArray<_RefType['ConcordTeamAccessEdge']> } & { __typename: 'ConcordTeamAccessConnection' } ) | ( Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['MemberEdge']> } & { __typename: 'EmptyMemberConnection' } ) | ( Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackMemberEdge']> } & { __typename: 'FlexStackMemberConnection' } ) | ( Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabMemberEdge']> } & { __typename: 'GitLabMemberConnection' } );
-  MemberEdge: ( Omit<ConcordTeamAccessEdge, 'node'> & { node: _RefType['ConcordTeamAccess'] } & { __typename: 'ConcordTeamAccessEdge' } ) | ( Omit<FlexStackMemberEdge, 'node'> & { node: _RefType['FlexStackMember'] } & { __typename: 'FlexStackMemberEdge' } ) | ( Omit<GitLabMemberEdge, 'node'> & { node: _RefType['GitLabMember'] } & { __typename: 'GitLabMemberEdge' } );
   Node: ( CircleCiCheckoutKeyModel & { __typename: 'CircleCICheckoutKey' } ) | ( CircleCiContextModel & { __typename: 'CircleCIContext' } ) | ( CircleCiContextRestrictionModel & { __typename: 'CircleCIContextRestriction' } ) | ( CircleCiDecisionLogModel & { __typename: 'CircleCIDecisionLog' } ) | ( CircleCiJobModel & { __typename: 'CircleCIJob' } ) | ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( CircleCiEnvVarModel & { __typename: 'CircleCIProjectEnvVar' } ) | ( CircleCiScheduleModel & { __typename: 'CircleCISchedule' } ) | ( CircleCiUsageExportModel & { __typename: 'CircleCIUsageExport' } ) | ( CircleCiUserModel & { __typename: 'CircleCIUser' } ) | ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( ConcordTeamAccessModel & { __typename: 'ConcordTeamAccess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( FlexStackMemberModel & { __typename: 'FlexStackMember' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackSlackIntegration' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GhesPreReceiveEnvironmentModel & { __typename: 'GhesPreReceiveEnvironment' } ) | ( GhesPublicKeyModel & { __typename: 'GhesPublicKey' } ) | ( GitLabJobModel & { __typename: 'GitLabJob' } ) | ( GitLabMemberModel & { __typename: 'GitLabMember' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
   Pipeline: ( CircleCiPipelineModel & { __typename: 'CircleCIPipeline' } ) | ( ConcordProcessModel & { __typename: 'ConcordProcess' } ) | ( FlexStackDeploymentModel & { __typename: 'FlexStackDeployment' } ) | ( GitLabPipelineModel & { __typename: 'GitLabPipeline' } );
   Project: ( CircleCiProjectModel & { __typename: 'CircleCIProject' } ) | ( ConcordProjectModel & { __typename: 'ConcordProject' } ) | ( FlexStackProjectModel & { __typename: 'FlexStackProject' } ) | ( GitLabProjectModel & { __typename: 'GitLabProject' } );
   Webhook: ( CircleCiWebhookModel & { __typename: 'CircleCIWebhook' } ) | ( FlexStackIntegrationModel & { __typename: 'FlexStackWebhookIntegration' } ) | ( GhesGlobalWebhookModel & { __typename: 'GhesGlobalWebhook' } ) | ( GitLabProjectHookModel & { __typename: 'GitLabProjectHook' } );
-  WebhookConnection: ( Omit<CircleCiWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['CircleCIWebhookEdge']> } & { __typename: 'CircleCIWebhookConnection' } ) | ( Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['WebhookEdge']> } & { __typename: 'EmptyWebhookConnection' } ) | ( Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<_RefType['FlexStackWebhookIntegrationEdge']> } & { __typename: 'FlexStackWebhookIntegrationConnection' } ) | ( Omit<GitLabProjectHookConnection, 'edges'> & { edges: ReadonlyArray<_RefType['GitLabProjectHookEdge']> } & { __typename: 'GitLabProjectHookConnection' } );
-  WebhookEdge: ( Omit<CircleCiWebhookEdge, 'node'> & { node: _RefType['CircleCIWebhook'] } & { __typename: 'CircleCIWebhookEdge' } ) | ( Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: _RefType['FlexStackWebhookIntegration'] } & { __typename: 'FlexStackWebhookIntegrationEdge' } ) | ( Omit<GitLabProjectHookEdge, 'node'> & { node: _RefType['GitLabProjectHook'] } & { __typename: 'GitLabProjectHookEdge' } );
   Workflow: ( CircleCiWorkflowModel & { __typename: 'CircleCIWorkflow' } );
 };
 
@@ -4814,8 +4791,6 @@ export type ResolversTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  EmptyMemberConnection: ResolverTypeWrapper<Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MemberEdge']> }>;
-  EmptyWebhookConnection: ResolverTypeWrapper<Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['WebhookEdge']> }>;
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: ResolverTypeWrapper<Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversTypes['FlexStackMember']> }>;
   FlexStackConnectionStatus: FlexStackConnectionStatus;
@@ -4829,8 +4804,6 @@ export type ResolversTypes = {
   FlexStackDeploymentStatus: FlexStackDeploymentStatus;
   FlexStackIntegrationType: FlexStackIntegrationType;
   FlexStackMember: ResolverTypeWrapper<FlexStackMemberModel>;
-  FlexStackMemberConnection: ResolverTypeWrapper<Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackMemberEdge']> }>;
-  FlexStackMemberEdge: ResolverTypeWrapper<Omit<FlexStackMemberEdge, 'node'> & { node: ResolversTypes['FlexStackMember'] }>;
   FlexStackMemberRole: FlexStackMemberRole;
   FlexStackNotificationFlags: ResolverTypeWrapper<FlexStackNotificationFlagsModel>;
   FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
@@ -4851,8 +4824,6 @@ export type ResolversTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: ResolverTypeWrapper<FlexStackIntegrationModel>;
-  FlexStackWebhookIntegrationConnection: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']> }>;
-  FlexStackWebhookIntegrationEdge: ResolverTypeWrapper<Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversTypes['FlexStackWebhookIntegration'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GhesDeletePayload: ResolverTypeWrapper<GhesDeletePayload>;
   GhesGlobalWebhook: ResolverTypeWrapper<GhesGlobalWebhookModel>;
@@ -4889,8 +4860,6 @@ export type ResolversTypes = {
   GitLabJobConnection: ResolverTypeWrapper<Omit<GitLabJobConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabJobEdge']> }>;
   GitLabJobEdge: ResolverTypeWrapper<Omit<GitLabJobEdge, 'node'> & { node: ResolversTypes['GitLabJob'] }>;
   GitLabMember: ResolverTypeWrapper<GitLabMemberModel>;
-  GitLabMemberConnection: ResolverTypeWrapper<Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabMemberEdge']> }>;
-  GitLabMemberEdge: ResolverTypeWrapper<Omit<GitLabMemberEdge, 'node'> & { node: ResolversTypes['GitLabMember'] }>;
   GitLabNamespace: ResolverTypeWrapper<GitLabNamespaceModel>;
   GitLabPipeline: ResolverTypeWrapper<GitLabPipelineModel>;
   GitLabPipelineConnection: ResolverTypeWrapper<Omit<GitLabPipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['GitLabPipelineEdge']> }>;
@@ -4913,8 +4882,8 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LiveEventSource: LiveEventSource;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
-  MemberConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberConnection']>;
-  MemberEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MemberEdge']>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MemberEdge']> }>;
+  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -4937,8 +4906,8 @@ export type ResolversTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Webhook']>;
-  WebhookConnection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookConnection']>;
-  WebhookEdge: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['WebhookEdge']>;
+  WebhookConnection: ResolverTypeWrapper<Omit<WebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['WebhookEdge']> }>;
+  WebhookEdge: ResolverTypeWrapper<Omit<WebhookEdge, 'node'> & { node: ResolversTypes['Webhook'] }>;
   Workflow: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Workflow']>;
 };
 
@@ -5116,8 +5085,6 @@ export type ResolversParentTypes = {
   CreateGhesOrganizationInput: CreateGhesOrganizationInput;
   CreateGhesPreReceiveEnvironmentInput: CreateGhesPreReceiveEnvironmentInput;
   DateTime: Scalars['DateTime']['output'];
-  EmptyMemberConnection: Omit<EmptyMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MemberEdge']> };
-  EmptyWebhookConnection: Omit<EmptyWebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['WebhookEdge']> };
   FlexStackAddProjectMembersInput: FlexStackAddProjectMembersInput;
   FlexStackAddProjectMembersPayload: Omit<FlexStackAddProjectMembersPayload, 'members'> & { members: ReadonlyArray<ResolversParentTypes['FlexStackMember']> };
   FlexStackCreateNotificationIntegrationInput: FlexStackCreateNotificationIntegrationInput;
@@ -5128,8 +5095,6 @@ export type ResolversParentTypes = {
   FlexStackDeploymentEdge: Omit<FlexStackDeploymentEdge, 'node'> & { node: ResolversParentTypes['FlexStackDeployment'] };
   FlexStackDeploymentEvent: FlexStackDeploymentEventModel;
   FlexStackMember: FlexStackMemberModel;
-  FlexStackMemberConnection: Omit<FlexStackMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackMemberEdge']> };
-  FlexStackMemberEdge: Omit<FlexStackMemberEdge, 'node'> & { node: ResolversParentTypes['FlexStackMember'] };
   FlexStackNotificationFlags: FlexStackNotificationFlagsModel;
   FlexStackNotificationFlagsInput: FlexStackNotificationFlagsInput;
   FlexStackNotificationIntegration: FlexStackIntegrationModel;
@@ -5147,8 +5112,6 @@ export type ResolversParentTypes = {
   FlexStackUpdateProjectInput: FlexStackUpdateProjectInput;
   FlexStackUpdateProjectMemberInput: FlexStackUpdateProjectMemberInput;
   FlexStackWebhookIntegration: FlexStackIntegrationModel;
-  FlexStackWebhookIntegrationConnection: Omit<FlexStackWebhookIntegrationConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FlexStackWebhookIntegrationEdge']> };
-  FlexStackWebhookIntegrationEdge: Omit<FlexStackWebhookIntegrationEdge, 'node'> & { node: ResolversParentTypes['FlexStackWebhookIntegration'] };
   Float: Scalars['Float']['output'];
   GhesDeletePayload: GhesDeletePayload;
   GhesGlobalWebhook: GhesGlobalWebhookModel;
@@ -5178,8 +5141,6 @@ export type ResolversParentTypes = {
   GitLabJobConnection: Omit<GitLabJobConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabJobEdge']> };
   GitLabJobEdge: Omit<GitLabJobEdge, 'node'> & { node: ResolversParentTypes['GitLabJob'] };
   GitLabMember: GitLabMemberModel;
-  GitLabMemberConnection: Omit<GitLabMemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabMemberEdge']> };
-  GitLabMemberEdge: Omit<GitLabMemberEdge, 'node'> & { node: ResolversParentTypes['GitLabMember'] };
   GitLabNamespace: GitLabNamespaceModel;
   GitLabPipeline: GitLabPipelineModel;
   GitLabPipelineConnection: Omit<GitLabPipelineConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['GitLabPipelineEdge']> };
@@ -5199,8 +5160,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
-  MemberConnection: ResolversInterfaceTypes<ResolversParentTypes>['MemberConnection'];
-  MemberEdge: ResolversInterfaceTypes<ResolversParentTypes>['MemberEdge'];
+  MemberConnection: Omit<MemberConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MemberEdge']> };
+  MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   Mutation: {};
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -5221,8 +5182,8 @@ export type ResolversParentTypes = {
   UpdateGhesLdapUserMappingInput: UpdateGhesLdapUserMappingInput;
   UpdateGhesPreReceiveEnvironmentInput: UpdateGhesPreReceiveEnvironmentInput;
   Webhook: ResolversInterfaceTypes<ResolversParentTypes>['Webhook'];
-  WebhookConnection: ResolversInterfaceTypes<ResolversParentTypes>['WebhookConnection'];
-  WebhookEdge: ResolversInterfaceTypes<ResolversParentTypes>['WebhookEdge'];
+  WebhookConnection: Omit<WebhookConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['WebhookEdge']> };
+  WebhookEdge: Omit<WebhookEdge, 'node'> & { node: ResolversParentTypes['Webhook'] };
   Workflow: ResolversInterfaceTypes<ResolversParentTypes>['Workflow'];
 };
 
@@ -5886,7 +5847,7 @@ export type CircleCiProjectResolvers<ContextType = GatewayContext, ParentType ex
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vcsUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  webhooks?: Resolver<Maybe<ResolversTypes['CircleCIWebhookConnection']>, ParentType, ContextType, Partial<CircleCiProjectWebhooksArgs>>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<CircleCiProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6273,7 +6234,7 @@ export type ConcordProjectResolvers<ContextType = GatewayContext, ParentType ext
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['ConcordProcess']>, ParentType, ContextType>;
-  members?: Resolver<Maybe<ResolversTypes['ConcordTeamAccessConnection']>, ParentType, ContextType, Partial<ConcordProjectMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<ConcordProjectMembersArgs>>;
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6349,20 +6310,6 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type EmptyMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyMemberConnection'] = ResolversParentTypes['EmptyMemberConnection']> = {
-  edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EmptyWebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyWebhookConnection'] = ResolversParentTypes['EmptyWebhookConnection']> = {
-  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type FlexStackAddProjectMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackAddProjectMembersPayload'] = ResolversParentTypes['FlexStackAddProjectMembersPayload']> = {
   members?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMember']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -6430,19 +6377,6 @@ export type FlexStackMemberResolvers<ContextType = GatewayContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type FlexStackMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberConnection'] = ResolversParentTypes['FlexStackMemberConnection']> = {
-  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackMemberEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FlexStackMemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackMemberEdge'] = ResolversParentTypes['FlexStackMemberEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlexStackMember'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type FlexStackNotificationFlagsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackNotificationFlags'] = ResolversParentTypes['FlexStackNotificationFlags']> = {
   changelog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   deploymentsFailed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -6501,7 +6435,7 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['FlexStackDeployment']>, ParentType, ContextType>;
-  members?: Resolver<Maybe<ResolversTypes['FlexStackMemberConnection']>, ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<FlexStackProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationIntegrations?: Resolver<Maybe<ResolversTypes['FlexStackNotificationIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectNotificationIntegrationsArgs>>;
   orgId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6509,7 +6443,7 @@ export type FlexStackProjectResolvers<ContextType = GatewayContext, ParentType e
   rawConnectionStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  webhooks?: Resolver<Maybe<ResolversTypes['FlexStackWebhookIntegrationConnection']>, ParentType, ContextType, Partial<FlexStackProjectWebhooksArgs>>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<FlexStackProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6555,19 +6489,6 @@ export type FlexStackWebhookIntegrationResolvers<ContextType = GatewayContext, P
   type?: Resolver<ResolversTypes['FlexStackIntegrationType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FlexStackWebhookIntegrationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationConnection'] = ResolversParentTypes['FlexStackWebhookIntegrationConnection']> = {
-  edges?: Resolver<ReadonlyArray<ResolversTypes['FlexStackWebhookIntegrationEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FlexStackWebhookIntegrationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FlexStackWebhookIntegrationEdge'] = ResolversParentTypes['FlexStackWebhookIntegrationEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['FlexStackWebhookIntegration'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6791,19 +6712,6 @@ export type GitLabMemberResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type GitLabMemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMemberConnection'] = ResolversParentTypes['GitLabMemberConnection']> = {
-  edges?: Resolver<ReadonlyArray<ResolversTypes['GitLabMemberEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type GitLabMemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabMemberEdge'] = ResolversParentTypes['GitLabMemberEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['GitLabMember'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type GitLabNamespaceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GitLabNamespace'] = ResolversParentTypes['GitLabNamespace']> = {
   fullPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6884,7 +6792,7 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   latestPipeline?: Resolver<Maybe<ResolversTypes['GitLabPipeline']>, ParentType, ContextType, Partial<GitLabProjectLatestPipelineArgs>>;
   member?: Resolver<Maybe<ResolversTypes['GitLabMember']>, ParentType, ContextType, RequireFields<GitLabProjectMemberArgs, 'userId'>>;
-  members?: Resolver<Maybe<ResolversTypes['GitLabMemberConnection']>, ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, Partial<GitLabProjectMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameWithNamespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   namespace?: Resolver<Maybe<ResolversTypes['GitLabNamespace']>, ParentType, ContextType>;
@@ -6898,7 +6806,7 @@ export type GitLabProjectResolvers<ContextType = GatewayContext, ParentType exte
   topics?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['GitLabVisibility'], ParentType, ContextType>;
-  webhooks?: Resolver<Maybe<ResolversTypes['GitLabProjectHookConnection']>, ParentType, ContextType, Partial<GitLabProjectWebhooksArgs>>;
+  webhooks?: Resolver<Maybe<ResolversTypes['WebhookConnection']>, ParentType, ContextType, Partial<GitLabProjectWebhooksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6978,16 +6886,16 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 };
 
 export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
-  __resolveType: TypeResolveFn<'ConcordTeamAccessConnection' | 'EmptyMemberConnection' | 'FlexStackMemberConnection' | 'GitLabMemberConnection', ParentType, ContextType>;
   edges?: Resolver<ReadonlyArray<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MemberEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
-  __resolveType: TypeResolveFn<'ConcordTeamAccessEdge' | 'FlexStackMemberEdge' | 'GitLabMemberEdge', ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -7193,16 +7101,16 @@ export type WebhookResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type WebhookConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookConnection'] = ResolversParentTypes['WebhookConnection']> = {
-  __resolveType: TypeResolveFn<'CircleCIWebhookConnection' | 'EmptyWebhookConnection' | 'FlexStackWebhookIntegrationConnection' | 'GitLabProjectHookConnection', ParentType, ContextType>;
   edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type WebhookEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookEdge'] = ResolversParentTypes['WebhookEdge']> = {
-  __resolveType: TypeResolveFn<'CircleCIWebhookEdge' | 'FlexStackWebhookIntegrationEdge' | 'GitLabProjectHookEdge', ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type WorkflowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow']> = {
@@ -7340,8 +7248,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConcordTeamAccessEdge?: ConcordTeamAccessEdgeResolvers<ContextType>;
   Context?: ContextResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
-  EmptyMemberConnection?: EmptyMemberConnectionResolvers<ContextType>;
-  EmptyWebhookConnection?: EmptyWebhookConnectionResolvers<ContextType>;
   FlexStackAddProjectMembersPayload?: FlexStackAddProjectMembersPayloadResolvers<ContextType>;
   FlexStackDeletePayload?: FlexStackDeletePayloadResolvers<ContextType>;
   FlexStackDeployment?: FlexStackDeploymentResolvers<ContextType>;
@@ -7349,8 +7255,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   FlexStackDeploymentEdge?: FlexStackDeploymentEdgeResolvers<ContextType>;
   FlexStackDeploymentEvent?: FlexStackDeploymentEventResolvers<ContextType>;
   FlexStackMember?: FlexStackMemberResolvers<ContextType>;
-  FlexStackMemberConnection?: FlexStackMemberConnectionResolvers<ContextType>;
-  FlexStackMemberEdge?: FlexStackMemberEdgeResolvers<ContextType>;
   FlexStackNotificationFlags?: FlexStackNotificationFlagsResolvers<ContextType>;
   FlexStackNotificationIntegration?: FlexStackNotificationIntegrationResolvers<ContextType>;
   FlexStackNotificationIntegrationConnection?: FlexStackNotificationIntegrationConnectionResolvers<ContextType>;
@@ -7361,8 +7265,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   FlexStackProjectEdge?: FlexStackProjectEdgeResolvers<ContextType>;
   FlexStackSlackIntegration?: FlexStackSlackIntegrationResolvers<ContextType>;
   FlexStackWebhookIntegration?: FlexStackWebhookIntegrationResolvers<ContextType>;
-  FlexStackWebhookIntegrationConnection?: FlexStackWebhookIntegrationConnectionResolvers<ContextType>;
-  FlexStackWebhookIntegrationEdge?: FlexStackWebhookIntegrationEdgeResolvers<ContextType>;
   GhesDeletePayload?: GhesDeletePayloadResolvers<ContextType>;
   GhesGlobalWebhook?: GhesGlobalWebhookResolvers<ContextType>;
   GhesGlobalWebhookConnection?: GhesGlobalWebhookConnectionResolvers<ContextType>;
@@ -7384,8 +7286,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   GitLabJobConnection?: GitLabJobConnectionResolvers<ContextType>;
   GitLabJobEdge?: GitLabJobEdgeResolvers<ContextType>;
   GitLabMember?: GitLabMemberResolvers<ContextType>;
-  GitLabMemberConnection?: GitLabMemberConnectionResolvers<ContextType>;
-  GitLabMemberEdge?: GitLabMemberEdgeResolvers<ContextType>;
   GitLabNamespace?: GitLabNamespaceResolvers<ContextType>;
   GitLabPipeline?: GitLabPipelineResolvers<ContextType>;
   GitLabPipelineConnection?: GitLabPipelineConnectionResolvers<ContextType>;

@@ -1,12 +1,4 @@
-import { forwardPageSize, type ConnectionArgs, type PageInfo } from './connection.js';
-
-/** An always-empty connection, named for the interface it is returned as. */
-export interface EmptyConnection<Typename extends string> {
-  readonly __typename: Typename;
-  readonly edges: readonly never[];
-  readonly pageInfo: PageInfo;
-  readonly totalCount: 0;
-}
+import { forwardPageSize, type Connection, type ConnectionArgs } from './connection.js';
 
 /**
  * The connection of a list a service does not have (a CircleCI project's
@@ -14,10 +6,9 @@ export interface EmptyConnection<Typename extends string> {
  * paging arguments are checked as every connection checks them, so a query
  * that is wrong for one service is wrong for all.
  */
-export function emptyConnection<Typename extends string>(typename: Typename, args: ConnectionArgs): EmptyConnection<Typename> {
+export function emptyConnection(args: ConnectionArgs): Connection<never> & { readonly totalCount: 0 } {
   forwardPageSize(args);
   return {
-    __typename: typename,
     edges: [],
     pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
     totalCount: 0,

@@ -23,18 +23,6 @@ import { subscriptionResolvers } from './subscriptions/index.js';
 
 /** An abstract type's resolver: every model carries the name of its GraphQL type. */
 const byTypename = { __resolveType: <P extends { readonly __typename: string }>(parent: P): P['__typename'] => parent.__typename };
-/** An abstract edge type's resolver: each service's edge type is named after its node type (`GitLabMember` → `GitLabMemberEdge`). */
-const edgeByNode = {
-  __resolveType: <P extends { readonly node: { readonly __typename: string } }>(edge: P): `${P['node']['__typename']}Edge` => `${edge.node.__typename}Edge`,
-};
-// A FlexStack integration may be a Slack one, which is no Webhook (and never listed as one): only webhook nodes name an edge type.
-const webhookEdges = new Map<string, 'CircleCIWebhookEdge' | 'FlexStackWebhookIntegrationEdge' | 'GitLabProjectHookEdge'>([
-  ['CircleCIWebhook', 'CircleCIWebhookEdge'],
-  ['FlexStackWebhookIntegration', 'FlexStackWebhookIntegrationEdge'],
-  ['GitLabProjectHook', 'GitLabProjectHookEdge'],
-]);
-const webhookEdgeByNode = { __resolveType: (edge: { readonly node: { readonly __typename: string } }) => webhookEdges.get(edge.node.__typename) ?? null };
-
 /** Every resolver map, merged into one for the executable schema. */
 export const resolverMaps: readonly Resolvers[] = [
   {
@@ -48,10 +36,6 @@ export const resolverMaps: readonly Resolvers[] = [
     Pipeline: byTypename,
     Workflow: byTypename,
     Webhook: byTypename,
-    MemberConnection: byTypename,
-    WebhookConnection: byTypename,
-    MemberEdge: edgeByNode,
-    WebhookEdge: webhookEdgeByNode,
     Context: byTypename,
   },
   createNodeResolvers({

@@ -1,13 +1,14 @@
 import { maxJsonDepth, nestedDeeperThan } from '../http/jsonDepth.js';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
-import { formatError } from '../errors/formatError.js';
+import { formatErrorFor } from '../errors/formatError.js';
+import { introspectionRules } from './introspectionRules.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import { createLiveContext } from '../subscriptions/LiveContext.js';
 import type { LiveHub } from '../subscriptions/LiveHub.js';
@@ -95,6 +96,8 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
     }
   };
   server.on('upgrade', onUpgrade);
+  const formatError = formatErrorFor(config);
+  const validationRules = [...specifiedRules, ...introspectionRules(config.introspection)];
   const format = (errors: readonly GraphQLError[], requestId: string | undefined) => {
     logUnexpectedErrors(options.logger, requestId ?? '', errors);
     return errors.map((error) => formatError(error.toJSON(), error));
@@ -154,7 +157,7 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
         } catch (error) {
           return [coded(error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed'), 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(options.schema, document);
+        const invalid = validate(options.schema, document, validationRules);
         if (invalid.length > 0) return invalid.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (operation === null || operation === undefined) return [coded(new GraphQLError('Unable to identify operation'), 'OPERATION_RESOLUTION_FAILURE')];

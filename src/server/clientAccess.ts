@@ -2,20 +2,22 @@ import { serviceSettings, type Config } from '../config/config.js';
 import { serviceLabels, serviceNames, type ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
 import { apiKeyHeader, unauthorized, type ClientAuth } from './auth/ClientAuth.js';
-import { credentialProblem } from './credentialValue.js';
+import { credentialProblem, type CredentialReader } from './credentialValue.js';
 
 /** Where a client's credentials come from, for messages: HTTP headers, or the WebSocket connection_init payload. */
 export type CredentialSource = 'header' | 'connection parameter';
 
 /**
  * The credentials of one request: the client's header wins over the
- * configured token. A value that cannot be a credential (a line break, a
- * control character, anything but printable ASCII, absurd length) refuses
- * the request as UNAUTHENTICATED naming the header, before any upstream call.
+ * configured token. A value sent that cannot be a credential (not a string,
+ * a line break, a control character, anything but printable ASCII, absurd
+ * length) refuses the request as UNAUTHENTICATED naming the header, before
+ * any upstream call: it never stands for "none sent", so it is never
+ * replaced by the configured token. A blank value is none sent.
  */
 export function credentialsOf(
   config: Config,
-  read: (header: string) => string | undefined,
+  read: CredentialReader,
   source: CredentialSource = 'header',
   /** Fall back to the configured tokens (false for a caller that may not use them). */
   useConfigured = true,
@@ -23,7 +25,7 @@ export function credentialsOf(
   const credentials: Partial<Record<ServiceName, string>> = {};
   for (const service of serviceNames) {
     const { header } = serviceSettings[service];
-    const sent = read(header)?.trim();
+    const sent = read(header);
     const problem = sent === undefined ? undefined : credentialProblem(sent);
     if (problem !== undefined) {
       throw new GatewayError('UNAUTHENTICATED', `The ${header} ${source} ${problem}, so it cannot be a ${serviceLabels[service]} credential`, {
@@ -31,11 +33,15 @@ export function credentialsOf(
         http: unauthorized,
       });
     }
-    const token = sent !== undefined && sent !== '' ? sent : useConfigured ? config.services[service]?.token : undefined;
+    const text = typeof sent === 'string' ? sent.trim() : '';
+    const token = text !== '' ? text : useConfigured ? config.services[service]?.token : undefined;
     if (token !== undefined) credentials[service] = token;
   }
   return credentials;
 }
+
+/** The names a caller authenticates to the gateway with, which are credentials too. */
+const callerCredentialNames = [apiKeyHeader, 'authorization'] as const;
 
 /**
  * The service credentials one request (or WebSocket connection) may use.
@@ -48,13 +54,19 @@ export function credentialsOf(
 export async function clientCredentials(
   config: Config,
   auth: ClientAuth,
-  read: (name: string) => string | undefined,
+  read: CredentialReader,
   source: CredentialSource,
 ): Promise<Partial<Record<ServiceName, string>>> {
+  // An API key or bearer token that is not text is refused, whether or not this gateway checks them.
+  for (const name of callerCredentialNames) {
+    const sent = read(name);
+    if (sent !== undefined && typeof sent !== 'string') throw new GatewayError('UNAUTHENTICATED', `The ${name} ${source} ${credentialProblem(sent)}`, { http: unauthorized });
+  }
   if (!auth.enabled) return credentialsOf(config, read, source, true);
   // Each credential sent is checked before the caller is: a malformed one is refused whoever sends it.
   const own = credentialsOf(config, read, source, false);
-  const caller = await auth.callerOf(read);
+  // Refused above when not a string.
+  const caller = await auth.callerOf((name) => read(name) as string | undefined);
   if (caller.kind === 'authenticated') return credentialsOf(config, read, source, true);
   if (Object.keys(own).length === 0) {
     throw new GatewayError(

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/config.js';
-import { formatError } from '../errors/formatError.js';
+import { formatErrorFor } from '../errors/formatError.js';
 import { createSchema } from '../schema/createSchema.js';
 import { Upstreams } from '../upstreams/Upstreams.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
@@ -16,6 +16,8 @@ import { partialErrorsPlugin } from './partialErrors.js';
 import { unexpectedErrorLogPlugin } from './unexpectedErrorLog.js';
 import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
+import { introspectionRules } from './introspectionRules.js';
+import { csrfPreventionHeaders } from './csrfPrevention.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin, type OperationSummary } from './operationPlugin.js';
@@ -102,9 +104,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Persisted queries (and Apollo's other caches) live in the same store as responses.
     cache: new ApolloStoreCache(cache.store),
     schema,
-    formatError,
+    formatError: formatErrorFor(config),
     includeStacktraceInErrorResponses: false,
+    // INTROSPECTION is one rule for HTTP and graphql-ws (see introspectionRules), not Apollo's own switch.
     introspection: true,
+    validationRules: [...introspectionRules(config.introspection)],
+    // A request carrying a credential header was preflighted by any browser: a GET with one runs (urql's default).
+    csrfPrevention: { requestHeaders: [...csrfPreventionHeaders] },
     // The token limit bounds the work of parsing and validating before the other limits are checked.
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Shutdown is ours (see stop): Apollo must not stop itself on SIGTERM while requests drain.
@@ -159,7 +165,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const readiness = new ReadinessCheck(config.redisUrl);
-  const explorer = config.explorer ? createExplorerHandler() : undefined;
+  const explorer = config.explorer ? createExplorerHandler({ introspection: config.introspection }) : undefined;
 
   const server = createServer(
     createRequestHandler({

@@ -30,8 +30,14 @@ function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
-function page(): string {
-  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header) };
+/** What the explorer page says when this gateway does not answer introspection. */
+export const introspectionOffNote =
+  'Introspection is off on this gateway (INTROSPECTION=false), so the explorer cannot load the schema: ' +
+  'queries still run, without documentation, completion or validation in the editor.';
+
+function page(options: ExplorerOptions): string {
+  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), introspection: options.introspection };
+  const note = options.introspection ? '' : `<p class="explorer-note" role="note">${introspectionOffNote}</p>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -44,7 +50,7 @@ function page(): string {
 <script type="module" src="/explorer/${explorerAssetNames.script}"></script>
 </head>
 <body>
-<div id="explorer"></div>
+${note}<div id="explorer"></div>
 </body>
 </html>
 `;
@@ -58,17 +64,23 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** How the explorer page is served. */
+export interface ExplorerOptions {
+  /** Whether the gateway answers introspection; when not, the page says so and GraphiQL asks for no schema. */
+  readonly introspection: boolean;
+}
+
 /**
  * Serves the GraphQL explorer (GraphiQL, bundled with the project by
  * `npm run build:explorer`): the page at `/`, its assets under `/explorer/`.
  * Returns false for any other path.
  */
-export function createExplorerHandler(): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createExplorerHandler(options: ExplorerOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const assets = new Map<string, Buffer>();
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/') {
-      send(res, 200, 'text/html; charset=utf-8', page(), {
+      send(res, 200, 'text/html; charset=utf-8', page(options), {
         'content-security-policy': contentSecurityPolicy(req.headers.host),
         'cache-control': 'no-cache',
       });

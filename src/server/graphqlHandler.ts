@@ -15,6 +15,7 @@ import { requestIdOf } from './context.js';
 import { headerOf } from '../http/headerOf.js';
 import { isJsonObject } from '../http/isJsonObject.js';
 import { acceptForApollo } from './acceptHeader.js';
+import { passesCsrfPrevention } from './csrfPrevention.js';
 import { maxJsonDepth, nestedDeeperThan } from '../http/jsonDepth.js';
 
 /** The service credentials a request resolved. */
@@ -180,9 +181,6 @@ function operationOf(body: unknown): OperationRequest | undefined {
   return { query, hash: persisted, operationName: operationName ?? undefined, variables, extensions };
 }
 
-/** Headers any of which, non-empty, makes a GET one that a browser must preflight (Apollo Server's CSRF prevention). */
-const preflightHeaders = ['x-apollo-operation-name', 'apollo-require-preflight'];
-
 /** A GET's operation as its query string names it, in a body's shape; `wellFormed` is false when `variables` or `extensions` is not JSON. */
 interface SearchOperation {
   readonly body: { readonly query: string | undefined; readonly operationName: string | undefined; readonly variables: unknown; readonly extensions: unknown };
@@ -207,17 +205,13 @@ function searchOperation(search: string): SearchOperation {
 }
 
 /**
- * The operation of a GET when Apollo Server would run it: its CSRF
- * prevention lets a GET through with a preflight header or a non-simple
- * content type, and only JSON is accepted here (fewer than Apollo Server
- * allows, never more). Undefined otherwise, or when `variables` or
- * `extensions` is not JSON: Apollo Server answers those.
+ * The operation of a GET when Apollo Server would run it: when its CSRF
+ * prevention lets it through (see passesCsrfPrevention, the same rule).
+ * Undefined otherwise, or when `variables` or `extensions` is not JSON:
+ * Apollo Server answers those.
  */
 function runnableGet(req: IncomingMessage, sent: SearchOperation | undefined): unknown {
-  const preflighted =
-    preflightHeaders.some((name) => (headerOf(req.headers, name) ?? '') !== '') ||
-    (headerOf(req.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
-  return preflighted && sent?.wellFormed === true ? sent.body : undefined;
+  return passesCsrfPrevention(req.headers) && sent?.wellFormed === true ? sent.body : undefined;
 }
 
 async function answerLookup(answers: CachedAnswers, req: IncomingMessage, body: unknown): Promise<AnswerLookup | undefined> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { documentHash } from './documentHash.js';
-import type { ManifestOperation, PersistedQueryManifest } from './readManifest.js';
+import { readManifest, type ManifestOperation, type PersistedQueryManifest } from './readManifest.js';
 
 /**
  * Apollo's persisted query list manifest of GraphQL documents: one entry per
@@ -24,7 +24,25 @@ export function buildManifest(documents: readonly { readonly file: string; reado
   return { format: 'apollo-persisted-query-manifest', version: 1, operations: sorted };
 }
 
-/** Every `.graphql` file under the paths (a directory is read recursively), in name order. */
+/**
+ * The documents of the given files: a `.graphql` file is one document; a
+ * `.json` file is a manifest of documents (Relay's persisted documents, an
+ * Apollo persisted query list, Hive's map), each checked as TRUSTED_DOCUMENTS
+ * checks them, so that one manifest holds every client's operations.
+ */
+export function documentsOf(files: readonly string[]): { readonly file: string; readonly text: string }[] {
+  return files.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    if (!file.endsWith('.json')) return [{ file, text }];
+    try {
+      return [...readManifest(text).values()].map((document) => ({ file, text: document }));
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** Every `.graphql` file under the paths (a directory is read recursively), in name order; files named are taken as they are. */
 function graphqlFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -44,11 +62,11 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const out = outAt === -1 ? 'trusted-documents.json' : args[outAt + 1];
   const paths = args.filter((_arg, index) => outAt === -1 || (index !== outAt && index !== outAt + 1));
   if (out === undefined || out.startsWith('--')) {
-    process.stderr.write('Usage: npm run trusted-documents -- [--out manifest.json] [file.graphql | directory]...\n');
+    process.stderr.write('Usage: npm run trusted-documents -- [--out manifest.json] [file.graphql | manifest.json | directory]...\n');
     process.exit(2);
   }
   const files = graphqlFiles(paths.length === 0 ? ['examples'] : paths);
-  const manifest = buildManifest(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  const manifest = buildManifest(documentsOf(files));
   writeFileSync(out, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`${manifest.operations.length} trusted documents written to ${out}: ${manifest.operations.map((operation) => operation.name || operation.id).join(', ')}\n`);
 }

@@ -20,6 +20,46 @@ function segmentProblem(part: string): string | null {
   return null;
 }
 
+// A run of percent-encoded bytes, decoded together so that a UTF-8 sequence becomes its character.
+const percentRun = /(?:%[0-9A-Fa-f]{2})+/g;
+const asciiByte = /%([0-7][0-9A-Fa-f])/g;
+// What a server or proxy may take as a path separator.
+const separators = /[/\\]/;
+
+/**
+ * The value percent-decoded once, as a server or proxy that decodes `%2F`
+ * or `%5C` before routing reads it. A sequence that is not UTF-8 (where
+ * decodeURIComponent throws) keeps its bytes above ASCII encoded.
+ */
+function decodedOnce(value: string): string {
+  return value.replace(percentRun, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(asciiByte, (_whole, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    }
+  });
+}
+
+/**
+ * A `.` or `..` part the value holds when split on `/` and `\` as sent,
+ * after one percent-decoding, after NFKC normalisation (`．．` is `..`), or
+ * after both in either order; undefined when it holds none. No real name,
+ * id or configuration path has such a component, and a front end that
+ * decodes or normalises before routing would walk up the path with it.
+ */
+function hiddenDotSegment(value: string): string | undefined {
+  const plain = printableAscii.test(value) && !value.includes('%');
+  // Printable ASCII without % reads only as itself, and without a dot holds no dot segment: the usual value.
+  if (plain && !value.includes('.')) return undefined;
+  const decoded = plain ? value : decodedOnce(value);
+  const readings = plain ? [value] : [value, decoded, value.normalize('NFKC'), decoded.normalize('NFKC'), decodedOnce(value.normalize('NFKC'))];
+  for (const reading of readings) {
+    for (const part of reading.split(separators)) if (part === '.' || part === '..') return part;
+  }
+  return undefined;
+}
+
 function refuse(name: string, param: PathParam | undefined, problem: string): GatewayError {
   const expected = param?.shape === undefined ? '' : ` (expected ${param.shape})`;
   return new GatewayError('BAD_USER_INPUT', `"${name}" is not valid: it holds ${problem}${expected}`);
@@ -35,6 +75,8 @@ export function encodeParam(name: string, raw: string | number, param: PathParam
     const problem = segmentProblem(part);
     if (problem !== null) throw refuse(name, param, problem);
   }
+  const dots = hiddenDotSegment(value);
+  if (dots !== undefined) throw refuse(name, param, `a "${dots}" path segment once split on / and \\, percent-decoded or normalised`);
   if (param?.segments !== undefined) {
     const [min, max] = typeof param.segments === 'number' ? [param.segments, param.segments] : param.segments;
     if (parts.length < min || parts.length > max) {
@@ -48,9 +90,11 @@ export function encodeParam(name: string, raw: string | number, param: PathParam
 /**
  * The path of one call to an operation: its template with every parameter
  * checked and percent-encoded. The only place path segments are encoded, so
- * that no argument can name a path other than its operation's: `.`, `..`,
- * empty segments and control characters are refused before any call, and
- * `/`, `?`, `#` and `%` inside a value stay inside it.
+ * that no argument can name a path other than its operation's: `.`, `..`
+ * (also hidden: a part of the value, split on `/` and `\\`, that is one
+ * once percent-decoded or NFKC-normalised), empty segments and control
+ * characters are refused before any call, and `/`, `?`, `#` and `%` inside
+ * a value stay inside it.
  */
 export function buildPath(operation: AnyOperation, values: Readonly<Record<string, string | number>> | undefined): string {
   return operation.path.replace(templateParameter, (_whole, name: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
+import { hiddenDotSegments } from '../helpers/pathSafety.js';
 import type { GraphQLResponse } from '../helpers/startTestGateway.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
@@ -109,11 +110,12 @@ describe('CircleCI path arguments never reach another upstream path', () => {
     expect(job.sent).toEqual([]);
   });
 
-  it('a workflow name is one encoded segment of the exact path its operation names, whatever it holds', async () => {
+  it('a workflow name is one encoded segment of the exact path its operation names', async () => {
     for (const [name, segment] of [
-      ['../../../me', '..%2F..%2F..%2Fme'],
-      ['%2e%2e', '%252e%252e'],
       ['a/b?c#d', 'a%2Fb%3Fc%23d'],
+      ['deploy.prod', 'deploy.prod'],
+      ['%2e%2e%2e', '%252e%252e%252e'],
+      ['100% green', '100%25%20green'],
     ] as const) {
       const { sent } = await attempt(`query ($name: String!) { circleciWorkflowSummary(projectSlug: "gh/acme/api", workflowName: $name) { workflowNames } }`, { name });
       expect(sent, name).toEqual([`GET /api/v2/insights/gh/acme/api/workflows/${segment}/summary`]);
@@ -121,6 +123,37 @@ describe('CircleCI path arguments never reach another upstream path', () => {
     const refused = await attempt(`{ circleciWorkflowSummary(projectSlug: "gh/acme/api", workflowName: "..") { workflowNames } }`);
     expect(codes(refused.result)).toEqual(['BAD_USER_INPUT']);
     expect(refused.sent).toEqual([]);
+  });
+
+  it.each(hiddenDotSegments)('a workflow name holding a hidden dot segment, %j, is refused by every insights read before any call', async (name) => {
+    const { result, sent } = await attempt(
+      `query ($name: String!) {
+        summary: circleciWorkflowSummary(projectSlug: "gh/acme/api", workflowName: $name) { workflowNames }
+        runs: circleciWorkflowRuns(projectSlug: "gh/acme/api", workflowName: $name, first: 1) { edges { cursor } }
+        jobs: circleciWorkflowJobMetrics(projectSlug: "gh/acme/api", workflowName: $name, first: 1) { edges { cursor } }
+        tests: circleciWorkflowTestMetrics(projectSlug: "gh/acme/api", workflowName: $name) { averageTestCount }
+        timeseries: circleciJobTimeseries(projectSlug: "gh/acme/api", workflowName: $name, first: 1) { edges { cursor } }
+      }`,
+      { name },
+    );
+    expect(result.data).toEqual({ summary: null, runs: null, jobs: null, tests: null, timeseries: null });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(sent).toEqual([]);
+  });
+
+  it.each(hiddenDotSegments)('slugs, ids and names holding %j are refused before any call', async (bad) => {
+    const { result, sent } = await attempt(
+      `query ($slug: String!, $id: ID!, $name: String!) {
+        project: circleciProject(slug: $slug) { name }
+        nested: circleciProject(slug: "gh/acme/api") { envVar(name: $name) { name } checkoutKey(fingerprint: $name) { fingerprint } }
+        pipeline: circleciPipeline(id: $id) { number }
+        policy: circleciPolicyDocument(ownerId: "${acme()}", name: $name) { name }
+      }`,
+      { slug: `gh/acme/${bad}`, id: bad, name: bad },
+    );
+    expect(result.data).toEqual({ project: null, nested: { envVar: null, checkoutKey: null }, pipeline: null, policy: null });
+    expect(new Set(codes(result))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(sent).toEqual(['GET /api/v2/project/gh/acme/api']);
   });
 
   it('insights, policy, usage and claims arguments are refused before any call', async () => {

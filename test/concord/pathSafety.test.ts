@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNodeWithoutCall, expectRefused, sentPaths } from '../helpers/pathSafety.js';
+import { expectNodeWithoutCall, expectRefused, hiddenDotSegments, sentPaths } from '../helpers/pathSafety.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const t = useTestGateway();
@@ -47,23 +47,38 @@ describe('Concord reads: names and paths stay inside their own path segment', ()
     },
   );
 
-  it('an encoded trick or a reserved character in a configuration key stays inside that key', async () => {
+  it('a reserved character or a percent sign in a configuration key stays inside that key', async () => {
     const result = await t.gql(`{
       concordProject(org: "Default", name: "billing") {
-        dots: cfg(path: "%2e%2e/x")
-        slash: cfg(path: "..%2f..%2faccess")
+        percent: cfg(path: "%2e%2e%2e/x")
         reserved: cfg(path: "arguments/my key?#")
+        dotted: cfg(path: "arguments/my.key")
       }
     }`);
     // Concord has nothing under these keys: its 404 ("Value not found") is null.
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ concordProject: { dots: null, slash: null, reserved: null } });
+    expect(result.data).toEqual({ concordProject: { percent: null, reserved: null, dotted: null } });
     expect((await paths()).sort()).toEqual([
-      'GET /api/v1/org/Default/project/billing/cfg/%252e%252e/x',
-      'GET /api/v1/org/Default/project/billing/cfg/..%252f..%252faccess',
+      'GET /api/v1/org/Default/project/billing/cfg/%252e%252e%252e/x',
       'GET /api/v1/org/Default/project/billing/cfg/arguments/my%20key%3F%23',
+      'GET /api/v1/org/Default/project/billing/cfg/arguments/my.key',
       'GET /api/v2/org/Default/project/billing',
     ]);
+  });
+
+  it.each(hiddenDotSegments)('a configuration path or name holding a hidden dot segment, %j, is refused before its call', async (bad) => {
+    const read = await t.gql(`query ($path: String!) { concordProject(org: "Default", name: "billing") { name cfg(path: $path) } }`, { path: bad });
+    expect(read.data).toEqual({ concordProject: { name: 'billing', cfg: null } });
+    expectRefused(read.errors);
+    const nested = await t.gql(`query ($path: String!) { concordProject(org: "Default", name: "billing") { cfg(path: $path) } }`, { path: `arguments/${bad}` });
+    expectRefused(nested.errors);
+    const write = await t.gql(`mutation ($input: ConcordUpdateConfigurationInput!) { concordUpdateConfiguration(input: $input) { ok } }`, {
+      input: { org: 'Default', name: 'billing', path: bad, value: 1 },
+    });
+    expectRefused(write.errors);
+    const byName = await t.gql(`query ($name: String!) { concordProject(org: "Default", name: $name) { name } }`, { name: bad });
+    expectRefused(byName.errors);
+    expect(await paths()).toEqual(['GET /api/v2/org/Default/project/billing', 'GET /api/v2/org/Default/project/billing']);
   });
 
   it.each([

@@ -29,6 +29,14 @@ describe('the README', () => {
     expect(result.data).toBeTruthy();
   });
 
+  it('shows the client set-ups of examples/clients exactly as the files the tests run', () => {
+    const section = readme.slice(readme.indexOf('## Clients'), readme.indexOf('## Running it'));
+    const blocks = [...section.matchAll(/```(?:ts|json)\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    const clients = new URL('../../examples/clients/', import.meta.url);
+    const shownFiles = ['apolloClient.ts', 'urqlClient.ts', 'relay.config.json', 'relayEnvironment.ts'];
+    expect(blocks).toEqual(shownFiles.map((file) => readFileSync(new URL(file, clients), 'utf8')));
+  });
+
   it('lists every setting the gateway reads in its settings table', async () => {
     const { settingNames } = await import('../../src/config/config.js');
     const table = readme.slice(readme.indexOf('## Settings'), readme.indexOf('## The API'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNodeWithoutCall, expectRefused, sentPaths } from '../helpers/pathSafety.js';
+import { expectNodeWithoutCall, expectRefused, hiddenDotSegments, sentPaths } from '../helpers/pathSafety.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 
 const t = useTestGateway();
@@ -30,6 +30,7 @@ const badIds = [
   'Gk8pN3v2qR7sT1wX9yZ4a\n',
   'Gk8pN3v2qR7sT1wX9yZ4a\u0000',
   'x'.repeat(200),
+  ...hiddenDotSegments,
 ];
 
 describe('FlexStack reads: ids stay inside their own path segment', () => {

@@ -56,8 +56,8 @@ describe('FlexStack projects through GraphQL', () => {
       `query ($id: String!) {
         flexstackProject(id: $id) {
           id name description icon connectionStatus rawConnectionStatus defaultEnvironmentId createdAt
-          members(first: 10) { edges { node { id service name role projectRole orgRole displayName avatar memberId accountId createdAt profile { github website } project { name } } } }
-          owners: members(role: OWNER) { edges { node { memberId } } }
+          members(first: 10) { edges { node { id service name role ... on FlexStackMember { projectRole orgRole displayName avatar memberId accountId createdAt profile { github website } project { name } } } } }
+          owners: members(role: OWNER) { edges { node { ... on FlexStackMember { memberId } } } }
           notificationIntegrations {
             totalCount
             edges { node { __typename id integrationId type config notifications { deploymentsFailed changelog }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors/GatewayError.js';
 import { buildPath } from '../../src/upstreams/buildPath.js';
 import { ghesOperations } from '../../src/upstreams/ghes/operations.js';
+import { hiddenDotSegments } from '../helpers/pathSafety.js';
 import type { TestGateway } from '../helpers/startTestGateway.js';
 import { ghesCalls, gid, useGhesGateway } from './context.js';
 
@@ -30,6 +31,7 @@ const attacks = [
   'octo--cat',
   'octo_cat',
   'x'.repeat(40),
+  ...hiddenDotSegments,
 ];
 
 /** Ids whose decoded key is not a GHES id: the attacks, and numbers that are not positive whole ids. */

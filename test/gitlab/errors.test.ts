@@ -36,7 +36,7 @@ describe('GitLab failures as GraphQL errors', () => {
   it('totalCount is null where GitLab stops counting', async () => {
     t.simulators.gitlab.store.totalsLimit = 3;
     try {
-      const result = await t.gql(`{ gitlabProject(idOrPath: "1") { members(first: 2) { totalCount edges { node { userId } } pageInfo { hasNextPage } } } }`);
+      const result = await t.gql(`{ gitlabProject(idOrPath: "1") { members(first: 2) { totalCount edges { node { ... on GitLabMember { userId } } } pageInfo { hasNextPage } } } }`);
       expect(result.data?.['gitlabProject'].members).toMatchObject({ totalCount: null, pageInfo: { hasNextPage: true } });
       expect(result.data?.['gitlabProject'].members.edges).toHaveLength(2);
     } finally {

@@ -7,7 +7,7 @@ const membersQuery = /* GraphQL */ `
   query ($first: Int, $after: String, $query: String) {
     gitlabProject(idOrPath: "acme/api") {
       members(first: $first, after: $after, query: $query) {
-        edges { node { id userId username name role accessLevel accessLevelValue state expiresAt avatarUrl webUrl } }
+        edges { node { id name role ... on GitLabMember { userId username accessLevel accessLevelValue state expiresAt avatarUrl webUrl } } }
         pageInfo { hasNextPage endCursor }
         totalCount
       }
@@ -84,7 +84,7 @@ const someMember = (): { userId: number; username: string; name: string } => {
 
 describe('GitLab members through GraphQL', () => {
   it("reads a page of members and each one's project with one call each (the project by path is known by id too)", async () => {
-    const result = await t.gql(`{ gitlabProject(idOrPath: "acme/api") { fullName members(first: 6) { edges { node { username project { fullName } } } } } }`);
+    const result = await t.gql(`{ gitlabProject(idOrPath: "acme/api") { fullName members(first: 6) { edges { node { ... on GitLabMember { username project { fullName } } } } } } }`);
     expect(result.errors).toBeUndefined();
     const edges = result.data?.['gitlabProject'].members.edges;
     expect(edges).toHaveLength(6);

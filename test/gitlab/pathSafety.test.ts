@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNodeWithoutCall, sentPaths } from '../helpers/pathSafety.js';
+import { expectNodeWithoutCall, hiddenDotSegments, sentPaths } from '../helpers/pathSafety.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 import { subscribe, waitFor, wsClient } from '../subscriptions/liveHelpers.js';
 
@@ -45,6 +45,15 @@ describe('GitLab path safety: reads', () => {
     const result = await t.gql(`query ($p: String!) { gitlabProject(idOrPath: $p) { projectId } }`, { p: ref });
     expect(result.data).toEqual({ gitlabProject: null });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(await calls()).toEqual([]);
+  });
+
+  it.each(hiddenDotSegments.flatMap((bad) => [bad, `acme/${bad}`]))('gitlabProject(idOrPath: %j), a hidden dot segment, is refused before any call', async (ref) => {
+    const result = await t.gql(`query ($p: String!) { gitlabProject(idOrPath: $p) { projectId } }`, { p: ref });
+    expect(result.data).toEqual({ gitlabProject: null });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const write = await t.gql(`mutation ($p: String!) { gitlabAddProjectHook(input: { projectId: $p, url: "https://hooks.example.com/x" }) { hookId } }`, { p: ref });
+    expect(write.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(await calls()).toEqual([]);
   });
 

@@ -19,3 +19,22 @@ export async function expectNodeWithoutCall(t: TestGateway, service: ServiceName
   expect(result.data?.['node'] ?? null).toBeNull();
   expect(await sentPaths(t, service)).toEqual([]);
 }
+
+/**
+ * Values that hold a `.` or `..` path segment once split on `/` and `\`,
+ * percent-decoded once or NFKC-normalised: what a front end that decodes
+ * `%2F`/`%5C` or normalises before routing would walk up the path with.
+ */
+export const hiddenDotSegments: readonly string[] = [
+  '../../../admin',
+  '..\\..',
+  'a\\..\\b',
+  '..%2F..%2F..%2Fadmin',
+  '..%5C..%5Cadmin',
+  '%2e%2e',
+  '%2E',
+  '．．',
+  '‥',
+  '．．／admin',
+  '%EF%BC%8E%EF%BC%8E',
+];

@@ -8,7 +8,7 @@ const t = useTestGateway();
 
 const everyService = `{
   circleciMe { login }
-  ghesGlobalWebhooks(first: 1) { totalCount }
+  ghesGlobalWebhooks(first: 1) { edges { node { url } } }
   gitlabProjects(first: 1) { edges { node { name } } }
   concordProjects(org: "Default", first: 1) { edges { node { name } } }
   flexstackProjects(first: 1) { edges { node { name } } }

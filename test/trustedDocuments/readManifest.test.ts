@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { buildManifest } from '../../src/trustedDocuments/buildManifest.js';
+import { buildManifest, documentsOf } from '../../src/trustedDocuments/buildManifest.js';
 import { documentHash } from '../../src/trustedDocuments/documentHash.js';
 import { readManifest } from '../../src/trustedDocuments/readManifest.js';
 
@@ -34,6 +34,15 @@ describe('trusted documents manifests', () => {
     });
     expect(readManifest(JSON.stringify(manifest))).toEqual(new Map([[documentHash(mutation), mutation], [documentHash(query), query]]));
     expect(() => buildManifest([{ file: 'fragment.graphql', text: 'fragment F on Query { circleciMe { name } }' }])).toThrow('fragment.graphql holds no operation');
+  });
+
+  it('are built from .graphql files and from manifests named beside them (Relay\'s persisted documents), merged into one', () => {
+    const relay = manifestFile('persisted-documents.json', { [documentHash(query)]: query });
+    const graphql = manifestFile('cancel.graphql', mutation);
+    const manifest = buildManifest(documentsOf([relay, graphql]));
+    expect(readManifest(JSON.stringify(manifest))).toEqual(new Map([[documentHash(mutation), mutation], [documentHash(query), query]]));
+    const forged = manifestFile('forged.json', { [documentHash(query)]: mutation });
+    expect(() => documentsOf([forged])).toThrow(`${forged}: ${documentHash(query)} is not the SHA-256 of its document`);
   });
 
   it('may also be a plain map of hash to document', () => {

@@ -64,6 +64,59 @@ describe('buildPath: every value is its own segment', () => {
   });
 });
 
+describe('buildPath: dot segments hidden in a value are refused, in any parameter', () => {
+  it.each([
+    ['..%2F..%2F..%2Fadmin', 'percent-encoded slashes'],
+    ['..%2f..%2fadmin', 'lower-case percent-encoding'],
+    ['..\\..', 'backslashes'],
+    ['a\\..\\b', 'a backslash-separated part'],
+    ['../../../admin', 'slashes inside one segment'],
+    ['%2e%2e', 'percent-encoded dots'],
+    ['%2E', 'one percent-encoded dot'],
+    ['x/%2e%2e/y', 'an encoded part between slashes'],
+    ['．．', 'fullwidth full stops (NFKC)'],
+    ['‥', 'a two dot leader (NFKC)'],
+    ['．．／admin', 'fullwidth dots and solidus (NFKC)'],
+    ['．．＼admin', 'fullwidth dots and reverse solidus (NFKC)'],
+    ['%EF%BC%8E%EF%BC%8E', 'percent-encoded fullwidth dots (decoded, then NFKC)'],
+    ['%ef%bc%8e.', 'an encoded fullwidth dot beside a dot'],
+    ['%E0%A4%A%2F%2e%2e', 'encoded dots after a malformed sequence'],
+    ['..%5C..%5Cadmin', 'percent-encoded backslashes'],
+  ])('refuses %j (%s)', (value) => {
+    expect(attempt(() => buildPath(table.plain, { id: value, part: 'p' }))).toMatch(/^"id" is not valid: it holds a "\.{1,2}" path segment once split on \/ and \\, percent-decoded or normalised$/);
+    expect(attempt(() => buildPath(table.encoded, { id: `group/${value}` }))).toContain('segment');
+  });
+
+  it('refuses them in each segment of a multi-segment value too', () => {
+    expect(attempt(() => buildPath(table.ranged, { name: 'n', path: 'a/%2e%2e' }))).toContain('path segment');
+    expect(attempt(() => buildPath(table.ranged, { name: 'n', path: 'a/．．/b' }))).toContain('path segment');
+    expect(attempt(() => buildPath(table.slug, { slug: 'gh/acme/..%2F..' }))).toContain('path segment');
+  });
+
+  it('a malformed percent sequence is no crash: it is encoded like any other text', () => {
+    expect(buildPath(table.plain, { id: '%E0%A4%A', part: '%' })).toBe('/things/%25E0%25A4%25A/parts/%25');
+    expect(buildPath(table.plain, { id: '%ZZ%', part: '%C0%AF' })).toBe('/things/%25ZZ%25/parts/%25C0%25AF');
+  });
+
+  it.each([
+    ['my.project', '/things/my.project/parts/p'],
+    ['...', '/things/.../parts/p'],
+    ['.hidden', '/things/.hidden/parts/p'],
+    ['v1.2..3', '/things/v1.2..3/parts/p'],
+    ['%2e%2e%2e', '/things/%252e%252e%252e/parts/p'],
+    ['100%25', '/things/100%2525/parts/p'],
+    ['café', '/things/caf%C3%A9/parts/p'],
+  ])('keeps a value with dots that is no dot segment: %j', (value, path) => {
+    expect(buildPath(table.plain, { id: value, part: 'p' })).toBe(path);
+  });
+
+  it('keeps GitLab full paths, CircleCI slugs and configuration paths', () => {
+    expect(buildPath(table.encoded, { id: 'group/sub.team/my.project' })).toBe('/projects/group%2Fsub.team%2Fmy.project');
+    expect(buildPath(table.slug, { slug: 'gh/acme/api.v2' })).toBe('/project/gh/acme/api.v2/pipeline');
+    expect(buildPath(table.ranged, { name: 'n', path: 'arguments/env.name' })).toBe('/cfg/n/arguments/env.name');
+  });
+});
+
 describe('UpstreamHttp.urlOf: a built URL stays under the base path', () => {
   const http = new UpstreamHttp({ config: { url: 'http://127.0.0.1:9/api/v2', token: undefined }, protocol: protocols.circleci, timeoutMs: 1000, maxResponseBytes: 1_048_576 });
 

@@ -7,6 +7,8 @@ import { examples } from 'switchyard:examples';
 /** What the page embeds for the explorer (see src/server/explorer.ts). */
 interface ExplorerSettings {
   readonly credentialHeaders: readonly string[];
+  /** False when the gateway answers no introspection: the page says so, and no schema is asked for. */
+  readonly introspection?: boolean;
 }
 
 // What a tab opened with "+" starts with; the example tabs hold the files' text as it is.
@@ -37,6 +39,8 @@ createRoot(root).render(
     GraphiQL,
     {
       fetcher,
+      // With introspection off, asking for the schema would only fail: run without one (the page says why).
+      ...(settings.introspection === false ? { schema: null } : {}),
       // The README's examples as ready tabs, the dashboard first; only when the browser holds no tabs of its own.
       defaultTabs: examples.map((example) => ({ query: example.query, variables: example.variables ?? null, headers: headerTemplate })),
       defaultQuery: newTabQuery,

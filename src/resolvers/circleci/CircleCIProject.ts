@@ -37,7 +37,7 @@ export const CircleCIProject: CircleCiProjectResolvers = {
   fullName: (project) => project.slug,
   url: (project) => project.vcsUrl,
   projectId: (project) => project.id,
-  members: (_project, args) => emptyConnection('EmptyMemberConnection', args),
+  members: (_project, args) => emptyConnection(args),
   // CircleCI scopes webhooks by the project's UUID, which only the project read gives.
   webhooks: (project, args, { loaders }) => loaders.circleci.webhooks.webhooksOf(project.id, 'project', args),
   ...circleCiProjectByKey,

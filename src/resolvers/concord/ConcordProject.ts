@@ -14,7 +14,7 @@ export const ConcordProject: ConcordProjectResolvers = {
   cfg: (project, { path }, { loaders }) => loaders.concord.configuration(project.orgName, project.name, path),
   teamAccess: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
   members: (project, args, { loaders }) => loaders.concord.teamAccess(project.orgName, project.name, args),
-  webhooks: (_project, args) => emptyConnection('EmptyWebhookConnection', args),
+  webhooks: (_project, args) => emptyConnection(args),
   processes: (project, args, { loaders }) => loaders.concord.processes(project.orgName, project.name, args),
   latestPipeline: (project, _args, { loaders }) => loaders.concord.latestProcess(project.orgName, project.name),
 };

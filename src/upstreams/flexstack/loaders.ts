@@ -7,7 +7,7 @@ import { bool, str } from '../decode.js';
 import { flexStackApi, type FlexStackApi } from './api.js';
 import { flexStackMaxLimit } from './ids.js';
 import { toDeployment, toIntegration, toMember, toProject } from './mappers.js';
-import type { FlexStackDeploymentModel, FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel } from './models.js';
+import type { FlexStackDeploymentModel, FlexStackIntegrationModel, FlexStackMemberModel, FlexStackProjectModel, FlexStackWebhookIntegrationModel } from './models.js';
 import type { WireDeployment, WireIntegration, WireList, WireMember, WireNotificationFlags, WireProjectWrite } from './wire.js';
 
 /** The add-members body's field (the reference names it only "the member ID to look up"). */
@@ -141,11 +141,11 @@ export class FlexStackLoaders {
   }
 
   /** A project's webhook integrations: its integrations (read whole, once) without the Slack ones. */
-  async webhookIntegrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackIntegrationModel>> {
+  async webhookIntegrations(projectId: string, args: ConnectionArgs): Promise<Connection<FlexStackWebhookIntegrationModel>> {
     const all = await this.readIntegrations(projectId);
     return connectionFromList(
       args,
-      all.filter((integration) => integration.__typename === 'FlexStackWebhookIntegration'),
+      all.filter((integration): integration is FlexStackWebhookIntegrationModel => integration.__typename === 'FlexStackWebhookIntegration'),
     );
   }
 

@@ -83,6 +83,9 @@ export interface FlexStackIntegrationModel {
   readonly updatedAt: string | null;
 }
 
+/** A webhook integration: the integrations that are `Webhook`s. */
+export type FlexStackWebhookIntegrationModel = FlexStackIntegrationModel & { readonly __typename: 'FlexStackWebhookIntegration' };
+
 /** The deployment statuses this gateway knows (for decoding leniently). */
 export const deploymentStates = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
 /** One of {@link deploymentStates}. */

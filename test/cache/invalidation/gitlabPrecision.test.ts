@@ -15,7 +15,7 @@ const nonMember = (path: string): number => {
 };
 
 const members = async (path: string): Promise<number[]> => {
-  const data = ok(await t.gql(`query ($p: String!) { gitlabProject(idOrPath: $p) { members(first: 50) { edges { node { userId } } } } }`, { p: path }));
+  const data = ok(await t.gql(`query ($p: String!) { gitlabProject(idOrPath: $p) { members(first: 50) { edges { node { ... on GitLabMember { userId } } } } } }`, { p: path }));
   return data['gitlabProject'].members.edges.map((edge: { node: { userId: number } }) => edge.node.userId);
 };
 

@@ -27,7 +27,7 @@ export function flexstackCases(gw: () => TestGateway): CaseList {
     variables: { id: projectId(name) },
     select,
   });
-  const members = (name: string) => project(name, 'members(first: 20) { edges { node { memberId role } } }', (d) => d.flexstackProject.members.edges.map((e: any) => e.node));
+  const members = (name: string) => project(name, 'members(first: 20) { edges { node { role ... on FlexStackMember { memberId } } } }', (d) => d.flexstackProject.members.edges.map((e: any) => e.node));
   const integrations = (name: string) =>
     project(name, 'notificationIntegrations(first: 20) { edges { node { integrationId notifications { changelog promotions } } } }', (d) => d.flexstackProject.notificationIntegrations.edges.map((e: any) => e.node));
 

@@ -18,7 +18,7 @@ export function gitlabCases(gw: () => TestGateway): CaseList {
     select: (d) => select(d.gitlabProject),
     after,
   });
-  const members = (path: string): StaleRead => inProject(path, 'members(first: 50) { edges { node { userId accessLevel } } }', (p) => p.members.edges.map((e: any) => e.node));
+  const members = (path: string): StaleRead => inProject(path, 'members(first: 50) { edges { node { ... on GitLabMember { userId accessLevel } } } }', (p) => p.members.edges.map((e: any) => e.node));
   const member = (path: string, user: string, after?: (value: any) => void): StaleRead =>
     inProject(path, `member(userId: ${userId(user)}) { accessLevel }`, (p) => p.member, after);
   const hooks = (path: string): StaleRead => inProject(path, 'hooks(first: 50) { edges { node { hookId url } } }', (p) => p.hooks.edges.map((e: any) => e.node));

@@ -14,7 +14,8 @@ function kindOf(value: unknown): string {
  * connection_init parameter) cannot be a credential, or undefined when it
  * can. Credentials are strings of printable ASCII: a number, a boolean, a
  * list, an object or null is refused as surely as a line break, and never
- * stands for "none sent". Leading and trailing spaces are not part of the
+ * stands for "none sent"; so is a comma, which is what a header sent twice
+ * holds (Node joins the values), so neither copy is sent on. Leading and trailing spaces are not part of the
  * value (a blank one counts as not sent).
  */
 export function credentialProblem(value: unknown): string | undefined {
@@ -24,6 +25,8 @@ export function credentialProblem(value: unknown): string | undefined {
   if (/[\r\n]/.test(text)) return 'holds a line break';
   if (/[\u0000-\u001f\u007f]/.test(text)) return 'holds a control character';
   if (/[^\u0020-\u007e]/.test(text)) return 'holds characters other than printable ASCII';
+  // No service's token, key or JWT holds a comma; a header sent twice reaches here joined by one.
+  if (text.includes(',')) return 'holds a comma (a header sent more than once is read as one list)';
   return undefined;
 }
 

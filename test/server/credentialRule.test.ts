@@ -93,6 +93,18 @@ describe('a credential that is present but not a usable string is refused on eve
       expect(await upstreamCalls()).toBe(0);
     });
 
+    it('HTTP: the header sent twice is refused with 401 UNAUTHENTICATED, neither value sent on; no upstream call', async () => {
+      const token = t.simulators.tokens[service] ?? '';
+      const body = JSON.stringify({ query: readOf[service] });
+      const head = rawRequest('POST /graphql HTTP/1.1', ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, `${header}: ${token}`, `${header}: other-${token}`]);
+      const answer = await rawExchange(t.url, `${head}${body}`);
+      expect(answer.status).toBe(401);
+      const json = JSON.parse(answer.text.slice(answer.text.indexOf('\r\n\r\n') + 4)) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(json.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+      expect(json.errors[0]?.message).toContain(`${header} header holds a comma`);
+      expect(await upstreamCalls()).toBe(0);
+    });
+
     it('a usable string is sent to the service on both transports (so the refusals above are the rule, not a broken read)', async () => {
       const token = t.simulators.tokens[service] ?? '';
       const http = await t.gql(readOf[service], undefined, { [header]: token });

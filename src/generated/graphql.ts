@@ -57,25 +57,35 @@ export type CircleCiArtifact = {
   readonly __typename?: 'CircleCIArtifact';
   /** The parallel run that stored it. */
   readonly nodeIndex: Scalars['SafeInt']['output'];
+  /** The artifact path. */
   readonly path: Scalars['String']['output'];
+  /** The URL to download the artifact contents. */
   readonly url: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIArtifact` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiArtifactConnection = {
   readonly __typename?: 'CircleCIArtifactConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiArtifactEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIArtifact` in a list, with the cursor of its place there. */
 export type CircleCiArtifactEdge = {
   readonly __typename?: 'CircleCIArtifactEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIArtifact` at this place in the list. */
   readonly node: CircleCiArtifact;
 };
 
 /** A job to cancel, by its project and number. */
 export type CircleCiCancelJobInput = {
+  /** The number of the job. */
   readonly jobNumber: Scalars['Int']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
@@ -91,9 +101,14 @@ export type CircleCiCancelJobPayload = {
 /** An SSH key CircleCI checks a project's code out with. */
 export type CircleCiCheckoutKey = Node & {
   readonly __typename?: 'CircleCICheckoutKey';
+  /** The date and time the checkout key was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The fingerprint in the digest asked for (md5 `aa:bb:…` by default, or `SHA256:…`). */
   readonly fingerprint: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Whether CircleCI checks out with this key. */
   readonly preferred: Scalars['Boolean']['output'];
@@ -101,21 +116,29 @@ export type CircleCiCheckoutKey = Node & {
   readonly project?: Maybe<CircleCiProject>;
   /** The key's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** A public SSH key. */
   readonly publicKey: Scalars['String']['output'];
   /** Always CIRCLECI. */
   readonly service: Service;
+  /** The type of checkout key. This may be either `deploy-key` or `github-user-key`. */
   readonly type: CircleCiCheckoutKeyType;
 };
 
+/** One page of a list of `CircleCICheckoutKey` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiCheckoutKeyConnection = {
   readonly __typename?: 'CircleCICheckoutKeyConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiCheckoutKeyEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCICheckoutKey` in a list, with the cursor of its place there. */
 export type CircleCiCheckoutKeyEdge = {
   readonly __typename?: 'CircleCICheckoutKeyEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCICheckoutKey` at this place in the list. */
   readonly node: CircleCiCheckoutKey;
 };
 
@@ -131,7 +154,9 @@ export type CircleCiCheckoutKeyType =
 /** An organization the signed-in user belongs to. */
 export type CircleCiCollaboration = {
   readonly __typename?: 'CircleCICollaboration';
+  /** URL to the user's avatar on the VCS. */
   readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The name of the organization. */
   readonly name: Scalars['String']['output'];
   /** The organization id (a UUID); CircleCI may leave it out. */
   readonly organizationId?: Maybe<Scalars['String']['output']>;
@@ -141,17 +166,23 @@ export type CircleCiCollaboration = {
   readonly vcsType: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCICollaboration` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiCollaborationConnection = {
   readonly __typename?: 'CircleCICollaborationConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiCollaborationEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many organizations the user belongs to (`GET /me/collaborations` answers with the whole list). */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCICollaboration` in a list, with the cursor of its place there. */
 export type CircleCiCollaborationEdge = {
   readonly __typename?: 'CircleCICollaborationEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCICollaboration` at this place in the list. */
   readonly node: CircleCiCollaboration;
 };
 
@@ -163,14 +194,22 @@ export type CircleCiContext = Context & Node & {
   readonly __typename?: 'CircleCIContext';
   /** The CircleCI context id (a UUID). */
   readonly contextId: Scalars['String']['output'];
+  /** The date and time the context was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Variable names and dates; CircleCI never returns values. */
   readonly environmentVariables?: Maybe<CircleCiContextEnvironmentVariableConnection>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The user defined name of the context. */
   readonly name: Scalars['String']['output'];
   /** Null when the context was fetched by id: CircleCI does not say who owns it. */
   readonly owner?: Maybe<CircleCiContextOwner>;
+  /** Experimental in CircleCI: Gets a list of project restrictions associated with a context. */
   readonly restrictions?: Maybe<CircleCiContextRestrictionConnection>;
+  /** The service the context is on. */
   readonly service: Service;
 };
 
@@ -198,36 +237,52 @@ export type CircleCiContextRestrictionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `CircleCIContext` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextConnection = {
   readonly __typename?: 'CircleCIContextConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIContext` in a list, with the cursor of its place there. */
 export type CircleCiContextEdge = {
   readonly __typename?: 'CircleCIContextEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContext` at this place in the list. */
   readonly node: CircleCiContext;
 };
 
 /** A variable of a CircleCI context: its name and dates (CircleCI never returns values). */
 export type CircleCiContextEnvironmentVariable = {
   readonly __typename?: 'CircleCIContextEnvironmentVariable';
+  /** ID of the context (UUID). */
   readonly contextId: Scalars['String']['output'];
+  /** The date and time the environment variable was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The date and time the environment variable was updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name of the environment variable. */
   readonly variable: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIContextEnvironmentVariable` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextEnvironmentVariableConnection = {
   readonly __typename?: 'CircleCIContextEnvironmentVariableConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextEnvironmentVariableEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIContextEnvironmentVariable` in a list, with the cursor of its place there. */
 export type CircleCiContextEnvironmentVariableEdge = {
   readonly __typename?: 'CircleCIContextEnvironmentVariableEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContextEnvironmentVariable` at this place in the list. */
   readonly node: CircleCiContextEnvironmentVariable;
 };
 
@@ -252,31 +307,44 @@ export type CircleCiContextOwnerType =
 /** A rule limiting which pipelines may use a context. */
 export type CircleCiContextRestriction = Node & {
   readonly __typename?: 'CircleCIContextRestriction';
+  /** UUID of the context. */
   readonly contextId: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The project name, or the expression. */
   readonly name?: Maybe<Scalars['String']['output']>;
   /** For project restrictions, the project id. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** Type of the restriction. */
   readonly rawRestrictionType: Scalars['String']['output'];
   /** The CircleCI restriction id (a UUID). */
   readonly restrictionId: Scalars['String']['output'];
+  /** Type of the restriction. */
   readonly restrictionType: CircleCiContextRestrictionType;
   /** A project id, or an expression such as `pipeline.git.branch == "main"`. */
   readonly restrictionValue: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIContextRestriction` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextRestrictionConnection = {
   readonly __typename?: 'CircleCIContextRestrictionConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextRestrictionEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many restrictions the context has, as the one `GET /context/{id}/restrictions` answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIContextRestriction` in a list, with the cursor of its place there. */
 export type CircleCiContextRestrictionEdge = {
   readonly __typename?: 'CircleCIContextRestrictionEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContextRestriction` at this place in the list. */
   readonly node: CircleCiContextRestriction;
 };
 
@@ -295,18 +363,22 @@ export type CircleCiContinuePipelineInput = {
   readonly configuration: Scalars['String']['input'];
   /** The key the setup job received in `CIRCLE_CONTINUATION_KEY`. */
   readonly continuationKey: Scalars['String']['input'];
+  /** An object containing pipeline parameters and their values. Pipeline parameters have the following size limits: 100 max entries, 128 maximum key length, 512 maximum value length. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** What a continuation answered. */
 export type CircleCiContinuePipelinePayload = {
   readonly __typename?: 'CircleCIContinuePipelinePayload';
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
 /** A new checkout key of a project. */
 export type CircleCiCreateCheckoutKeyInput = {
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** The type of checkout key to create. This may be either `deploy-key` or `user-key`. */
   readonly type: CircleCiNewCheckoutKeyType;
 };
 
@@ -319,11 +391,13 @@ export type CircleCiCreateCheckoutKeyPayload = {
 
 /** A new context and its owner. */
 export type CircleCiCreateContextInput = {
+  /** The user defined name of the context. */
   readonly name: Scalars['String']['input'];
   /** The owner's id (an organization or account UUID); give this or `ownerSlug`. */
   readonly ownerId?: InputMaybe<Scalars['String']['input']>;
   /** The organization slug, e.g. `gh/acme`; give this or `ownerId`. */
   readonly ownerSlug?: InputMaybe<Scalars['String']['input']>;
+  /** The type of the owner. Defaults to "organization". Accounts are only used as context owners in server. */
   readonly ownerType?: InputMaybe<CircleCiContextOwnerType>;
 };
 
@@ -353,7 +427,9 @@ export type CircleCiCreatePolicyBundleInput = {
 export type CircleCiCreateProjectEnvVarInput = {
   /** Letters, digits and underscores, not starting with a digit. An existing variable of that name is replaced. */
   readonly name: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** The value of the environment variable. */
   readonly value: Scalars['String']['input'];
 };
 
@@ -381,12 +457,17 @@ export type CircleCiCreateProjectPayload = {
 
 /** A new schedule of a project. */
 export type CircleCiCreateScheduleInput = {
+  /** The attribution-actor of the scheduled pipeline. */
   readonly attributionActor?: CircleCiScheduleActor;
+  /** Description of the schedule. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the schedule. */
   readonly name: Scalars['String']['input'];
   /** Pipeline parameters; must hold `branch` or `tag`. */
   readonly parameters: Scalars['JSON']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable: CircleCiTimetableInput;
 };
 
@@ -394,6 +475,7 @@ export type CircleCiCreateScheduleInput = {
 export type CircleCiCreateUsageExportInput = {
   /** Inclusive; after `start` and no more than 31 days after it. */
   readonly end: Scalars['DateTime']['input'];
+  /** An opaque identifier of an organization. */
   readonly orgId: Scalars['String']['input'];
   /** Other organizations (ids) whose usage to include. */
   readonly sharedOrgIds?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
@@ -403,14 +485,19 @@ export type CircleCiCreateUsageExportInput = {
 
 /** A new outbound webhook of a project. */
 export type CircleCiCreateWebhookInput = {
+  /** Events that will trigger the webhook. */
   readonly events: ReadonlyArray<CircleCiWebhookEvent>;
+  /** Name of the webhook. */
   readonly name: Scalars['String']['input'];
   /** The project UUID the webhook belongs to. */
   readonly scopeId: Scalars['String']['input'];
+  /** Type of the scope being used. */
   readonly scopeType?: InputMaybe<CircleCiWebhookScopeType>;
+  /** Secret used to build an HMAC hash of the payload and passed as a header in the webhook request. */
   readonly signingSecret: Scalars['String']['input'];
   /** An absolute https URL. */
   readonly url: Scalars['String']['input'];
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -425,6 +512,10 @@ export type CircleCiDecisionLog = Node & {
   readonly decision?: Maybe<CircleCiPolicyDecision>;
   /** The CircleCI decision id (a UUID). */
   readonly decisionId: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** What the decision was made about. */
   readonly metadata?: Maybe<CircleCiDecisionMetadata>;
@@ -438,15 +529,21 @@ export type CircleCiDecisionLog = Node & {
   readonly timeTakenMs?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One page of a list of `CircleCIDecisionLog` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiDecisionLogConnection = {
   readonly __typename?: 'CircleCIDecisionLogConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiDecisionLogEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIDecisionLog` in a list, with the cursor of its place there. */
 export type CircleCiDecisionLogEdge = {
   readonly __typename?: 'CircleCIDecisionLogEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIDecisionLog` at this place in the list. */
   readonly node: CircleCiDecisionLog;
 };
 
@@ -484,6 +581,7 @@ export type CircleCiDecisionSettings = {
 export type CircleCiDeleteCheckoutKeyInput = {
   /** An md5 or sha256 fingerprint. */
   readonly fingerprint: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
@@ -492,6 +590,7 @@ export type CircleCiDeleteCheckoutKeyPayload = {
   readonly __typename?: 'CircleCIDeleteCheckoutKeyPayload';
   /** The fingerprint of the deleted key, as given. */
   readonly deletedFingerprint: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
   /** The key's project, read after the delete; null when it cannot be read. */
   readonly project?: Maybe<CircleCiProject>;
@@ -501,6 +600,7 @@ export type CircleCiDeleteCheckoutKeyPayload = {
 export type CircleCiDeleteContextEnvVarInput = {
   /** The context's global id or its CircleCI id (a UUID). */
   readonly contextId: Scalars['ID']['input'];
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['input'];
 };
 
@@ -509,6 +609,7 @@ export type CircleCiDeleteContextEnvVarPayload = {
   readonly __typename?: 'CircleCIDeleteContextEnvVarPayload';
   /** The CircleCI id (a UUID) of the context. */
   readonly contextId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
   /** The name of the deleted variable. */
   readonly name: Scalars['String']['output'];
@@ -525,6 +626,7 @@ export type CircleCiDeleteContextPayload = {
   readonly __typename?: 'CircleCIDeleteContextPayload';
   /** The CircleCI id (a UUID) of the deleted context. */
   readonly deletedContextId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
@@ -543,6 +645,7 @@ export type CircleCiDeleteContextRestrictionPayload = {
   readonly contextId: Scalars['String']['output'];
   /** The CircleCI id (a UUID) of the deleted restriction. */
   readonly deletedRestrictionId: Scalars['String']['output'];
+  /** Response message. */
   readonly message: Scalars['String']['output'];
 };
 
@@ -566,7 +669,9 @@ export type CircleCiDeleteProjectClaimsInput = {
 
 /** A variable to remove from a project. */
 export type CircleCiDeleteProjectEnvVarInput = {
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
@@ -575,6 +680,7 @@ export type CircleCiDeleteProjectEnvVarPayload = {
   readonly __typename?: 'CircleCIDeleteProjectEnvVarPayload';
   /** The name of the deleted variable. */
   readonly deletedName: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
   /** The variable's project, read after the delete; null when it cannot be read. */
   readonly project?: Maybe<CircleCiProject>;
@@ -591,6 +697,7 @@ export type CircleCiDeleteSchedulePayload = {
   readonly __typename?: 'CircleCIDeleteSchedulePayload';
   /** The global id of the deleted schedule. */
   readonly deletedScheduleId: Scalars['ID']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
@@ -605,17 +712,24 @@ export type CircleCiDeleteWebhookPayload = {
   readonly __typename?: 'CircleCIDeleteWebhookPayload';
   /** The CircleCI id (a UUID) of the deleted webhook. */
   readonly deletedWebhookId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
 /** Durations in seconds. */
 export type CircleCiDurationMetrics = {
   readonly __typename?: 'CircleCIDurationMetrics';
+  /** The max duration, in seconds, among a group of runs. */
   readonly max?: Maybe<Scalars['Float']['output']>;
+  /** The mean duration, in seconds, among a group of runs. */
   readonly mean?: Maybe<Scalars['Float']['output']>;
+  /** The median duration, in seconds, among a group of runs. */
   readonly median?: Maybe<Scalars['Float']['output']>;
+  /** The minimum duration, in seconds, among a group of runs. */
   readonly min?: Maybe<Scalars['Float']['output']>;
+  /** The 95th percentile duration, in seconds, among a group of runs. */
   readonly p95?: Maybe<Scalars['Float']['output']>;
+  /** The standard deviation, in seconds, among a group of runs. */
   readonly standardDeviation?: Maybe<Scalars['Float']['output']>;
   /** The total duration, in seconds, of the runs. */
   readonly total?: Maybe<Scalars['Float']['output']>;
@@ -631,41 +745,60 @@ export type CircleCiFingerprintDigest =
 /** A test that both passed and failed on the same commit. */
 export type CircleCiFlakyTest = {
   readonly __typename?: 'CircleCIFlakyTest';
+  /** The class the test belongs to. */
   readonly classname?: Maybe<Scalars['String']['output']>;
+  /** The file the test belongs to. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** The name of the job. */
   readonly jobName?: Maybe<Scalars['String']['output']>;
+  /** The number of the job. */
   readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of the pipeline. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The source of the test. */
   readonly source?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly testName: Scalars['String']['output'];
   /** The time, in seconds, spent rerunning the flaky test. */
   readonly timeWastedSecs?: Maybe<Scalars['Float']['output']>;
+  /** The number of times the test flaked. */
   readonly timesFlaked?: Maybe<Scalars['SafeInt']['output']>;
+  /** The date and time when workflow was created. */
   readonly workflowCreatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The ID of the workflow associated with the provided test counts. */
   readonly workflowId?: Maybe<Scalars['String']['output']>;
+  /** The name of the workflow. */
   readonly workflowName?: Maybe<Scalars['String']['output']>;
 };
 
 /** A project's flaky tests. */
 export type CircleCiFlakyTests = {
   readonly __typename?: 'CircleCIFlakyTests';
+  /** A list of all instances of flakes. Note that a test is no longer considered flaky after 2 weeks have passed without a flake. Each flake resets this timer. */
   readonly tests: ReadonlyArray<CircleCiFlakyTest>;
+  /** A count of unique tests that have failed. If your project has N tests that have flaked multiple times each, this will be equal to N. */
   readonly totalFlakyTests?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The branches CircleCI Insights has data for. */
 export type CircleCiInsightsBranches = {
   readonly __typename?: 'CircleCIInsightsBranches';
+  /** A list of all the branches for a given project. */
   readonly branches: ReadonlyArray<Scalars['String']['output']>;
+  /** The unique ID of the organization. */
   readonly orgId?: Maybe<Scalars['String']['output']>;
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
 };
 
 /** Aggregated metrics. Each Insights endpoint fills the fields it reports; the rest are null. */
 export type CircleCiInsightsMetrics = {
   readonly __typename?: 'CircleCIInsightsMetrics';
+  /** The number of runs that ran to completion within the aggregation window. */
   readonly completedRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics relating to the duration of runs for a workflow. */
   readonly duration?: Maybe<CircleCiDurationMetrics>;
+  /** The number of failed runs. */
   readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
   /** The median credits one run consumed. */
   readonly medianCreditsUsed?: Maybe<Scalars['Float']['output']>;
@@ -675,14 +808,21 @@ export type CircleCiInsightsMetrics = {
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
   /** 0 to 1. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** The number of successful runs. */
   readonly successfulRuns?: Maybe<Scalars['SafeInt']['output']>;
   /** Average runs per day. */
   readonly throughput?: Maybe<Scalars['Float']['output']>;
+  /** The total credits consumed by the workflow in the aggregation window. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting. */
   readonly totalCreditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** Total duration, in seconds. */
   readonly totalDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The number of recovered workflow executions per day. */
   readonly totalRecoveries?: Maybe<Scalars['SafeInt']['output']>;
+  /** The total number of runs, including runs that are still on-hold or running. */
   readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -702,14 +842,23 @@ export type CircleCiInsightsSummaryRow = {
 /** Ratios of each metric against the previous window of the same length. */
 export type CircleCiInsightsTrends = {
   readonly __typename?: 'CircleCIInsightsTrends';
+  /** The trend value for number of failed runs. */
   readonly failedRuns?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the 50th percentile duration for a workflow for a given time window. */
   readonly medianDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** Trend for mean time to recovery (mean time between failures and their next success). */
   readonly mttr?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the 95th percentile duration for a workflow for a given time window. */
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for the success rate. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the average number of runs per day. */
   readonly throughput?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for total credits consumed. */
   readonly totalCreditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for total duration. */
   readonly totalDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for total number of runs. */
   readonly totalRuns?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -728,22 +877,32 @@ export type CircleCiJob = Node & {
   readonly dependencyIds: ReadonlyArray<Scalars['String']['output']>;
   /** Details from the job's own endpoint, fetched only when selected; null for jobs without a number. */
   readonly details?: Maybe<CircleCiJobDetails>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The CircleCI job id (a UUID). */
   readonly jobId: Scalars['String']['output'];
   /** The job number within its project; null for approval jobs and jobs that never started. */
   readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The project-slug for the job. */
   readonly projectSlug: Scalars['String']['output'];
   /** The status as CircleCI names it. */
   readonly rawStatus: Scalars['String']['output'];
   /** Always CIRCLECI. */
   readonly service: Service;
+  /** The date and time the job started. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly status: CircleCiJobStatus;
+  /** The time when the job stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Test results the job reported; empty for jobs without a number. */
   readonly tests?: Maybe<CircleCiTestResultConnection>;
+  /** The type of job. */
   readonly type: CircleCiJobType;
   /** The job's workflow (one read: `GET /workflow/{id}`, shared within the operation). */
   readonly workflow?: Maybe<CircleCiWorkflow>;
@@ -767,9 +926,12 @@ export type CircleCiJobTestsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `CircleCIJob` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobConnection = {
   readonly __typename?: 'CircleCIJobConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many jobs the workflow has, as the one `GET /workflow/{id}/job` answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
@@ -782,30 +944,48 @@ export type CircleCiJobDetails = {
   readonly artifacts?: Maybe<CircleCiArtifactConnection>;
   /** The names of the contexts the job used. */
   readonly contexts: ReadonlyArray<Scalars['String']['output']>;
+  /** The time when the job was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Run time in milliseconds; null while running. */
   readonly durationMs?: Maybe<Scalars['Float']['output']>;
+  /** Resource class name. */
   readonly executorResourceClass?: Maybe<Scalars['String']['output']>;
+  /** Executor type. */
   readonly executorType?: Maybe<Scalars['String']['output']>;
+  /** Messages from CircleCI execution platform. */
   readonly messages: ReadonlyArray<CircleCiJobMessage>;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The number of the job. */
   readonly number: Scalars['SafeInt']['output'];
+  /** The name of the organization. */
   readonly organizationName?: Maybe<Scalars['String']['output']>;
+  /** Info about parallels runs and their status. */
   readonly parallelRuns: ReadonlyArray<CircleCiJobParallelRun>;
+  /** A number of parallel runs the job has. */
   readonly parallelism?: Maybe<Scalars['SafeInt']['output']>;
+  /** Info about a pipeline the job is a part of. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
+  /** Information about a project. */
   readonly project?: Maybe<CircleCiProject>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['output'];
+  /** The time when the job was placed in a queue. */
   readonly queuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly rawStatus: Scalars['String']['output'];
+  /** The date and time the job started. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly status: CircleCiJobStatus;
+  /** The time when the job stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * Test results the job reported: one `GET /project/{slug}/{number}/tests` per
    * page (none when the job stored more than 250 MB of them).
    */
   readonly tests?: Maybe<CircleCiTestResultConnection>;
+  /** URL of the job in CircleCI Web UI. */
   readonly webUrl?: Maybe<Scalars['String']['output']>;
   /** The latest workflow the job ran in. */
   readonly workflow?: Maybe<CircleCiWorkflow>;
@@ -829,45 +1009,63 @@ export type CircleCiJobDetailsTestsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One `CircleCIJob` in a list, with the cursor of its place there. */
 export type CircleCiJobEdge = {
   readonly __typename?: 'CircleCIJobEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJob` at this place in the list. */
   readonly node: CircleCiJob;
 };
 
 /** A message CircleCI's execution platform left on a job. */
 export type CircleCiJobMessage = {
   readonly __typename?: 'CircleCIJobMessage';
+  /** Information describing message. */
   readonly message: Scalars['String']['output'];
+  /** Value describing the reason for message to be added to the job. */
   readonly reason?: Maybe<Scalars['String']['output']>;
+  /** Message type. */
   readonly type: Scalars['String']['output'];
 };
 
 /** Metrics of one job of a workflow. */
 export type CircleCiJobMetrics = {
   readonly __typename?: 'CircleCIJobMetrics';
+  /** Metrics relating to a workflow job's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIJobMetrics` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobMetricsConnection = {
   readonly __typename?: 'CircleCIJobMetricsConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobMetricsEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIJobMetrics` in a list, with the cursor of its place there. */
 export type CircleCiJobMetricsEdge = {
   readonly __typename?: 'CircleCIJobMetricsEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJobMetrics` at this place in the list. */
   readonly node: CircleCiJobMetrics;
 };
 
 /** One parallel run of a CircleCI job. */
 export type CircleCiJobParallelRun = {
   readonly __typename?: 'CircleCIJobParallelRun';
+  /** Index of the parallel run. */
   readonly index: Scalars['SafeInt']['output'];
+  /** Status of the parallel run. */
   readonly status: Scalars['String']['output'];
 };
 
@@ -965,24 +1163,35 @@ export type CircleCiJobStatusEvent = {
 /** A job's metrics in one time bucket. */
 export type CircleCiJobTimeseries = {
   readonly __typename?: 'CircleCIJobTimeseries';
+  /** The end time of the last execution included in the metrics. */
   readonly maxEndedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Metrics relating to a workflow's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The start time for the earliest execution included in the metrics. */
   readonly minStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
+  /** The start of the interval for timeseries metrics. */
   readonly timestamp?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIJobTimeseries` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobTimeseriesConnection = {
   readonly __typename?: 'CircleCIJobTimeseriesConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobTimeseriesEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many buckets the series holds, as CircleCI's one answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIJobTimeseries` in a list, with the cursor of its place there. */
 export type CircleCiJobTimeseriesEdge = {
   readonly __typename?: 'CircleCIJobTimeseriesEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJobTimeseries` at this place in the list. */
   readonly node: CircleCiJobTimeseries;
 };
 
@@ -1073,9 +1282,13 @@ export type CircleCiOidcClaims = {
 /** An organization's Insights summary: totals and one row per project. */
 export type CircleCiOrgInsightsSummary = {
   readonly __typename?: 'CircleCIOrgInsightsSummary';
+  /** A list of all the project names in the organization. */
   readonly allProjects: ReadonlyArray<Scalars['String']['output']>;
+  /** Metrics for a single org metrics. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** Metrics for a single project, across all branches. */
   readonly projects: ReadonlyArray<CircleCiInsightsSummaryRow>;
+  /** Trends for a single org. */
   readonly trends: CircleCiInsightsTrends;
 };
 
@@ -1106,15 +1319,24 @@ export type CircleCiPipeline = Node & Pipeline & {
   readonly __typename?: 'CircleCIPipeline';
   /** The configuration the pipeline ran with. */
   readonly config?: Maybe<CircleCiPipelineConfig>;
+  /** The date and time the pipeline was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A sequence of errors that have occurred within the pipeline. */
   readonly errors: ReadonlyArray<CircleCiPipelineError>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The number of the pipeline. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /** The CircleCI pipeline id (a UUID). */
   readonly pipelineId: Scalars['String']['output'];
   /** The pipeline's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The project-slug for the pipeline. */
   readonly projectSlug: Scalars['String']['output'];
+  /** The current state of the pipeline. */
   readonly rawState: Scalars['String']['output'];
   /**
    * From the workflows on the first page of `workflows` (one
@@ -1124,14 +1346,19 @@ export type CircleCiPipeline = Node & Pipeline & {
    * pipeline errored.
    */
   readonly runState?: Maybe<RunState>;
+  /** The service the run is on. */
   readonly service: Service;
+  /** The current state of the pipeline. */
   readonly state: CircleCiPipelineState;
   /** The pipeline state as CircleCI names it (`created`, `errored`, …). */
   readonly status: Scalars['String']['output'];
+  /** A summary of the trigger. */
   readonly trigger?: Maybe<CircleCiPipelineTrigger>;
   /** The parameters the trigger passed (CircleCI's `trigger_parameters`): free-form JSON; null when none. */
   readonly triggerParameters?: Maybe<Scalars['JSON']['output']>;
+  /** The date and time the pipeline was last updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** VCS information for the pipeline. */
   readonly vcs?: Maybe<CircleCiPipelineVcs>;
   /** The pipeline's workflows: one `GET /pipeline/{id}/workflow` per page of 20, the first shared with `runState`. */
   readonly workflows?: Maybe<CircleCiWorkflowConnection>;
@@ -1151,6 +1378,7 @@ export type CircleCiPipelineConfig = {
   readonly __typename?: 'CircleCIPipelineConfig';
   /** The configuration after orbs and parameters were expanded. */
   readonly compiled: Scalars['String']['output'];
+  /** The compiled setup configuration for the pipeline, after all orb expansion has been performed. If there were errors processing the pipeline's setup workflows, then this field may be empty. */
   readonly compiledSetupConfig?: Maybe<Scalars['String']['output']>;
   /** For a continued setup pipeline: the setup configuration. */
   readonly setupConfig?: Maybe<Scalars['String']['output']>;
@@ -1158,22 +1386,30 @@ export type CircleCiPipelineConfig = {
   readonly source: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIPipeline` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiPipelineConnection = {
   readonly __typename?: 'CircleCIPipelineConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiPipelineEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIPipeline` in a list, with the cursor of its place there. */
 export type CircleCiPipelineEdge = {
   readonly __typename?: 'CircleCIPipelineEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIPipeline` at this place in the list. */
   readonly node: CircleCiPipeline;
 };
 
 /** An error CircleCI met while processing a pipeline's configuration. */
 export type CircleCiPipelineError = {
   readonly __typename?: 'CircleCIPipelineError';
+  /** A human-readable error message. */
   readonly message: Scalars['String']['output'];
+  /** The type of error. */
   readonly type: Scalars['String']['output'];
 };
 
@@ -1222,24 +1458,38 @@ export type CircleCiPipelineStatusChange = {
 /** What started a CircleCI pipeline. */
 export type CircleCiPipelineTrigger = {
   readonly __typename?: 'CircleCIPipelineTrigger';
+  /** URL to the user's avatar on the VCS. */
   readonly actorAvatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The login information for the user on the VCS. */
   readonly actorLogin?: Maybe<Scalars['String']['output']>;
+  /** The date and time the trigger was received. */
   readonly receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The type of trigger. */
   readonly type: Scalars['String']['output'];
 };
 
 /** The commit and repository a CircleCI pipeline ran on. */
 export type CircleCiPipelineVcs = {
   readonly __typename?: 'CircleCIPipelineVcs';
+  /** The branch where the pipeline ran. The HEAD commit on this branch was used for the pipeline. Note that `branch` and `tag` are mutually exclusive. To trigger a pipeline for a PR by number use `pull/<number>/head` for the PR ref or `pull/<number>/merge` for the merge ref (GitHub only). */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The body of the commit message. */
   readonly commitBody?: Maybe<Scalars['String']['output']>;
+  /** The subject of the commit message. */
   readonly commitSubject?: Maybe<Scalars['String']['output']>;
+  /** URL for the repository where the trigger originated. For fork-PR pipelines, this is the URL to the fork. For other pipelines `originRepositoryUrl` and `targetRepositoryUrl` are the same. */
   readonly originRepositoryUrl?: Maybe<Scalars['String']['output']>;
+  /** Name of the VCS provider (e.g. GitHub, Bitbucket). */
   readonly providerName?: Maybe<Scalars['String']['output']>;
+  /** The code review id. */
   readonly reviewId?: Maybe<Scalars['String']['output']>;
+  /** The code review URL. */
   readonly reviewUrl?: Maybe<Scalars['String']['output']>;
+  /** The code revision the pipeline ran. */
   readonly revision?: Maybe<Scalars['String']['output']>;
+  /** The tag used by the pipeline. The commit that this tag points to was used for the pipeline. Note that `branch` and `tag` are mutually exclusive. */
   readonly tag?: Maybe<Scalars['String']['output']>;
+  /** URL for the repository the trigger targets (i.e. the repository where the PR will be merged). For fork-PR pipelines, this is the URL to the parent repo. For other pipelines, `originRepositoryUrl` and `targetRepositoryUrl` are the same. */
   readonly targetRepositoryUrl?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1331,6 +1581,10 @@ export type CircleCiProject = Node & Project & {
   readonly envVars?: Maybe<CircleCiProjectEnvVarConnection>;
   /** The project slug, e.g. `gh/acme/api`. */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The newest pipeline, of any branch unless `branch` is given: the first item of one `GET /project/{slug}/pipeline`. Null when there is none. */
   readonly latestPipeline?: Maybe<CircleCiPipeline>;
@@ -1342,9 +1596,13 @@ export type CircleCiProject = Node & Project & {
   readonly members?: Maybe<MemberConnection>;
   /** The pipelines of this project the signed-in user triggered, newest first. */
   readonly myPipelines?: Maybe<CircleCiPipelineConnection>;
+  /** The name of the project. */
   readonly name: Scalars['String']['output'];
+  /** The id of the organization the project belongs to. */
   readonly organizationId: Scalars['String']['output'];
+  /** The name of the organization the project belongs to. */
   readonly organizationName: Scalars['String']['output'];
+  /** The slug of the organization the project belongs to. */
   readonly organizationSlug: Scalars['String']['output'];
   /** A pipeline by its number in this project. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
@@ -1352,12 +1610,19 @@ export type CircleCiProject = Node & Project & {
   readonly pipelines?: Maybe<CircleCiPipelineConnection>;
   /** The CircleCI project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
+  /** Returns all schedules for this project. */
   readonly schedules?: Maybe<CircleCiScheduleConnection>;
+  /** The service the project lives on. */
   readonly service: Service;
+  /** Experimental in CircleCI: Returns a list of the advanced settings for a CircleCI project, whether enabled (true) or not (false). */
   readonly settings?: Maybe<CircleCiProjectSettings>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly slug: Scalars['String']['output'];
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
+  /** The VCS provider. */
   readonly vcsProvider?: Maybe<Scalars['String']['output']>;
+  /** URL to the repository hosting the project's code. */
   readonly vcsUrl?: Maybe<Scalars['String']['output']>;
   /** The project's outbound webhooks: one `GET /webhook?scope-id=<project id>&scope-type=project`, after the project's own read (for its id). */
   readonly webhooks?: Maybe<CircleCiWebhookConnection>;
@@ -1458,9 +1723,14 @@ export type CircleCiProjectEnvVar = Node & {
   readonly __typename?: 'CircleCIProjectEnvVar';
   /** When it was set; null for variables older than CircleCI's record of it. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** `xxxx` and the value's last four characters: CircleCI never returns a value. */
   readonly maskedValue: Scalars['String']['output'];
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['output'];
   /** The variable's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
@@ -1470,39 +1740,59 @@ export type CircleCiProjectEnvVar = Node & {
   readonly service: Service;
 };
 
+/** One page of a list of `CircleCIProjectEnvVar` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiProjectEnvVarConnection = {
   readonly __typename?: 'CircleCIProjectEnvVarConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiProjectEnvVarEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIProjectEnvVar` in a list, with the cursor of its place there. */
 export type CircleCiProjectEnvVarEdge = {
   readonly __typename?: 'CircleCIProjectEnvVarEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIProjectEnvVar` at this place in the list. */
   readonly node: CircleCiProjectEnvVar;
 };
 
 /** A project's Insights page: totals, one row per workflow and one per workflow and branch. */
 export type CircleCiProjectInsightsSummary = {
   readonly __typename?: 'CircleCIProjectInsightsSummary';
+  /** A list of all the branches for a given project. */
   readonly allBranches: ReadonlyArray<Scalars['String']['output']>;
+  /** A list of all the workflows for a given project. */
   readonly allWorkflows: ReadonlyArray<Scalars['String']['output']>;
+  /** Metrics aggregated across all workflows and branches for a project. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The unique ID of the organization. */
   readonly orgId?: Maybe<Scalars['String']['output']>;
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** Metric trends aggregated across all workflows and branches for a project. */
   readonly trends: CircleCiInsightsTrends;
+  /** A list of metrics and trends data for branches for a given project. */
   readonly workflowBranches: ReadonlyArray<CircleCiInsightsSummaryRow>;
+  /** A list of metrics and trends data for workflows for a given project. */
   readonly workflows: ReadonlyArray<CircleCiInsightsSummaryRow>;
 };
 
 /** A project's advanced settings. A null field is one CircleCI did not report. */
 export type CircleCiProjectSettings = {
   readonly __typename?: 'CircleCIProjectSettings';
+  /** Except for the default branch, cancel running pipelines on a branch when a new pipeline starts on that branch. */
   readonly autocancelBuilds?: Maybe<Scalars['Boolean']['output']>;
+  /** Run builds for pull requests from forks. */
   readonly buildForkPrs?: Maybe<Scalars['Boolean']['output']>;
+  /** Once enabled, we will only build branches that have associated pull requests open. */
   readonly buildPrsOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** When set to true, job re-runs with SSH debugging access will be disabled for the project. */
   readonly disableSsh?: Maybe<Scalars['Boolean']['output']>;
+  /** Run builds for forked pull requests with this project's configuration, environment variables, and secrets. */
   readonly forksReceiveSecretEnvVars?: Maybe<Scalars['Boolean']['output']>;
+  /** Free and Open Source. Enabling this grants additional credits, and lets others see your builds, both through the web UI and the API. */
   readonly oss?: Maybe<Scalars['Boolean']['output']>;
   /** Branches built on every push even when only pull requests are built. */
   readonly prOnlyBranchOverrides?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
@@ -1510,22 +1800,35 @@ export type CircleCiProjectSettings = {
   readonly project?: Maybe<CircleCiProject>;
   /** The project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Report the status of every pushed commit to GitHub's status API. Updates reported per job. */
   readonly setGithubStatus?: Maybe<Scalars['Boolean']['output']>;
+  /** Enabling allows you to conditionally trigger configurations outside of the primary `.circleci` parent directory. */
   readonly setupWorkflows?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether updating these settings requires a user to be an organization administrator. When disabled, updating settings can be done by any member. */
   readonly writeSettingsRequiresAdmin?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** The settings to change; the others keep their value. Give at least one. */
 export type CircleCiProjectSettingsInput = {
+  /** Except for the default branch, cancel running pipelines on a branch when a new pipeline starts on that branch. */
   readonly autocancelBuilds?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Run builds for pull requests from forks. */
   readonly buildForkPrs?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Once enabled, we will only build branches that have associated pull requests open. */
   readonly buildPrsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When set to true, job re-runs with SSH debugging access will be disabled for the project. */
   readonly disableSsh?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Run builds for forked pull requests with this project's configuration, environment variables, and secrets. */
   readonly forksReceiveSecretEnvVars?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Free and Open Source. Enabling this grants additional credits, and lets others see your builds, both through the web UI and the API. */
   readonly oss?: InputMaybe<Scalars['Boolean']['input']>;
+  /** This field is used with `buildPrsOnly`, it allows you to specify a list of branches that will always trigger a build. The value passed will overwrite the existing value. */
   readonly prOnlyBranchOverrides?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Report the status of every pushed commit to GitHub's status API. Updates reported per job. */
   readonly setGithubStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Enabling allows you to conditionally trigger configurations outside of the primary `.circleci` parent directory. */
   readonly setupWorkflows?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether updating these settings requires a user to be an organization administrator. When disabled, updating settings can be done by any member. */
   readonly writeSettingsRequiresAdmin?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1544,6 +1847,7 @@ export type CircleCiReportingWindow =
 
 /** A workflow to rerun, whole or in part. */
 export type CircleCiRerunWorkflowInput = {
+  /** Whether to enable SSH access for the triggering user on the newly-rerun job. Requires `jobIds`, so it excludes `fromFailed`. */
   readonly enableSsh?: InputMaybe<Scalars['Boolean']['input']>;
   /** Rerun only the failed jobs and what depends on them; excludes jobIds. */
   readonly fromFailed?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1578,18 +1882,26 @@ export type CircleCiSchedule = Node & {
   readonly actor?: Maybe<CircleCiUser>;
   /** When the schedule was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Description of the schedule. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Name of the schedule. */
   readonly name: Scalars['String']['output'];
   /** Pipeline parameters; hold `branch` or `tag`. */
   readonly parameters: Scalars['JSON']['output'];
   /** The schedule's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The project-slug for the schedule. */
   readonly projectSlug: Scalars['String']['output'];
   /** The CircleCI schedule id (a UUID). */
   readonly scheduleId: Scalars['String']['output'];
   /** Always CIRCLECI. */
   readonly service: Service;
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable: CircleCiTimetable;
   /** When the schedule was last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1602,15 +1914,21 @@ export type CircleCiScheduleActor =
   /** CircleCI's system actor. */
   | 'SYSTEM';
 
+/** One page of a list of `CircleCISchedule` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiScheduleConnection = {
   readonly __typename?: 'CircleCIScheduleConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiScheduleEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCISchedule` in a list, with the cursor of its place there. */
 export type CircleCiScheduleEdge = {
   readonly __typename?: 'CircleCIScheduleEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCISchedule` at this place in the list. */
   readonly node: CircleCiSchedule;
 };
 
@@ -1627,6 +1945,7 @@ export type CircleCiSetContextEnvVarInput = {
   readonly contextId: Scalars['ID']['input'];
   /** Letters, digits and underscores, not starting with a digit. */
   readonly name: Scalars['String']['input'];
+  /** The value of the environment variable. */
   readonly value: Scalars['String']['input'];
 };
 
@@ -1643,52 +1962,81 @@ export type CircleCiSetDecisionSettingsInput = {
 /** One test result a CircleCI job reported. */
 export type CircleCiTestResult = {
   readonly __typename?: 'CircleCITestResult';
+  /** The programmatic location of the test. */
   readonly classname: Scalars['String']['output'];
+  /** The file in which the test is defined. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** The failure message associated with the test. */
   readonly message?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly name: Scalars['String']['output'];
   /** `success`, `failure`, `skipped`… as CircleCI names it. */
   readonly result: Scalars['String']['output'];
+  /** The time it took to run the test in seconds. */
   readonly runTimeSeconds?: Maybe<Scalars['Float']['output']>;
+  /** The program that generated the test results. */
   readonly source?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `CircleCITestResult` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiTestResultConnection = {
   readonly __typename?: 'CircleCITestResultConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiTestResultEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCITestResult` in a list, with the cursor of its place there. */
 export type CircleCiTestResultEdge = {
   readonly __typename?: 'CircleCITestResultEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCITestResult` at this place in the list. */
   readonly node: CircleCiTestResult;
 };
 
 /** Test counts of one workflow run. */
 export type CircleCiTestRun = {
   readonly __typename?: 'CircleCITestRun';
+  /** The number of tests with the error status. */
   readonly error?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the failure status. */
   readonly failure?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of the pipeline associated with the provided test counts. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the skipped status. */
   readonly skipped?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the success status. */
   readonly success?: Maybe<Scalars['SafeInt']['output']>;
+  /** The success rate calculated from test counts. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** The total number of tests. */
   readonly total?: Maybe<Scalars['SafeInt']['output']>;
+  /** The ID of the workflow associated with the provided test counts. */
   readonly workflowId?: Maybe<Scalars['String']['output']>;
 };
 
 /** Insights figures of one test across recent runs. */
 export type CircleCiTestSummary = {
   readonly __typename?: 'CircleCITestSummary';
+  /** The class the test belongs to. */
   readonly classname?: Maybe<Scalars['String']['output']>;
+  /** The number of times the test failed. */
   readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** The file the test belongs to. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** Whether the test is flaky. */
   readonly flaky?: Maybe<Scalars['Boolean']['output']>;
+  /** The name of the job. */
   readonly jobName?: Maybe<Scalars['String']['output']>;
+  /** The 95th percentile duration, in seconds, among a group of test runs. */
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The source of the test. */
   readonly source?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly testName: Scalars['String']['output'];
+  /** The total number of times the test was run. */
   readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
@@ -1704,6 +2052,7 @@ export type CircleCiTimetable = {
   readonly __typename?: 'CircleCITimetable';
   /** Days of the month, 1 to 31. */
   readonly daysOfMonth: ReadonlyArray<Scalars['Int']['output']>;
+  /** Days in a week in which the schedule triggers. */
   readonly daysOfWeek: ReadonlyArray<CircleCiWeekday>;
   /** Hours of the day, 0 to 23. */
   readonly hoursOfDay: ReadonlyArray<Scalars['Int']['output']>;
@@ -1718,10 +2067,15 @@ export type CircleCiTimetable = {
  * daysOfWeek or daysOfMonth; for an update give only what changes.
  */
 export type CircleCiTimetableInput = {
+  /** Days in a month in which the schedule triggers. This is mutually exclusive with days in a week. */
   readonly daysOfMonth?: InputMaybe<ReadonlyArray<Scalars['Int']['input']>>;
+  /** Days in a week in which the schedule triggers. */
   readonly daysOfWeek?: InputMaybe<ReadonlyArray<CircleCiWeekday>>;
+  /** Hours in a day in which the schedule triggers. */
   readonly hoursOfDay?: InputMaybe<ReadonlyArray<Scalars['Int']['input']>>;
+  /** Months in which the schedule triggers. */
   readonly months?: InputMaybe<ReadonlyArray<CircleCiMonth>>;
+  /** Number of times a schedule triggers per hour, value must be between 1 and 60. */
   readonly perHour?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1731,6 +2085,7 @@ export type CircleCiTriggerPipelineInput = {
   readonly branch?: InputMaybe<Scalars['String']['input']>;
   /** Pipeline parameters: an object of strings, integers and booleans. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
   /** The tag to build; excludes branch. */
   readonly tag?: InputMaybe<Scalars['String']['input']>;
@@ -1760,23 +2115,33 @@ export type CircleCiUpdateProjectSettingsPayload = {
 
 /** A schedule to change; a field left out keeps its value. */
 export type CircleCiUpdateScheduleInput = {
+  /** The attribution-actor of the scheduled pipeline. */
   readonly attributionActor?: InputMaybe<CircleCiScheduleActor>;
+  /** Description of the schedule. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** The schedule's global id or its CircleCI id. */
   readonly id: Scalars['ID']['input'];
+  /** Name of the schedule. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Pipeline parameters represented as key-value pairs. Must contain branch or tag. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable?: InputMaybe<CircleCiTimetableInput>;
 };
 
 /** A webhook to change; a field left out keeps its value. */
 export type CircleCiUpdateWebhookInput = {
+  /** Events that will trigger the webhook. */
   readonly events?: InputMaybe<ReadonlyArray<CircleCiWebhookEvent>>;
   /** The webhook's global id or CircleCI UUID. */
   readonly id: Scalars['ID']['input'];
+  /** Name of the webhook. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Secret used to build an HMAC hash of the payload and passed as a header in the webhook request. */
   readonly signingSecret?: InputMaybe<Scalars['String']['input']>;
+  /** URL to deliver the webhook to. Note: protocol must be included as well (only https is supported). */
   readonly url?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1789,6 +2154,10 @@ export type CircleCiUsageExport = Node & {
   readonly end?: Maybe<Scalars['DateTime']['output']>;
   /** Why the export failed; null unless it did. */
   readonly errorReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The CircleCI job id (a UUID). */
   readonly jobId: Scalars['String']['output'];
@@ -1818,8 +2187,14 @@ export type CircleCiUsageExportState =
 /** A CircleCI user. */
 export type CircleCiUser = Node & {
   readonly __typename?: 'CircleCIUser';
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The login information for the user on the VCS. */
   readonly login: Scalars['String']['output'];
+  /** The name of the user. */
   readonly name: Scalars['String']['output'];
   /** Always CIRCLECI. */
   readonly service: Service;
@@ -1835,33 +2210,52 @@ export type CircleCiWebhook = Node & Webhook & {
   readonly __typename?: 'CircleCIWebhook';
   /** Always true: CircleCI webhooks cannot be paused. */
   readonly active: Scalars['Boolean']['output'];
+  /** The date and time the webhook was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Event names as CircleCI spells them (`workflow-completed`). */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Name of the webhook. */
   readonly name: Scalars['String']['output'];
+  /** ID of the scope being used (at the moment, only project ID is supported). */
   readonly scopeId: Scalars['String']['output'];
+  /** Type of the scope being used. */
   readonly scopeType: Scalars['String']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** `****` and the last four characters of the secret, or null when none is set. */
   readonly signingSecretHint?: Maybe<Scalars['String']['output']>;
+  /** The date and time the webhook was last updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** URL to deliver the webhook to. Note: protocol must be included as well (only https is supported). */
   readonly url: Scalars['String']['output'];
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls: Scalars['Boolean']['output'];
   /** The CircleCI webhook id (a UUID). */
   readonly webhookId: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIWebhook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWebhookConnection = WebhookConnection & {
   readonly __typename?: 'CircleCIWebhookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIWebhook` in a list, with the cursor of its place there. */
 export type CircleCiWebhookEdge = WebhookEdge & {
   readonly __typename?: 'CircleCIWebhookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Webhook` at this place in the list. */
   readonly node: CircleCiWebhook;
 };
 
@@ -1903,17 +2297,26 @@ export type CircleCiWorkflow = Node & Workflow & {
   readonly canceledBy?: Maybe<Scalars['String']['output']>;
   /** The user who canceled the workflow, from `canceledBy`. */
   readonly canceledByUser?: Maybe<CircleCiUser>;
+  /** The date and time the workflow was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The CircleCI id (a UUID) of the user CircleCI names for the workflow's error; null when it did not error. */
   readonly erroredBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The workflow's jobs in CircleCI's order. */
   readonly jobs?: Maybe<CircleCiJobConnection>;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
   /** The workflow's pipeline (one read: `GET /pipeline/{id}`, shared within the operation). */
   readonly pipeline?: Maybe<CircleCiPipeline>;
+  /** The number of the pipeline this workflow belongs to. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The project-slug for the pipeline this workflow belongs to. */
   readonly projectSlug: Scalars['String']['output'];
+  /** The service the workflow is on. */
   readonly service: Service;
   /** The CircleCI id (a UUID) of the user who started the workflow. */
   readonly startedBy?: Maybe<Scalars['String']['output']>;
@@ -1921,10 +2324,13 @@ export type CircleCiWorkflow = Node & Workflow & {
   readonly startedByUser?: Maybe<CircleCiUser>;
   /** The status as CircleCI names it (`success`, `on_hold`, …). */
   readonly status: Scalars['String']['output'];
+  /** The date and time the workflow stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Tag used for the workflow. */
   readonly tag?: Maybe<Scalars['String']['output']>;
   /** The CircleCI workflow id (a UUID). */
   readonly workflowId: Scalars['String']['output'];
+  /** The current status of the workflow. */
   readonly workflowStatus: CircleCiWorkflowStatus;
 };
 
@@ -1940,20 +2346,27 @@ export type CircleCiWorkflowJobsArgs = {
 /** What CircleCI answered to a workflow action, and the workflow afterwards. */
 export type CircleCiWorkflowActionPayload = {
   readonly __typename?: 'CircleCIWorkflowActionPayload';
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
   /** The workflow as it is after the action. */
   readonly workflow?: Maybe<CircleCiWorkflow>;
 };
 
+/** One page of a list of `CircleCIWorkflow` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowConnection = {
   readonly __typename?: 'CircleCIWorkflowConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflow` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowEdge = {
   readonly __typename?: 'CircleCIWorkflowEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflow` at this place in the list. */
   readonly node: CircleCiWorkflow;
 };
 
@@ -1966,35 +2379,52 @@ export type CircleCiWorkflowInput = {
 /** Metrics of one workflow of a project. */
 export type CircleCiWorkflowMetrics = {
   readonly __typename?: 'CircleCIWorkflowMetrics';
+  /** Metrics relating to a workflow's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIWorkflowMetrics` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowMetricsConnection = {
   readonly __typename?: 'CircleCIWorkflowMetricsConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowMetricsEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflowMetrics` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowMetricsEdge = {
   readonly __typename?: 'CircleCIWorkflowMetricsEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflowMetrics` at this place in the list. */
   readonly node: CircleCiWorkflowMetrics;
 };
 
 /** One finished run of a workflow. */
 export type CircleCiWorkflowRun = {
   readonly __typename?: 'CircleCIWorkflowRun';
+  /** The VCS branch of a Workflow's trigger. */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The date and time the workflow was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The number of credits used during execution. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting. */
   readonly creditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** The duration in seconds of a run. */
   readonly durationSecs?: Maybe<Scalars['Float']['output']>;
+  /** Describes if the job is an approval job or not. Approval jobs are intermediary jobs that are created to pause the workflow until approved. */
   readonly isApproval: Scalars['Boolean']['output'];
   /** `success`, `failed`, `error`, `canceled` or `unauthorized`. */
   readonly status?: Maybe<Scalars['String']['output']>;
+  /** The date and time the workflow stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The run's workflow (one read: `GET /workflow/{id}`). */
   readonly workflow?: Maybe<CircleCiWorkflow>;
@@ -2002,15 +2432,21 @@ export type CircleCiWorkflowRun = {
   readonly workflowId: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIWorkflowRun` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowRunConnection = {
   readonly __typename?: 'CircleCIWorkflowRunConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowRunEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflowRun` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowRunEdge = {
   readonly __typename?: 'CircleCIWorkflowRunEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflowRun` at this place in the list. */
   readonly node: CircleCiWorkflowRun;
 };
 
@@ -2061,7 +2497,9 @@ export type CircleCiWorkflowStatusChange = {
 /** A workflow's Insights metrics and their trends over one window. */
 export type CircleCiWorkflowSummary = {
   readonly __typename?: 'CircleCIWorkflowSummary';
+  /** Metrics aggregated across a workflow for a given time window. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** Trends for aggregated metrics across a workflow for a given time window. */
   readonly trends: CircleCiInsightsTrends;
   /** Every workflow name of the project. */
   readonly workflowNames: ReadonlyArray<Scalars['String']['output']>;
@@ -2070,13 +2508,19 @@ export type CircleCiWorkflowSummary = {
 /** A workflow's test figures over its 10 most recent runs. */
 export type CircleCiWorkflowTestMetrics = {
   readonly __typename?: 'CircleCIWorkflowTestMetrics';
+  /** The average number of tests executed per run. */
   readonly averageTestCount?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics for the most frequently failing tests. */
   readonly mostFailedTests: ReadonlyArray<CircleCiTestSummary>;
   /** How many more failing tests there are beyond those listed. */
   readonly mostFailedTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics for the slowest running tests. */
   readonly slowestTests: ReadonlyArray<CircleCiTestSummary>;
+  /** The number of tests with the same duration rate being omitted from `slowestTests`. */
   readonly slowestTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
+  /** Test counts grouped by pipeline number and workflow id. */
   readonly testRuns: ReadonlyArray<CircleCiTestRun>;
+  /** The total number of test runs. */
   readonly totalTestRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
@@ -2165,7 +2609,12 @@ export type ConcordOwner = {
  */
 export type ConcordProcess = Node & Pipeline & {
   readonly __typename?: 'ConcordProcess';
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The username of who started it. */
   readonly initiator?: Maybe<Scalars['String']['output']>;
@@ -2185,20 +2634,27 @@ export type ConcordProcess = Node & Pipeline & {
   readonly projectName?: Maybe<Scalars['String']['output']>;
   /** `status` in the words every pipeline uses, at no further call (`SUSPENDED` is BLOCKED, `TIMED_OUT` FAILED). */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
   /** As Concord names it: `NEW`, `ENQUEUED`, `STARTING`, `RUNNING`, `SUSPENDED`, `FINISHED`, `FAILED`, `CANCELLED`, `TIMED_OUT`, … */
   readonly status: Scalars['String']['output'];
 };
 
+/** One page of a list of `ConcordProcess` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordProcessConnection = {
   readonly __typename?: 'ConcordProcessConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordProcessEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `ConcordProcess` in a list, with the cursor of its place there. */
 export type ConcordProcessEdge = {
   readonly __typename?: 'ConcordProcessEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `ConcordProcess` at this place in the list. */
   readonly node: ConcordProcess;
 };
 
@@ -2213,6 +2669,10 @@ export type ConcordProject = Node & Project & {
   readonly description?: Maybe<Scalars['String']['output']>;
   /** `org/name`. */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The newest process, of any kind: one `GET /v2/process?orgName=…&projectName=…&limit=1`. Null when the project has none. */
   readonly latestPipeline?: Maybe<ConcordProcess>;
@@ -2224,6 +2684,7 @@ export type ConcordProject = Node & Project & {
   readonly members?: Maybe<ConcordTeamAccessConnection>;
   /** Free-form metadata (a JSON object); null when none. */
   readonly meta?: Maybe<Scalars['JSON']['output']>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
   /** The organization's Concord id (a UUID). */
   readonly orgId?: Maybe<Scalars['String']['output']>;
@@ -2241,9 +2702,11 @@ export type ConcordProject = Node & Project & {
   readonly projectId: Scalars['String']['output'];
   /** Concord's `rawPayloadMode` (`DISABLED`, `EVERYONE`, `OWNERS`, …). */
   readonly rawPayloadMode?: Maybe<Scalars['String']['output']>;
+  /** The service the project lives on. */
   readonly service: Service;
   /** The teams with access to the project: one `GET /v1/org/{org}/project/{name}/access`, the whole list. */
   readonly teamAccess?: Maybe<ConcordTeamAccessConnection>;
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
@@ -2291,15 +2754,21 @@ export type ConcordProjectWebhooksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `ConcordProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordProjectConnection = {
   readonly __typename?: 'ConcordProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `ConcordProject` in a list, with the cursor of its place there. */
 export type ConcordProjectEdge = {
   readonly __typename?: 'ConcordProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `ConcordProject` at this place in the list. */
   readonly node: ConcordProject;
 };
 
@@ -2335,6 +2804,10 @@ export type ConcordProjectPayload = {
 /** A team's access to a Concord project. */
 export type ConcordTeamAccess = Member & Node & {
   readonly __typename?: 'ConcordTeamAccess';
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Null when Concord sent a level this gateway does not know; see `role`. */
   readonly level?: Maybe<ConcordAccessLevel>;
@@ -2346,21 +2819,29 @@ export type ConcordTeamAccess = Member & Node & {
   readonly project?: Maybe<ConcordProject>;
   /** The level as Concord names it (`READER`, `WRITER`, `OWNER`). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
   /** The team's Concord id (a UUID). */
   readonly teamId: Scalars['String']['output'];
 };
 
+/** One page of a list of `ConcordTeamAccess` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordTeamAccessConnection = MemberConnection & {
   readonly __typename?: 'ConcordTeamAccessConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** The whole list's size, where the service reports it. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `ConcordTeamAccess` in a list, with the cursor of its place there. */
 export type ConcordTeamAccessEdge = MemberEdge & {
   readonly __typename?: 'ConcordTeamAccessEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Member` at this place in the list. */
   readonly node: ConcordTeamAccess;
 };
 
@@ -2423,6 +2904,10 @@ export type ConcordVisibility =
 export type Context = {
   /** When the context was created; null when the service does not say. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The context's name, unique within its owner. */
   readonly name: Scalars['String']['output'];
@@ -2460,6 +2945,7 @@ export type CreateGhesOrganizationInput = {
 export type CreateGhesPreReceiveEnvironmentInput = {
   /** An http(s) URL of the environment's tarball. */
   readonly imageUrl: Scalars['String']['input'];
+  /** The new pre-receive environment's name. */
   readonly name: Scalars['String']['input'];
 };
 
@@ -2469,7 +2955,9 @@ export type CreateGhesPreReceiveEnvironmentInput = {
  */
 export type EmptyMemberConnection = MemberConnection & {
   readonly __typename?: 'EmptyMemberConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<MemberEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** Always 0. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
@@ -2481,7 +2969,9 @@ export type EmptyMemberConnection = MemberConnection & {
  */
 export type EmptyWebhookConnection = WebhookConnection & {
   readonly __typename?: 'EmptyWebhookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<WebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** Always 0. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
@@ -2548,6 +3038,7 @@ export type FlexStackDeletePayload = {
  */
 export type FlexStackDeployment = Node & Pipeline & {
   readonly __typename?: 'FlexStackDeployment';
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** FlexStack's deployment id. */
   readonly deploymentId: Scalars['String']['output'];
@@ -2555,6 +3046,10 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly environmentId?: Maybe<Scalars['String']['output']>;
   /** When it succeeded or failed; null while in progress. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Always null: FlexStack does not number deployments. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
@@ -2564,6 +3059,7 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly projectId: Scalars['String']['output'];
   /** `status` in the words every pipeline uses, at no further call (`in_progress` is RUNNING); UNKNOWN for a status this gateway does not know. */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
   /** Null when FlexStack sent a status this gateway does not know; see `status`. */
   readonly state?: Maybe<FlexStackDeploymentStatus>;
@@ -2571,15 +3067,21 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly status: Scalars['String']['output'];
 };
 
+/** One page of a list of `FlexStackDeployment` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackDeploymentConnection = {
   readonly __typename?: 'FlexStackDeploymentConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackDeploymentEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `FlexStackDeployment` in a list, with the cursor of its place there. */
 export type FlexStackDeploymentEdge = {
   readonly __typename?: 'FlexStackDeploymentEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackDeployment` at this place in the list. */
   readonly node: FlexStackDeployment;
 };
 
@@ -2634,6 +3136,10 @@ export type FlexStackMember = Member & Node & {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The display name; null when not set. */
   readonly displayName?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** FlexStack's member id. */
   readonly memberId: Scalars['String']['output'];
@@ -2651,20 +3157,27 @@ export type FlexStackMember = Member & Node & {
   readonly projectRole?: Maybe<FlexStackMemberRole>;
   /** The project role as FlexStack names it (`owner`, `contributor`, `viewer`). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
 };
 
+/** One page of a list of `FlexStackMember` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackMemberConnection = MemberConnection & {
   readonly __typename?: 'FlexStackMemberConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackMemberEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** Null: FlexStack reports no totals. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `FlexStackMember` in a list, with the cursor of its place there. */
 export type FlexStackMemberEdge = MemberEdge & {
   readonly __typename?: 'FlexStackMemberEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Member` at this place in the list. */
   readonly node: FlexStackMember;
 };
 
@@ -2723,6 +3236,10 @@ export type FlexStackNotificationIntegration = {
   readonly config?: Maybe<Scalars['JSON']['output']>;
   /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
@@ -2742,17 +3259,23 @@ export type FlexStackNotificationIntegration = {
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `FlexStackNotificationIntegration` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackNotificationIntegrationConnection = {
   readonly __typename?: 'FlexStackNotificationIntegrationConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackNotificationIntegrationEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many integrations the project has: FlexStack sends the whole list. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `FlexStackNotificationIntegration` in a list, with the cursor of its place there. */
 export type FlexStackNotificationIntegrationEdge = {
   readonly __typename?: 'FlexStackNotificationIntegrationEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackNotificationIntegration` at this place in the list. */
   readonly node: FlexStackNotificationIntegration;
 };
 
@@ -2805,6 +3328,10 @@ export type FlexStackProject = Node & Project & {
   readonly fullName: Scalars['String']['output'];
   /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
   readonly icon?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The newest deployment, to any environment: one `GET /projects/{id}/deployments?limit=1&sort=-created_at`. Null when there is none. */
   readonly latestPipeline?: Maybe<FlexStackDeployment>;
@@ -2813,6 +3340,7 @@ export type FlexStackProject = Node & Project & {
    * `GET /projects/{id}/members` per page of up to 240.
    */
   readonly members?: Maybe<FlexStackMemberConnection>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
   /** The project's notification integrations (Slack and webhooks): one `GET /projects/{id}/integrations/notifications`, the whole list. */
   readonly notificationIntegrations?: Maybe<FlexStackNotificationIntegrationConnection>;
@@ -2822,7 +3350,9 @@ export type FlexStackProject = Node & Project & {
   readonly projectId: Scalars['String']['output'];
   /** The connection status as FlexStack names it (`connected`, `disconnected`, `disconnecting`). */
   readonly rawConnectionStatus: Scalars['String']['output'];
+  /** The service the project lives on. */
   readonly service: Service;
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** The notification integrations that are webhooks: the same one read of the whole list as `notificationIntegrations` (`GET /projects/{id}/integrations/notifications`), Slack ones left out. */
   readonly webhooks?: Maybe<FlexStackWebhookIntegrationConnection>;
@@ -2865,15 +3395,21 @@ export type FlexStackProjectWebhooksArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `FlexStackProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackProjectConnection = {
   readonly __typename?: 'FlexStackProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `FlexStackProject` in a list, with the cursor of its place there. */
 export type FlexStackProjectEdge = {
   readonly __typename?: 'FlexStackProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackProject` at this place in the list. */
   readonly node: FlexStackProject;
 };
 
@@ -2894,16 +3430,30 @@ export type FlexStackProjectMemberInput = {
 /** A FlexStack Slack integration (also any type this gateway does not know). */
 export type FlexStackSlackIntegration = FlexStackNotificationIntegration & Node & {
   readonly __typename?: 'FlexStackSlackIntegration';
+  /** The integration's configuration as FlexStack sends it (a webhook's holds its `url`). */
   readonly config?: Maybe<Scalars['JSON']['output']>;
+  /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
+  /** Which events the integration is told of. */
   readonly notifications: FlexStackNotificationFlags;
+  /** The integration's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the integration's project. */
   readonly projectId: Scalars['String']['output'];
+  /** The type as FlexStack names it (`slack`, `webhook`). */
   readonly rawType: Scalars['String']['output'];
+  /** Always FLEXSTACK. */
   readonly service: Service;
+  /** Slack or webhook; UNKNOWN for a type this gateway does not know. */
   readonly type: FlexStackIntegrationType;
+  /** When the integration last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -2959,18 +3509,32 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
   readonly __typename?: 'FlexStackWebhookIntegration';
   /** True when at least one notification is enabled. */
   readonly active: Scalars['Boolean']['output'];
+  /** The integration's configuration as FlexStack sends it (a webhook's holds its `url`). */
   readonly config?: Maybe<Scalars['JSON']['output']>;
+  /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The enabled notifications, by FlexStack's flag names (`deployments_failed`, …). */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
+  /** Which events the integration is told of. */
   readonly notifications: FlexStackNotificationFlags;
+  /** The integration's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the integration's project. */
   readonly projectId: Scalars['String']['output'];
+  /** The type as FlexStack names it (`slack`, `webhook`). */
   readonly rawType: Scalars['String']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
+  /** Slack or webhook; UNKNOWN for a type this gateway does not know. */
   readonly type: FlexStackIntegrationType;
+  /** When the integration last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `url` of the integration's config. */
   readonly url: Scalars['String']['output'];
@@ -2979,15 +3543,20 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
 /** The webhook integrations of a project (Slack ones left out). */
 export type FlexStackWebhookIntegrationConnection = WebhookConnection & {
   readonly __typename?: 'FlexStackWebhookIntegrationConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackWebhookIntegrationEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** How many webhook integrations the project has: FlexStack sends the whole list. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `FlexStackWebhookIntegration` in a list, with the cursor of its place there. */
 export type FlexStackWebhookIntegrationEdge = WebhookEdge & {
   readonly __typename?: 'FlexStackWebhookIntegrationEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Webhook` at this place in the list. */
   readonly node: FlexStackWebhookIntegration;
 };
 
@@ -3004,6 +3573,7 @@ export type GhesDeletePayload = {
  */
 export type GhesGlobalWebhook = Node & Webhook & {
   readonly __typename?: 'GhesGlobalWebhook';
+  /** Whether the service delivers events to it now (each type says what turns it off). */
   readonly active: Scalars['Boolean']['output'];
   /** The hook's API URL. */
   readonly apiUrl?: Maybe<Scalars['String']['output']>;
@@ -3011,11 +3581,16 @@ export type GhesGlobalWebhook = Node & Webhook & {
   readonly contentType: GhesWebhookContentType;
   /** When the hook was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The events it is subscribed to, in the service's own names. */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
   /** Whether a secret is set; GHES never reveals it. */
   readonly hasSecret: Scalars['Boolean']['output'];
   /** The GHES hook id. */
   readonly hookId: Scalars['Int']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** True when TLS certificates are not verified (`insecure_ssl: "1"`). */
   readonly insecureSsl: Scalars['Boolean']['output'];
@@ -3025,6 +3600,7 @@ export type GhesGlobalWebhook = Node & Webhook & {
   readonly pingUrl?: Maybe<Scalars['String']['output']>;
   /** The content type as GHES names it (`json`, `form`); null when the hook sets none. */
   readonly rawContentType?: Maybe<Scalars['String']['output']>;
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** Always `Global`. */
   readonly type: Scalars['String']['output'];
@@ -3034,15 +3610,21 @@ export type GhesGlobalWebhook = Node & Webhook & {
   readonly url: Scalars['String']['output'];
 };
 
+/** One page of a list of `GhesGlobalWebhook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesGlobalWebhookConnection = {
   readonly __typename?: 'GhesGlobalWebhookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesGlobalWebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesGlobalWebhook` in a list, with the cursor of its place there. */
 export type GhesGlobalWebhookEdge = {
   readonly __typename?: 'GhesGlobalWebhookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesGlobalWebhook` at this place in the list. */
   readonly node: GhesGlobalWebhook;
 };
 
@@ -3197,6 +3779,10 @@ export type GhesPreReceiveEnvironment = Node & {
   readonly hooksCount: Scalars['Int']['output'];
   /** The environment's page in the site admin dashboard. */
   readonly htmlUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The URL the environment's tarball is downloaded from. */
   readonly imageUrl: Scalars['String']['output'];
@@ -3210,15 +3796,21 @@ export type GhesPreReceiveEnvironment = Node & {
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `GhesPreReceiveEnvironment` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesPreReceiveEnvironmentConnection = {
   readonly __typename?: 'GhesPreReceiveEnvironmentConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesPreReceiveEnvironmentEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesPreReceiveEnvironment` in a list, with the cursor of its place there. */
 export type GhesPreReceiveEnvironmentEdge = {
   readonly __typename?: 'GhesPreReceiveEnvironmentEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesPreReceiveEnvironment` at this place in the list. */
   readonly node: GhesPreReceiveEnvironment;
 };
 
@@ -3247,6 +3839,10 @@ export type GhesPublicKey = Node & {
   readonly addedBy?: Maybe<Scalars['String']['output']>;
   /** When the key was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The public key, in OpenSSH format (`ssh-ed25519 AAAA…`). */
   readonly key: Scalars['String']['output'];
@@ -3270,15 +3866,21 @@ export type GhesPublicKey = Node & {
   readonly verified: Scalars['Boolean']['output'];
 };
 
+/** One page of a list of `GhesPublicKey` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesPublicKeyConnection = {
   readonly __typename?: 'GhesPublicKeyConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesPublicKeyEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesPublicKey` in a list, with the cursor of its place there. */
 export type GhesPublicKeyEdge = {
   readonly __typename?: 'GhesPublicKeyEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesPublicKey` at this place in the list. */
   readonly node: GhesPublicKey;
 };
 
@@ -3472,6 +4074,10 @@ export type GitLabJob = Node & {
   readonly failureReason?: Maybe<Scalars['String']['output']>;
   /** When the job finished; null while it runs. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The numeric job id. */
   readonly jobId: Scalars['Int']['output'];
@@ -3497,17 +4103,23 @@ export type GitLabJob = Node & {
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `GitLabJob` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabJobConnection = {
   readonly __typename?: 'GitLabJobConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabJobEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabJob` in a list, with the cursor of its place there. */
 export type GitLabJobEdge = {
   readonly __typename?: 'GitLabJobEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabJob` at this place in the list. */
   readonly node: GitLabJob;
 };
 
@@ -3524,12 +4136,18 @@ export type GitLabMember = Member & Node & {
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The date the membership ends (`YYYY-MM-DD`), if any. */
   readonly expiresAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Display name or login. */
   readonly name: Scalars['String']['output'];
   /** The member's project (read by its id, once per operation). */
   readonly project?: Maybe<GitLabProject>;
   /** The access level's name as GitLab shows it (`Developer`, `Maintainer`, …). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
   /** `active`, `blocked`, … */
   readonly state?: Maybe<Scalars['String']['output']>;
@@ -3541,17 +4159,23 @@ export type GitLabMember = Member & Node & {
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `GitLabMember` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabMemberConnection = MemberConnection & {
   readonly __typename?: 'GitLabMemberConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabMemberEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows, where GitLab stops counting. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabMember` in a list, with the cursor of its place there. */
 export type GitLabMemberEdge = MemberEdge & {
   readonly __typename?: 'GitLabMemberEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Member` at this place in the list. */
   readonly node: GitLabMember;
 };
 
@@ -3585,11 +4209,16 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly beforeSha?: Maybe<Scalars['String']['output']>;
   /** Test coverage percentage (read with the pipeline). */
   readonly coverage?: Maybe<Scalars['Float']['output']>;
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds spent running (read with the pipeline). */
   readonly duration?: Maybe<Scalars['Int']['output']>;
   /** Read with the pipeline. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Its jobs, newest first; `scope` keeps those of these statuses; retried jobs only with `includeRetried`. */
   readonly jobs?: Maybe<GitLabJobConnection>;
@@ -3609,6 +4238,7 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly ref?: Maybe<Scalars['String']['output']>;
   /** `status` in the words every pipeline uses, at no further call (`manual` and `waiting_for_callback` are BLOCKED, `canceling` RUNNING). */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
   /** The commit SHA the pipeline ran on. */
   readonly sha?: Maybe<Scalars['String']['output']>;
@@ -3645,17 +4275,23 @@ export type GitLabPipelineJobsArgs = {
   scope?: InputMaybe<ReadonlyArray<GitLabCiStatus>>;
 };
 
+/** One page of a list of `GitLabPipeline` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabPipelineConnection = {
   readonly __typename?: 'GitLabPipelineConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabPipelineEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabPipeline` in a list, with the cursor of its place there. */
 export type GitLabPipelineEdge = {
   readonly __typename?: 'GitLabPipelineEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabPipeline` at this place in the list. */
   readonly node: GitLabPipeline;
 };
 
@@ -3706,6 +4342,10 @@ export type GitLabProject = Node & Project & {
   readonly hooks?: Maybe<GitLabProjectHookConnection>;
   /** The repository's HTTPS clone URL. */
   readonly httpUrlToRepo?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** When the project last saw activity. */
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
@@ -3724,6 +4364,7 @@ export type GitLabProject = Node & Project & {
    * `x-total`). `query` filters by name or username.
    */
   readonly members?: Maybe<GitLabMemberConnection>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
   /** The name with its namespace's, e.g. `Acme / API`. */
   readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
@@ -3737,6 +4378,7 @@ export type GitLabProject = Node & Project & {
   readonly pipelines?: Maybe<GitLabPipelineConnection>;
   /** The numeric GitLab project id. */
   readonly projectId: Scalars['Int']['output'];
+  /** The service the project lives on. */
   readonly service: Service;
   /** The repository's SSH clone URL. */
   readonly sshUrlToRepo?: Maybe<Scalars['String']['output']>;
@@ -3818,17 +4460,23 @@ export type GitLabProjectWebhooksArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `GitLabProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabProjectConnection = {
   readonly __typename?: 'GitLabProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** Null: GitLab reports no totals when it pages project lists by keyset. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabProject` in a list, with the cursor of its place there. */
 export type GitLabProjectEdge = {
   readonly __typename?: 'GitLabProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabProject` at this place in the list. */
   readonly node: GitLabProject;
 };
 
@@ -3860,6 +4508,10 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly events: ReadonlyArray<Scalars['String']['output']>;
   /** The numeric hook id. */
   readonly hookId: Scalars['Int']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Whether issues being opened, changed or closed trigger the hook. */
   readonly issuesEvents: Scalars['Boolean']['output'];
@@ -3883,25 +4535,33 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly pushEventsBranchFilter?: Maybe<Scalars['String']['output']>;
   /** Whether releases being created, changed or deleted trigger the hook. */
   readonly releasesEvents: Scalars['Boolean']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** Whether tags being pushed or deleted trigger the hook. */
   readonly tagPushEvents: Scalars['Boolean']['output'];
+  /** Where the service delivers events. */
   readonly url: Scalars['String']['output'];
   /** Whether wiki page changes trigger the hook. */
   readonly wikiPageEvents: Scalars['Boolean']['output'];
 };
 
+/** One page of a list of `GitLabProjectHook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabProjectHookConnection = WebhookConnection & {
   readonly __typename?: 'GitLabProjectHookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabProjectHook` in a list, with the cursor of its place there. */
 export type GitLabProjectHookEdge = WebhookEdge & {
   readonly __typename?: 'GitLabProjectHookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Webhook` at this place in the list. */
   readonly node: GitLabProjectHook;
 };
 
@@ -4016,6 +4676,10 @@ export type LiveEventSource =
 
 /** A person (or team) with access to something, on any service. */
 export type Member = {
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Display name or login. */
   readonly name: Scalars['String']['output'];
@@ -4030,7 +4694,9 @@ export type Member = {
  * implements it, with edges of its own member type.
  */
 export type MemberConnection = {
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<MemberEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** The whole list's size, where the service reports it. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
@@ -4038,7 +4704,9 @@ export type MemberConnection = {
 
 /** A member with the cursor of its place in a `MemberConnection`. */
 export type MemberEdge = {
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Member` at this place in the list. */
   readonly node: Member;
 };
 
@@ -4055,24 +4723,35 @@ export type Mutation = {
   readonly circleciApproveJob?: Maybe<CircleCiWorkflowActionPayload>;
   /** Cancels a job (`POST /project/{slug}/job/{number}/cancel`). */
   readonly circleciCancelJob?: Maybe<CircleCiCancelJobPayload>;
+  /** Cancels a running workflow. */
   readonly circleciCancelWorkflow?: Maybe<CircleCiWorkflowActionPayload>;
   /** Continues a setup pipeline with its generated configuration. */
   readonly circleciContinuePipeline?: Maybe<CircleCiContinuePipelinePayload>;
+  /** Not available to projects that use GitLab or GitHub App. Creates a new checkout key. This API request is only usable with a user API token. Please ensure that you have authorized your account with GitHub before creating user keys. This is necessary to give CircleCI the permission to create a user key associated with your GitHub user account. You can find this page by visiting Project Settings > Checkout SSH Keys. */
   readonly circleciCreateCheckoutKey?: Maybe<CircleCiCreateCheckoutKeyPayload>;
+  /** Creates a new context. */
   readonly circleciCreateContext?: Maybe<CircleCiContext>;
+  /** Experimental in CircleCI: Creates project restriction on a context. */
   readonly circleciCreateContextRestriction?: Maybe<CircleCiContextRestriction>;
   /** Replaces an owner's policy bundle (or, with `dryRun`, reports what that would change). */
   readonly circleciCreatePolicyBundle?: Maybe<CircleCiPolicyBundleDiff>;
   /** Follows a repository as a CircleCI project. */
   readonly circleciCreateProject?: Maybe<CircleCiCreateProjectPayload>;
+  /** Creates a new environment variable. */
   readonly circleciCreateProjectEnvVar?: Maybe<CircleCiCreateProjectEnvVarPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Creates a schedule and returns the created schedule. */
   readonly circleciCreateSchedule?: Maybe<CircleCiSchedulePayload>;
+  /** Submits a request to create a usage export for an organization. */
   readonly circleciCreateUsageExport?: Maybe<CircleCiUsageExport>;
+  /** Creates an outbound webhook. */
   readonly circleciCreateWebhook?: Maybe<CircleCiWebhook>;
   /** Deletes a checkout key by its md5 or sha256 fingerprint (`DELETE /project/{slug}/checkout-key/{fingerprint}`). */
   readonly circleciDeleteCheckoutKey?: Maybe<CircleCiDeleteCheckoutKeyPayload>;
+  /** Delete a context. */
   readonly circleciDeleteContext?: Maybe<CircleCiDeleteContextPayload>;
+  /** Delete an environment variable from a context. */
   readonly circleciDeleteContextEnvVar?: Maybe<CircleCiDeleteContextEnvVarPayload>;
+  /** Experimental in CircleCI: Deletes a project restriction on a context. */
   readonly circleciDeleteContextRestriction?: Maybe<CircleCiDeleteContextRestrictionPayload>;
   /** Removes custom claims from an organization's OIDC tokens; the defaults apply again. */
   readonly circleciDeleteOrgClaims?: Maybe<CircleCiOidcClaims>;
@@ -4080,7 +4759,9 @@ export type Mutation = {
   readonly circleciDeleteProjectClaims?: Maybe<CircleCiOidcClaims>;
   /** Deletes a project's environment variable by name (`DELETE /project/{slug}/envvar/{name}`). */
   readonly circleciDeleteProjectEnvVar?: Maybe<CircleCiDeleteProjectEnvVarPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Deletes the schedule by id. */
   readonly circleciDeleteSchedule?: Maybe<CircleCiDeleteSchedulePayload>;
+  /** Deletes an outbound webhook. */
   readonly circleciDeleteWebhook?: Maybe<CircleCiDeleteWebhookPayload>;
   /** Evaluates a configuration against an owner's policies, as a pipeline would be. */
   readonly circleciMakeDecision?: Maybe<CircleCiPolicyDecision>;
@@ -4088,14 +4769,19 @@ export type Mutation = {
   readonly circleciPatchOrgClaims?: Maybe<CircleCiOidcClaims>;
   /** Sets custom claims of one project's OIDC tokens, over the organization's. */
   readonly circleciPatchProjectClaims?: Maybe<CircleCiOidcClaims>;
+  /** Reruns a workflow. */
   readonly circleciRerunWorkflow?: Maybe<CircleCiRerunWorkflowPayload>;
   /** Creates or replaces a variable of a context. */
   readonly circleciSetContextEnvVar?: Maybe<CircleCiContextEnvironmentVariable>;
   /** Turns the enforcement of an owner's policies on or off. */
   readonly circleciSetDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  /** Not yet available to projects that use GitLab or GitHub App. Triggers a new pipeline on the project. */
   readonly circleciTriggerPipeline?: Maybe<CircleCiTriggerPipelinePayload>;
+  /** Experimental in CircleCI: Updates one or more of the advanced settings for a CircleCI project. */
   readonly circleciUpdateProjectSettings?: Maybe<CircleCiUpdateProjectSettingsPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Updates a schedule and returns the updated schedule. */
   readonly circleciUpdateSchedule?: Maybe<CircleCiSchedulePayload>;
+  /** Updates an outbound webhook. */
   readonly circleciUpdateWebhook?: Maybe<CircleCiWebhook>;
   /** Replaces a Concord project's team access list. */
   readonly concordBulkUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
@@ -4111,12 +4797,17 @@ export type Mutation = {
   readonly concordUpdateProject?: Maybe<ConcordProjectPayload>;
   /** Sets one team's access level on a Concord project. */
   readonly concordUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
+  /** Create a global webhook. */
   readonly createGhesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
+  /** Create an organization. */
   readonly createGhesOrganization?: Maybe<GhesOrganization>;
+  /** Create a pre-receive environment. */
   readonly createGhesPreReceiveEnvironment?: Maybe<GhesPreReceiveEnvironment>;
+  /** Delete a global webhook. */
   readonly deleteGhesGlobalWebhook?: Maybe<GhesDeletePayload>;
   /** Deletes an environment that has no hooks and no download in progress. */
   readonly deleteGhesPreReceiveEnvironment?: Maybe<GhesDeletePayload>;
+  /** Delete a public key. */
   readonly deleteGhesPublicKey?: Maybe<GhesDeletePayload>;
   /** Adds organization members to a project (`POST /projects/{id}/members`). */
   readonly flexstackAddProjectMembers?: Maybe<FlexStackAddProjectMembersPayload>;
@@ -4924,6 +5615,10 @@ export type PingGhesGlobalWebhookPayload = {
 export type Pipeline = {
   /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The run's number in its project; 64-bit where the service's are (CircleCI). */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
@@ -4950,6 +5645,10 @@ export type Pipeline = {
 export type Project = {
   /** A human-readable identifier unique on its service (slug, path, org/name). */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /**
    * The project's newest run: GitLab's latest pipeline of the default branch,
@@ -5005,6 +5704,7 @@ export type ProjectWebhooksArgs = {
 /** Projects from several services in one list, the services taking turns. */
 export type ProjectConnection = {
   readonly __typename?: 'ProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ProjectEdge>;
   /**
    * Services that failed for this page: their projects are missing from it and
@@ -5012,6 +5712,7 @@ export type ProjectConnection = {
    * asks them again from where they stood.
    */
   readonly failedServices: ReadonlyArray<Service>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
@@ -5043,6 +5744,7 @@ export type Query = {
   readonly circleciDecisionLogs?: Maybe<CircleCiDecisionLogConnection>;
   /** Whether an owner's policies are enforced. */
   readonly circleciDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  /** Get a list of flaky tests for a given project. Flaky tests are branch agnostic. A flaky test is a test that passed and failed in the same commit. */
   readonly circleciFlakyTests?: Maybe<CircleCiFlakyTests>;
   /** The branches Insights has data for. */
   readonly circleciInsightsBranches?: Maybe<CircleCiInsightsBranches>;
@@ -5062,6 +5764,7 @@ export type Query = {
   readonly circleciPipelines?: Maybe<CircleCiPipelineConnection>;
   /** An owner's policies in a policy context. */
   readonly circleciPolicyBundle?: Maybe<CircleCiPolicyBundle>;
+  /** This endpoint will retrieve a policy document. */
   readonly circleciPolicyDocument?: Maybe<CircleCiPolicyDocument>;
   /** A CircleCI project by slug (`gh/org/repo`, `bb/org/repo` or `circleci/<org-id>/<project-id>`). */
   readonly circleciProject?: Maybe<CircleCiProject>;
@@ -5071,6 +5774,7 @@ export type Query = {
   readonly circleciProjectOidcClaims?: Maybe<CircleCiOidcClaims>;
   /** A schedule by its CircleCI id (a UUID). */
   readonly circleciSchedule?: Maybe<CircleCiSchedule>;
+  /** Gets a usage export for an organization. */
   readonly circleciUsageExport?: Maybe<CircleCiUsageExport>;
   /** A CircleCI user by id (a UUID); null when unknown or not visible. */
   readonly circleciUser?: Maybe<CircleCiUser>;
@@ -5080,12 +5784,15 @@ export type Query = {
   readonly circleciWebhooks?: Maybe<CircleCiWebhookConnection>;
   /** A CircleCI workflow by its id. */
   readonly circleciWorkflow?: Maybe<CircleCiWorkflow>;
+  /** Get summary metrics for a project workflow's jobs. Job runs going back at most 90 days are included in the aggregation window. Metrics are refreshed daily, and thus may not include executions from the last 24 hours. Please note that Insights is not a financial reporting tool and should not be used for precise credit reporting. Credit reporting from Insights does not use the same source of truth as the billing information that is found in the Plan Overview page in the CircleCI UI, nor does the underlying data have the same data accuracy guarantees as the billing information in the CircleCI UI. This may lead to discrepancies between credits reported from Insights and the billing information in the Plan Overview page of the CircleCI UI. For precise credit reporting, always use the Plan Overview page in the CircleCI UI. */
   readonly circleciWorkflowJobMetrics?: Maybe<CircleCiJobMetricsConnection>;
   /** Metrics per workflow. `branch` and `allBranches` exclude each other; neither means the default branch. */
   readonly circleciWorkflowMetrics?: Maybe<CircleCiWorkflowMetricsConnection>;
   /** Finished runs of a workflow, newest first. */
   readonly circleciWorkflowRuns?: Maybe<CircleCiWorkflowRunConnection>;
+  /** Get the metrics and trends for a particular workflow on a single branch or all branches. */
   readonly circleciWorkflowSummary?: Maybe<CircleCiWorkflowSummary>;
+  /** Get test metrics for a project's workflows. Currently tests metrics are calculated based on 10 most recent workflow runs. */
   readonly circleciWorkflowTestMetrics?: Maybe<CircleCiWorkflowTestMetrics>;
   /** A Concord process by its instance id. */
   readonly concordProcess?: Maybe<ConcordProcess>;
@@ -5875,11 +6582,13 @@ export type SubscriptionGitlabPipelineStatusChangedArgs = {
 
 /** The team whose LDAP sync to queue. */
 export type SyncGhesLdapTeamInput = {
+  /** The unique identifier of the team. */
   readonly teamId: Scalars['Int']['input'];
 };
 
 /** The user whose LDAP sync to queue. */
 export type SyncGhesLdapUserInput = {
+  /** The handle for the GitHub user account. */
   readonly username: Scalars['String']['input'];
 };
 
@@ -5889,15 +6598,19 @@ export type SyncGhesLdapUserInput = {
  * `organization`, active, and no secret. Send every setting to keep.
  */
 export type UpdateGhesGlobalWebhookInput = {
+  /** Determines if notifications are sent when the webhook is triggered. Set to `true` to send notifications. */
   readonly active?: InputMaybe<Scalars['Boolean']['input']>;
   /** How payloads are serialized; FORM when left out. */
   readonly contentType?: InputMaybe<GhesWebhookContentType>;
+  /** The events that trigger this webhook. A global webhook can be triggered by `user` and `organization` events. Default: `user` and `organization`. */
   readonly events?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** The webhook's global id. */
   readonly id: Scalars['ID']['input'];
   /** Skip TLS verification (strongly discouraged); false when left out. */
   readonly insecureSsl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** If provided, the `secret` will be used as the `key` to generate the HMAC hex digest value in the `X-Hub-Signature` header. */
   readonly secret?: InputMaybe<Scalars['String']['input']>;
+  /** The URL to which the payloads will be delivered. */
   readonly url: Scalars['String']['input'];
 };
 
@@ -5905,6 +6618,7 @@ export type UpdateGhesGlobalWebhookInput = {
 export type UpdateGhesLdapTeamMappingInput = {
   /** The distinguished name of the LDAP entry, e.g. `cn=Ops,ou=teams,dc=example,dc=com`. */
   readonly ldapDn: Scalars['String']['input'];
+  /** The unique identifier of the team. */
   readonly teamId: Scalars['Int']['input'];
 };
 
@@ -5912,6 +6626,7 @@ export type UpdateGhesLdapTeamMappingInput = {
 export type UpdateGhesLdapUserMappingInput = {
   /** The distinguished name of the LDAP entry, e.g. `uid=jdoe,ou=people,dc=example,dc=com`. */
   readonly ldapDn: Scalars['String']['input'];
+  /** The handle for the GitHub user account. */
   readonly username: Scalars['String']['input'];
 };
 
@@ -5919,7 +6634,9 @@ export type UpdateGhesLdapUserMappingInput = {
 export type UpdateGhesPreReceiveEnvironmentInput = {
   /** The environment's global id. */
   readonly id: Scalars['ID']['input'];
+  /** URL from which to download a tarball of this environment. */
   readonly imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** This pre-receive environment's new name. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5929,6 +6646,10 @@ export type Webhook = {
   readonly active: Scalars['Boolean']['output'];
   /** The events it is subscribed to, in the service's own names. */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The service that sends the webhook. */
   readonly service: Service;
@@ -5941,7 +6662,9 @@ export type Webhook = {
  * implements it, with edges of its own webhook type.
  */
 export type WebhookConnection = {
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<WebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** The whole list's size, where the service reports it. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
@@ -5949,7 +6672,9 @@ export type WebhookConnection = {
 
 /** A webhook with the cursor of its place in a `WebhookConnection`. */
 export type WebhookEdge = {
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `Webhook` at this place in the list. */
   readonly node: Webhook;
 };
 
@@ -5957,6 +6682,10 @@ export type WebhookEdge = {
 export type Workflow = {
   /** When the workflow was created; null when the service does not say. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The workflow's name, as its configuration gives it. */
   readonly name: Scalars['String']['output'];

@@ -1,11 +1,24 @@
-import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/schema/createSchema.js';
 import { undescribed } from '../helpers/undescribed.js';
+import { useTestGateway } from '../helpers/useTestGateway.js';
+
+const t = useTestGateway();
 
 describe('descriptions', () => {
   it('every type, field, argument, input field, enum value and directive of the schema the gateway builds has one', () => {
     expect(undescribed(createSchema())).toEqual([]);
+  });
+
+  it('the schema the gateway serves (introspection, as the explorer and codegen read it) carries the same descriptions as schema.graphql', async () => {
+    const result = await t.gql(getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true }));
+    expect(result.errors).toBeUndefined();
+    const served = buildClientSchema(result.data as unknown as IntrospectionQuery);
+    expect(undescribed(served)).toEqual([]);
+    const file = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+    expect(`${printSchema(served)}\n`).toBe(file.slice(file.indexOf('\n\n') + 2));
   });
 
   it('lists each missing one by its schema coordinate, wherever it is missing', () => {

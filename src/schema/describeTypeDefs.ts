@@ -165,15 +165,15 @@ export function describeTypeDefs(typeDefs: readonly string[], sources: readonly 
     const text = describe(coordinate);
     return text === undefined ? node : { ...node, description: stringNode(text) };
   };
-  const args = (nodes: readonly InputValueDefinitionNode[] | undefined, prefix: string): readonly InputValueDefinitionNode[] | undefined =>
-    nodes?.map((arg) => withText(arg, `${prefix}(${arg.name.value}:)`));
+  const args = (nodes: readonly InputValueDefinitionNode[], prefix: string): readonly InputValueDefinitionNode[] =>
+    nodes.map((arg) => withText(arg, `${prefix}(${arg.name.value}:)`));
 
   return documents.map((document) => ({
     ...document,
     definitions: (document.definitions as readonly Described[]).map((definition): DefinitionNode => {
       const name = definition.name?.value;
       if (name === undefined) return definition;
-      if (definition.kind === Kind.DIRECTIVE_DEFINITION) return { ...withText(definition, `@${name}`), arguments: args(definition.arguments, `@${name}`) };
+      if (definition.kind === Kind.DIRECTIVE_DEFINITION) return { ...withText(definition, `@${name}`), arguments: args(definition.arguments ?? [], `@${name}`) };
       if (!typeKinds.has(definition.kind)) return definition;
       const isExtension = definition.kind.endsWith('Extension');
       const described: Described = isExtension ? definition : withText(definition, name);

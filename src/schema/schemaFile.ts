@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printSchema, type GraphQLSchema } from 'graphql';
+import { writeGenerated } from '../upstreams/writeGenerated.js';
 import { createSchema } from './createSchema.js';
 
 /** Where `npm run schema` writes the printed SDL: `schema.graphql` at the top of the repository. */
@@ -23,21 +23,8 @@ export function schemaFileText(schema: GraphQLSchema = createSchema()): string {
 
 /** Writes `schema.graphql`, or with `--check` exits 1 when the committed file is not what the schema prints. */
 function main(args: readonly string[]): void {
-  const text = schemaFileText();
-  if (!args.includes('--check')) {
-    writeFileSync(schemaFilePath, text);
-    return;
-  }
-  let current = '';
-  try {
-    current = readFileSync(schemaFilePath, 'utf8');
-  } catch {
-    // A missing file is stale too.
-  }
-  if (current !== text) {
-    process.stderr.write('schema.graphql is stale: run `npm run schema`\n');
-    process.exitCode = 1;
-  }
+  const file = { path: schemaFilePath, name: 'schema.graphql', text: schemaFileText(), script: 'schema' };
+  if (!writeGenerated([file], args.includes('--check'))) process.exitCode = 1;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

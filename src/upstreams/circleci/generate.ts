@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import type { FieldType } from '../responseShape.js';
 import { descriptionsModule, vendorDescriptions, writtenSchema } from '../vendorDescriptions.js';
+import { writeGenerated, type GeneratedFile } from '../writeGenerated.js';
 import { circleCiDescriptionSources } from './descriptionSources.js';
 import { extraQuery, generatorFiles, looserThanSpec, pathParamShapes, wireModules, wireTypes } from './operationsConfig.js';
 
@@ -221,28 +222,15 @@ export function generateCircleCiDescriptions(root: Node, source: string, schema:
 function main(args: readonly string[]): number {
   const root = resolve(import.meta.dirname, '../../..');
   const spec = JSON.parse(readFileSync(resolve(root, generatorFiles.spec), 'utf8')) as Node;
-  const outputs = [
-    { file: generatorFiles.out, text: generateCircleCiOperations(spec, generatorFiles.spec) },
-    { file: generatorFiles.descriptions, text: generateCircleCiDescriptions(spec, generatorFiles.spec, writtenSchema()) },
-  ];
-  let stale = 0;
-  for (const { file, text } of outputs) {
-    const out = resolve(root, file);
-    if (!args.includes('--check')) {
-      writeFileSync(out, text);
-      continue;
-    }
-    let current = '';
-    try {
-      current = readFileSync(out, 'utf8');
-    } catch {
-      // A missing file is stale too.
-    }
-    if (current === text) continue;
-    process.stderr.write(`${file} is stale: run \`npm run operations:circleci\`\n`);
-    stale = 1;
-  }
-  return stale;
+  const file = (name: string, text: string): GeneratedFile => ({ path: resolve(root, name), name, text, script: 'operations:circleci' });
+  const current = writeGenerated(
+    [
+      file(generatorFiles.out, generateCircleCiOperations(spec, generatorFiles.spec)),
+      file(generatorFiles.descriptions, generateCircleCiDescriptions(spec, generatorFiles.spec, writtenSchema())),
+    ],
+    args.includes('--check'),
+  );
+  return current ? 0 : 1;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { descriptionsModule, vendorDescriptions, writtenSchema } from '../vendorDescriptions.js';
+import { writeGenerated, type GeneratedFile } from '../writeGenerated.js';
 import { ghesDescriptionSources } from './descriptionSources.js';
 
 /**
@@ -250,32 +251,15 @@ export function generateDescriptions(schema: GraphQLSchema = writtenSchema()): s
   });
 }
 
-/** The generated files beside this one, and their text. */
-function outputs(): { readonly name: string; readonly target: string; readonly text: string }[] {
-  return [
-    { name: 'operations.ts', target: fileURLToPath(new URL('./operations.ts', import.meta.url)), text: generate() },
-    { name: 'descriptions.ts', target: fileURLToPath(new URL('./descriptions.ts', import.meta.url)), text: generateDescriptions() },
-  ];
-}
-
 /** Writes `operations.ts` and `descriptions.ts`, or with `--check` fails when either is stale. */
 function main(args: readonly string[]): void {
-  for (const { name, target, text } of outputs()) {
-    if (!args.includes('--check')) {
-      writeFileSync(target, text);
-      continue;
-    }
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      current = '';
-    }
-    if (current !== text) {
-      process.stderr.write(`src/upstreams/ghes/${name} is stale: run \`npm run operations:ghes\`\n`);
-      process.exitCode = 1;
-    }
-  }
+  const file = (name: string, text: string): GeneratedFile => ({
+    path: fileURLToPath(new URL(`./${name}`, import.meta.url)),
+    name: `src/upstreams/ghes/${name}`,
+    text,
+    script: 'operations:ghes',
+  });
+  if (!writeGenerated([file('operations.ts', generate()), file('descriptions.ts', generateDescriptions())], args.includes('--check'))) process.exitCode = 1;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

@@ -12,8 +12,12 @@
  * Settings (environment): BENCH_ROUNDS (default 3), BENCH_CONCURRENCY
  * (default "1,10"), BENCH_OPS (per phase, default 20000), BENCH_PHASE_MS
  * (default 3000), BENCH_WARMUP_OPS (per phase, default 200), BENCH_TARGETS
- * (comma list of direct, switchyard, switchyard-traced, switchyard-warm,
+ * (comma list of direct, switchyard, switchyard-production, switchyard-traced, switchyard-warm,
  * switchyard-warm-upstream, node-floor, hive, tailcall; default all that are installed;
+ * switchyard-production is the gateway started exactly as the image starts it,
+ * `node dist/src/main.js` with NODE_ENV=production and no loader, probe or
+ * flag, its CPU and memory read from /proc, with its cache off so that its load
+ * is the cold one;
  * node-floor is bench/floor/nodeFloor.mjs, a plain node:http server making the
  * pipeline read's two calls with undici: what any Node gateway pays at least;
  * switchyard-traced is the cache-off gateway with tracing on, exporting every
@@ -40,9 +44,9 @@ import { fixed, postGraphql, runPhase, type Operation } from './measure.js';
 import { dashboardRead } from './peers/dashboardRead.js';
 import { pipelineRead } from './peers/pipelineRead.js';
 import type { Read, Server, Upstreams } from './peers/Read.js';
-import { printGoals, printSummary, printTracingCost, summarize, type PeerResult } from './peers/report.js';
+import { printGoals, printMemory, printSummary, printTracingCost, summarize, type MemoryRow, type PeerResult } from './peers/report.js';
 import { startOtlpSink, type OtlpSink } from './otlpSink.js';
-import { freePort, startProcess, type RunningProcess } from './processes.js';
+import { freePort, probe, startProcess, type RunningProcess } from './processes.js';
 import { startSwitchyard } from './startSwitchyard.js';
 import { startTailcall, tailcallBinary } from './tailcall/startTailcall.js';
 
@@ -63,7 +67,7 @@ const profileDir = process.env['BENCH_PROFILE_DIR'];
 const hiveInstalled = existsSync(`${root}bench/hive/node_modules/@graphql-hive/gateway`);
 const tailcallInstalled = existsSync(tailcallBinary);
 const targets = (
-  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-traced', 'switchyard-sampled', 'switchyard-warm', 'switchyard-warm-upstream', 'node-floor', ...(baselineMain === undefined ? [] : ['baseline', 'baseline-warm']), ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
+  process.env['BENCH_TARGETS'] ?? ['direct', 'switchyard', 'switchyard-production', 'switchyard-traced', 'switchyard-sampled', 'switchyard-warm', 'switchyard-warm-upstream', 'node-floor', ...(baselineMain === undefined ? [] : ['baseline', 'baseline-warm']), ...(hiveInstalled ? ['hive'] : []), ...(tailcallInstalled ? ['tailcall'] : [])].join(',')
 ).split(',');
 const readNames = (process.env['BENCH_READS'] ?? 'pipeline,dashboard').split(',');
 
@@ -96,6 +100,10 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
     case 'switchyard-warm-upstream': {
       const env = name === 'switchyard-warm-upstream' ? { RESPONSE_CACHE_ENABLED: 'false' } : {};
       const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: name !== 'switchyard', logLevel, nodeArgs, env });
+      return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
+    }
+    case 'switchyard-production': {
+      const gateway = await startSwitchyard({ name, main: gatewayMain, urls: simulators.urls, tokens: simulators.tokens, cache: false, logLevel, nodeArgs: [], asImage: true });
       return { name, server: 'switchyard', url: gateway.url, process: gateway.process };
     }
     case 'baseline':
@@ -131,7 +139,7 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       return { name, server: 'tailcall', url: tailcall.url, process: tailcall.process };
     }
     default:
-      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-traced, switchyard-sampled, switchyard-warm, switchyard-warm-upstream, node-floor, baseline, baseline-warm, hive, tailcall)`);
+      throw new Error(`unknown target ${name} (direct, switchyard, switchyard-production, switchyard-traced, switchyard-sampled, switchyard-warm, switchyard-warm-upstream, node-floor, baseline, baseline-warm, hive, tailcall)`);
   }
 }
 
@@ -161,6 +169,14 @@ async function setFaults(simulators: Simulators, fault: { path: string; latencyM
 /** The 1-minute load average before and after the rounds: other work on the machine skews every figure. */
 const loadAverages: number[] = [];
 
+/** Each started server's start-up time and resident memory, idle (before any read) and after the rounds. */
+const memory: MemoryRow[] = [];
+
+/** Resident memory of a started server, in MB; undefined for targets without a process of their own. */
+async function rssMb(target: Target): Promise<number | undefined> {
+  return target.process === undefined ? undefined : (await probe(target.process)).rss / 1_048_576;
+}
+
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -173,10 +189,17 @@ async function main(): Promise<void> {
   const agent = new Agent({ connections: 4 });
   try {
     loadAverages.push(loadavg()[0] as number);
+    const startMs = new Map<string, number>();
     for (const name of targets) {
+      const begun = performance.now();
       started.push(await startTarget(name, simulators));
+      startMs.set(name, performance.now() - begun);
       say(`started ${name}`);
     }
+    // Idle: started, nothing asked yet (the last one started a second ago).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idleMb = new Map<string, number | undefined>();
+    for (const target of started) idleMb.set(target.name, await rssMb(target));
     const allReads: Read[] = [await pipelineRead(simulators, agent), dashboardRead(simulators)];
     const reads = allReads.filter((read) => readNames.includes(read.name));
     // Each read's REST answer is the reference; every target must give the same before it is measured.
@@ -203,7 +226,7 @@ async function main(): Promise<void> {
         for (const { target, operation } of [...readPlans.slice(shift), ...readPlans.slice(0, shift)]) {
           for (const concurrency of concurrencies) {
             const profileFile =
-              profileDir !== undefined && target.process !== undefined && target.name !== 'tailcall'
+              profileDir !== undefined && target.process?.child.connected === true
                 ? resolve(profileDir, `${read.name}-${target.name}-c${concurrency}-r${round}.cpuprofile`)
                 : undefined;
             const result = await runPhase({
@@ -225,6 +248,9 @@ async function main(): Promise<void> {
       }
     }
     loadAverages.push(loadavg()[0] as number);
+    for (const target of started) {
+      if (target.process !== undefined) memory.push({ target: target.name, startMs: startMs.get(target.name), idleMb: idleMb.get(target.name), afterLoadMb: await rssMb(target) });
+    }
     const latency = latencyMs > 0 ? await latencyCheck(simulators, plans.filter((plan) => plan.read.name === 'dashboard' && !plan.target.name.endsWith('-warm') && plan.target.name !== 'switchyard-warm-upstream')) : [];
     print(reads, results, latency);
   } finally {
@@ -282,6 +308,7 @@ function print(reads: readonly Read[], results: readonly PeerResult[], latency: 
   const rows = summarize(results);
   printSummary(rows);
   printGoals(rows, 'pipeline');
+  printMemory(memory, 'switchyard-production');
   printTracingCost(rows);
   if (latency.length > 0) {
     process.stdout.write(`\nDepth x latency: the dashboard read at concurrency 1 with ${latencyMs} ms on every upstream call (${latencyOps} ops).\n`);

@@ -1,7 +1,7 @@
 /**
  * The gateway as the benchmarks run it: the `dist/` build in its own node
- * process with the probe loaded (gatewayProbe.mjs), on a free loopback port,
- * pointed at the simulators.
+ * process with the probe loaded (gatewayProbe.mjs), or exactly as the image
+ * starts it, on a free loopback port, pointed at the simulators.
  */
 import { fileURLToPath } from 'node:url';
 import { freePort, startProcess, type RunningProcess } from './processes.js';
@@ -32,6 +32,12 @@ export interface SwitchyardOptions {
   readonly nodeArgs: readonly string[];
   /** Further settings, e.g. an OTLP endpoint to trace to. */
   readonly env?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Start it as the Dockerfile's CMD does, `node dist/src/main.js` with no
+   * loader, probe, flag or NODE_OPTIONS and the explorer at its default (on):
+   * its CPU and memory are then read from /proc, and `nodeArgs` are not used.
+   */
+  readonly asImage?: boolean | undefined;
 }
 
 /** A started gateway and its GraphQL URL. */
@@ -47,7 +53,7 @@ export async function startSwitchyard(options: SwitchyardOptions): Promise<Runni
     PORT: String(port),
     HOST: '127.0.0.1',
     CACHE_ENABLED: String(options.cache),
-    EXPLORER: 'false',
+    ...(options.asImage === true ? { NODE_OPTIONS: '' } : { EXPLORER: 'false' }),
     LOG_LEVEL: options.logLevel,
     // As the Dockerfile runs it (graphql-js skips its development-only checks).
     NODE_ENV: 'production',
@@ -61,7 +67,7 @@ export async function startSwitchyard(options: SwitchyardOptions): Promise<Runni
   }
   const gateway = await startProcess({
     name: options.name,
-    args: [...options.nodeArgs, `--import=${root}bench/gatewayProbe.mjs`, options.main],
+    ...(options.asImage === true ? { command: process.execPath, args: [options.main], cwd: root } : { args: [...options.nodeArgs, `--import=${root}bench/gatewayProbe.mjs`, options.main] }),
     env,
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { explorerExamples } from './explorerExamples.js';
 import { examplesDir, explorerAssetNames, explorerAssetsDir, explorerClientDir } from './paths.js';
@@ -119,7 +119,27 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
   return true;
 }
 
+/**
+ * Copies the built bundle to `dir` (replacing what is there), where a
+ * compiled gateway (`dist/src/explorer/assets/`, beside its `paths.js`)
+ * serves it from.
+ */
+export function copyExplorer(dir: string): void {
+  if (builtHash() === undefined) throw new Error('The explorer bundle is not built: run `npm run build:explorer`');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of Object.values(explorerAssetNames)) cpSync(join(explorerAssetsDir, name), join(dir, name));
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const built = await buildExplorer({ ifStale: process.argv.includes('--if-stale') });
+  const args = process.argv.slice(2);
+  const built = await buildExplorer({ ifStale: args.includes('--if-stale') });
   process.stdout.write(built ? `Explorer bundle built in ${explorerAssetsDir}\n` : 'Explorer bundle is up to date\n');
+  // `--copy-to <dir>`: also place it where a compiled gateway looks for it (`npm run build`).
+  const copyTo = args[args.indexOf('--copy-to') + 1];
+  if (args.includes('--copy-to')) {
+    if (copyTo === undefined || copyTo.startsWith('--')) throw new Error('--copy-to needs a folder');
+    copyExplorer(resolve(copyTo));
+    process.stdout.write(`Explorer bundle copied to ${copyTo}\n`);
+  }
 }

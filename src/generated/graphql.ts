@@ -44,6 +44,7 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** An approval job to approve. */
 export type CircleCiApproveJobInput = {
   /** The approval job's `approvalRequestId`. */
   readonly approvalRequestId: Scalars['String']['input'];
@@ -51,31 +52,44 @@ export type CircleCiApproveJobInput = {
   readonly workflowId: Scalars['ID']['input'];
 };
 
+/** A file a CircleCI job stored. */
 export type CircleCiArtifact = {
   readonly __typename?: 'CircleCIArtifact';
   /** The parallel run that stored it. */
   readonly nodeIndex: Scalars['SafeInt']['output'];
+  /** The artifact path. */
   readonly path: Scalars['String']['output'];
+  /** The URL to download the artifact contents. */
   readonly url: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIArtifact` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiArtifactConnection = {
   readonly __typename?: 'CircleCIArtifactConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiArtifactEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIArtifact` in a list, with the cursor of its place there. */
 export type CircleCiArtifactEdge = {
   readonly __typename?: 'CircleCIArtifactEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIArtifact` at this place in the list. */
   readonly node: CircleCiArtifact;
 };
 
+/** A job to cancel, by its project and number. */
 export type CircleCiCancelJobInput = {
+  /** The number of the job. */
   readonly jobNumber: Scalars['Int']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
+/** What a job cancel answered, and the job afterwards. */
 export type CircleCiCancelJobPayload = {
   readonly __typename?: 'CircleCICancelJobPayload';
   /** The job as it is after the cancel. */
@@ -87,33 +101,52 @@ export type CircleCiCancelJobPayload = {
 /** An SSH key CircleCI checks a project's code out with. */
 export type CircleCiCheckoutKey = Node & {
   readonly __typename?: 'CircleCICheckoutKey';
+  /** The date and time the checkout key was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The fingerprint in the digest asked for (md5 `aa:bb:…` by default, or `SHA256:…`). */
   readonly fingerprint: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Whether CircleCI checks out with this key. */
   readonly preferred: Scalars['Boolean']['output'];
+  /** The key's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The key's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** A public SSH key. */
   readonly publicKey: Scalars['String']['output'];
+  /** Always CIRCLECI. */
   readonly service: Service;
+  /** The type of checkout key. This may be either `deploy-key` or `github-user-key`. */
   readonly type: CircleCiCheckoutKeyType;
 };
 
+/** One page of a list of `CircleCICheckoutKey` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiCheckoutKeyConnection = {
   readonly __typename?: 'CircleCICheckoutKeyConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiCheckoutKeyEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCICheckoutKey` in a list, with the cursor of its place there. */
 export type CircleCiCheckoutKeyEdge = {
   readonly __typename?: 'CircleCICheckoutKeyEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCICheckoutKey` at this place in the list. */
   readonly node: CircleCiCheckoutKey;
 };
 
+/** What kind of SSH key a checkout key is. */
 export type CircleCiCheckoutKeyType =
+  /** A deploy key of the repository (`deploy-key`). */
   | 'DEPLOY_KEY'
+  /** A user key of a GitHub user (`github-user-key`). */
   | 'GITHUB_USER_KEY'
   /** A type this gateway does not know yet. */
   | 'UNKNOWN';
@@ -121,7 +154,9 @@ export type CircleCiCheckoutKeyType =
 /** An organization the signed-in user belongs to. */
 export type CircleCiCollaboration = {
   readonly __typename?: 'CircleCICollaboration';
+  /** URL to the user's avatar on the VCS. */
   readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The name of the organization. */
   readonly name: Scalars['String']['output'];
   /** The organization id (a UUID); CircleCI may leave it out. */
   readonly organizationId?: Maybe<Scalars['String']['output']>;
@@ -131,16 +166,23 @@ export type CircleCiCollaboration = {
   readonly vcsType: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCICollaboration` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiCollaborationConnection = {
   readonly __typename?: 'CircleCICollaborationConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiCollaborationEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many organizations the user belongs to (`GET /me/collaborations` answers with the whole list). */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCICollaboration` in a list, with the cursor of its place there. */
 export type CircleCiCollaborationEdge = {
   readonly __typename?: 'CircleCICollaborationEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCICollaboration` at this place in the list. */
   readonly node: CircleCiCollaboration;
 };
 
@@ -152,14 +194,22 @@ export type CircleCiContext = Context & Node & {
   readonly __typename?: 'CircleCIContext';
   /** The CircleCI context id (a UUID). */
   readonly contextId: Scalars['String']['output'];
+  /** The date and time the context was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Variable names and dates; CircleCI never returns values. */
   readonly environmentVariables?: Maybe<CircleCiContextEnvironmentVariableConnection>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The user defined name of the context. */
   readonly name: Scalars['String']['output'];
   /** Null when the context was fetched by id: CircleCI does not say who owns it. */
   readonly owner?: Maybe<CircleCiContextOwner>;
+  /** Experimental in CircleCI: Gets a list of project restrictions associated with a context. */
   readonly restrictions?: Maybe<CircleCiContextRestrictionConnection>;
+  /** The service the context is on. */
   readonly service: Service;
 };
 
@@ -187,170 +237,245 @@ export type CircleCiContextRestrictionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `CircleCIContext` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextConnection = {
   readonly __typename?: 'CircleCIContextConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIContext` in a list, with the cursor of its place there. */
 export type CircleCiContextEdge = {
   readonly __typename?: 'CircleCIContextEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContext` at this place in the list. */
   readonly node: CircleCiContext;
 };
 
+/** A variable of a CircleCI context: its name and dates (CircleCI never returns values). */
 export type CircleCiContextEnvironmentVariable = {
   readonly __typename?: 'CircleCIContextEnvironmentVariable';
+  /** ID of the context (UUID). */
   readonly contextId: Scalars['String']['output'];
+  /** The date and time the environment variable was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The date and time the environment variable was updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name of the environment variable. */
   readonly variable: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIContextEnvironmentVariable` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextEnvironmentVariableConnection = {
   readonly __typename?: 'CircleCIContextEnvironmentVariableConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextEnvironmentVariableEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIContextEnvironmentVariable` in a list, with the cursor of its place there. */
 export type CircleCiContextEnvironmentVariableEdge = {
   readonly __typename?: 'CircleCIContextEnvironmentVariableEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContextEnvironmentVariable` at this place in the list. */
   readonly node: CircleCiContextEnvironmentVariable;
 };
 
 /** Who owns a context, as far as the gateway knows it (from the list or create call that returned it). */
 export type CircleCiContextOwner = {
   readonly __typename?: 'CircleCIContextOwner';
+  /** The owner's CircleCI id (a UUID), when known. */
   readonly id?: Maybe<Scalars['String']['output']>;
+  /** The owner's slug, e.g. `gh/acme`, when known. */
   readonly slug?: Maybe<Scalars['String']['output']>;
+  /** Organization or account, when known. */
   readonly type?: Maybe<CircleCiContextOwnerType>;
 };
 
+/** What kind of owner a CircleCI context has. */
 export type CircleCiContextOwnerType =
+  /** An account (CircleCI server only). */
   | 'ACCOUNT'
+  /** An organization; the default. */
   | 'ORGANIZATION';
 
 /** A rule limiting which pipelines may use a context. */
 export type CircleCiContextRestriction = Node & {
   readonly __typename?: 'CircleCIContextRestriction';
+  /** UUID of the context. */
   readonly contextId: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The project name, or the expression. */
   readonly name?: Maybe<Scalars['String']['output']>;
   /** For project restrictions, the project id. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** Type of the restriction. */
   readonly rawRestrictionType: Scalars['String']['output'];
   /** The CircleCI restriction id (a UUID). */
   readonly restrictionId: Scalars['String']['output'];
+  /** Type of the restriction. */
   readonly restrictionType: CircleCiContextRestrictionType;
   /** A project id, or an expression such as `pipeline.git.branch == "main"`. */
   readonly restrictionValue: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIContextRestriction` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiContextRestrictionConnection = {
   readonly __typename?: 'CircleCIContextRestrictionConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiContextRestrictionEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many restrictions the context has, as the one `GET /context/{id}/restrictions` answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIContextRestriction` in a list, with the cursor of its place there. */
 export type CircleCiContextRestrictionEdge = {
   readonly __typename?: 'CircleCIContextRestrictionEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIContextRestriction` at this place in the list. */
   readonly node: CircleCiContextRestriction;
 };
 
+/** What a context restriction tests. */
 export type CircleCiContextRestrictionType =
+  /** Only pipelines for which an expression holds may use it (`expression`). */
   | 'EXPRESSION'
+  /** Only one project's pipelines may use the context (`project`). */
   | 'PROJECT'
   /** A type this gateway does not know yet; see `rawRestrictionType`. */
   | 'UNKNOWN';
 
+/** The continuation of a setup pipeline. */
 export type CircleCiContinuePipelineInput = {
   /** The configuration to continue with (YAML or JSON as a string). */
   readonly configuration: Scalars['String']['input'];
   /** The key the setup job received in `CIRCLE_CONTINUATION_KEY`. */
   readonly continuationKey: Scalars['String']['input'];
+  /** An object containing pipeline parameters and their values. Pipeline parameters have the following size limits: 100 max entries, 128 maximum key length, 512 maximum value length. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** What a continuation answered. */
 export type CircleCiContinuePipelinePayload = {
   readonly __typename?: 'CircleCIContinuePipelinePayload';
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
+/** A new checkout key of a project. */
 export type CircleCiCreateCheckoutKeyInput = {
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** The type of checkout key to create. This may be either `deploy-key` or `user-key`. */
   readonly type: CircleCiNewCheckoutKeyType;
 };
 
+/** What a checkout key create made. */
 export type CircleCiCreateCheckoutKeyPayload = {
   readonly __typename?: 'CircleCICreateCheckoutKeyPayload';
+  /** The new key. */
   readonly checkoutKey: CircleCiCheckoutKey;
 };
 
+/** A new context and its owner. */
 export type CircleCiCreateContextInput = {
+  /** The user defined name of the context. */
   readonly name: Scalars['String']['input'];
   /** The owner's id (an organization or account UUID); give this or `ownerSlug`. */
   readonly ownerId?: InputMaybe<Scalars['String']['input']>;
   /** The organization slug, e.g. `gh/acme`; give this or `ownerId`. */
   readonly ownerSlug?: InputMaybe<Scalars['String']['input']>;
+  /** The type of the owner. Defaults to "organization". Accounts are only used as context owners in server. */
   readonly ownerType?: InputMaybe<CircleCiContextOwnerType>;
 };
 
+/** A new restriction on a context. */
 export type CircleCiCreateContextRestrictionInput = {
+  /** The context's global id or its CircleCI id (a UUID). */
   readonly contextId: Scalars['ID']['input'];
+  /** A project or an expression restriction. */
   readonly restrictionType: CircleCiContextRestrictionType;
   /** A project UUID for PROJECT; an expression for EXPRESSION. */
   readonly restrictionValue: Scalars['String']['input'];
 };
 
+/** A whole new policy bundle of an owner. */
 export type CircleCiCreatePolicyBundleInput = {
+  /** The policy context; `config` (pipeline configuration) is the one CircleCI has. */
   readonly context?: InputMaybe<Scalars['String']['input']>;
   /** Only report what would change. */
   readonly dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The owner's CircleCI id: an organization id (a UUID). */
   readonly ownerId: Scalars['String']['input'];
   /** The whole new bundle: policies not listed are deleted. */
   readonly policies: ReadonlyArray<CircleCiPolicyInput>;
 };
 
+/** A variable to create or replace in a project. */
 export type CircleCiCreateProjectEnvVarInput = {
   /** Letters, digits and underscores, not starting with a digit. An existing variable of that name is replaced. */
   readonly name: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** The value of the environment variable. */
   readonly value: Scalars['String']['input'];
 };
 
+/** What a variable create made. */
 export type CircleCiCreateProjectEnvVarPayload = {
   readonly __typename?: 'CircleCICreateProjectEnvVarPayload';
+  /** The variable, its value masked. */
   readonly envVar: CircleCiProjectEnvVar;
 };
 
+/** A repository to follow as a CircleCI project. */
 export type CircleCiCreateProjectInput = {
   /** `gh/org/repo` or `bb/org/repo`: the repository to build. */
   readonly projectSlug: Scalars['String']['input'];
 };
 
+/** What a project create made. */
 export type CircleCiCreateProjectPayload = {
   readonly __typename?: 'CircleCICreateProjectPayload';
+  /** The new project, read back by its slug; null when it cannot be read yet. */
   readonly project?: Maybe<CircleCiProject>;
+  /** The new project's advanced settings, as CircleCI answered. */
   readonly settings: CircleCiProjectSettings;
 };
 
+/** A new schedule of a project. */
 export type CircleCiCreateScheduleInput = {
+  /** The attribution-actor of the scheduled pipeline. */
   readonly attributionActor?: CircleCiScheduleActor;
+  /** Description of the schedule. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the schedule. */
   readonly name: Scalars['String']['input'];
   /** Pipeline parameters; must hold `branch` or `tag`. */
   readonly parameters: Scalars['JSON']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable: CircleCiTimetableInput;
 };
 
+/** A usage export to ask for: an organization and a range of at most 31 days. */
 export type CircleCiCreateUsageExportInput = {
   /** Inclusive; after `start` and no more than 31 days after it. */
   readonly end: Scalars['DateTime']['input'];
+  /** An opaque identifier of an organization. */
   readonly orgId: Scalars['String']['input'];
   /** Other organizations (ids) whose usage to include. */
   readonly sharedOrgIds?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
@@ -358,248 +483,382 @@ export type CircleCiCreateUsageExportInput = {
   readonly start: Scalars['DateTime']['input'];
 };
 
+/** A new outbound webhook of a project. */
 export type CircleCiCreateWebhookInput = {
+  /** Events that will trigger the webhook. */
   readonly events: ReadonlyArray<CircleCiWebhookEvent>;
+  /** Name of the webhook. */
   readonly name: Scalars['String']['input'];
   /** The project UUID the webhook belongs to. */
   readonly scopeId: Scalars['String']['input'];
+  /** Type of the scope being used. */
   readonly scopeType?: InputMaybe<CircleCiWebhookScopeType>;
+  /** Secret used to build an HMAC hash of the payload and passed as a header in the webhook request. */
   readonly signingSecret: Scalars['String']['input'];
   /** An absolute https URL. */
   readonly url: Scalars['String']['input'];
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A recorded decision. */
 export type CircleCiDecisionLog = Node & {
   readonly __typename?: 'CircleCIDecisionLog';
+  /** The policy context of the decision (`config`). */
   readonly context: Scalars['String']['output'];
+  /** When the decision was made. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The decision itself. */
   readonly decision?: Maybe<CircleCiPolicyDecision>;
   /** The CircleCI decision id (a UUID). */
   readonly decisionId: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** What the decision was made about. */
   readonly metadata?: Maybe<CircleCiDecisionMetadata>;
+  /** The CircleCI id of the organization the decision belongs to. */
   readonly ownerId: Scalars['String']['output'];
+  /** The policies evaluated, with their hashes. */
   readonly policies: ReadonlyArray<CircleCiPolicyHash>;
   /** The bundle the decision was made with. */
   readonly policyBundle?: Maybe<CircleCiPolicyBundle>;
+  /** How long the evaluation took, in milliseconds. */
   readonly timeTakenMs?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One page of a list of `CircleCIDecisionLog` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiDecisionLogConnection = {
   readonly __typename?: 'CircleCIDecisionLogConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiDecisionLogEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIDecisionLog` in a list, with the cursor of its place there. */
 export type CircleCiDecisionLogEdge = {
   readonly __typename?: 'CircleCIDecisionLogEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIDecisionLog` at this place in the list. */
   readonly node: CircleCiDecisionLog;
 };
 
+/** What a decision was made about: the build, project and VCS. */
 export type CircleCiDecisionMetadata = {
   readonly __typename?: 'CircleCIDecisionMetadata';
+  /** The branch built. */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The build (pipeline) number. */
   readonly buildNumber?: Maybe<Scalars['Int']['output']>;
+  /** The repository the build came from (a fork, for a fork pull request). */
   readonly originRepositoryUrl?: Maybe<Scalars['String']['output']>;
+  /** The project's CircleCI id (a UUID). */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** The tag built, for a tag build. */
   readonly releaseTag?: Maybe<Scalars['String']['output']>;
+  /** Whether the build was a rerun with SSH. */
   readonly sshRerun?: Maybe<Scalars['Boolean']['output']>;
+  /** The repository built into. */
   readonly targetRepositoryUrl?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether an owner's policies are enforced in a policy context. */
 export type CircleCiDecisionSettings = {
   readonly __typename?: 'CircleCIDecisionSettings';
+  /** The policy context (`config`). */
   readonly context: Scalars['String']['output'];
   /** Whether policy evaluation is enforced on pipelines. */
   readonly enabled: Scalars['Boolean']['output'];
+  /** The CircleCI id of the organization. */
   readonly ownerId: Scalars['String']['output'];
 };
 
+/** The checkout key to delete. */
 export type CircleCiDeleteCheckoutKeyInput = {
   /** An md5 or sha256 fingerprint. */
   readonly fingerprint: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
+/** What a checkout key delete answered. */
 export type CircleCiDeleteCheckoutKeyPayload = {
   readonly __typename?: 'CircleCIDeleteCheckoutKeyPayload';
+  /** The fingerprint of the deleted key, as given. */
   readonly deletedFingerprint: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
+  /** The key's project, read after the delete; null when it cannot be read. */
   readonly project?: Maybe<CircleCiProject>;
 };
 
+/** A variable to remove from a context. */
 export type CircleCiDeleteContextEnvVarInput = {
+  /** The context's global id or its CircleCI id (a UUID). */
   readonly contextId: Scalars['ID']['input'];
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['input'];
 };
 
+/** What a context variable delete answered. */
 export type CircleCiDeleteContextEnvVarPayload = {
   readonly __typename?: 'CircleCIDeleteContextEnvVarPayload';
+  /** The CircleCI id (a UUID) of the context. */
   readonly contextId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
+  /** The name of the deleted variable. */
   readonly name: Scalars['String']['output'];
 };
 
+/** The context to delete. */
 export type CircleCiDeleteContextInput = {
   /** The context's global id or CircleCI UUID. */
   readonly contextId: Scalars['ID']['input'];
 };
 
+/** What a context delete answered. */
 export type CircleCiDeleteContextPayload = {
   readonly __typename?: 'CircleCIDeleteContextPayload';
+  /** The CircleCI id (a UUID) of the deleted context. */
   readonly deletedContextId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
+/** A restriction to remove from a context. */
 export type CircleCiDeleteContextRestrictionInput = {
+  /** The context's global id or its CircleCI id (a UUID). */
   readonly contextId: Scalars['ID']['input'];
   /** The restriction's global id or CircleCI UUID. */
   readonly restrictionId: Scalars['ID']['input'];
 };
 
+/** What a restriction delete answered. */
 export type CircleCiDeleteContextRestrictionPayload = {
   readonly __typename?: 'CircleCIDeleteContextRestrictionPayload';
+  /** The CircleCI id (a UUID) of the context. */
   readonly contextId: Scalars['String']['output'];
+  /** The CircleCI id (a UUID) of the deleted restriction. */
   readonly deletedRestrictionId: Scalars['String']['output'];
+  /** Response message. */
   readonly message: Scalars['String']['output'];
 };
 
+/** Custom claims to remove from an organization's OIDC tokens. */
 export type CircleCiDeleteOrgClaimsInput = {
+  /** The claims to remove (at least one). */
   readonly claims: ReadonlyArray<CircleCiOidcClaim>;
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['input'];
 };
 
+/** Custom claims to remove from one project's OIDC tokens. */
 export type CircleCiDeleteProjectClaimsInput = {
+  /** The claims to remove (at least one). */
   readonly claims: ReadonlyArray<CircleCiOidcClaim>;
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['input'];
+  /** The project's CircleCI id (a UUID). */
   readonly projectId: Scalars['String']['input'];
 };
 
+/** A variable to remove from a project. */
 export type CircleCiDeleteProjectEnvVarInput = {
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['input'];
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
 };
 
+/** What a variable delete answered. */
 export type CircleCiDeleteProjectEnvVarPayload = {
   readonly __typename?: 'CircleCIDeleteProjectEnvVarPayload';
+  /** The name of the deleted variable. */
   readonly deletedName: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
+  /** The variable's project, read after the delete; null when it cannot be read. */
   readonly project?: Maybe<CircleCiProject>;
 };
 
+/** The schedule to delete. */
 export type CircleCiDeleteScheduleInput = {
   /** The schedule's global id or its CircleCI id. */
   readonly id: Scalars['ID']['input'];
 };
 
+/** What a schedule delete answered. */
 export type CircleCiDeleteSchedulePayload = {
   readonly __typename?: 'CircleCIDeleteSchedulePayload';
   /** The global id of the deleted schedule. */
   readonly deletedScheduleId: Scalars['ID']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
+/** The webhook to delete. */
 export type CircleCiDeleteWebhookInput = {
+  /** The webhook's global id or its CircleCI id (a UUID). */
   readonly id: Scalars['ID']['input'];
 };
 
+/** What a webhook delete answered. */
 export type CircleCiDeleteWebhookPayload = {
   readonly __typename?: 'CircleCIDeleteWebhookPayload';
+  /** The CircleCI id (a UUID) of the deleted webhook. */
   readonly deletedWebhookId: Scalars['String']['output'];
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
 };
 
 /** Durations in seconds. */
 export type CircleCiDurationMetrics = {
   readonly __typename?: 'CircleCIDurationMetrics';
+  /** The max duration, in seconds, among a group of runs. */
   readonly max?: Maybe<Scalars['Float']['output']>;
+  /** The mean duration, in seconds, among a group of runs. */
   readonly mean?: Maybe<Scalars['Float']['output']>;
+  /** The median duration, in seconds, among a group of runs. */
   readonly median?: Maybe<Scalars['Float']['output']>;
+  /** The minimum duration, in seconds, among a group of runs. */
   readonly min?: Maybe<Scalars['Float']['output']>;
+  /** The 95th percentile duration, in seconds, among a group of runs. */
   readonly p95?: Maybe<Scalars['Float']['output']>;
+  /** The standard deviation, in seconds, among a group of runs. */
   readonly standardDeviation?: Maybe<Scalars['Float']['output']>;
+  /** The total duration, in seconds, of the runs. */
   readonly total?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The digest a checkout key's fingerprint is given in. */
 export type CircleCiFingerprintDigest =
+  /** `aa:bb:…`, CircleCI's default. */
   | 'MD5'
+  /** `SHA256:…`. */
   | 'SHA256';
 
+/** A test that both passed and failed on the same commit. */
 export type CircleCiFlakyTest = {
   readonly __typename?: 'CircleCIFlakyTest';
+  /** The class the test belongs to. */
   readonly classname?: Maybe<Scalars['String']['output']>;
+  /** The file the test belongs to. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** The name of the job. */
   readonly jobName?: Maybe<Scalars['String']['output']>;
+  /** The number of the job. */
   readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of the pipeline. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The source of the test. */
   readonly source?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly testName: Scalars['String']['output'];
+  /** The time, in seconds, spent rerunning the flaky test. */
   readonly timeWastedSecs?: Maybe<Scalars['Float']['output']>;
+  /** The number of times the test flaked. */
   readonly timesFlaked?: Maybe<Scalars['SafeInt']['output']>;
+  /** The date and time when workflow was created. */
   readonly workflowCreatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The ID of the workflow associated with the provided test counts. */
   readonly workflowId?: Maybe<Scalars['String']['output']>;
+  /** The name of the workflow. */
   readonly workflowName?: Maybe<Scalars['String']['output']>;
 };
 
+/** A project's flaky tests. */
 export type CircleCiFlakyTests = {
   readonly __typename?: 'CircleCIFlakyTests';
+  /** A list of all instances of flakes. Note that a test is no longer considered flaky after 2 weeks have passed without a flake. Each flake resets this timer. */
   readonly tests: ReadonlyArray<CircleCiFlakyTest>;
+  /** A count of unique tests that have failed. If your project has N tests that have flaked multiple times each, this will be equal to N. */
   readonly totalFlakyTests?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The branches CircleCI Insights has data for. */
 export type CircleCiInsightsBranches = {
   readonly __typename?: 'CircleCIInsightsBranches';
+  /** A list of all the branches for a given project. */
   readonly branches: ReadonlyArray<Scalars['String']['output']>;
+  /** The unique ID of the organization. */
   readonly orgId?: Maybe<Scalars['String']['output']>;
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
 };
 
 /** Aggregated metrics. Each Insights endpoint fills the fields it reports; the rest are null. */
 export type CircleCiInsightsMetrics = {
   readonly __typename?: 'CircleCIInsightsMetrics';
+  /** The number of runs that ran to completion within the aggregation window. */
   readonly completedRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics relating to the duration of runs for a workflow. */
   readonly duration?: Maybe<CircleCiDurationMetrics>;
+  /** The number of failed runs. */
   readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** The median credits one run consumed. */
   readonly medianCreditsUsed?: Maybe<Scalars['Float']['output']>;
   /** Mean time to recovery, in seconds. */
   readonly mttr?: Maybe<Scalars['Float']['output']>;
+  /** The 95th percentile duration of a run, in seconds. */
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
   /** 0 to 1. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** The number of successful runs. */
   readonly successfulRuns?: Maybe<Scalars['SafeInt']['output']>;
   /** Average runs per day. */
   readonly throughput?: Maybe<Scalars['Float']['output']>;
+  /** The total credits consumed by the workflow in the aggregation window. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting. */
   readonly totalCreditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** Total duration, in seconds. */
   readonly totalDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The number of recovered workflow executions per day. */
   readonly totalRecoveries?: Maybe<Scalars['SafeInt']['output']>;
+  /** The total number of runs, including runs that are still on-hold or running. */
   readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A named row of a summary: a project, a workflow, or a workflow on one branch. */
 export type CircleCiInsightsSummaryRow = {
   readonly __typename?: 'CircleCIInsightsSummaryRow';
+  /** The branch, for a workflow-and-branch row; null otherwise. */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The row's metrics over the window. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The project or workflow the row is for. */
   readonly name: Scalars['String']['output'];
+  /** The row's trends against the previous window. */
   readonly trends: CircleCiInsightsTrends;
 };
 
 /** Ratios of each metric against the previous window of the same length. */
 export type CircleCiInsightsTrends = {
   readonly __typename?: 'CircleCIInsightsTrends';
+  /** The trend value for number of failed runs. */
   readonly failedRuns?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the 50th percentile duration for a workflow for a given time window. */
   readonly medianDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** Trend for mean time to recovery (mean time between failures and their next success). */
   readonly mttr?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the 95th percentile duration for a workflow for a given time window. */
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for the success rate. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for the average number of runs per day. */
   readonly throughput?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for total credits consumed. */
   readonly totalCreditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** Trend value for total duration. */
   readonly totalDurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The trend value for total number of runs. */
   readonly totalRuns?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -608,30 +867,44 @@ export type CircleCiJob = Node & {
   readonly __typename?: 'CircleCIJob';
   /** For approval jobs: the id to approve it with. */
   readonly approvalRequestId?: Maybe<Scalars['String']['output']>;
+  /** Who approved an approval job (one read: `GET /user/{id}`); null for other jobs and before approval. */
   readonly approvedBy?: Maybe<CircleCiUser>;
   /** Files the job stored; empty for jobs without a number. */
   readonly artifacts?: Maybe<CircleCiArtifactConnection>;
+  /** Who canceled the job (one read: `GET /user/{id}`); null when nobody did. */
   readonly canceledBy?: Maybe<CircleCiUser>;
   /** The ids of the jobs this one waits for. */
   readonly dependencyIds: ReadonlyArray<Scalars['String']['output']>;
   /** Details from the job's own endpoint, fetched only when selected; null for jobs without a number. */
   readonly details?: Maybe<CircleCiJobDetails>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The CircleCI job id (a UUID). */
   readonly jobId: Scalars['String']['output'];
   /** The job number within its project; null for approval jobs and jobs that never started. */
   readonly jobNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The project-slug for the job. */
   readonly projectSlug: Scalars['String']['output'];
   /** The status as CircleCI names it. */
   readonly rawStatus: Scalars['String']['output'];
+  /** Always CIRCLECI. */
   readonly service: Service;
+  /** The date and time the job started. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly status: CircleCiJobStatus;
+  /** The time when the job stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Test results the job reported; empty for jobs without a number. */
   readonly tests?: Maybe<CircleCiTestResultConnection>;
+  /** The type of job. */
   readonly type: CircleCiJobType;
+  /** The job's workflow (one read: `GET /workflow/{id}`, shared within the operation). */
   readonly workflow?: Maybe<CircleCiWorkflow>;
 };
 
@@ -653,39 +926,66 @@ export type CircleCiJobTestsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `CircleCIJob` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobConnection = {
   readonly __typename?: 'CircleCIJobConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many jobs the workflow has, as the one `GET /workflow/{id}/job` answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** What `GET /project/{slug}/job/{number}` tells about a job. */
 export type CircleCiJobDetails = {
   readonly __typename?: 'CircleCIJobDetails';
+  /** Files the job stored: one `GET /project/{slug}/{number}/artifacts` per page. */
   readonly artifacts?: Maybe<CircleCiArtifactConnection>;
   /** The names of the contexts the job used. */
   readonly contexts: ReadonlyArray<Scalars['String']['output']>;
+  /** The time when the job was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Run time in milliseconds; null while running. */
   readonly durationMs?: Maybe<Scalars['Float']['output']>;
+  /** Resource class name. */
   readonly executorResourceClass?: Maybe<Scalars['String']['output']>;
+  /** Executor type. */
   readonly executorType?: Maybe<Scalars['String']['output']>;
+  /** Messages from CircleCI execution platform. */
   readonly messages: ReadonlyArray<CircleCiJobMessage>;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The number of the job. */
   readonly number: Scalars['SafeInt']['output'];
+  /** The name of the organization. */
   readonly organizationName?: Maybe<Scalars['String']['output']>;
+  /** Info about parallels runs and their status. */
   readonly parallelRuns: ReadonlyArray<CircleCiJobParallelRun>;
+  /** A number of parallel runs the job has. */
   readonly parallelism?: Maybe<Scalars['SafeInt']['output']>;
+  /** Info about a pipeline the job is a part of. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
+  /** Information about a project. */
   readonly project?: Maybe<CircleCiProject>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['output'];
+  /** The time when the job was placed in a queue. */
   readonly queuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly rawStatus: Scalars['String']['output'];
+  /** The date and time the job started. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The current status of the job. */
   readonly status: CircleCiJobStatus;
+  /** The time when the job stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Test results the job reported: one `GET /project/{slug}/{number}/tests` per
+   * page (none when the job stored more than 250 MB of them).
+   */
   readonly tests?: Maybe<CircleCiTestResultConnection>;
+  /** URL of the job in CircleCI Web UI. */
   readonly webUrl?: Maybe<Scalars['String']['output']>;
   /** The latest workflow the job ran in. */
   readonly workflow?: Maybe<CircleCiWorkflow>;
@@ -709,62 +1009,99 @@ export type CircleCiJobDetailsTestsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One `CircleCIJob` in a list, with the cursor of its place there. */
 export type CircleCiJobEdge = {
   readonly __typename?: 'CircleCIJobEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJob` at this place in the list. */
   readonly node: CircleCiJob;
 };
 
+/** A message CircleCI's execution platform left on a job. */
 export type CircleCiJobMessage = {
   readonly __typename?: 'CircleCIJobMessage';
+  /** Information describing message. */
   readonly message: Scalars['String']['output'];
+  /** Value describing the reason for message to be added to the job. */
   readonly reason?: Maybe<Scalars['String']['output']>;
+  /** Message type. */
   readonly type: Scalars['String']['output'];
 };
 
 /** Metrics of one job of a workflow. */
 export type CircleCiJobMetrics = {
   readonly __typename?: 'CircleCIJobMetrics';
+  /** Metrics relating to a workflow job's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The name of the job. */
   readonly name: Scalars['String']['output'];
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIJobMetrics` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobMetricsConnection = {
   readonly __typename?: 'CircleCIJobMetricsConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobMetricsEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIJobMetrics` in a list, with the cursor of its place there. */
 export type CircleCiJobMetricsEdge = {
   readonly __typename?: 'CircleCIJobMetricsEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJobMetrics` at this place in the list. */
   readonly node: CircleCiJobMetrics;
 };
 
+/** One parallel run of a CircleCI job. */
 export type CircleCiJobParallelRun = {
   readonly __typename?: 'CircleCIJobParallelRun';
+  /** Index of the parallel run. */
   readonly index: Scalars['SafeInt']['output'];
+  /** Status of the parallel run. */
   readonly status: Scalars['String']['output'];
 };
 
+/** A CircleCI job's status. */
 export type CircleCiJobStatus =
+  /** Waiting for the jobs it depends on (`blocked`). */
   | 'BLOCKED'
+  /** Canceled (`canceled`). */
   | 'CANCELED'
+  /** Could not run: a configuration or infrastructure error (`error`). */
   | 'ERROR'
+  /** Finished with a failure (`failed`). */
   | 'FAILED'
+  /** Running, with a step failed already (`failing`). */
   | 'FAILING'
+  /** Failed because of CircleCI's infrastructure (`infrastructure_fail`). */
   | 'INFRASTRUCTURE_FAIL'
+  /** Never ran (`not_run`). */
   | 'NOT_RUN'
+  /** Not started yet (`not_running`). */
   | 'NOT_RUNNING'
+  /** An approval job waiting to be approved (`on_hold`). */
   | 'ON_HOLD'
+  /** Waiting for a machine (`queued`). */
   | 'QUEUED'
+  /** Rerun: a newer run of it exists (`retried`). */
   | 'RETRIED'
+  /** Running (`running`). */
   | 'RUNNING'
+  /** Finished successfully (`success`). */
   | 'SUCCESS'
+  /** Stopped for a reason CircleCI does not know (`terminated-unknown`). */
   | 'TERMINATED_UNKNOWN'
+  /** Stopped at its time limit (`timedout`). */
   | 'TIMEDOUT'
+  /** Not run: its user may not run it, e.g. a restricted context (`unauthorized`). */
   | 'UNAUTHORIZED'
   /** A status this gateway does not know yet; see `rawStatus`. */
   | 'UNKNOWN';
@@ -772,6 +1109,7 @@ export type CircleCiJobStatus =
 /** A CircleCI job's status changed. */
 export type CircleCiJobStatusChange = {
   readonly __typename?: 'CircleCIJobStatusChange';
+  /** When the change happened, as the webhook or the poll that saw it says. */
   readonly happenedAt: Scalars['DateTime']['output'];
   /**
    * The job as the event told of it: a node (global id) that leads to its
@@ -786,12 +1124,19 @@ export type CircleCiJobStatusChange = {
    * @deprecated Use `job` (a CircleCIJob): `jobId` is CircleCI's id, `jobNumber` the number, `rawStatus` the status as CircleCI names it.
    */
   readonly jobStatusEvent: CircleCiJobStatusEvent;
+  /** The project's organization slug, e.g. `gh/acme`. */
   readonly orgSlug: Scalars['String']['output'];
+  /** The CircleCI id (a UUID) of the job's pipeline. */
   readonly pipelineId: Scalars['String']['output'];
+  /** The status before, when the gateway knew it; null when it did not. */
   readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  /** The job's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Where the gateway learnt of the change. */
   readonly source: LiveEventSource;
+  /** The new status as CircleCI names it (`running`, `success`, `blocked`, …). */
   readonly status: Scalars['String']['output'];
+  /** The CircleCI id (a UUID) of the job's workflow. */
   readonly workflowId: Scalars['String']['output'];
 };
 
@@ -801,64 +1146,101 @@ export type CircleCiJobStatusChange = {
  */
 export type CircleCiJobStatusEvent = {
   readonly __typename?: 'CircleCIJobStatusEvent';
+  /** CircleCI's job id (a UUID), not a global node id. */
   readonly id: Scalars['ID']['output'];
+  /** The job's name, as the workflow's configuration gives it. */
   readonly name: Scalars['String']['output'];
+  /** The job's number in its project; null for approval jobs and jobs that never started. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  /** When the job started; null before it does. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The job status as CircleCI names it (`running`, `success`, `blocked`, …). */
   readonly status: Scalars['String']['output'];
+  /** When the job stopped; null while it runs. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A job's metrics in one time bucket. */
 export type CircleCiJobTimeseries = {
   readonly __typename?: 'CircleCIJobTimeseries';
+  /** The end time of the last execution included in the metrics. */
   readonly maxEndedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Metrics relating to a workflow's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The start time for the earliest execution included in the metrics. */
   readonly minStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
+  /** The start of the interval for timeseries metrics. */
   readonly timestamp?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIJobTimeseries` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiJobTimeseriesConnection = {
   readonly __typename?: 'CircleCIJobTimeseriesConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiJobTimeseriesEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many buckets the series holds, as CircleCI's one answer lists them. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIJobTimeseries` in a list, with the cursor of its place there. */
 export type CircleCiJobTimeseriesEdge = {
   readonly __typename?: 'CircleCIJobTimeseriesEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIJobTimeseries` at this place in the list. */
   readonly node: CircleCiJobTimeseries;
 };
 
+/** What kind of job a CircleCI job is. */
 export type CircleCiJobType =
+  /** A job that waits for someone to approve it (`approval`). */
   | 'APPROVAL'
+  /** A job that runs steps (`build`). */
   | 'BUILD'
   /** A type this gateway does not know yet. */
   | 'UNKNOWN';
 
+/** A configuration to evaluate against an owner's policies. */
 export type CircleCiMakeDecisionInput = {
+  /** The policy context; `config` (pipeline configuration) is the one CircleCI has. */
   readonly context?: InputMaybe<Scalars['String']['input']>;
   /** The config to evaluate (YAML). */
   readonly input: Scalars['String']['input'];
+  /** Metadata the policies may read (`data.meta`): project id, branch, build number, … */
   readonly metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** The owner's CircleCI id: an organization id (a UUID). */
   readonly ownerId: Scalars['String']['input'];
 };
 
+/** A month, in a schedule's timetable. */
 export type CircleCiMonth =
+  /** April. */
   | 'APR'
+  /** August. */
   | 'AUG'
+  /** December. */
   | 'DEC'
+  /** February. */
   | 'FEB'
+  /** January. */
   | 'JAN'
+  /** July. */
   | 'JUL'
+  /** June. */
   | 'JUN'
+  /** March. */
   | 'MAR'
+  /** May. */
   | 'MAY'
+  /** November. */
   | 'NOV'
+  /** October. */
   | 'OCT'
+  /** September. */
   | 'SEP'
   /** A month this gateway does not know; never valid as input. */
   | 'UNKNOWN';
@@ -872,7 +1254,9 @@ export type CircleCiNewCheckoutKeyType =
 
 /** A custom claim of CircleCI OIDC tokens. */
 export type CircleCiOidcClaim =
+  /** The `aud` claim: who the tokens are for. */
   | 'AUDIENCE'
+  /** How long the tokens live. */
   | 'TTL';
 
 /**
@@ -883,34 +1267,50 @@ export type CircleCiOidcClaims = {
   readonly __typename?: 'CircleCIOidcClaims';
   /** Null when not set (the default audience applies). */
   readonly audience?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  /** When `audience` was last set; null when never. */
   readonly audienceUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['output'];
   /** Null for the organization's own claims. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
   /** A duration such as `1h` or `30m`; null when not set. */
   readonly ttl?: Maybe<Scalars['String']['output']>;
+  /** When `ttl` was last set; null when never. */
   readonly ttlUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** An organization's Insights summary: totals and one row per project. */
 export type CircleCiOrgInsightsSummary = {
   readonly __typename?: 'CircleCIOrgInsightsSummary';
+  /** A list of all the project names in the organization. */
   readonly allProjects: ReadonlyArray<Scalars['String']['output']>;
+  /** Metrics for a single org metrics. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** Metrics for a single project, across all branches. */
   readonly projects: ReadonlyArray<CircleCiInsightsSummaryRow>;
+  /** Trends for a single org. */
   readonly trends: CircleCiInsightsTrends;
 };
 
+/** Custom claims to set for an organization's OIDC tokens; a claim left out keeps its value. */
 export type CircleCiPatchOrgClaimsInput = {
+  /** The audiences (`aud`) the tokens are for. */
   readonly audience?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['input'];
   /** A duration: digits and a unit (ms, s, m, h, d, w), up to 7 parts, e.g. `1h30m`. */
   readonly ttl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Custom claims to set for one project's OIDC tokens; a claim left out keeps its value. */
 export type CircleCiPatchProjectClaimsInput = {
+  /** The audiences (`aud`) the tokens are for. */
   readonly audience?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['input'];
+  /** The project's CircleCI id (a UUID). */
   readonly projectId: Scalars['String']['input'];
+  /** A duration: digits and a unit (ms, s, m, h, d, w), up to 7 parts, e.g. `1h30m`. */
   readonly ttl?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -919,29 +1319,48 @@ export type CircleCiPipeline = Node & Pipeline & {
   readonly __typename?: 'CircleCIPipeline';
   /** The configuration the pipeline ran with. */
   readonly config?: Maybe<CircleCiPipelineConfig>;
+  /** The date and time the pipeline was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A sequence of errors that have occurred within the pipeline. */
   readonly errors: ReadonlyArray<CircleCiPipelineError>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The number of the pipeline. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /** The CircleCI pipeline id (a UUID). */
   readonly pipelineId: Scalars['String']['output'];
+  /** The pipeline's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The project-slug for the pipeline. */
   readonly projectSlug: Scalars['String']['output'];
+  /** The current state of the pipeline. */
   readonly rawState: Scalars['String']['output'];
   /**
-   * From the workflows on the first page of `workflows` (CircleCI pages them by
-   * 20): running while any runs, then blocked on an approval, failed, canceled,
-   * succeeded; pending while there are none yet; failed when the pipeline errored.
+   * From the workflows on the first page of `workflows` (one
+   * `GET /pipeline/{id}/workflow`, shared with `workflows`; CircleCI pages them
+   * by 20): running while any runs, then blocked on an approval, failed,
+   * canceled, succeeded; pending while there are none yet; failed when the
+   * pipeline errored.
    */
   readonly runState?: Maybe<RunState>;
+  /** The service the run is on. */
   readonly service: Service;
+  /** The current state of the pipeline. */
   readonly state: CircleCiPipelineState;
   /** The pipeline state as CircleCI names it (`created`, `errored`, …). */
   readonly status: Scalars['String']['output'];
+  /** A summary of the trigger. */
   readonly trigger?: Maybe<CircleCiPipelineTrigger>;
+  /** The parameters the trigger passed (CircleCI's `trigger_parameters`): free-form JSON; null when none. */
   readonly triggerParameters?: Maybe<Scalars['JSON']['output']>;
+  /** The date and time the pipeline was last updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** VCS information for the pipeline. */
   readonly vcs?: Maybe<CircleCiPipelineVcs>;
+  /** The pipeline's workflows: one `GET /pipeline/{id}/workflow` per page of 20, the first shared with `runState`. */
   readonly workflows?: Maybe<CircleCiWorkflowConnection>;
 };
 
@@ -954,10 +1373,12 @@ export type CircleCiPipelineWorkflowsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The configuration a CircleCI pipeline ran with (`GET /pipeline/{id}/config`). */
 export type CircleCiPipelineConfig = {
   readonly __typename?: 'CircleCIPipelineConfig';
   /** The configuration after orbs and parameters were expanded. */
   readonly compiled: Scalars['String']['output'];
+  /** The compiled setup configuration for the pipeline, after all orb expansion has been performed. If there were errors processing the pipeline's setup workflows, then this field may be empty. */
   readonly compiledSetupConfig?: Maybe<Scalars['String']['output']>;
   /** For a continued setup pipeline: the setup configuration. */
   readonly setupConfig?: Maybe<Scalars['String']['output']>;
@@ -965,29 +1386,44 @@ export type CircleCiPipelineConfig = {
   readonly source: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIPipeline` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiPipelineConnection = {
   readonly __typename?: 'CircleCIPipelineConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiPipelineEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIPipeline` in a list, with the cursor of its place there. */
 export type CircleCiPipelineEdge = {
   readonly __typename?: 'CircleCIPipelineEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIPipeline` at this place in the list. */
   readonly node: CircleCiPipeline;
 };
 
+/** An error CircleCI met while processing a pipeline's configuration. */
 export type CircleCiPipelineError = {
   readonly __typename?: 'CircleCIPipelineError';
+  /** A human-readable error message. */
   readonly message: Scalars['String']['output'];
+  /** The type of error. */
   readonly type: Scalars['String']['output'];
 };
 
+/** A CircleCI pipeline's state: whether its configuration was processed (where the run stands is `runState`). */
 export type CircleCiPipelineState =
+  /** Configuration processed; workflows created (`created`). */
   | 'CREATED'
+  /** The configuration could not be processed (`errored`); see `errors`. */
   | 'ERRORED'
+  /** Waiting to be processed (`pending`). */
   | 'PENDING'
+  /** A setup workflow is running (`setup`). */
   | 'SETUP'
+  /** A setup workflow has yet to run (`setup-pending`). */
   | 'SETUP_PENDING'
   /** A state this gateway does not know yet; see `rawState`. */
   | 'UNKNOWN';
@@ -1003,6 +1439,7 @@ export type CircleCiPipelineStatusChange = {
   readonly __typename?: 'CircleCIPipelineStatusChange';
   /** When the change happened; for a CURRENT event, when it was sent. */
   readonly happenedAt: Scalars['DateTime']['output'];
+  /** The project's organization slug, e.g. `gh/acme`. */
   readonly orgSlug: Scalars['String']['output'];
   /** The pipeline, read with the subscriber's credential when the event is sent. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
@@ -1010,56 +1447,86 @@ export type CircleCiPipelineStatusChange = {
   readonly pipelineId: Scalars['String']['output'];
   /** The status before, when the gateway knew it; null for a CURRENT event. */
   readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  /** The pipeline's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Where the gateway learnt of the change. */
   readonly source: LiveEventSource;
+  /** The new run status, in the words listed on this type. */
   readonly status: Scalars['String']['output'];
 };
 
+/** What started a CircleCI pipeline. */
 export type CircleCiPipelineTrigger = {
   readonly __typename?: 'CircleCIPipelineTrigger';
+  /** URL to the user's avatar on the VCS. */
   readonly actorAvatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The login information for the user on the VCS. */
   readonly actorLogin?: Maybe<Scalars['String']['output']>;
+  /** The date and time the trigger was received. */
   readonly receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The type of trigger. */
   readonly type: Scalars['String']['output'];
 };
 
+/** The commit and repository a CircleCI pipeline ran on. */
 export type CircleCiPipelineVcs = {
   readonly __typename?: 'CircleCIPipelineVcs';
+  /** The branch where the pipeline ran. The HEAD commit on this branch was used for the pipeline. Note that `branch` and `tag` are mutually exclusive. To trigger a pipeline for a PR by number use `pull/<number>/head` for the PR ref or `pull/<number>/merge` for the merge ref (GitHub only). */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The body of the commit message. */
   readonly commitBody?: Maybe<Scalars['String']['output']>;
+  /** The subject of the commit message. */
   readonly commitSubject?: Maybe<Scalars['String']['output']>;
+  /** URL for the repository where the trigger originated. For fork-PR pipelines, this is the URL to the fork. For other pipelines `originRepositoryUrl` and `targetRepositoryUrl` are the same. */
   readonly originRepositoryUrl?: Maybe<Scalars['String']['output']>;
+  /** Name of the VCS provider (e.g. GitHub, Bitbucket). */
   readonly providerName?: Maybe<Scalars['String']['output']>;
+  /** The code review id. */
   readonly reviewId?: Maybe<Scalars['String']['output']>;
+  /** The code review URL. */
   readonly reviewUrl?: Maybe<Scalars['String']['output']>;
+  /** The code revision the pipeline ran. */
   readonly revision?: Maybe<Scalars['String']['output']>;
+  /** The tag used by the pipeline. The commit that this tag points to was used for the pipeline. Note that `branch` and `tag` are mutually exclusive. */
   readonly tag?: Maybe<Scalars['String']['output']>;
+  /** URL for the repository the trigger targets (i.e. the repository where the PR will be merged). For fork-PR pipelines, this is the URL to the parent repo. For other pipelines, `originRepositoryUrl` and `targetRepositoryUrl` are the same. */
   readonly targetRepositoryUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** The policies of an owner in a policy context. */
 export type CircleCiPolicyBundle = {
   readonly __typename?: 'CircleCIPolicyBundle';
+  /** The policy context of the bundle (`config`). */
   readonly context: Scalars['String']['output'];
+  /** The bundle's policies, by name. */
   readonly documents: ReadonlyArray<CircleCiPolicyDocument>;
+  /** The CircleCI id of the organization that owns the bundle. */
   readonly ownerId: Scalars['String']['output'];
 };
 
 /** What a bundle upload changed, or would change on a dry run. */
 export type CircleCiPolicyBundleDiff = {
   readonly __typename?: 'CircleCIPolicyBundleDiff';
+  /** Names of the policies added. */
   readonly created: ReadonlyArray<Scalars['String']['output']>;
+  /** Names of the policies removed. */
   readonly deleted: ReadonlyArray<Scalars['String']['output']>;
+  /** True when nothing was changed: the diff is what the upload would do. */
   readonly dryRun: Scalars['Boolean']['output'];
+  /** Names of the policies changed. */
   readonly modified: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** The outcome of evaluating config against the policies. */
 export type CircleCiPolicyDecision = {
   readonly __typename?: 'CircleCIPolicyDecision';
+  /** The rules that were evaluated. */
   readonly enabledRules: ReadonlyArray<Scalars['String']['output']>;
+  /** Rules broken that block the pipeline. */
   readonly hardFailures: ReadonlyArray<CircleCiRuleFailure>;
+  /** Why the decision is ERROR or what it rests on; null when CircleCI gives no reason. */
   readonly reason?: Maybe<Scalars['String']['output']>;
+  /** Rules broken that only warn. */
   readonly softFailures: ReadonlyArray<CircleCiRuleFailure>;
   /** `PASS`, `SOFT_FAIL`, `HARD_FAIL` or `ERROR`, as CircleCI names it. */
   readonly status: Scalars['String']['output'];
@@ -1068,23 +1535,34 @@ export type CircleCiPolicyDecision = {
 /** One policy (a Rego module) of a bundle. */
 export type CircleCiPolicyDocument = {
   readonly __typename?: 'CircleCIPolicyDocument';
+  /** The policy's Rego source. */
   readonly content: Scalars['String']['output'];
+  /** The policy context the policy belongs to (`config`). */
   readonly context: Scalars['String']['output'];
+  /** When the policy was uploaded. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who uploaded the policy (a CircleCI user id). */
   readonly createdBy?: Maybe<Scalars['String']['output']>;
+  /** The policy's name, as its `policy_name` rule sets it. */
   readonly name: Scalars['String']['output'];
+  /** The CircleCI id of the organization that owns the policy. */
   readonly ownerId: Scalars['String']['output'];
 };
 
+/** A policy a decision evaluated, by name and content hash. */
 export type CircleCiPolicyHash = {
   readonly __typename?: 'CircleCIPolicyHash';
   /** SHA-512 of the policy content evaluated. */
   readonly hash: Scalars['String']['output'];
+  /** The policy's name. */
   readonly name: Scalars['String']['output'];
 };
 
+/** One policy of a new bundle. */
 export type CircleCiPolicyInput = {
+  /** The policy's Rego source. */
   readonly content: Scalars['String']['input'];
+  /** The policy's name (its file name in the bundle). */
   readonly name: Scalars['String']['input'];
 };
 
@@ -1093,27 +1571,38 @@ export type CircleCiProject = Node & Project & {
   readonly __typename?: 'CircleCIProject';
   /** A checkout key by md5 or sha256 fingerprint. */
   readonly checkoutKey?: Maybe<CircleCiCheckoutKey>;
+  /** The SSH keys CircleCI checks the project out with: one `GET /project/{slug}/checkout-key` per page. */
   readonly checkoutKeys?: Maybe<CircleCiCheckoutKeyConnection>;
+  /** The repository's default branch. */
   readonly defaultBranch?: Maybe<Scalars['String']['output']>;
   /** An environment variable by name; null when unset. */
   readonly envVar?: Maybe<CircleCiProjectEnvVar>;
+  /** The project's environment variables, values masked: one `GET /project/{slug}/envvar` per page. */
   readonly envVars?: Maybe<CircleCiProjectEnvVarConnection>;
   /** The project slug, e.g. `gh/acme/api`. */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
-  /** The newest pipeline, of any branch unless `branch` is given; null when there is none. */
+  /** The newest pipeline, of any branch unless `branch` is given: the first item of one `GET /project/{slug}/pipeline`. Null when there is none. */
   readonly latestPipeline?: Maybe<CircleCiPipeline>;
   /**
-   * Always empty: CircleCI's API v2 has no project member list (who may see a
-   * project follows its VCS organization; `circleciCollaborations` lists the
-   * caller's organizations).
+   * Always empty, at no upstream call: CircleCI's API v2 has no project member
+   * list (who may see a project follows its VCS organization;
+   * `circleciCollaborations` lists the caller's organizations).
    */
   readonly members?: Maybe<MemberConnection>;
   /** The pipelines of this project the signed-in user triggered, newest first. */
   readonly myPipelines?: Maybe<CircleCiPipelineConnection>;
+  /** The name of the project. */
   readonly name: Scalars['String']['output'];
+  /** The id of the organization the project belongs to. */
   readonly organizationId: Scalars['String']['output'];
+  /** The name of the organization the project belongs to. */
   readonly organizationName: Scalars['String']['output'];
+  /** The slug of the organization the project belongs to. */
   readonly organizationSlug: Scalars['String']['output'];
   /** A pipeline by its number in this project. */
   readonly pipeline?: Maybe<CircleCiPipeline>;
@@ -1121,17 +1610,25 @@ export type CircleCiProject = Node & Project & {
   readonly pipelines?: Maybe<CircleCiPipelineConnection>;
   /** The CircleCI project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
+  /** Returns all schedules for this project. */
   readonly schedules?: Maybe<CircleCiScheduleConnection>;
+  /** The service the project lives on. */
   readonly service: Service;
+  /** Experimental in CircleCI: Returns a list of the advanced settings for a CircleCI project, whether enabled (true) or not (false). */
   readonly settings?: Maybe<CircleCiProjectSettings>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly slug: Scalars['String']['output'];
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
+  /** The VCS provider. */
   readonly vcsProvider?: Maybe<Scalars['String']['output']>;
+  /** URL to the repository hosting the project's code. */
   readonly vcsUrl?: Maybe<Scalars['String']['output']>;
   /**
-   * The project's outbound webhooks (`GET /webhook?scope-id=<project
-   * id>&scope-type=project`): each node a `CircleCIWebhook`.
-   * `circleciWebhooks(scopeId:)` lists the same with CircleCI's own types.
+   * The project's outbound webhooks: one `GET /webhook?scope-id=<project
+   * id>&scope-type=project`, after the project's own read (for its id). Each
+   * node a `CircleCIWebhook`; `circleciWebhooks(scopeId:)` lists the same with
+   * CircleCI's own types.
    */
   readonly webhooks?: Maybe<WebhookConnection>;
 };
@@ -1231,79 +1728,131 @@ export type CircleCiProjectEnvVar = Node & {
   readonly __typename?: 'CircleCIProjectEnvVar';
   /** When it was set; null for variables older than CircleCI's record of it. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** `xxxx` and the value's last four characters: CircleCI never returns a value. */
   readonly maskedValue: Scalars['String']['output'];
+  /** The name of the environment variable. */
   readonly name: Scalars['String']['output'];
+  /** The variable's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The variable's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Always CIRCLECI. */
   readonly service: Service;
 };
 
+/** One page of a list of `CircleCIProjectEnvVar` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiProjectEnvVarConnection = {
   readonly __typename?: 'CircleCIProjectEnvVarConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiProjectEnvVarEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIProjectEnvVar` in a list, with the cursor of its place there. */
 export type CircleCiProjectEnvVarEdge = {
   readonly __typename?: 'CircleCIProjectEnvVarEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIProjectEnvVar` at this place in the list. */
   readonly node: CircleCiProjectEnvVar;
 };
 
+/** A project's Insights page: totals, one row per workflow and one per workflow and branch. */
 export type CircleCiProjectInsightsSummary = {
   readonly __typename?: 'CircleCIProjectInsightsSummary';
+  /** A list of all the branches for a given project. */
   readonly allBranches: ReadonlyArray<Scalars['String']['output']>;
+  /** A list of all the workflows for a given project. */
   readonly allWorkflows: ReadonlyArray<Scalars['String']['output']>;
+  /** Metrics aggregated across all workflows and branches for a project. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The unique ID of the organization. */
   readonly orgId?: Maybe<Scalars['String']['output']>;
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** Metric trends aggregated across all workflows and branches for a project. */
   readonly trends: CircleCiInsightsTrends;
+  /** A list of metrics and trends data for branches for a given project. */
   readonly workflowBranches: ReadonlyArray<CircleCiInsightsSummaryRow>;
+  /** A list of metrics and trends data for workflows for a given project. */
   readonly workflows: ReadonlyArray<CircleCiInsightsSummaryRow>;
 };
 
 /** A project's advanced settings. A null field is one CircleCI did not report. */
 export type CircleCiProjectSettings = {
   readonly __typename?: 'CircleCIProjectSettings';
+  /** Except for the default branch, cancel running pipelines on a branch when a new pipeline starts on that branch. */
   readonly autocancelBuilds?: Maybe<Scalars['Boolean']['output']>;
+  /** Run builds for pull requests from forks. */
   readonly buildForkPrs?: Maybe<Scalars['Boolean']['output']>;
+  /** Once enabled, we will only build branches that have associated pull requests open. */
   readonly buildPrsOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** When set to true, job re-runs with SSH debugging access will be disabled for the project. */
   readonly disableSsh?: Maybe<Scalars['Boolean']['output']>;
+  /** Run builds for forked pull requests with this project's configuration, environment variables, and secrets. */
   readonly forksReceiveSecretEnvVars?: Maybe<Scalars['Boolean']['output']>;
+  /** Free and Open Source. Enabling this grants additional credits, and lets others see your builds, both through the web UI and the API. */
   readonly oss?: Maybe<Scalars['Boolean']['output']>;
   /** Branches built on every push even when only pull requests are built. */
   readonly prOnlyBranchOverrides?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  /** The settings' project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Report the status of every pushed commit to GitHub's status API. Updates reported per job. */
   readonly setGithubStatus?: Maybe<Scalars['Boolean']['output']>;
+  /** Enabling allows you to conditionally trigger configurations outside of the primary `.circleci` parent directory. */
   readonly setupWorkflows?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether updating these settings requires a user to be an organization administrator. When disabled, updating settings can be done by any member. */
   readonly writeSettingsRequiresAdmin?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** The settings to change; the others keep their value. Give at least one. */
 export type CircleCiProjectSettingsInput = {
+  /** Except for the default branch, cancel running pipelines on a branch when a new pipeline starts on that branch. */
   readonly autocancelBuilds?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Run builds for pull requests from forks. */
   readonly buildForkPrs?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Once enabled, we will only build branches that have associated pull requests open. */
   readonly buildPrsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When set to true, job re-runs with SSH debugging access will be disabled for the project. */
   readonly disableSsh?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Run builds for forked pull requests with this project's configuration, environment variables, and secrets. */
   readonly forksReceiveSecretEnvVars?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Free and Open Source. Enabling this grants additional credits, and lets others see your builds, both through the web UI and the API. */
   readonly oss?: InputMaybe<Scalars['Boolean']['input']>;
+  /** This field is used with `buildPrsOnly`, it allows you to specify a list of branches that will always trigger a build. The value passed will overwrite the existing value. */
   readonly prOnlyBranchOverrides?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Report the status of every pushed commit to GitHub's status API. Updates reported per job. */
   readonly setGithubStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Enabling allows you to conditionally trigger configurations outside of the primary `.circleci` parent directory. */
   readonly setupWorkflows?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether updating these settings requires a user to be an organization administrator. When disabled, updating settings can be done by any member. */
   readonly writeSettingsRequiresAdmin?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** The window Insights metrics are computed over; CircleCI's default is the last 90 days. */
 export type CircleCiReportingWindow =
+  /** The last 7 days (`last-7-days`). */
   | 'LAST_7_DAYS'
+  /** The last 24 hours (`last-24-hours`). */
   | 'LAST_24_HOURS'
+  /** The last 30 days (`last-30-days`). */
   | 'LAST_30_DAYS'
+  /** The last 60 days (`last-60-days`). */
   | 'LAST_60_DAYS'
+  /** The last 90 days (`last-90-days`), the default. */
   | 'LAST_90_DAYS';
 
+/** A workflow to rerun, whole or in part. */
 export type CircleCiRerunWorkflowInput = {
+  /** Whether to enable SSH access for the triggering user on the newly-rerun job. Requires `jobIds`, so it excludes `fromFailed`. */
   readonly enableSsh?: InputMaybe<Scalars['Boolean']['input']>;
   /** Rerun only the failed jobs and what depends on them; excludes jobIds. */
   readonly fromFailed?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1315,15 +1864,19 @@ export type CircleCiRerunWorkflowInput = {
   readonly workflowId: Scalars['ID']['input'];
 };
 
+/** What a rerun started. */
 export type CircleCiRerunWorkflowPayload = {
   readonly __typename?: 'CircleCIRerunWorkflowPayload';
   /** The new workflow the rerun started. */
   readonly workflow: CircleCiWorkflow;
 };
 
+/** A policy rule a configuration broke. */
 export type CircleCiRuleFailure = {
   readonly __typename?: 'CircleCIRuleFailure';
+  /** Why the rule failed, as the policy says. */
   readonly reason: Scalars['String']['output'];
+  /** The rule's name. */
   readonly rule: Scalars['String']['output'];
 };
 
@@ -1332,108 +1885,171 @@ export type CircleCiSchedule = Node & {
   readonly __typename?: 'CircleCISchedule';
   /** Whom the triggered pipelines are attributed to. */
   readonly actor?: Maybe<CircleCiUser>;
+  /** When the schedule was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Description of the schedule. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Name of the schedule. */
   readonly name: Scalars['String']['output'];
   /** Pipeline parameters; hold `branch` or `tag`. */
   readonly parameters: Scalars['JSON']['output'];
+  /** The schedule's project (one read: `GET /project/{slug}`, shared within the operation). */
   readonly project?: Maybe<CircleCiProject>;
+  /** The project-slug for the schedule. */
   readonly projectSlug: Scalars['String']['output'];
   /** The CircleCI schedule id (a UUID). */
   readonly scheduleId: Scalars['String']['output'];
+  /** Always CIRCLECI. */
   readonly service: Service;
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable: CircleCiTimetable;
+  /** When the schedule was last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Whom a schedule's pipelines are attributed to. */
 export type CircleCiScheduleActor =
   /** The user whose token creates or updates the schedule. */
   | 'CURRENT'
   /** CircleCI's system actor. */
   | 'SYSTEM';
 
+/** One page of a list of `CircleCISchedule` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiScheduleConnection = {
   readonly __typename?: 'CircleCIScheduleConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiScheduleEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCISchedule` in a list, with the cursor of its place there. */
 export type CircleCiScheduleEdge = {
   readonly __typename?: 'CircleCIScheduleEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCISchedule` at this place in the list. */
   readonly node: CircleCiSchedule;
 };
 
+/** A schedule as a create or update left it. */
 export type CircleCiSchedulePayload = {
   readonly __typename?: 'CircleCISchedulePayload';
+  /** The schedule. */
   readonly schedule: CircleCiSchedule;
 };
 
+/** A variable to create or replace in a context. */
 export type CircleCiSetContextEnvVarInput = {
+  /** The context's global id or its CircleCI id (a UUID). */
   readonly contextId: Scalars['ID']['input'];
   /** Letters, digits and underscores, not starting with a digit. */
   readonly name: Scalars['String']['input'];
+  /** The value of the environment variable. */
   readonly value: Scalars['String']['input'];
 };
 
+/** Whether to enforce an owner's policies. */
 export type CircleCiSetDecisionSettingsInput = {
+  /** The policy context; `config` (pipeline configuration) is the one CircleCI has. */
   readonly context?: InputMaybe<Scalars['String']['input']>;
+  /** Whether policy evaluation is enforced on pipelines. */
   readonly enabled: Scalars['Boolean']['input'];
+  /** The owner's CircleCI id: an organization id (a UUID). */
   readonly ownerId: Scalars['String']['input'];
 };
 
+/** One test result a CircleCI job reported. */
 export type CircleCiTestResult = {
   readonly __typename?: 'CircleCITestResult';
+  /** The programmatic location of the test. */
   readonly classname: Scalars['String']['output'];
+  /** The file in which the test is defined. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** The failure message associated with the test. */
   readonly message?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly name: Scalars['String']['output'];
   /** `success`, `failure`, `skipped`… as CircleCI names it. */
   readonly result: Scalars['String']['output'];
+  /** The time it took to run the test in seconds. */
   readonly runTimeSeconds?: Maybe<Scalars['Float']['output']>;
+  /** The program that generated the test results. */
   readonly source?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `CircleCITestResult` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiTestResultConnection = {
   readonly __typename?: 'CircleCITestResultConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiTestResultEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCITestResult` in a list, with the cursor of its place there. */
 export type CircleCiTestResultEdge = {
   readonly __typename?: 'CircleCITestResultEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCITestResult` at this place in the list. */
   readonly node: CircleCiTestResult;
 };
 
+/** Test counts of one workflow run. */
 export type CircleCiTestRun = {
   readonly __typename?: 'CircleCITestRun';
+  /** The number of tests with the error status. */
   readonly error?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the failure status. */
   readonly failure?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of the pipeline associated with the provided test counts. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the skipped status. */
   readonly skipped?: Maybe<Scalars['SafeInt']['output']>;
+  /** The number of tests with the success status. */
   readonly success?: Maybe<Scalars['SafeInt']['output']>;
+  /** The success rate calculated from test counts. */
   readonly successRate?: Maybe<Scalars['Float']['output']>;
+  /** The total number of tests. */
   readonly total?: Maybe<Scalars['SafeInt']['output']>;
+  /** The ID of the workflow associated with the provided test counts. */
   readonly workflowId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Insights figures of one test across recent runs. */
 export type CircleCiTestSummary = {
   readonly __typename?: 'CircleCITestSummary';
+  /** The class the test belongs to. */
   readonly classname?: Maybe<Scalars['String']['output']>;
+  /** The number of times the test failed. */
   readonly failedRuns?: Maybe<Scalars['SafeInt']['output']>;
+  /** The file the test belongs to. */
   readonly file?: Maybe<Scalars['String']['output']>;
+  /** Whether the test is flaky. */
   readonly flaky?: Maybe<Scalars['Boolean']['output']>;
+  /** The name of the job. */
   readonly jobName?: Maybe<Scalars['String']['output']>;
+  /** The 95th percentile duration, in seconds, among a group of test runs. */
   readonly p95DurationSecs?: Maybe<Scalars['Float']['output']>;
+  /** The source of the test. */
   readonly source?: Maybe<Scalars['String']['output']>;
+  /** The name of the test. */
   readonly testName: Scalars['String']['output'];
+  /** The total number of times the test was run. */
   readonly totalRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
+/** The size of the time buckets of `circleciJobTimeseries`. */
 export type CircleCiTimeseriesGranularity =
+  /** One bucket per day. */
   | 'DAILY'
+  /** One bucket per hour. */
   | 'HOURLY';
 
 /** When a schedule triggers, in UTC. */
@@ -1441,6 +2057,7 @@ export type CircleCiTimetable = {
   readonly __typename?: 'CircleCITimetable';
   /** Days of the month, 1 to 31. */
   readonly daysOfMonth: ReadonlyArray<Scalars['Int']['output']>;
+  /** Days in a week in which the schedule triggers. */
   readonly daysOfWeek: ReadonlyArray<CircleCiWeekday>;
   /** Hours of the day, 0 to 23. */
   readonly hoursOfDay: ReadonlyArray<Scalars['Int']['output']>;
@@ -1455,55 +2072,81 @@ export type CircleCiTimetable = {
  * daysOfWeek or daysOfMonth; for an update give only what changes.
  */
 export type CircleCiTimetableInput = {
+  /** Days in a month in which the schedule triggers. This is mutually exclusive with days in a week. */
   readonly daysOfMonth?: InputMaybe<ReadonlyArray<Scalars['Int']['input']>>;
+  /** Days in a week in which the schedule triggers. */
   readonly daysOfWeek?: InputMaybe<ReadonlyArray<CircleCiWeekday>>;
+  /** Hours in a day in which the schedule triggers. */
   readonly hoursOfDay?: InputMaybe<ReadonlyArray<Scalars['Int']['input']>>;
+  /** Months in which the schedule triggers. */
   readonly months?: InputMaybe<ReadonlyArray<CircleCiMonth>>;
+  /** Number of times a schedule triggers per hour, value must be between 1 and 60. */
   readonly perHour?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A pipeline to start on a project: on a branch or a tag, with parameters. */
 export type CircleCiTriggerPipelineInput = {
   /** The branch to build; the default branch when neither branch nor tag is given. */
   readonly branch?: InputMaybe<Scalars['String']['input']>;
   /** Pipeline parameters: an object of strings, integers and booleans. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** Project slug in the form `vcs-slug/org-name/repo-name`. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings). */
   readonly projectSlug: Scalars['String']['input'];
   /** The tag to build; excludes branch. */
   readonly tag?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a trigger started. */
 export type CircleCiTriggerPipelinePayload = {
   readonly __typename?: 'CircleCITriggerPipelinePayload';
+  /** The new pipeline, read back whole. */
   readonly pipeline: CircleCiPipeline;
 };
 
+/** Settings to change on a project. */
 export type CircleCiUpdateProjectSettingsInput = {
+  /** The project slug: `gh/org/repo`, `bb/org/repo` or `circleci/<org-id>/<project-id>`. */
   readonly projectSlug: Scalars['String']['input'];
+  /** The settings to change. */
   readonly settings: CircleCiProjectSettingsInput;
 };
 
+/** A project's settings after an update. */
 export type CircleCiUpdateProjectSettingsPayload = {
   readonly __typename?: 'CircleCIUpdateProjectSettingsPayload';
+  /** Every advanced setting, as CircleCI answered. */
   readonly settings: CircleCiProjectSettings;
 };
 
+/** A schedule to change; a field left out keeps its value. */
 export type CircleCiUpdateScheduleInput = {
+  /** The attribution-actor of the scheduled pipeline. */
   readonly attributionActor?: InputMaybe<CircleCiScheduleActor>;
+  /** Description of the schedule. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** The schedule's global id or its CircleCI id. */
   readonly id: Scalars['ID']['input'];
+  /** Name of the schedule. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Pipeline parameters represented as key-value pairs. Must contain branch or tag. */
   readonly parameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** Timetable that specifies when a schedule triggers. */
   readonly timetable?: InputMaybe<CircleCiTimetableInput>;
 };
 
+/** A webhook to change; a field left out keeps its value. */
 export type CircleCiUpdateWebhookInput = {
+  /** Events that will trigger the webhook. */
   readonly events?: InputMaybe<ReadonlyArray<CircleCiWebhookEvent>>;
   /** The webhook's global id or CircleCI UUID. */
   readonly id: Scalars['ID']['input'];
+  /** Name of the webhook. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Secret used to build an HMAC hash of the payload and passed as a header in the webhook request. */
   readonly signingSecret?: InputMaybe<Scalars['String']['input']>;
+  /** URL to deliver the webhook to. Note: protocol must be included as well (only https is supported). */
   readonly url?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1512,22 +2155,36 @@ export type CircleCiUsageExport = Node & {
   readonly __typename?: 'CircleCIUsageExport';
   /** Filled once the export completes. */
   readonly downloadUrls: ReadonlyArray<Scalars['String']['output']>;
+  /** The end of the exported range; only known from the create answer. */
   readonly end?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the export failed; null unless it did. */
   readonly errorReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The CircleCI job id (a UUID). */
   readonly jobId: Scalars['String']['output'];
+  /** The organization's CircleCI id (a UUID). */
   readonly orgId: Scalars['String']['output'];
+  /** The state as CircleCI names it. */
   readonly rawState: Scalars['String']['output'];
   /** Only known from the create answer. */
   readonly start?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the export stands. */
   readonly state: CircleCiUsageExportState;
 };
 
+/** Where a usage export stands. */
 export type CircleCiUsageExportState =
+  /** Done: `downloadUrls` hold the files (`completed`). */
   | 'COMPLETED'
+  /** Asked for, not started (`created`). */
   | 'CREATED'
+  /** Failed (`failed`); see `errorReason`. */
   | 'FAILED'
+  /** Being produced (`processing`). */
   | 'PROCESSING'
   /** A state this gateway does not know yet; see `rawState`. */
   | 'UNKNOWN';
@@ -1535,9 +2192,16 @@ export type CircleCiUsageExportState =
 /** A CircleCI user. */
 export type CircleCiUser = Node & {
   readonly __typename?: 'CircleCIUser';
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The login information for the user on the VCS. */
   readonly login: Scalars['String']['output'];
+  /** The name of the user. */
   readonly name: Scalars['String']['output'];
+  /** Always CIRCLECI. */
   readonly service: Service;
   /** The CircleCI user id (a UUID). */
   readonly userId: Scalars['String']['output'];
@@ -1551,79 +2215,127 @@ export type CircleCiWebhook = Node & Webhook & {
   readonly __typename?: 'CircleCIWebhook';
   /** Always true: CircleCI webhooks cannot be paused. */
   readonly active: Scalars['Boolean']['output'];
+  /** The date and time the webhook was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Event names as CircleCI spells them (`workflow-completed`). */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Name of the webhook. */
   readonly name: Scalars['String']['output'];
+  /** ID of the scope being used (at the moment, only project ID is supported). */
   readonly scopeId: Scalars['String']['output'];
+  /** Type of the scope being used. */
   readonly scopeType: Scalars['String']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** `****` and the last four characters of the secret, or null when none is set. */
   readonly signingSecretHint?: Maybe<Scalars['String']['output']>;
+  /** The date and time the webhook was last updated. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** URL to deliver the webhook to. Note: protocol must be included as well (only https is supported). */
   readonly url: Scalars['String']['output'];
+  /** Whether to enforce TLS certificate verification when delivering the webhook. */
   readonly verifyTls: Scalars['Boolean']['output'];
   /** The CircleCI webhook id (a UUID). */
   readonly webhookId: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIWebhook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWebhookConnection = {
   readonly __typename?: 'CircleCIWebhookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many webhooks the scope has: CircleCI answers the whole list in one read, so this is its length. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `CircleCIWebhook` in a list, with the cursor of its place there. */
 export type CircleCiWebhookEdge = {
   readonly __typename?: 'CircleCIWebhookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWebhook` at this place in the list. */
   readonly node: CircleCiWebhook;
 };
 
+/** An event a CircleCI webhook can be sent. */
 export type CircleCiWebhookEvent =
+  /** A job finished (`job-completed`). */
   | 'JOB_COMPLETED'
+  /** A workflow finished (`workflow-completed`). */
   | 'WORKFLOW_COMPLETED';
 
+/** What a CircleCI webhook belongs to. */
 export type CircleCiWebhookScopeType =
+  /** A project, by its id (the only scope CircleCI has). */
   | 'PROJECT';
 
+/** A day of the week, in a schedule's timetable. */
 export type CircleCiWeekday =
+  /** Friday. */
   | 'FRI'
+  /** Monday. */
   | 'MON'
+  /** Saturday. */
   | 'SAT'
+  /** Sunday. */
   | 'SUN'
+  /** Thursday. */
   | 'THU'
+  /** Tuesday. */
   | 'TUE'
   /** A day this gateway does not know; never valid as input. */
   | 'UNKNOWN'
+  /** Wednesday. */
   | 'WED';
 
 /** A CircleCI workflow. */
 export type CircleCiWorkflow = Node & Workflow & {
   readonly __typename?: 'CircleCIWorkflow';
+  /** The CircleCI id (a UUID) of the user who canceled the workflow; null when it was not. */
   readonly canceledBy?: Maybe<Scalars['String']['output']>;
   /** The user who canceled the workflow, from `canceledBy`. */
   readonly canceledByUser?: Maybe<CircleCiUser>;
+  /** The date and time the workflow was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The CircleCI id (a UUID) of the user CircleCI names for the workflow's error; null when it did not error. */
   readonly erroredBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The workflow's jobs in CircleCI's order. */
   readonly jobs?: Maybe<CircleCiJobConnection>;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
+  /** The workflow's pipeline (one read: `GET /pipeline/{id}`, shared within the operation). */
   readonly pipeline?: Maybe<CircleCiPipeline>;
+  /** The number of the pipeline this workflow belongs to. */
   readonly pipelineNumber?: Maybe<Scalars['SafeInt']['output']>;
+  /** The project-slug for the pipeline this workflow belongs to. */
   readonly projectSlug: Scalars['String']['output'];
+  /** The service the workflow is on. */
   readonly service: Service;
+  /** The CircleCI id (a UUID) of the user who started the workflow. */
   readonly startedBy?: Maybe<Scalars['String']['output']>;
   /** The user who started the workflow, from `startedBy`. */
   readonly startedByUser?: Maybe<CircleCiUser>;
   /** The status as CircleCI names it (`success`, `on_hold`, …). */
   readonly status: Scalars['String']['output'];
+  /** The date and time the workflow stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Tag used for the workflow. */
   readonly tag?: Maybe<Scalars['String']['output']>;
   /** The CircleCI workflow id (a UUID). */
   readonly workflowId: Scalars['String']['output'];
+  /** The current status of the workflow. */
   readonly workflowStatus: CircleCiWorkflowStatus;
 };
 
@@ -1636,25 +2348,34 @@ export type CircleCiWorkflowJobsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What CircleCI answered to a workflow action, and the workflow afterwards. */
 export type CircleCiWorkflowActionPayload = {
   readonly __typename?: 'CircleCIWorkflowActionPayload';
+  /** A human-readable message. */
   readonly message: Scalars['String']['output'];
   /** The workflow as it is after the action. */
   readonly workflow?: Maybe<CircleCiWorkflow>;
 };
 
+/** One page of a list of `CircleCIWorkflow` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowConnection = {
   readonly __typename?: 'CircleCIWorkflowConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflow` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowEdge = {
   readonly __typename?: 'CircleCIWorkflowEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflow` at this place in the list. */
   readonly node: CircleCiWorkflow;
 };
 
+/** One CircleCI workflow. */
 export type CircleCiWorkflowInput = {
   /** The workflow's global id or its CircleCI id. */
   readonly workflowId: Scalars['ID']['input'];
@@ -1663,62 +2384,96 @@ export type CircleCiWorkflowInput = {
 /** Metrics of one workflow of a project. */
 export type CircleCiWorkflowMetrics = {
   readonly __typename?: 'CircleCIWorkflowMetrics';
+  /** Metrics relating to a workflow's runs. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** The name of the workflow. */
   readonly name: Scalars['String']['output'];
+  /** The unique ID of the project. */
   readonly projectId?: Maybe<Scalars['String']['output']>;
+  /** The timestamp of the last build within the requested reporting window. */
   readonly windowEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** The timestamp of the first build within the requested reporting window. */
   readonly windowStart?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `CircleCIWorkflowMetrics` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowMetricsConnection = {
   readonly __typename?: 'CircleCIWorkflowMetricsConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowMetricsEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflowMetrics` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowMetricsEdge = {
   readonly __typename?: 'CircleCIWorkflowMetricsEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflowMetrics` at this place in the list. */
   readonly node: CircleCiWorkflowMetrics;
 };
 
 /** One finished run of a workflow. */
 export type CircleCiWorkflowRun = {
   readonly __typename?: 'CircleCIWorkflowRun';
+  /** The VCS branch of a Workflow's trigger. */
   readonly branch?: Maybe<Scalars['String']['output']>;
+  /** The date and time the workflow was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The number of credits used during execution. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting. */
   readonly creditsUsed?: Maybe<Scalars['Float']['output']>;
+  /** The duration in seconds of a run. */
   readonly durationSecs?: Maybe<Scalars['Float']['output']>;
+  /** Describes if the job is an approval job or not. Approval jobs are intermediary jobs that are created to pause the workflow until approved. */
   readonly isApproval: Scalars['Boolean']['output'];
   /** `success`, `failed`, `error`, `canceled` or `unauthorized`. */
   readonly status?: Maybe<Scalars['String']['output']>;
+  /** The date and time the workflow stopped. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The run's workflow (one read: `GET /workflow/{id}`). */
   readonly workflow?: Maybe<CircleCiWorkflow>;
   /** The workflow id of the run. */
   readonly workflowId: Scalars['String']['output'];
 };
 
+/** One page of a list of `CircleCIWorkflowRun` (a Relay connection): the items with their cursors, and whether more follow. */
 export type CircleCiWorkflowRunConnection = {
   readonly __typename?: 'CircleCIWorkflowRunConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<CircleCiWorkflowRunEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `CircleCIWorkflowRun` in a list, with the cursor of its place there. */
 export type CircleCiWorkflowRunEdge = {
   readonly __typename?: 'CircleCIWorkflowRunEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `CircleCIWorkflowRun` at this place in the list. */
   readonly node: CircleCiWorkflowRun;
 };
 
+/** A CircleCI workflow's status. */
 export type CircleCiWorkflowStatus =
+  /** Canceled (`canceled`). */
   | 'CANCELED'
+  /** Could not run: a configuration or infrastructure error (`error`). */
   | 'ERROR'
+  /** Finished with a failed job (`failed`). */
   | 'FAILED'
+  /** Running, with a job failed already (`failing`). */
   | 'FAILING'
+  /** Never ran (`not_run`). */
   | 'NOT_RUN'
+  /** Waiting on an approval job (`on_hold`). */
   | 'ON_HOLD'
+  /** Running (`running`). */
   | 'RUNNING'
+  /** Finished, every job succeeded (`success`). */
   | 'SUCCESS'
+  /** Not run: its user may not run it, e.g. a restricted context (`unauthorized`). */
   | 'UNAUTHORIZED'
   /** A status this gateway does not know yet; see `rawStatus`. */
   | 'UNKNOWN';
@@ -1726,11 +2481,17 @@ export type CircleCiWorkflowStatus =
 /** A CircleCI workflow's status changed. */
 export type CircleCiWorkflowStatusChange = {
   readonly __typename?: 'CircleCIWorkflowStatusChange';
+  /** When the change happened, as the webhook or the poll that saw it says. */
   readonly happenedAt: Scalars['DateTime']['output'];
+  /** The project's organization slug, e.g. `gh/acme`. */
   readonly orgSlug: Scalars['String']['output'];
+  /** The CircleCI id (a UUID) of the workflow's pipeline. */
   readonly pipelineId: Scalars['String']['output'];
+  /** The status before, when the gateway knew it; null when it did not. */
   readonly previousStatus?: Maybe<Scalars['String']['output']>;
+  /** The workflow's project slug, e.g. `gh/acme/api`. */
   readonly projectSlug: Scalars['String']['output'];
+  /** Where the gateway learnt of the change. */
   readonly source: LiveEventSource;
   /** The new status as CircleCI names it (`running`, `success`, …). */
   readonly status: Scalars['String']['output'];
@@ -1738,76 +2499,112 @@ export type CircleCiWorkflowStatusChange = {
   readonly workflow: CircleCiWorkflow;
 };
 
+/** A workflow's Insights metrics and their trends over one window. */
 export type CircleCiWorkflowSummary = {
   readonly __typename?: 'CircleCIWorkflowSummary';
+  /** Metrics aggregated across a workflow for a given time window. */
   readonly metrics: CircleCiInsightsMetrics;
+  /** Trends for aggregated metrics across a workflow for a given time window. */
   readonly trends: CircleCiInsightsTrends;
   /** Every workflow name of the project. */
   readonly workflowNames: ReadonlyArray<Scalars['String']['output']>;
 };
 
+/** A workflow's test figures over its 10 most recent runs. */
 export type CircleCiWorkflowTestMetrics = {
   readonly __typename?: 'CircleCIWorkflowTestMetrics';
+  /** The average number of tests executed per run. */
   readonly averageTestCount?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics for the most frequently failing tests. */
   readonly mostFailedTests: ReadonlyArray<CircleCiTestSummary>;
   /** How many more failing tests there are beyond those listed. */
   readonly mostFailedTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
+  /** Metrics for the slowest running tests. */
   readonly slowestTests: ReadonlyArray<CircleCiTestSummary>;
+  /** The number of tests with the same duration rate being omitted from `slowestTests`. */
   readonly slowestTestsExtra?: Maybe<Scalars['SafeInt']['output']>;
+  /** Test counts grouped by pipeline number and workflow id. */
   readonly testRuns: ReadonlyArray<CircleCiTestRun>;
+  /** The total number of test runs. */
   readonly totalTestRuns?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 /** Concord's access levels, from least to most: READER < WRITER < OWNER. */
 export type ConcordAccessLevel =
+  /** Can use, change and delete the project, and manage its access. */
   | 'OWNER'
+  /** Can use the project: see it and start its processes. */
   | 'READER'
+  /** Can use and change the project. */
   | 'WRITER';
 
+/** A project's whole team access list, to replace the current one. */
 export type ConcordBulkUpdateTeamAccessInput = {
   /** The project's whole team access list: Concord replaces the current one with it. Team names are resolved to ids first. */
   readonly access: ReadonlyArray<ConcordTeamAccessInput>;
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
+  /** The project's organization, by name. */
   readonly org: Scalars['String']['input'];
 };
 
+/** A new Concord project (or the project of that name, updated). */
 export type ConcordCreateProjectInput = {
   /** The initial configuration object. */
   readonly cfg?: InputMaybe<Scalars['JSON']['input']>;
+  /** Its description, visibility and modes; Concord's defaults where left out. */
   readonly fields?: InputMaybe<ConcordProjectFieldsInput>;
   /** Matches `^[0-9a-zA-Z][0-9a-zA-Z_@.\-~]{2,127}$`. */
   readonly name: Scalars['String']['input'];
+  /** The organization to create it in, by name. */
   readonly org: Scalars['String']['input'];
 };
 
+/** The Concord project to delete. */
 export type ConcordDeleteProjectInput = {
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
+  /** The project's organization, by name. */
   readonly org: Scalars['String']['input'];
 };
 
+/** What a Concord project delete answered. */
 export type ConcordDeleteProjectPayload = {
   readonly __typename?: 'ConcordDeleteProjectPayload';
+  /** The deleted project's name. */
   readonly name: Scalars['String']['output'];
+  /** Whether Concord reports success. */
   readonly ok: Scalars['Boolean']['output'];
+  /** The deleted project's organization. */
   readonly org: Scalars['String']['output'];
+  /** Concord's result, `DELETED`. */
   readonly result: Scalars['String']['output'];
 };
 
 /** Give exactly one of `toOrgName` and `toOrgId`. */
 export type ConcordMoveProjectInput = {
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
+  /** The project's current organization, by name. */
   readonly org: Scalars['String']['input'];
+  /** The organization to move it to, by Concord id (a UUID); the project cannot be read back by name afterwards. */
   readonly toOrgId?: InputMaybe<Scalars['String']['input']>;
+  /** The organization to move it to, by name. */
   readonly toOrgName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The user who owns a Concord project. */
 export type ConcordOwner = {
   readonly __typename?: 'ConcordOwner';
+  /** The owner's display name. */
   readonly displayName?: Maybe<Scalars['String']['output']>;
+  /** The owner's Concord user id (a UUID). */
   readonly id?: Maybe<Scalars['String']['output']>;
+  /** The owner's domain (LDAP), when Concord has one. */
   readonly userDomain?: Maybe<Scalars['String']['output']>;
+  /** `LDAP`, `LOCAL` or `SSO`. */
   readonly userType?: Maybe<Scalars['String']['output']>;
+  /** The owner's username. */
   readonly username?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1817,7 +2614,12 @@ export type ConcordOwner = {
  */
 export type ConcordProcess = Node & Pipeline & {
   readonly __typename?: 'ConcordProcess';
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The username of who started it. */
   readonly initiator?: Maybe<Scalars['String']['output']>;
@@ -1825,28 +2627,39 @@ export type ConcordProcess = Node & Pipeline & {
   readonly instanceId: Scalars['String']['output'];
   /** `DEFAULT`, or the handler it runs (`FAILURE_HANDLER`, `CANCEL_HANDLER`, …). */
   readonly kind?: Maybe<Scalars['String']['output']>;
+  /** When the process last changed status. */
   readonly lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Always null: Concord does not number processes. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  /** The organization of the process's project. */
   readonly orgName?: Maybe<Scalars['String']['output']>;
+  /** The process's project (one read: `GET /v2/org/{org}/project/{name}`); null without one. */
   readonly project?: Maybe<ConcordProject>;
+  /** The process's project; null for a process started without one. */
   readonly projectName?: Maybe<Scalars['String']['output']>;
-  /** `status` in the words every pipeline uses (`SUSPENDED` is BLOCKED, `TIMED_OUT` FAILED). */
+  /** `status` in the words every pipeline uses, at no further call (`SUSPENDED` is BLOCKED, `TIMED_OUT` FAILED). */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
   /** As Concord names it: `NEW`, `ENQUEUED`, `STARTING`, `RUNNING`, `SUSPENDED`, `FINISHED`, `FAILED`, `CANCELLED`, `TIMED_OUT`, … */
   readonly status: Scalars['String']['output'];
 };
 
+/** One page of a list of `ConcordProcess` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordProcessConnection = {
   readonly __typename?: 'ConcordProcessConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordProcessEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `ConcordProcess` in a list, with the cursor of its place there. */
 export type ConcordProcessEdge = {
   readonly __typename?: 'ConcordProcessEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `ConcordProcess` at this place in the list. */
   readonly node: ConcordProcess;
 };
 
@@ -1855,41 +2668,55 @@ export type ConcordProject = Node & Project & {
   readonly __typename?: 'ConcordProject';
   /** The project's configuration: the whole object, or the value at `path` (`group/key`: keys separated by `/`, none empty); null when nothing is there. */
   readonly cfg?: Maybe<Scalars['JSON']['output']>;
+  /** When the project was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The project's description; null when not set. */
   readonly description?: Maybe<Scalars['String']['output']>;
   /** `org/name`. */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
-  /** The newest process, of any kind; null when the project has none. */
+  /** The newest process, of any kind: one `GET /v2/process?orgName=…&projectName=…&limit=1`. Null when the project has none. */
   readonly latestPipeline?: Maybe<ConcordProcess>;
   /**
-   * The teams with access, as `teamAccess` (one read shared by both), in the
-   * shape every `Project` gives its members: each node a `ConcordTeamAccess`.
+   * The teams with access, as `teamAccess` (the same read: one
+   * `GET /v1/org/{org}/project/{name}/access`, the whole list), in the shape
+   * every `Project` gives its members: each node a `ConcordTeamAccess`.
    * Concord grants access to teams, not to people.
    */
   readonly members?: Maybe<MemberConnection>;
+  /** Free-form metadata (a JSON object); null when none. */
   readonly meta?: Maybe<Scalars['JSON']['output']>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
+  /** The organization's Concord id (a UUID). */
   readonly orgId?: Maybe<Scalars['String']['output']>;
+  /** The organization's name. */
   readonly orgName: Scalars['String']['output'];
   /** Concord's `outVariablesMode`. */
   readonly outVariablesMode?: Maybe<Scalars['String']['output']>;
+  /** The user who owns the project; null when Concord names none. */
   readonly owner?: Maybe<ConcordOwner>;
   /** Concord's `processExecMode` (`DISABLED`, `READERS`, `WRITERS`). */
   readonly processExecMode?: Maybe<Scalars['String']['output']>;
-  /** The project's processes, newest first. */
+  /** The project's processes, newest first: one `GET /v2/process` per page (Concord's offset and limit). */
   readonly processes?: Maybe<ConcordProcessConnection>;
   /** Concord's project id (a UUID). */
   readonly projectId: Scalars['String']['output'];
   /** Concord's `rawPayloadMode` (`DISABLED`, `EVERYONE`, `OWNERS`, …). */
   readonly rawPayloadMode?: Maybe<Scalars['String']['output']>;
+  /** The service the project lives on. */
   readonly service: Service;
-  /** The teams with access to the project. */
+  /** The teams with access to the project: one `GET /v1/org/{org}/project/{name}/access`, the whole list. */
   readonly teamAccess?: Maybe<ConcordTeamAccessConnection>;
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** Null when Concord sent a visibility this gateway does not know. */
   readonly visibility?: Maybe<ConcordVisibility>;
-  /** Always empty, with no upstream call: Concord sends no webhooks of its own (it receives them, as triggers). */
+  /** Always empty, at no upstream call: Concord sends no webhooks of its own (it receives them, as triggers). */
   readonly webhooks?: Maybe<WebhookConnection>;
 };
 
@@ -1933,31 +2760,44 @@ export type ConcordProjectWebhooksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `ConcordProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordProjectConnection = {
   readonly __typename?: 'ConcordProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `ConcordProject` in a list, with the cursor of its place there. */
 export type ConcordProjectEdge = {
   readonly __typename?: 'ConcordProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `ConcordProject` at this place in the list. */
   readonly node: ConcordProject;
 };
 
 /** A project's fields; a field left out (or null) is not changed. */
 export type ConcordProjectFieldsInput = {
+  /** A new description. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Free-form metadata (a JSON object), replacing the current. */
   readonly meta?: InputMaybe<Scalars['JSON']['input']>;
+  /** Who may ask for a process's output variables (`DISABLED`, `OWNERS`, `TEAM_MEMBERS`, …). */
   readonly outVariablesMode?: InputMaybe<Scalars['String']['input']>;
+  /** Who may start the project's processes: `DISABLED`, `READERS` or `WRITERS`. */
   readonly processExecMode?: InputMaybe<Scalars['String']['input']>;
+  /** Who may start processes with a raw payload (a whole archive): `DISABLED`, `EVERYONE`, `OWNERS`, … */
   readonly rawPayloadMode?: InputMaybe<Scalars['String']['input']>;
+  /** Who may see and use the project. */
   readonly visibility?: InputMaybe<ConcordVisibility>;
 };
 
 /** What a Concord project write answered, and the project as it is afterwards. */
 export type ConcordProjectPayload = {
   readonly __typename?: 'ConcordProjectPayload';
+  /** Whether Concord reports success. */
   readonly ok: Scalars['Boolean']['output'];
   /** The project afterwards; null when it cannot be read back (moved by organization id). */
   readonly project?: Maybe<ConcordProject>;
@@ -1970,6 +2810,10 @@ export type ConcordProjectPayload = {
 /** A team's access to a Concord project. */
 export type ConcordTeamAccess = Member & Node & {
   readonly __typename?: 'ConcordTeamAccess';
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Null when Concord sent a level this gateway does not know; see `role`. */
   readonly level?: Maybe<ConcordAccessLevel>;
@@ -1977,36 +2821,53 @@ export type ConcordTeamAccess = Member & Node & {
   readonly name: Scalars['String']['output'];
   /** The team's organization. */
   readonly orgName?: Maybe<Scalars['String']['output']>;
+  /** The project the access is to (one read, shared within the operation). */
   readonly project?: Maybe<ConcordProject>;
   /** The level as Concord names it (`READER`, `WRITER`, `OWNER`). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
+  /** The team's Concord id (a UUID). */
   readonly teamId: Scalars['String']['output'];
 };
 
+/** One page of a list of `ConcordTeamAccess` (a Relay connection): the items with their cursors, and whether more follow. */
 export type ConcordTeamAccessConnection = {
   readonly __typename?: 'ConcordTeamAccessConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ConcordTeamAccessEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many teams have access: Concord returns the whole list, so this is its length. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `ConcordTeamAccess` in a list, with the cursor of its place there. */
 export type ConcordTeamAccessEdge = {
   readonly __typename?: 'ConcordTeamAccessEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `ConcordTeamAccess` at this place in the list. */
   readonly node: ConcordTeamAccess;
 };
 
 /** One team's access: give `teamId`, or `teamName` (in `teamOrgName`, by default the project's organization). */
 export type ConcordTeamAccessInput = {
+  /** The access level to grant. */
   readonly level: ConcordAccessLevel;
+  /** The team's Concord id (a UUID). */
   readonly teamId?: InputMaybe<Scalars['String']['input']>;
+  /** The team's name, resolved to its id with one read of the team. */
   readonly teamName?: InputMaybe<Scalars['String']['input']>;
+  /** The organization of `teamName`; the project's when omitted. */
   readonly teamOrgName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new configuration for a project, or a new value at one path in it. */
 export type ConcordUpdateConfigurationInput = {
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
+  /** The project's organization, by name. */
   readonly org: Scalars['String']['input'];
   /** A path inside the configuration (`group/key`: keys separated by `/`, none empty); the whole configuration when left out or empty. */
   readonly path?: InputMaybe<Scalars['String']['input']>;
@@ -2014,32 +2875,49 @@ export type ConcordUpdateConfigurationInput = {
   readonly value: Scalars['JSON']['input'];
 };
 
+/** A project to change: only the fields given change. */
 export type ConcordUpdateProjectInput = {
+  /** The fields to change. */
   readonly fields?: InputMaybe<ConcordProjectFieldsInput>;
   /** The project's current name. */
   readonly name: Scalars['String']['input'];
   /** A new name for the project. */
   readonly newName?: InputMaybe<Scalars['String']['input']>;
+  /** The project's organization, by name. */
   readonly org: Scalars['String']['input'];
   /** Concord's project id (the id of `org/name`); read from the project when left out. */
   readonly projectId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One team's access to a project, to set. */
 export type ConcordUpdateTeamAccessInput = {
+  /** The team and its new level. */
   readonly access: ConcordTeamAccessInput;
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
+  /** The project's organization, by name. */
   readonly org: Scalars['String']['input'];
 };
 
+/** Who may see and use a Concord project. */
 export type ConcordVisibility =
+  /** Only the teams given access. */
   | 'PRIVATE'
+  /** Every Concord user: anyone may start its processes. */
   | 'PUBLIC';
 
 /** A named set of secrets or settings shared by projects. */
 export type Context = {
+  /** When the context was created; null when the service does not say. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The context's name, unique within its owner. */
   readonly name: Scalars['String']['output'];
+  /** The service the context is on. */
   readonly service: Service;
 };
 
@@ -2059,6 +2937,7 @@ export type CreateGhesGlobalWebhookInput = {
   readonly url: Scalars['String']['input'];
 };
 
+/** A new organization and the user who will manage it. */
 export type CreateGhesOrganizationInput = {
   /** The login of the user who will manage the organization. */
   readonly admin: Scalars['String']['input'];
@@ -2068,43 +2947,59 @@ export type CreateGhesOrganizationInput = {
   readonly profileName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new pre-receive environment: its name and where its tarball is. */
 export type CreateGhesPreReceiveEnvironmentInput = {
   /** An http(s) URL of the environment's tarball. */
   readonly imageUrl: Scalars['String']['input'];
+  /** The new pre-receive environment's name. */
   readonly name: Scalars['String']['input'];
 };
 
+/** Organization members to add to a project. */
 export type FlexStackAddProjectMembersInput = {
   /** 1 to 100 organization member ids. */
   readonly memberIds: ReadonlyArray<Scalars['String']['input']>;
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
 };
 
+/** The members an addition made. */
 export type FlexStackAddProjectMembersPayload = {
   readonly __typename?: 'FlexStackAddProjectMembersPayload';
+  /** The new project members, as FlexStack answered. */
   readonly members: ReadonlyArray<FlexStackMember>;
 };
 
+/** Whether a FlexStack project is connected to a cloud provider account. */
 export type FlexStackConnectionStatus =
+  /** Connected: FlexStack deploys into the account. */
   | 'CONNECTED'
+  /** Not connected. */
   | 'DISCONNECTED'
+  /** Being disconnected. */
   | 'DISCONNECTING'
   /** A status this gateway does not know yet; see `rawConnectionStatus`. */
   | 'UNKNOWN';
 
+/** A new notification integration of a project. */
 export type FlexStackCreateNotificationIntegrationInput = {
   /** The integration's configuration; a webhook's needs an http(s) `url`. */
   readonly config: Scalars['JSON']['input'];
+  /** Which events to tell it of; FlexStack's defaults when omitted. */
   readonly notifications?: InputMaybe<FlexStackNotificationFlagsInput>;
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
   /** FlexStack creates WEBHOOK integrations only. */
   readonly type: FlexStackIntegrationType;
 };
 
+/** A new FlexStack project. */
 export type FlexStackCreateProjectInput = {
+  /** The project's description. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Matches `^(icon|emoji|url):(.+)$`. */
   readonly icon?: InputMaybe<Scalars['String']['input']>;
+  /** The project's name. */
   readonly name: Scalars['String']['input'];
 };
 
@@ -2121,6 +3016,7 @@ export type FlexStackDeletePayload = {
  */
 export type FlexStackDeployment = Node & Pipeline & {
   readonly __typename?: 'FlexStackDeployment';
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** FlexStack's deployment id. */
   readonly deploymentId: Scalars['String']['output'];
@@ -2128,13 +3024,20 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly environmentId?: Maybe<Scalars['String']['output']>;
   /** When it succeeded or failed; null while in progress. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Always null: FlexStack does not number deployments. */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
+  /** The deployment's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the deployment's project. */
   readonly projectId: Scalars['String']['output'];
-  /** `status` in the words every pipeline uses. */
+  /** `status` in the words every pipeline uses, at no further call (`in_progress` is RUNNING); UNKNOWN for a status this gateway does not know. */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
   /** Null when FlexStack sent a status this gateway does not know; see `status`. */
   readonly state?: Maybe<FlexStackDeploymentStatus>;
@@ -2142,15 +3045,21 @@ export type FlexStackDeployment = Node & Pipeline & {
   readonly status: Scalars['String']['output'];
 };
 
+/** One page of a list of `FlexStackDeployment` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackDeploymentConnection = {
   readonly __typename?: 'FlexStackDeploymentConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackDeploymentEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `FlexStackDeployment` in a list, with the cursor of its place there. */
 export type FlexStackDeploymentEdge = {
   readonly __typename?: 'FlexStackDeploymentEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackDeployment` at this place in the list. */
   readonly node: FlexStackDeployment;
 };
 
@@ -2161,73 +3070,118 @@ export type FlexStackDeploymentEvent = {
   readonly data?: Maybe<Scalars['JSON']['output']>;
   /** The deployment the event names, read with the subscriber's key when the event is sent. */
   readonly deployment?: Maybe<FlexStackDeployment>;
+  /** FlexStack's id of the deployment. */
   readonly deploymentId: Scalars['ID']['output'];
   /** The webhook event id. */
   readonly eventId: Scalars['ID']['output'];
+  /** FlexStack's id of the deployment's project. */
   readonly projectId: Scalars['ID']['output'];
+  /** The deployment's status as the event gives it. */
   readonly status: FlexStackDeploymentStatus;
+  /** When FlexStack sent the event. */
   readonly timestamp: Scalars['DateTime']['output'];
 };
 
+/**
+ * A FlexStack deployment's status (`in_progress`, `succeeded`, `failed` on the
+ * wire).
+ */
 export type FlexStackDeploymentStatus =
+  /** Finished without going live. */
   | 'FAILED'
+  /** Started and not finished. */
   | 'IN_PROGRESS'
+  /** Finished and live. */
   | 'SUCCEEDED';
 
+/** The kind of a FlexStack notification integration. */
 export type FlexStackIntegrationType =
+  /** Messages a Slack channel. */
   | 'SLACK'
   /** A type this gateway does not know yet; see `rawType`. */
   | 'UNKNOWN'
+  /** POSTs signed events to a URL. */
   | 'WEBHOOK';
 
 /** A member of a FlexStack project. Its global id holds `projectId/memberId`. */
 export type FlexStackMember = Member & Node & {
   readonly __typename?: 'FlexStackMember';
+  /** FlexStack's id of the member's account. */
   readonly accountId?: Maybe<Scalars['String']['output']>;
+  /** The member's avatar image URL; null when not set. */
   readonly avatar?: Maybe<Scalars['String']['output']>;
+  /** When the member joined the project. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The display name; null when not set. */
   readonly displayName?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** FlexStack's member id. */
   readonly memberId: Scalars['String']['output'];
   /** The display name, else the name. */
   readonly name: Scalars['String']['output'];
+  /** The member's role in the organization; null when FlexStack sent none this gateway knows. */
   readonly orgRole?: Maybe<FlexStackOrgRole>;
+  /** What the member says about themselves. */
   readonly profile?: Maybe<FlexStackProfile>;
+  /** The member's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the project. */
   readonly projectId: Scalars['String']['output'];
   /** Null when FlexStack sent a role this gateway does not know; see `role`. */
   readonly projectRole?: Maybe<FlexStackMemberRole>;
   /** The project role as FlexStack names it (`owner`, `contributor`, `viewer`). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
 };
 
+/** A member's role in a FlexStack project. */
 export type FlexStackMemberRole =
+  /** Deploys and changes the project. */
   | 'CONTRIBUTOR'
+  /** Manages the project and its members. */
   | 'OWNER'
+  /** Sees the project. */
   | 'VIEWER';
 
 /** Which events a notification integration is sent. */
 export type FlexStackNotificationFlags = {
   readonly __typename?: 'FlexStackNotificationFlags';
+  /** Whether the integration is told of FlexStack changelog entries (the `changelog` flag). */
   readonly changelog: Scalars['Boolean']['output'];
+  /** Whether the integration is told of a deployment failing (`deployments.failed`). */
   readonly deploymentsFailed: Scalars['Boolean']['output'];
+  /** Whether the integration is told of a deployment starting (`deployments.in_progress`). */
   readonly deploymentsInProgress: Scalars['Boolean']['output'];
+  /** Whether the integration is told of a deployment succeeding (`deployments.succeeded`). */
   readonly deploymentsSucceeded: Scalars['Boolean']['output'];
+  /** Whether the integration is told of FlexStack promotions (the `promotions` flag). */
   readonly promotions: Scalars['Boolean']['output'];
+  /** Whether the integration is told of a service raising an alarm (`services_alarm`). */
   readonly servicesAlarm: Scalars['Boolean']['output'];
+  /** Whether the integration is told of a service's alarm clearing (`services_ok`). */
   readonly servicesOk: Scalars['Boolean']['output'];
 };
 
 /** Notification flags; a flag left out is not sent. */
 export type FlexStackNotificationFlagsInput = {
+  /** Tell the integration of FlexStack changelog entries (the `changelog` flag). */
   readonly changelog?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of a deployment failing (`deployments.failed`). */
   readonly deploymentsFailed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of a deployment starting (`deployments.in_progress`). */
   readonly deploymentsInProgress?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of a deployment succeeding (`deployments.succeeded`). */
   readonly deploymentsSucceeded?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of FlexStack promotions (the `promotions` flag). */
   readonly promotions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of a service raising an alarm (`services_alarm`). */
   readonly servicesAlarm?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Tell the integration of a service's alarm clearing (`services_ok`). */
   readonly servicesOk?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2236,49 +3190,82 @@ export type FlexStackNotificationFlagsInput = {
  * global id holds `projectId/integrationId`.
  */
 export type FlexStackNotificationIntegration = {
+  /** The integration's configuration as FlexStack sends it (a webhook's holds its `url`). */
   readonly config?: Maybe<Scalars['JSON']['output']>;
+  /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
+  /** Which events the integration is told of. */
   readonly notifications: FlexStackNotificationFlags;
+  /** The integration's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the integration's project. */
   readonly projectId: Scalars['String']['output'];
+  /** The type as FlexStack names it (`slack`, `webhook`). */
   readonly rawType: Scalars['String']['output'];
+  /** Always FLEXSTACK. */
   readonly service: Service;
+  /** Slack or webhook; UNKNOWN for a type this gateway does not know. */
   readonly type: FlexStackIntegrationType;
+  /** When the integration last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** One page of a list of `FlexStackNotificationIntegration` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackNotificationIntegrationConnection = {
   readonly __typename?: 'FlexStackNotificationIntegrationConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackNotificationIntegrationEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
+  /** How many integrations the project has: FlexStack sends the whole list. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `FlexStackNotificationIntegration` in a list, with the cursor of its place there. */
 export type FlexStackNotificationIntegrationEdge = {
   readonly __typename?: 'FlexStackNotificationIntegrationEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackNotificationIntegration` at this place in the list. */
   readonly node: FlexStackNotificationIntegration;
 };
 
+/** One notification integration of a FlexStack project. */
 export type FlexStackNotificationIntegrationIdInput = {
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['input'];
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
 };
 
+/** A member's role in the FlexStack organization. */
 export type FlexStackOrgRole =
+  /** Administers the organization. */
   | 'ADMIN'
+  /** A member of the organization. */
   | 'MEMBER'
+  /** Owns the organization. */
   | 'OWNER';
 
+/** What a FlexStack member says about themselves; each field null when not set. */
 export type FlexStackProfile = {
   readonly __typename?: 'FlexStackProfile';
+  /** A short biography. */
   readonly bio?: Maybe<Scalars['String']['output']>;
+  /** A GitHub username. */
   readonly github?: Maybe<Scalars['String']['output']>;
+  /** Where they are. */
   readonly location?: Maybe<Scalars['String']['output']>;
+  /** A Twitter (X) handle. */
   readonly twitter?: Maybe<Scalars['String']['output']>;
+  /** A website URL. */
   readonly website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -2287,36 +3274,50 @@ export type FlexStackProject = Node & Project & {
   readonly __typename?: 'FlexStackProject';
   /** Whether the project is connected to a cloud provider account. */
   readonly connectionStatus: FlexStackConnectionStatus;
+  /** When the project was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The environment deployments go to by default; null when none is set. */
   readonly defaultEnvironmentId?: Maybe<Scalars['String']['output']>;
-  /** The project's deployments, newest first. */
+  /** The project's deployments, newest first: one `GET /projects/{id}/deployments` per page of up to 240. */
   readonly deployments?: Maybe<FlexStackDeploymentConnection>;
+  /** The project's description; null when not set. */
   readonly description?: Maybe<Scalars['String']['output']>;
   /** `org_id/name`. */
   readonly fullName: Scalars['String']['output'];
   /** `icon:<name>`, `emoji:<emoji>` or `url:<url>`. */
   readonly icon?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
-  /** The newest deployment, to any environment; null when there is none. */
+  /** The newest deployment, to any environment: one `GET /projects/{id}/deployments?limit=1&sort=-created_at`. Null when there is none. */
   readonly latestPipeline?: Maybe<FlexStackDeployment>;
   /**
-   * The project's members, optionally of one role. Each node is a
+   * The project's members (collaborators), optionally of one role: one
+   * `GET /projects/{id}/members` per page of up to 240. Each node is a
    * `FlexStackMember` (`... on FlexStackMember` selects its own fields);
    * `totalCount` is null (FlexStack reports no totals).
    */
   readonly members?: Maybe<MemberConnection>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
-  /** The project's notification integrations (Slack and webhooks). */
+  /** The project's notification integrations (Slack and webhooks): one `GET /projects/{id}/integrations/notifications`, the whole list. */
   readonly notificationIntegrations?: Maybe<FlexStackNotificationIntegrationConnection>;
+  /** FlexStack's id of the project's organization. */
   readonly orgId: Scalars['String']['output'];
   /** FlexStack's project id. */
   readonly projectId: Scalars['String']['output'];
+  /** The connection status as FlexStack names it (`connected`, `disconnected`, `disconnecting`). */
   readonly rawConnectionStatus: Scalars['String']['output'];
+  /** The service the project lives on. */
   readonly service: Service;
+  /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /**
-   * The notification integrations that are webhooks, Slack ones left out (one
-   * read of the whole list, as `notificationIntegrations`): each node a
+   * The notification integrations that are webhooks, Slack ones left out: the
+   * same one read of the whole list as `notificationIntegrations`
+   * (`GET /projects/{id}/integrations/notifications`). Each node a
    * `FlexStackWebhookIntegration`.
    */
   readonly webhooks?: Maybe<WebhookConnection>;
@@ -2359,40 +3360,65 @@ export type FlexStackProjectWebhooksArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `FlexStackProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type FlexStackProjectConnection = {
   readonly __typename?: 'FlexStackProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<FlexStackProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `FlexStackProject` in a list, with the cursor of its place there. */
 export type FlexStackProjectEdge = {
   readonly __typename?: 'FlexStackProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `FlexStackProject` at this place in the list. */
   readonly node: FlexStackProject;
 };
 
+/** One FlexStack project. */
 export type FlexStackProjectIdInput = {
+  /** FlexStack's project id. */
   readonly id: Scalars['String']['input'];
 };
 
+/** One member of a FlexStack project. */
 export type FlexStackProjectMemberInput = {
+  /** FlexStack's member id. */
   readonly memberId: Scalars['String']['input'];
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
 };
 
 /** A FlexStack Slack integration (also any type this gateway does not know). */
 export type FlexStackSlackIntegration = FlexStackNotificationIntegration & Node & {
   readonly __typename?: 'FlexStackSlackIntegration';
+  /** The integration's configuration as FlexStack sends it (a webhook's holds its `url`). */
   readonly config?: Maybe<Scalars['JSON']['output']>;
+  /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
+  /** Which events the integration is told of. */
   readonly notifications: FlexStackNotificationFlags;
+  /** The integration's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the integration's project. */
   readonly projectId: Scalars['String']['output'];
+  /** The type as FlexStack names it (`slack`, `webhook`). */
   readonly rawType: Scalars['String']['output'];
+  /** Always FLEXSTACK. */
   readonly service: Service;
+  /** Slack or webhook; UNKNOWN for a type this gateway does not know. */
   readonly type: FlexStackIntegrationType;
+  /** When the integration last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -2403,9 +3429,13 @@ export type FlexStackSort =
   /** `-created_at`: newest first. */
   | 'CREATED_AT_DESC';
 
+/** New notification flags for an integration. */
 export type FlexStackUpdateNotificationIntegrationInput = {
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['input'];
+  /** The flags to change; a flag left out keeps its value. */
   readonly notifications: FlexStackNotificationFlagsInput;
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
 };
 
@@ -2414,16 +3444,25 @@ export type FlexStackUpdateNotificationIntegrationInput = {
  * sends the current value of every field left out. Null clears a field.
  */
 export type FlexStackUpdateProjectInput = {
+  /** A new default environment, by id; null clears it. */
   readonly defaultEnvironmentId?: InputMaybe<Scalars['String']['input']>;
+  /** A new description; null clears it. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** A new icon (`icon:<name>`, `emoji:<emoji>` or `url:<url>`); null clears it. */
   readonly icon?: InputMaybe<Scalars['String']['input']>;
+  /** FlexStack's project id. */
   readonly id: Scalars['String']['input'];
+  /** A new name. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A member's new project role. */
 export type FlexStackUpdateProjectMemberInput = {
+  /** FlexStack's member id. */
   readonly memberId: Scalars['String']['input'];
+  /** FlexStack's project id. */
   readonly projectId: Scalars['String']['input'];
+  /** The new role. */
   readonly role: FlexStackMemberRole;
 };
 
@@ -2435,18 +3474,32 @@ export type FlexStackWebhookIntegration = FlexStackNotificationIntegration & Nod
   readonly __typename?: 'FlexStackWebhookIntegration';
   /** True when at least one notification is enabled. */
   readonly active: Scalars['Boolean']['output'];
+  /** The integration's configuration as FlexStack sends it (a webhook's holds its `url`). */
   readonly config?: Maybe<Scalars['JSON']['output']>;
+  /** When the integration was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The enabled notifications, by FlexStack's flag names (`deployments_failed`, …). */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** FlexStack's integration id. */
   readonly integrationId: Scalars['String']['output'];
+  /** Which events the integration is told of. */
   readonly notifications: FlexStackNotificationFlags;
+  /** The integration's project (one read: `GET /projects/{id}`, shared within the operation). */
   readonly project?: Maybe<FlexStackProject>;
+  /** FlexStack's id of the integration's project. */
   readonly projectId: Scalars['String']['output'];
+  /** The type as FlexStack names it (`slack`, `webhook`). */
   readonly rawType: Scalars['String']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
+  /** Slack or webhook; UNKNOWN for a type this gateway does not know. */
   readonly type: FlexStackIntegrationType;
+  /** When the integration last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `url` of the integration's config. */
   readonly url: Scalars['String']['output'];
@@ -2465,16 +3518,24 @@ export type GhesDeletePayload = {
  */
 export type GhesGlobalWebhook = Node & Webhook & {
   readonly __typename?: 'GhesGlobalWebhook';
+  /** Whether the service delivers events to it now (each type says what turns it off). */
   readonly active: Scalars['Boolean']['output'];
   /** The hook's API URL. */
   readonly apiUrl?: Maybe<Scalars['String']['output']>;
+  /** How payloads are serialized; FORM when the hook sets none (GHES's default). */
   readonly contentType: GhesWebhookContentType;
+  /** When the hook was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The events it is subscribed to, in the service's own names. */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
   /** Whether a secret is set; GHES never reveals it. */
   readonly hasSecret: Scalars['Boolean']['output'];
   /** The GHES hook id. */
   readonly hookId: Scalars['Int']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** True when TLS certificates are not verified (`insecure_ssl: "1"`). */
   readonly insecureSsl: Scalars['Boolean']['output'];
@@ -2482,27 +3543,37 @@ export type GhesGlobalWebhook = Node & Webhook & {
   readonly name: Scalars['String']['output'];
   /** The API URL that pings the hook. */
   readonly pingUrl?: Maybe<Scalars['String']['output']>;
+  /** The content type as GHES names it (`json`, `form`); null when the hook sets none. */
   readonly rawContentType?: Maybe<Scalars['String']['output']>;
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** Always `Global`. */
   readonly type: Scalars['String']['output'];
+  /** When the hook was last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where payloads are delivered (`config.url`). */
   readonly url: Scalars['String']['output'];
 };
 
+/** One page of a list of `GhesGlobalWebhook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesGlobalWebhookConnection = {
   readonly __typename?: 'GhesGlobalWebhookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesGlobalWebhookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesGlobalWebhook` in a list, with the cursor of its place there. */
 export type GhesGlobalWebhookEdge = {
   readonly __typename?: 'GhesGlobalWebhookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesGlobalWebhook` at this place in the list. */
   readonly node: GhesGlobalWebhook;
 };
 
+/** One global webhook, by its global id. */
 export type GhesGlobalWebhookIdInput = {
   /** The webhook's global id. */
   readonly id: Scalars['ID']['input'];
@@ -2511,6 +3582,7 @@ export type GhesGlobalWebhookIdInput = {
 /** An LDAP sync request: GHES queues it and runs it when the instance is ready. */
 export type GhesLdapSyncResult = {
   readonly __typename?: 'GhesLdapSyncResult';
+  /** True: GHES answers 201 only when it queued the sync (it runs when the instance is ready). */
   readonly queued: Scalars['Boolean']['output'];
   /** `queued` when GHES accepted the job. */
   readonly status: Scalars['String']['output'];
@@ -2519,36 +3591,60 @@ export type GhesLdapSyncResult = {
 /** A GitHub Enterprise Server team and the LDAP entry it is mapped to. */
 export type GhesLdapTeamMapping = {
   readonly __typename?: 'GhesLdapTeamMapping';
+  /** The team's description; null when it has none. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /** The team's page on the instance. */
   readonly htmlUrl?: Maybe<Scalars['String']['output']>;
+  /** The distinguished name of the LDAP entry the team is mapped to; null when it has none. */
   readonly ldapDn?: Maybe<Scalars['String']['output']>;
+  /** The team's name. */
   readonly name: Scalars['String']['output'];
+  /** `notifications_enabled` or `notifications_disabled`: whether @mentions of the team notify its members. */
   readonly notificationSetting?: Maybe<Scalars['String']['output']>;
+  /** The GHES id of the parent team; null for a top-level team. */
   readonly parentTeamId?: Maybe<Scalars['Int']['output']>;
+  /** The permission the team grants on the repositories added to it (`pull`, `push`, …); deprecated by GitHub. */
   readonly permission?: Maybe<Scalars['String']['output']>;
+  /** `closed` (visible to every member of the organization) or `secret`. */
   readonly privacy?: Maybe<Scalars['String']['output']>;
+  /** The team's slug, as in its URLs. */
   readonly slug: Scalars['String']['output'];
   /** The GHES team id. */
   readonly teamId: Scalars['Int']['output'];
+  /** The team's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
 /** A GitHub Enterprise Server user and the LDAP entry it is mapped to. */
 export type GhesLdapUserMapping = {
   readonly __typename?: 'GhesLdapUserMapping';
+  /** The user's avatar image. */
   readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The user's company; null when not set. */
   readonly company?: Maybe<Scalars['String']['output']>;
+  /** When the account was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user's public email; null when not set. */
   readonly email?: Maybe<Scalars['String']['output']>;
+  /** The user's profile page on the instance. */
   readonly htmlUrl?: Maybe<Scalars['String']['output']>;
+  /** The distinguished name of the LDAP entry the user is mapped to; null when it has none. */
   readonly ldapDn?: Maybe<Scalars['String']['output']>;
+  /** The user's location; null when not set. */
   readonly location?: Maybe<Scalars['String']['output']>;
+  /** The user's login. */
   readonly login: Scalars['String']['output'];
+  /** The user's display name; null when not set. */
   readonly name?: Maybe<Scalars['String']['output']>;
+  /** Whether the user is a site administrator of the instance. */
   readonly siteAdmin: Scalars['Boolean']['output'];
+  /** When the user was suspended; null for an active user. */
   readonly suspendedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `User` (or `Organization`, `Bot`), as GHES names the account type. */
   readonly type?: Maybe<Scalars['String']['output']>;
+  /** When the account was last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** The GHES user id. */
   readonly userId: Scalars['Int']['output'];
@@ -2557,19 +3653,26 @@ export type GhesLdapUserMapping = {
 /** An organization created on GitHub Enterprise Server by a site admin. */
 export type GhesOrganization = {
   readonly __typename?: 'GhesOrganization';
+  /** The organization's avatar image. */
   readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The organization's description; null when not set. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /** The organization's login (its name in URLs). */
   readonly login: Scalars['String']['output'];
+  /** GitHub's GraphQL node id of the organization. */
   readonly nodeId?: Maybe<Scalars['String']['output']>;
   /** The GHES organization id. */
   readonly organizationId: Scalars['Int']['output'];
+  /** The API URL of the organization's repositories. */
   readonly reposUrl?: Maybe<Scalars['String']['output']>;
+  /** The organization's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
 /** GHES renames an organization in a background job. */
 export type GhesOrganizationRenameResult = {
   readonly __typename?: 'GhesOrganizationRenameResult';
+  /** GHES's answer, e.g. `Job queued to rename organization. It may take a few minutes to complete.` */
   readonly message: Scalars['String']['output'];
   /** The organization's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
@@ -2578,18 +3681,27 @@ export type GhesOrganizationRenameResult = {
 /** The latest download of a pre-receive environment's tarball. */
 export type GhesPreReceiveDownload = {
   readonly __typename?: 'GhesPreReceiveDownload';
+  /** When the tarball was downloaded; null until it is. */
   readonly downloadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why a download failed. */
   readonly message?: Maybe<Scalars['String']['output']>;
+  /** The state as GHES names it (`not_started`, `in_progress`, `success`, `failed`). */
   readonly rawState: Scalars['String']['output'];
+  /** Where the download stands. */
   readonly state: GhesPreReceiveDownloadState;
+  /** The download's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Where the download of a pre-receive environment's tarball stands. */
 export type GhesPreReceiveDownloadState =
+  /** The download failed; `message` says why. */
   | 'FAILED'
+  /** Downloading now. */
   | 'IN_PROGRESS'
+  /** No download has been asked for. */
   | 'NOT_STARTED'
+  /** Downloaded: the environment runs hooks from this tarball. */
   | 'SUCCESS'
   /** A state this gateway does not know yet; see `rawState`. */
   | 'UNKNOWN';
@@ -2600,43 +3712,66 @@ export type GhesPreReceiveDownloadState =
  */
 export type GhesPreReceiveEnvironment = Node & {
   readonly __typename?: 'GhesPreReceiveEnvironment';
+  /** When the environment was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether this is the instance's default environment, which cannot be changed or deleted. */
   readonly defaultEnvironment: Scalars['Boolean']['output'];
   /** The download status as embedded in the environment. */
   readonly download?: Maybe<GhesPreReceiveDownload>;
   /** The GHES environment id. */
   readonly environmentId: Scalars['Int']['output'];
+  /** How many pre-receive hooks use the environment. */
   readonly hooksCount: Scalars['Int']['output'];
+  /** The environment's page in the site admin dashboard. */
   readonly htmlUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The URL the environment's tarball is downloaded from. */
   readonly imageUrl: Scalars['String']['output'];
   /** The download status from its own endpoint (`…/downloads/latest`). */
   readonly latestDownload?: Maybe<GhesPreReceiveDownload>;
+  /** The environment's name, as hooks refer to it. */
   readonly name: Scalars['String']['output'];
+  /** Always GHES. */
   readonly service: Service;
+  /** The environment's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `GhesPreReceiveEnvironment` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesPreReceiveEnvironmentConnection = {
   readonly __typename?: 'GhesPreReceiveEnvironmentConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesPreReceiveEnvironmentEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesPreReceiveEnvironment` in a list, with the cursor of its place there. */
 export type GhesPreReceiveEnvironmentEdge = {
   readonly __typename?: 'GhesPreReceiveEnvironmentEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesPreReceiveEnvironment` at this place in the list. */
   readonly node: GhesPreReceiveEnvironment;
 };
 
+/** One pre-receive environment, by its global id. */
 export type GhesPreReceiveEnvironmentIdInput = {
   /** The environment's global id. */
   readonly id: Scalars['ID']['input'];
 };
 
+/** The order of `ghesPreReceiveEnvironments`. */
 export type GhesPreReceiveEnvironmentSort =
+  /** By creation time. */
   | 'CREATED'
+  /** By name. */
   | 'NAME'
+  /** By last change. */
   | 'UPDATED';
 
 /**
@@ -2645,71 +3780,108 @@ export type GhesPreReceiveEnvironmentSort =
  */
 export type GhesPublicKey = Node & {
   readonly __typename?: 'GhesPublicKey';
+  /** Who added the key (a login), when GHES says. */
   readonly addedBy?: Maybe<Scalars['String']['output']>;
+  /** When the key was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The public key, in OpenSSH format (`ssh-ed25519 AAAA…`). */
   readonly key: Scalars['String']['output'];
   /** The GHES key id. */
   readonly keyId: Scalars['Int']['output'];
+  /** When the key was last used; null when never. */
   readonly lastUsed?: Maybe<Scalars['DateTime']['output']>;
+  /** For a deploy key: whether it may only read the repository. */
   readonly readOnly: Scalars['Boolean']['output'];
   /** The repository, for a deploy key. */
   readonly repositoryId?: Maybe<Scalars['Int']['output']>;
+  /** Always GHES. */
   readonly service: Service;
+  /** The name its owner gave the key. */
   readonly title: Scalars['String']['output'];
+  /** The key's API URL. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** The owner, for a user key. */
   readonly userId?: Maybe<Scalars['Int']['output']>;
+  /** Whether GHES has verified the key. */
   readonly verified: Scalars['Boolean']['output'];
 };
 
+/** One page of a list of `GhesPublicKey` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GhesPublicKeyConnection = {
   readonly __typename?: 'GhesPublicKeyConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GhesPublicKeyEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
+/** One `GhesPublicKey` in a list, with the cursor of its place there. */
 export type GhesPublicKeyEdge = {
   readonly __typename?: 'GhesPublicKeyEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GhesPublicKey` at this place in the list. */
   readonly node: GhesPublicKey;
 };
 
+/** One public key, by its global id. */
 export type GhesPublicKeyIdInput = {
   /** The key's global id. */
   readonly id: Scalars['ID']['input'];
 };
 
+/** The order of `ghesPublicKeys`. */
 export type GhesPublicKeySort =
+  /** By last use. */
   | 'ACCESSED'
+  /** By when the key was added. */
   | 'CREATED'
+  /** By last change. */
   | 'UPDATED';
 
+/** The direction of a GHES list's order. */
 export type GhesSortDirection =
+  /** Ascending: oldest (or A) first. */
   | 'ASC'
+  /** Descending: newest (or Z) first. */
   | 'DESC';
 
 /** How a GitHub Enterprise Server webhook serializes its payloads. */
 export type GhesWebhookContentType =
+  /** `application/x-www-form-urlencoded` payloads, the JSON in a `payload` field (`form`); GHES's default. */
   | 'FORM'
+  /** `application/json` payloads (`json`). */
   | 'JSON'
   /** A content type this gateway does not know yet; see `rawContentType`. */
   | 'UNKNOWN';
 
 /** GitLab access levels (numbers 0..50 on the wire). */
 export type GitLabAccessLevel =
+  /** Level 30: pushes code and runs pipelines. */
   | 'DEVELOPER'
+  /** Level 10: reads the project and comments on issues. */
   | 'GUEST'
+  /** Level 40: manages the project's settings, members and protected branches. */
   | 'MAINTAINER'
+  /** Level 5: sees the group and little else (top-level groups only). */
   | 'MINIMAL_ACCESS'
+  /** Level 0: no access. */
   | 'NO_ACCESS'
+  /** Level 50: full control, including deleting the project. */
   | 'OWNER'
   /** Level 15, since GitLab 17.7. */
   | 'PLANNER'
+  /** Level 20: reads code and manages issues. */
   | 'REPORTER'
   /** A level this gateway does not know yet; see `accessLevelValue`. */
   | 'UNKNOWN';
 
+/** A user to add to a project, with an access level. */
 export type GitLabAddMemberInput = {
   /** GUEST, PLANNER, REPORTER, DEVELOPER, MAINTAINER or OWNER. */
   readonly accessLevel: GitLabAccessLevel;
@@ -2717,31 +3889,49 @@ export type GitLabAddMemberInput = {
   readonly expiresAt?: InputMaybe<Scalars['String']['input']>;
   /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
+  /** The numeric id of the user to add. */
   readonly userId: Scalars['Int']['input'];
 };
 
+/** A new project hook. An event flag left out takes GitLab's default. */
 export type GitLabAddProjectHookInput = {
+  /** Trigger the hook on confidential issues being opened, changed or closed. */
   readonly confidentialIssuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on comments on confidential issues. */
   readonly confidentialNoteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on deployments starting, finishing, failing or being canceled. */
   readonly deploymentEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A description of the hook. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Verify the TLS certificate of `url` when delivering. */
   readonly enableSslVerification?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on issues being opened, changed or closed. */
   readonly issuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on job status changes. */
   readonly jobEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on merge requests being opened, changed or merged. */
   readonly mergeRequestsEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name for the hook. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Trigger the hook on comments. */
   readonly noteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on pipeline status changes (what `gitlabPipelineStatusChanged` listens to). */
   readonly pipelineEvents?: InputMaybe<Scalars['Boolean']['input']>;
   /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
+  /** Trigger the hook on pushes to the repository. */
   readonly pushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only pushes to branches matching this wildcard pattern trigger the hook. */
   readonly pushEventsBranchFilter?: InputMaybe<Scalars['String']['input']>;
+  /** Trigger the hook on releases being created, changed or deleted. */
   readonly releasesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on tags being pushed or deleted. */
   readonly tagPushEvents?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sent back in `X-Gitlab-Token` with every delivery; never readable afterwards. */
   readonly token?: InputMaybe<Scalars['String']['input']>;
   /** An http(s) URL. */
   readonly url: Scalars['String']['input'];
+  /** Trigger the hook on wiki page changes. */
   readonly wikiPageEvents?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2750,23 +3940,40 @@ export type GitLabAddProjectHookInput = {
  * status as GitLab names it (`status`), including any newer than this list.
  */
 export type GitLabCiStatus =
+  /** Canceled. */
   | 'CANCELED'
+  /** Being canceled. */
   | 'CANCELING'
+  /** Created, not yet processed. */
   | 'CREATED'
+  /** Finished with a failure. */
   | 'FAILED'
+  /** Waiting for someone to start it (a manual job). */
   | 'MANUAL'
+  /** Queued for a runner. */
   | 'PENDING'
+  /** A runner is preparing the environment. */
   | 'PREPARING'
+  /** Running. */
   | 'RUNNING'
+  /** Waiting for its delayed start. */
   | 'SCHEDULED'
+  /** Not run. */
   | 'SKIPPED'
+  /** Finished successfully. */
   | 'SUCCESS'
+  /** Waiting for an external system to call back. */
   | 'WAITING_FOR_CALLBACK'
+  /** Waiting for a resource group to be free. */
   | 'WAITING_FOR_RESOURCE';
 
+/** A new GitLab project. Give `name`, `path` or both. */
 export type GitLabCreateProjectInput = {
+  /** The default branch's name; GitLab's default when omitted. */
   readonly defaultBranch?: InputMaybe<Scalars['String']['input']>;
+  /** The project's description. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Create the repository with a README, so it has a first commit. */
   readonly initializeWithReadme?: InputMaybe<Scalars['Boolean']['input']>;
   /** The display name; at least one of `name` and `path` is required. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
@@ -2774,97 +3981,145 @@ export type GitLabCreateProjectInput = {
   readonly namespaceId?: InputMaybe<Scalars['Int']['input']>;
   /** The URL path; GitLab derives it from `name` when omitted. */
   readonly path?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it; GitLab's default for the namespace when omitted (UNKNOWN is refused). */
   readonly visibility?: InputMaybe<GitLabVisibility>;
 };
 
+/** The hook to delete. */
 export type GitLabDeleteProjectHookInput = {
+  /** The numeric id of the hook. */
   readonly hookId: Scalars['Int']['input'];
+  /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
 };
 
+/** The project hook a delete removed. */
 export type GitLabDeleteProjectHookPayload = {
   readonly __typename?: 'GitLabDeleteProjectHookPayload';
   /** The global id of the deleted hook. */
   readonly deletedHookId: Scalars['ID']['output'];
+  /** The numeric id of the deleted hook. */
   readonly hookId: Scalars['Int']['output'];
 };
 
 /** A job of a GitLab pipeline. Its global id holds the project id and the job id. */
 export type GitLabJob = Node & {
   readonly __typename?: 'GitLabJob';
+  /** Whether the pipeline may succeed though this job fails. */
   readonly allowFailure: Scalars['Boolean']['output'];
+  /** Test coverage percentage the job reported; null when none. */
   readonly coverage?: Maybe<Scalars['Float']['output']>;
+  /** When the job was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds spent running. */
   readonly duration?: Maybe<Scalars['Float']['output']>;
+  /** When the job's log and artifacts were erased; null when they were not. */
   readonly erasedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why it failed (`script_failure`, `runner_system_failure`, …), when it did. */
   readonly failureReason?: Maybe<Scalars['String']['output']>;
+  /** When the job finished; null while it runs. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The numeric job id. */
   readonly jobId: Scalars['Int']['output'];
+  /** The job's name, as the pipeline's configuration gives it. */
   readonly name: Scalars['String']['output'];
+  /** The job's pipeline (one read: `GET /projects/:id/pipelines/:pipeline_id`). */
   readonly pipeline?: Maybe<GitLabPipeline>;
   /** Seconds spent queued. */
   readonly queuedDuration?: Maybe<Scalars['Float']['output']>;
+  /** The branch or tag the job ran for. */
   readonly ref?: Maybe<Scalars['String']['output']>;
+  /** Always GITLAB. */
   readonly service: Service;
+  /** The stage the job runs in. */
   readonly stage?: Maybe<Scalars['String']['output']>;
+  /** When the job started; null before it does. */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** As GitLab names it (`created`, `pending`, `running`, `success`, `failed`, `canceled`, `skipped`, `manual`, …). */
   readonly status: Scalars['String']['output'];
+  /** Whether `ref` is a tag. */
   readonly tag: Scalars['Boolean']['output'];
+  /** The job's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of a list of `GitLabJob` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabJobConnection = {
   readonly __typename?: 'GitLabJobConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabJobEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabJob` in a list, with the cursor of its place there. */
 export type GitLabJobEdge = {
   readonly __typename?: 'GitLabJobEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabJob` at this place in the list. */
   readonly node: GitLabJob;
 };
 
 /** A direct member of a GitLab project. Its global id holds the project and the user id. */
 export type GitLabMember = Member & Node & {
   readonly __typename?: 'GitLabMember';
+  /** The access level; UNKNOWN for a number this gateway does not know (see `accessLevelValue`). */
   readonly accessLevel: GitLabAccessLevel;
   /** The access level as GitLab's number. */
   readonly accessLevelValue?: Maybe<Scalars['Int']['output']>;
+  /** The member's avatar image; null when GitLab sends none. */
   readonly avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** When the membership was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The date the membership ends (`YYYY-MM-DD`), if any. */
   readonly expiresAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Display name or login. */
   readonly name: Scalars['String']['output'];
+  /** The member's project (read by its id, once per operation). */
   readonly project?: Maybe<GitLabProject>;
   /** The access level's name as GitLab shows it (`Developer`, `Maintainer`, …). */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
   /** `active`, `blocked`, … */
   readonly state?: Maybe<Scalars['String']['output']>;
+  /** The member's numeric GitLab user id. */
   readonly userId: Scalars['Int']['output'];
+  /** The member's username. */
   readonly username: Scalars['String']['output'];
+  /** The member's profile page. */
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** The group or user a GitLab project lives in. */
 export type GitLabNamespace = {
   readonly __typename?: 'GitLabNamespace';
+  /** The namespace's full path, e.g. `acme/platform`. */
   readonly fullPath: Scalars['String']['output'];
   /** `group` or `user`. */
   readonly kind: Scalars['String']['output'];
+  /** The group's or user's display name. */
   readonly name: Scalars['String']['output'];
+  /** The namespace's numeric id. */
   readonly namespaceId?: Maybe<Scalars['Int']['output']>;
+  /** The numeric id of the parent group; null for a top-level namespace. */
   readonly parentId?: Maybe<Scalars['Int']['output']>;
+  /** The namespace's own path segment. */
   readonly path: Scalars['String']['output'];
+  /** The namespace's page. */
   readonly webUrl?: Maybe<Scalars['String']['output']>;
 };
 
@@ -2879,28 +4134,38 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly beforeSha?: Maybe<Scalars['String']['output']>;
   /** Test coverage percentage (read with the pipeline). */
   readonly coverage?: Maybe<Scalars['Float']['output']>;
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds spent running (read with the pipeline). */
   readonly duration?: Maybe<Scalars['Int']['output']>;
   /** Read with the pipeline. */
   readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Its jobs, newest first; `scope` keeps those of these statuses; retried jobs only with `includeRetried`. */
   readonly jobs?: Maybe<GitLabJobConnection>;
+  /** The pipeline's name (`workflow:name` in its configuration); null when it has none. */
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The pipeline's number within its project (GitLab's `iid`). */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /** The numeric pipeline id, unique on the instance. */
   readonly pipelineId: Scalars['Int']['output'];
+  /** The pipeline's project (one read: `GET /projects/:id`, shared within the operation). */
   readonly project?: Maybe<GitLabProject>;
+  /** The numeric id of the pipeline's project. */
   readonly projectId: Scalars['Int']['output'];
   /** Seconds spent queued (read with the pipeline). */
   readonly queuedDuration?: Maybe<Scalars['Int']['output']>;
   /** The branch or tag it ran for. */
   readonly ref?: Maybe<Scalars['String']['output']>;
-  /** `status` in the words every pipeline uses (`manual` and `waiting_for_callback` are BLOCKED). */
+  /** `status` in the words every pipeline uses, at no further call (`manual` and `waiting_for_callback` are BLOCKED, `canceling` RUNNING). */
   readonly runState: RunState;
+  /** The service the run is on. */
   readonly service: Service;
+  /** The commit SHA the pipeline ran on. */
   readonly sha?: Maybe<Scalars['String']['output']>;
   /** What started it: `push`, `web`, `schedule`, `merge_request_event`, `api`, `trigger`, … */
   readonly source?: Maybe<Scalars['String']['output']>;
@@ -2910,7 +4175,9 @@ export type GitLabPipeline = Node & Pipeline & {
   readonly status: Scalars['String']['output'];
   /** Whether `ref` is a tag (read with the pipeline). */
   readonly tag?: Maybe<Scalars['Boolean']['output']>;
+  /** When the pipeline last changed. */
   readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The pipeline's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
   /** The username of who started it (read with the pipeline). */
   readonly userName?: Maybe<Scalars['String']['output']>;
@@ -2933,23 +4200,30 @@ export type GitLabPipelineJobsArgs = {
   scope?: InputMaybe<ReadonlyArray<GitLabCiStatus>>;
 };
 
+/** One page of a list of `GitLabPipeline` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabPipelineConnection = {
   readonly __typename?: 'GitLabPipelineConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabPipelineEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabPipeline` in a list, with the cursor of its place there. */
 export type GitLabPipelineEdge = {
   readonly __typename?: 'GitLabPipelineEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabPipeline` at this place in the list. */
   readonly node: GitLabPipeline;
 };
 
 /** A GitLab pipeline's status changed, from a GitLab `Pipeline Hook` webhook. */
 export type GitLabPipelineStatusChange = {
   readonly __typename?: 'GitLabPipelineStatusChange';
+  /** When the pipeline finished, else when it was created, as the hook says; when it arrived if it says neither. */
   readonly happenedAt: Scalars['DateTime']['output'];
   /**
    * The pipeline, read with the subscriber's credential when the event is
@@ -2964,7 +4238,9 @@ export type GitLabPipelineStatusChange = {
   readonly projectId: Scalars['Int']['output'];
   /** The project's full path (`path_with_namespace`), when the hook sent it. */
   readonly projectPath?: Maybe<Scalars['String']['output']>;
+  /** The branch or tag the pipeline runs for, when the hook sent it. */
   readonly ref?: Maybe<Scalars['String']['output']>;
+  /** Always WEBHOOK: GitLab pipelines are not polled. */
   readonly source: LiveEventSource;
   /** The status as GitLab names it (`created`, `pending`, `running`, `success`, `failed`, `canceled`, `skipped`, `manual`, …). */
   readonly status: Scalars['String']['output'];
@@ -2973,37 +4249,55 @@ export type GitLabPipelineStatusChange = {
 /** A GitLab project. Its global id holds the numeric project id. */
 export type GitLabProject = Node & Project & {
   readonly __typename?: 'GitLabProject';
+  /** Whether the project is archived (read-only). */
   readonly archived: Scalars['Boolean']['output'];
+  /** When the project was created. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The default branch; null for an empty repository. */
   readonly defaultBranch?: Maybe<Scalars['String']['output']>;
+  /** The project's description; null when not set. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /** How many forks the project has. */
   readonly forksCount?: Maybe<Scalars['Int']['output']>;
   /** The full path, e.g. `acme/api` (GitLab's `path_with_namespace`). */
   readonly fullName: Scalars['String']['output'];
   /** One hook by its id; null when there is none. */
   readonly hook?: Maybe<GitLabProjectHook>;
+  /** The project's webhooks: one `GET /projects/:id/hooks` per page (`totalCount` from `x-total`). */
   readonly hooks?: Maybe<GitLabProjectHookConnection>;
+  /** The repository's HTTPS clone URL. */
   readonly httpUrlToRepo?: Maybe<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** When the project last saw activity. */
   readonly lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The latest pipeline of a branch or tag (the default branch when `ref` is
-   * omitted, as a `Project` shows it); null when it has none. GitLab answers
-   * that case with 403, as it does a credential that may not read the
-   * project's pipelines: both are null.
+   * omitted, as a `Project` shows it): one `GET /projects/:id/pipelines/latest`.
+   * Null when it has none. GitLab answers that case with 403, as it does a
+   * credential that may not read the project's pipelines: both are null.
    */
   readonly latestPipeline?: Maybe<GitLabPipeline>;
   /** One direct member by user id; null when the user is not a member. */
   readonly member?: Maybe<GitLabMember>;
   /**
-   * Direct members of the project; `query` filters by name or username. Each
-   * node is a `GitLabMember` (`... on GitLabMember` selects its own fields);
-   * `totalCount` is GitLab's `x-total`, null past 10,000 rows.
+   * The project's direct members, not those it inherits from its groups: one
+   * `GET /projects/:id/members` per page (`totalCount` from GitLab's
+   * `x-total`, null past 10,000 rows). `query` filters by name or username.
+   * Each node is a `GitLabMember` (`... on GitLabMember` selects its own
+   * fields).
    */
   readonly members?: Maybe<MemberConnection>;
+  /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
+  /** The name with its namespace's, e.g. `Acme / API`. */
   readonly nameWithNamespace?: Maybe<Scalars['String']['output']>;
+  /** The group or user the project lives in. */
   readonly namespace?: Maybe<GitLabNamespace>;
+  /** The project's own path segment (the last part of `fullName`). */
   readonly path: Scalars['String']['output'];
   /** One pipeline by its id; null when the project has none of that id. */
   readonly pipeline?: Maybe<GitLabPipeline>;
@@ -3011,16 +4305,22 @@ export type GitLabProject = Node & Project & {
   readonly pipelines?: Maybe<GitLabPipelineConnection>;
   /** The numeric GitLab project id. */
   readonly projectId: Scalars['Int']['output'];
+  /** The service the project lives on. */
   readonly service: Service;
+  /** The repository's SSH clone URL. */
   readonly sshUrlToRepo?: Maybe<Scalars['String']['output']>;
+  /** How many users starred the project. */
   readonly starCount?: Maybe<Scalars['Int']['output']>;
+  /** The project's topics. */
   readonly topics: ReadonlyArray<Scalars['String']['output']>;
   /** The project's page (`web_url`). */
   readonly url?: Maybe<Scalars['String']['output']>;
+  /** Who can see the project. */
   readonly visibility: GitLabVisibility;
   /**
-   * The project's hooks, as `hooks` (one read shared by both), in the shape
-   * every `Project` gives them: each node a `GitLabProjectHook`.
+   * The project's hooks, as `hooks` (the same read, `GET /projects/:id/hooks`,
+   * one call per page), in the shape every `Project` gives them: each node a
+   * `GitLabProjectHook`.
    */
   readonly webhooks?: Maybe<WebhookConnection>;
 };
@@ -3088,17 +4388,23 @@ export type GitLabProjectWebhooksArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One page of a list of `GitLabProject` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabProjectConnection = {
   readonly __typename?: 'GitLabProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabProjectEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** Null: GitLab reports no totals when it pages project lists by keyset. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabProject` in a list, with the cursor of its place there. */
 export type GitLabProjectEdge = {
   readonly __typename?: 'GitLabProjectEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabProject` at this place in the list. */
   readonly node: GitLabProject;
 };
 
@@ -3112,46 +4418,78 @@ export type GitLabProjectHook = Node & Webhook & {
   readonly active: Scalars['Boolean']['output'];
   /** `executable`, `disabled` or `temporarily_disabled`. */
   readonly alertStatus?: Maybe<Scalars['String']['output']>;
+  /** Whether confidential issues being opened, changed or closed trigger the hook. */
   readonly confidentialIssuesEvents: Scalars['Boolean']['output'];
+  /** Whether comments on confidential issues trigger the hook. */
   readonly confidentialNoteEvents: Scalars['Boolean']['output'];
+  /** When the hook was added. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether deployments starting, finishing, failing or being canceled trigger the hook. */
   readonly deploymentEvents: Scalars['Boolean']['output'];
+  /** The hook's description; null when not set. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /** Until when GitLab keeps a failing hook `temporarily_disabled`; null when it is not. */
   readonly disabledUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether GitLab verifies the TLS certificate of `url` when delivering. */
   readonly enableSslVerification: Scalars['Boolean']['output'];
   /** The enabled event flags in GitLab's names (`push_events`, `merge_requests_events`, …). */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
   /** The numeric hook id. */
   readonly hookId: Scalars['Int']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** Whether issues being opened, changed or closed trigger the hook. */
   readonly issuesEvents: Scalars['Boolean']['output'];
+  /** Whether job status changes trigger the hook. */
   readonly jobEvents: Scalars['Boolean']['output'];
+  /** Whether merge requests being opened, changed or merged trigger the hook. */
   readonly mergeRequestsEvents: Scalars['Boolean']['output'];
+  /** The hook's name; null when not set. */
   readonly name?: Maybe<Scalars['String']['output']>;
+  /** Whether comments trigger the hook. */
   readonly noteEvents: Scalars['Boolean']['output'];
+  /** Whether pipeline status changes trigger the hook (what `gitlabPipelineStatusChanged` listens to). */
   readonly pipelineEvents: Scalars['Boolean']['output'];
+  /** The hook's project (one read: `GET /projects/:id`). */
   readonly project?: Maybe<GitLabProject>;
+  /** The numeric id of the hook's project. */
   readonly projectId: Scalars['Int']['output'];
+  /** Whether pushes to the repository trigger the hook. */
   readonly pushEvents: Scalars['Boolean']['output'];
+  /** Only pushes to branches matching this wildcard pattern trigger the hook; null for every branch. */
   readonly pushEventsBranchFilter?: Maybe<Scalars['String']['output']>;
+  /** Whether releases being created, changed or deleted trigger the hook. */
   readonly releasesEvents: Scalars['Boolean']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
+  /** Whether tags being pushed or deleted trigger the hook. */
   readonly tagPushEvents: Scalars['Boolean']['output'];
+  /** Where the service delivers events. */
   readonly url: Scalars['String']['output'];
+  /** Whether wiki page changes trigger the hook. */
   readonly wikiPageEvents: Scalars['Boolean']['output'];
 };
 
+/** One page of a list of `GitLabProjectHook` (a Relay connection): the items with their cursors, and whether more follow. */
 export type GitLabProjectHookConnection = {
   readonly __typename?: 'GitLabProjectHookConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<GitLabProjectHookEdge>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
   /** GitLab's `x-total`; null past 10,000 rows. */
   readonly totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One `GitLabProjectHook` in a list, with the cursor of its place there. */
 export type GitLabProjectHookEdge = {
   readonly __typename?: 'GitLabProjectHookEdge';
+  /** An opaque cursor of this item's place in the list: pass it as `after` to read the items that follow it. */
   readonly cursor: Scalars['String']['output'];
+  /** The `GitLabProjectHook` at this place in the list. */
   readonly node: GitLabProjectHook;
 };
 
@@ -3160,57 +4498,93 @@ export type GitLabProjectHookEdge = {
  * the ones its user owns, or the ones its user is a member of.
  */
 export type GitLabProjectScope =
+  /** Every project the credential can see, public ones included. */
   | 'ALL'
+  /** Projects the credential's user is a member of (`membership=true`). */
   | 'MEMBERSHIP'
+  /** Projects the credential's user owns (`owned=true`). */
   | 'OWNED';
 
+/** The member to remove from a project. */
 export type GitLabRemoveMemberInput = {
+  /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
+  /** The numeric user id of the member. */
   readonly userId: Scalars['Int']['input'];
 };
 
+/** The project membership a removal ended. */
 export type GitLabRemoveMemberPayload = {
   readonly __typename?: 'GitLabRemoveMemberPayload';
   /** The global id of the removed member. */
   readonly removedMemberId: Scalars['ID']['output'];
+  /** The numeric id of the removed user. */
   readonly userId: Scalars['Int']['output'];
 };
 
+/** A member's new access level, and optionally a new expiry. */
 export type GitLabUpdateMemberInput = {
+  /** The new access level: GUEST, PLANNER, REPORTER, DEVELOPER, MAINTAINER or OWNER. */
   readonly accessLevel: GitLabAccessLevel;
   /** `YYYY-MM-DD`, in the future; null leaves it unchanged. */
   readonly expiresAt?: InputMaybe<Scalars['String']['input']>;
+  /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
+  /** The numeric user id of the member. */
   readonly userId: Scalars['Int']['input'];
 };
 
 /** Changes a hook; omitted fields keep their values. */
 export type GitLabUpdateProjectHookInput = {
+  /** Trigger the hook on confidential issues being opened, changed or closed; left out, unchanged. */
   readonly confidentialIssuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on comments on confidential issues; left out, unchanged. */
   readonly confidentialNoteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on deployments starting, finishing, failing or being canceled; left out, unchanged. */
   readonly deploymentEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new description; left out, unchanged. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Verify the TLS certificate of `url`; left out, unchanged. */
   readonly enableSslVerification?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The numeric id of the hook to change. */
   readonly hookId: Scalars['Int']['input'];
+  /** Trigger the hook on issues being opened, changed or closed; left out, unchanged. */
   readonly issuesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on job status changes; left out, unchanged. */
   readonly jobEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on merge requests being opened, changed or merged; left out, unchanged. */
   readonly mergeRequestsEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new name; left out, unchanged. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Trigger the hook on comments; left out, unchanged. */
   readonly noteEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on pipeline status changes (what `gitlabPipelineStatusChanged` listens to); left out, unchanged. */
   readonly pipelineEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The project's numeric id or full path. */
   readonly projectId: Scalars['String']['input'];
+  /** Trigger the hook on pushes to the repository; left out, unchanged. */
   readonly pushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new branch filter for push events; left out, unchanged. */
   readonly pushEventsBranchFilter?: InputMaybe<Scalars['String']['input']>;
+  /** Trigger the hook on releases being created, changed or deleted; left out, unchanged. */
   readonly releasesEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trigger the hook on tags being pushed or deleted; left out, unchanged. */
   readonly tagPushEvents?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new secret token, sent back in `X-Gitlab-Token`; left out, unchanged. */
   readonly token?: InputMaybe<Scalars['String']['input']>;
+  /** A new http(s) URL; left out, the gateway sends the current one (GitLab requires it). */
   readonly url?: InputMaybe<Scalars['String']['input']>;
+  /** Trigger the hook on wiki page changes; left out, unchanged. */
   readonly wikiPageEvents?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Who can see a GitLab project. */
 export type GitLabVisibility =
+  /** Every signed-in user of the instance. */
   | 'INTERNAL'
+  /** Only its members. */
   | 'PRIVATE'
+  /** Anyone, signed in or not. */
   | 'PUBLIC'
   /** A visibility this gateway does not know yet. */
   | 'UNKNOWN';
@@ -3223,16 +4597,23 @@ export type GitLabVisibility =
 export type LiveEventSource =
   /** The state when the subscription started (sent once, first), not a change. */
   | 'CURRENT'
+  /** The gateway's own poll of a watched pipeline (one poller per deployment). */
   | 'POLL'
+  /** A signed webhook delivery from the service. */
   | 'WEBHOOK';
 
 /** A person (or team) with access to something, on any service. */
 export type Member = {
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** Display name or login. */
   readonly name: Scalars['String']['output'];
   /** The service's own role or access level name. */
   readonly role: Scalars['String']['output'];
+  /** The service the membership is on. */
   readonly service: Service;
 };
 
@@ -3265,6 +4646,11 @@ export type MemberEdge = {
   readonly node: Member;
 };
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Always true; lets clients check that mutations reach the gateway. */
@@ -3273,43 +4659,71 @@ export type Mutation = {
   readonly circleciApproveJob?: Maybe<CircleCiWorkflowActionPayload>;
   /** Cancels a job (`POST /project/{slug}/job/{number}/cancel`). */
   readonly circleciCancelJob?: Maybe<CircleCiCancelJobPayload>;
+  /** Cancels a running workflow. */
   readonly circleciCancelWorkflow?: Maybe<CircleCiWorkflowActionPayload>;
   /** Continues a setup pipeline with its generated configuration. */
   readonly circleciContinuePipeline?: Maybe<CircleCiContinuePipelinePayload>;
+  /** Not available to projects that use GitLab or GitHub App. Creates a new checkout key. This API request is only usable with a user API token. Please ensure that you have authorized your account with GitHub before creating user keys. This is necessary to give CircleCI the permission to create a user key associated with your GitHub user account. You can find this page by visiting Project Settings > Checkout SSH Keys. */
   readonly circleciCreateCheckoutKey?: Maybe<CircleCiCreateCheckoutKeyPayload>;
+  /** Creates a new context. */
   readonly circleciCreateContext?: Maybe<CircleCiContext>;
+  /** Experimental in CircleCI: Creates project restriction on a context. */
   readonly circleciCreateContextRestriction?: Maybe<CircleCiContextRestriction>;
+  /** Replaces an owner's policy bundle (or, with `dryRun`, reports what that would change). */
   readonly circleciCreatePolicyBundle?: Maybe<CircleCiPolicyBundleDiff>;
   /** Follows a repository as a CircleCI project. */
   readonly circleciCreateProject?: Maybe<CircleCiCreateProjectPayload>;
+  /** Creates a new environment variable. */
   readonly circleciCreateProjectEnvVar?: Maybe<CircleCiCreateProjectEnvVarPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Creates a schedule and returns the created schedule. */
   readonly circleciCreateSchedule?: Maybe<CircleCiSchedulePayload>;
+  /** Submits a request to create a usage export for an organization. */
   readonly circleciCreateUsageExport?: Maybe<CircleCiUsageExport>;
+  /** Creates an outbound webhook. */
   readonly circleciCreateWebhook?: Maybe<CircleCiWebhook>;
+  /** Deletes a checkout key by its md5 or sha256 fingerprint (`DELETE /project/{slug}/checkout-key/{fingerprint}`). */
   readonly circleciDeleteCheckoutKey?: Maybe<CircleCiDeleteCheckoutKeyPayload>;
+  /** Delete a context. */
   readonly circleciDeleteContext?: Maybe<CircleCiDeleteContextPayload>;
+  /** Delete an environment variable from a context. */
   readonly circleciDeleteContextEnvVar?: Maybe<CircleCiDeleteContextEnvVarPayload>;
+  /** Experimental in CircleCI: Deletes a project restriction on a context. */
   readonly circleciDeleteContextRestriction?: Maybe<CircleCiDeleteContextRestrictionPayload>;
+  /** Removes custom claims from an organization's OIDC tokens; the defaults apply again. */
   readonly circleciDeleteOrgClaims?: Maybe<CircleCiOidcClaims>;
+  /** Removes custom claims from one project's OIDC tokens; the organization's apply again. */
   readonly circleciDeleteProjectClaims?: Maybe<CircleCiOidcClaims>;
+  /** Deletes a project's environment variable by name (`DELETE /project/{slug}/envvar/{name}`). */
   readonly circleciDeleteProjectEnvVar?: Maybe<CircleCiDeleteProjectEnvVarPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Deletes the schedule by id. */
   readonly circleciDeleteSchedule?: Maybe<CircleCiDeleteSchedulePayload>;
+  /** Deletes an outbound webhook. */
   readonly circleciDeleteWebhook?: Maybe<CircleCiDeleteWebhookPayload>;
+  /** Evaluates a configuration against an owner's policies, as a pipeline would be. */
   readonly circleciMakeDecision?: Maybe<CircleCiPolicyDecision>;
+  /** Sets custom claims of an organization's OIDC tokens. */
   readonly circleciPatchOrgClaims?: Maybe<CircleCiOidcClaims>;
+  /** Sets custom claims of one project's OIDC tokens, over the organization's. */
   readonly circleciPatchProjectClaims?: Maybe<CircleCiOidcClaims>;
+  /** Reruns a workflow. */
   readonly circleciRerunWorkflow?: Maybe<CircleCiRerunWorkflowPayload>;
   /** Creates or replaces a variable of a context. */
   readonly circleciSetContextEnvVar?: Maybe<CircleCiContextEnvironmentVariable>;
+  /** Turns the enforcement of an owner's policies on or off. */
   readonly circleciSetDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  /** Not yet available to projects that use GitLab or GitHub App. Triggers a new pipeline on the project. */
   readonly circleciTriggerPipeline?: Maybe<CircleCiTriggerPipelinePayload>;
+  /** Experimental in CircleCI: Updates one or more of the advanced settings for a CircleCI project. */
   readonly circleciUpdateProjectSettings?: Maybe<CircleCiUpdateProjectSettingsPayload>;
+  /** Not yet available to projects that use GitLab or GitHub App. Updates a schedule and returns the updated schedule. */
   readonly circleciUpdateSchedule?: Maybe<CircleCiSchedulePayload>;
+  /** Updates an outbound webhook. */
   readonly circleciUpdateWebhook?: Maybe<CircleCiWebhook>;
   /** Replaces a Concord project's team access list. */
   readonly concordBulkUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
   /** Creates a Concord project; Concord updates the project of that name if it exists (`result` says which). */
   readonly concordCreateProject?: Maybe<ConcordProjectPayload>;
+  /** Deletes a Concord project (`DELETE /v1/org/{org}/project/{name}`). */
   readonly concordDeleteProject?: Maybe<ConcordDeleteProjectPayload>;
   /** Moves a Concord project to another organization. */
   readonly concordMoveProject?: Maybe<ConcordProjectPayload>;
@@ -3319,23 +4733,44 @@ export type Mutation = {
   readonly concordUpdateProject?: Maybe<ConcordProjectPayload>;
   /** Sets one team's access level on a Concord project. */
   readonly concordUpdateTeamAccess?: Maybe<ConcordProjectPayload>;
+  /** Create a global webhook. */
   readonly createGhesGlobalWebhook?: Maybe<GhesGlobalWebhook>;
+  /** Create an organization. */
   readonly createGhesOrganization?: Maybe<GhesOrganization>;
+  /** Create a pre-receive environment. */
   readonly createGhesPreReceiveEnvironment?: Maybe<GhesPreReceiveEnvironment>;
+  /** Delete a global webhook. */
   readonly deleteGhesGlobalWebhook?: Maybe<GhesDeletePayload>;
   /** Deletes an environment that has no hooks and no download in progress. */
   readonly deleteGhesPreReceiveEnvironment?: Maybe<GhesDeletePayload>;
+  /** Delete a public key. */
   readonly deleteGhesPublicKey?: Maybe<GhesDeletePayload>;
+  /** Adds organization members to a project (`POST /projects/{id}/members`). */
   readonly flexstackAddProjectMembers?: Maybe<FlexStackAddProjectMembersPayload>;
+  /**
+   * Adds a webhook notification integration to a project (FlexStack creates
+   * webhook ones only); FlexStack signs each delivery with the secret its
+   * notification settings show.
+   */
   readonly flexstackCreateNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  /** Creates a FlexStack project (`POST /projects`), not yet connected to a cloud account. */
   readonly flexstackCreateProject?: Maybe<FlexStackProject>;
+  /** Removes a notification integration. */
   readonly flexstackDeleteNotificationIntegration?: Maybe<FlexStackDeletePayload>;
+  /** Deletes a FlexStack project (`DELETE /projects/{id}`). */
   readonly flexstackDeleteProject?: Maybe<FlexStackDeletePayload>;
   /** Disconnects a project from its cloud provider account. */
   readonly flexstackDisconnectProject?: Maybe<FlexStackProject>;
+  /** Removes a member from a project (`DELETE /projects/{id}/members/{member_id}`). */
   readonly flexstackRemoveProjectMember?: Maybe<FlexStackDeletePayload>;
+  /** Changes which events a notification integration is told of. */
   readonly flexstackUpdateNotificationIntegration?: Maybe<FlexStackNotificationIntegration>;
+  /**
+   * Changes a FlexStack project (`PUT /projects/{id}`, which replaces it whole:
+   * the gateway sends the current value of every field left out).
+   */
   readonly flexstackUpdateProject?: Maybe<FlexStackProject>;
+  /** Changes a member's project role (`PUT /projects/{id}/members/{member_id}`). */
   readonly flexstackUpdateProjectMember?: Maybe<FlexStackMember>;
   /** Adds a user to a project (`POST /projects/:id/members`); CONFLICT when already a member. */
   readonly gitlabAddMember?: Maybe<GitLabMember>;
@@ -3372,394 +4807,767 @@ export type Mutation = {
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciApproveJobArgs = {
   input: CircleCiApproveJobInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCancelJobArgs = {
   input: CircleCiCancelJobInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCancelWorkflowArgs = {
   input: CircleCiWorkflowInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciContinuePipelineArgs = {
   input: CircleCiContinuePipelineInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateCheckoutKeyArgs = {
   input: CircleCiCreateCheckoutKeyInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateContextArgs = {
   input: CircleCiCreateContextInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateContextRestrictionArgs = {
   input: CircleCiCreateContextRestrictionInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreatePolicyBundleArgs = {
   input: CircleCiCreatePolicyBundleInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateProjectArgs = {
   input: CircleCiCreateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateProjectEnvVarArgs = {
   input: CircleCiCreateProjectEnvVarInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateScheduleArgs = {
   input: CircleCiCreateScheduleInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateUsageExportArgs = {
   input: CircleCiCreateUsageExportInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciCreateWebhookArgs = {
   input: CircleCiCreateWebhookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteCheckoutKeyArgs = {
   input: CircleCiDeleteCheckoutKeyInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteContextArgs = {
   input: CircleCiDeleteContextInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteContextEnvVarArgs = {
   input: CircleCiDeleteContextEnvVarInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteContextRestrictionArgs = {
   input: CircleCiDeleteContextRestrictionInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteOrgClaimsArgs = {
   input: CircleCiDeleteOrgClaimsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteProjectClaimsArgs = {
   input: CircleCiDeleteProjectClaimsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteProjectEnvVarArgs = {
   input: CircleCiDeleteProjectEnvVarInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteScheduleArgs = {
   input: CircleCiDeleteScheduleInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciDeleteWebhookArgs = {
   input: CircleCiDeleteWebhookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciMakeDecisionArgs = {
   input: CircleCiMakeDecisionInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciPatchOrgClaimsArgs = {
   input: CircleCiPatchOrgClaimsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciPatchProjectClaimsArgs = {
   input: CircleCiPatchProjectClaimsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciRerunWorkflowArgs = {
   input: CircleCiRerunWorkflowInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciSetContextEnvVarArgs = {
   input: CircleCiSetContextEnvVarInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciSetDecisionSettingsArgs = {
   input: CircleCiSetDecisionSettingsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciTriggerPipelineArgs = {
   input: CircleCiTriggerPipelineInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciUpdateProjectSettingsArgs = {
   input: CircleCiUpdateProjectSettingsInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciUpdateScheduleArgs = {
   input: CircleCiUpdateScheduleInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCircleciUpdateWebhookArgs = {
   input: CircleCiUpdateWebhookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordBulkUpdateTeamAccessArgs = {
   input: ConcordBulkUpdateTeamAccessInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordCreateProjectArgs = {
   input: ConcordCreateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordDeleteProjectArgs = {
   input: ConcordDeleteProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordMoveProjectArgs = {
   input: ConcordMoveProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordUpdateConfigurationArgs = {
   input: ConcordUpdateConfigurationInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordUpdateProjectArgs = {
   input: ConcordUpdateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationConcordUpdateTeamAccessArgs = {
   input: ConcordUpdateTeamAccessInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCreateGhesGlobalWebhookArgs = {
   input: CreateGhesGlobalWebhookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCreateGhesOrganizationArgs = {
   input: CreateGhesOrganizationInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationCreateGhesPreReceiveEnvironmentArgs = {
   input: CreateGhesPreReceiveEnvironmentInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationDeleteGhesGlobalWebhookArgs = {
   input: GhesGlobalWebhookIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationDeleteGhesPreReceiveEnvironmentArgs = {
   input: GhesPreReceiveEnvironmentIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationDeleteGhesPublicKeyArgs = {
   input: GhesPublicKeyIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackAddProjectMembersArgs = {
   input: FlexStackAddProjectMembersInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackCreateNotificationIntegrationArgs = {
   input: FlexStackCreateNotificationIntegrationInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackCreateProjectArgs = {
   input: FlexStackCreateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackDeleteNotificationIntegrationArgs = {
   input: FlexStackNotificationIntegrationIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackDeleteProjectArgs = {
   input: FlexStackProjectIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackDisconnectProjectArgs = {
   input: FlexStackProjectIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackRemoveProjectMemberArgs = {
   input: FlexStackProjectMemberInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackUpdateNotificationIntegrationArgs = {
   input: FlexStackUpdateNotificationIntegrationInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackUpdateProjectArgs = {
   input: FlexStackUpdateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationFlexstackUpdateProjectMemberArgs = {
   input: FlexStackUpdateProjectMemberInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabAddMemberArgs = {
   input: GitLabAddMemberInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabAddProjectHookArgs = {
   input: GitLabAddProjectHookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabCreateProjectArgs = {
   input: GitLabCreateProjectInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabDeleteProjectHookArgs = {
   input: GitLabDeleteProjectHookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabRemoveMemberArgs = {
   input: GitLabRemoveMemberInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabUpdateMemberArgs = {
   input: GitLabUpdateMemberInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationGitlabUpdateProjectHookArgs = {
   input: GitLabUpdateProjectHookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationPingGhesGlobalWebhookArgs = {
   input: GhesGlobalWebhookIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationRenameGhesOrganizationArgs = {
   input: RenameGhesOrganizationInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationStartGhesPreReceiveEnvironmentDownloadArgs = {
   input: GhesPreReceiveEnvironmentIdInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationSyncGhesLdapTeamArgs = {
   input: SyncGhesLdapTeamInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationSyncGhesLdapUserArgs = {
   input: SyncGhesLdapUserInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationUpdateGhesGlobalWebhookArgs = {
   input: UpdateGhesGlobalWebhookInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationUpdateGhesLdapTeamMappingArgs = {
   input: UpdateGhesLdapTeamMappingInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationUpdateGhesLdapUserMappingArgs = {
   input: UpdateGhesLdapUserMappingInput;
 };
 
 
+/**
+ * Every write of every service: one field each, named after the service
+ * (`circleci…`, `gitlab…`), taking one input object checked before any
+ * upstream call. A write purges what it can have made stale from the cache.
+ */
 export type MutationUpdateGhesPreReceiveEnvironmentArgs = {
   input: UpdateGhesPreReceiveEnvironmentInput;
 };
 
 /** An object with a globally unique, opaque id that `node(id:)` can fetch again. */
 export type Node = {
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
 };
 
 /** Relay page information. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
+  /** The cursor of the page's last item, to pass as `after` for the next page; null when the page is empty. */
   readonly endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page; ask for them with `after: endCursor`. */
   readonly hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page: true when it was read with `after`. Lists page forwards only: start again without `after` to read them. */
   readonly hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null when the page is empty. */
   readonly startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A ping sent to a global webhook. */
 export type PingGhesGlobalWebhookPayload = {
   readonly __typename?: 'PingGhesGlobalWebhookPayload';
   /** The webhook that was sent a `ping` event. */
   readonly webhook?: Maybe<GhesGlobalWebhook>;
+  /** The global id of the pinged webhook. */
   readonly webhookId: Scalars['ID']['output'];
 };
 
 /** A CI pipeline run. */
 export type Pipeline = {
+  /** When the run was created, as the service reports it; null when it does not. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /** The run's number in its project; 64-bit where the service's are (CircleCI). */
   readonly number?: Maybe<Scalars['SafeInt']['output']>;
   /**
    * Where the run stands, in the same words for every service. From the
-   * service's status, except on CircleCI, whose pipeline states tell only
-   * whether its configuration was processed: there it is read from the
-   * pipeline's workflows (one call, shared with `workflows`).
+   * service's status at no further call on GitLab, Concord and FlexStack;
+   * CircleCI's pipeline states tell only whether its configuration was
+   * processed, so there it is read from the pipeline's workflows (one call,
+   * `GET /pipeline/{id}/workflow`, shared with `workflows`). Null only when
+   * that read fails.
    */
   readonly runState?: Maybe<RunState>;
+  /** The service the run is on. */
   readonly service: Service;
   /** The service's own status name. */
   readonly status: Scalars['String']['output'];
@@ -3773,25 +5581,36 @@ export type Pipeline = {
 export type Project = {
   /** A human-readable identifier unique on its service (slug, path, org/name). */
   readonly fullName: Scalars['String']['output'];
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
   /**
-   * The project's newest pipeline run, or the service's nearest equivalent;
-   * null when it has none (each type says what it reads).
+   * The project's newest run: GitLab's latest pipeline of the default branch,
+   * CircleCI's newest pipeline, Concord's newest process, FlexStack's newest
+   * deployment. Null when there is none. One list read of one item (GitLab:
+   * its latest-pipeline read); each type says which.
    */
   readonly latestPipeline?: Maybe<Pipeline>;
   /**
-   * Who has access to the project: people or teams, in the service's own
-   * order. Empty where the service has no such list (each type says).
+   * Who has access to the project, in the service's own order: GitLab's direct
+   * members, the teams with access to a Concord project, a FlexStack project's
+   * collaborators; always empty on CircleCI, whose API has no member list, at
+   * no upstream call. Each type says which read it costs.
    */
   readonly members?: Maybe<MemberConnection>;
   /** The project's name as the service shows it. */
   readonly name: Scalars['String']['output'];
+  /** The service the project lives on. */
   readonly service: Service;
   /** The project's page on its service, when known. */
   readonly url?: Maybe<Scalars['String']['output']>;
   /**
-   * The project's outgoing webhooks. Empty where the service has none (each
-   * type says).
+   * The project's outgoing webhooks: GitLab's project hooks, CircleCI's
+   * project webhooks, FlexStack's webhook notification integrations; always
+   * empty on Concord, which sends none, at no upstream call. Each type says
+   * which read it costs.
    */
   readonly webhooks?: Maybe<WebhookConnection>;
 };
@@ -3818,9 +5637,10 @@ export type ProjectWebhooksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Projects from several services in one list. */
+/** Projects from several services in one list, the services taking turns. */
 export type ProjectConnection = {
   readonly __typename?: 'ProjectConnection';
+  /** This page's items, in the list's order, each with its cursor. */
   readonly edges: ReadonlyArray<ProjectEdge>;
   /**
    * Services that failed for this page: their projects are missing from it and
@@ -3828,16 +5648,24 @@ export type ProjectConnection = {
    * asks them again from where they stood.
    */
   readonly failedServices: ReadonlyArray<Service>;
+  /** Whether more items follow this page, and the cursor (`endCursor`) to read them with. */
   readonly pageInfo: PageInfo;
 };
 
 /** A project on any service, with the cursor of its place in the merged list. */
 export type ProjectEdge = {
   readonly __typename?: 'ProjectEdge';
+  /** An opaque cursor holding every service's position in the merged list: pass it as `after` to read on. */
   readonly cursor: Scalars['String']['output'];
+  /** The project: a `GitLabProject`, `ConcordProject` or `FlexStackProject`. */
   readonly node: Project;
 };
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type Query = {
   readonly __typename?: 'Query';
   /** The organizations the signed-in user belongs to. */
@@ -3846,10 +5674,13 @@ export type Query = {
   readonly circleciContext?: Maybe<CircleCiContext>;
   /** An owner's contexts: give `ownerId` or `ownerSlug`. */
   readonly circleciContexts?: Maybe<CircleCiContextConnection>;
+  /** One recorded decision; null when there is none of that id. */
   readonly circleciDecisionLog?: Maybe<CircleCiDecisionLog>;
   /** Decision logs, newest first. `createdAfter`/`createdBefore` bound the decision time. */
   readonly circleciDecisionLogs?: Maybe<CircleCiDecisionLogConnection>;
+  /** Whether an owner's policies are enforced. */
   readonly circleciDecisionSettings?: Maybe<CircleCiDecisionSettings>;
+  /** Get a list of flaky tests for a given project. Flaky tests are branch agnostic. A flaky test is a test that passed and failed in the same commit. */
   readonly circleciFlakyTests?: Maybe<CircleCiFlakyTests>;
   /** The branches Insights has data for. */
   readonly circleciInsightsBranches?: Maybe<CircleCiInsightsBranches>;
@@ -3861,20 +5692,25 @@ export type Query = {
   readonly circleciMe?: Maybe<CircleCiUser>;
   /** An organization's Insights summary (`orgSlug` like `gh/acme`). */
   readonly circleciOrgInsightsSummary?: Maybe<CircleCiOrgInsightsSummary>;
+  /** The custom claims of an organization's OIDC tokens (`GET /org/{orgID}/oidc-custom-claims`). */
   readonly circleciOrgOidcClaims?: Maybe<CircleCiOidcClaims>;
   /** A CircleCI pipeline by its id. */
   readonly circleciPipeline?: Maybe<CircleCiPipeline>;
   /** Pipelines of an organization (or of every one the user is in), newest first; `mine` keeps only the user's own. */
   readonly circleciPipelines?: Maybe<CircleCiPipelineConnection>;
+  /** An owner's policies in a policy context. */
   readonly circleciPolicyBundle?: Maybe<CircleCiPolicyBundle>;
+  /** This endpoint will retrieve a policy document. */
   readonly circleciPolicyDocument?: Maybe<CircleCiPolicyDocument>;
   /** A CircleCI project by slug (`gh/org/repo`, `bb/org/repo` or `circleci/<org-id>/<project-id>`). */
   readonly circleciProject?: Maybe<CircleCiProject>;
   /** A project's Insights page: totals, per workflow and per workflow and branch. */
   readonly circleciProjectInsightsSummary?: Maybe<CircleCiProjectInsightsSummary>;
+  /** The custom claims of one project's OIDC tokens (`GET /org/{orgID}/project/{projectID}/oidc-custom-claims`). */
   readonly circleciProjectOidcClaims?: Maybe<CircleCiOidcClaims>;
   /** A schedule by its CircleCI id (a UUID). */
   readonly circleciSchedule?: Maybe<CircleCiSchedule>;
+  /** Gets a usage export for an organization. */
   readonly circleciUsageExport?: Maybe<CircleCiUsageExport>;
   /** A CircleCI user by id (a UUID); null when unknown or not visible. */
   readonly circleciUser?: Maybe<CircleCiUser>;
@@ -3884,12 +5720,15 @@ export type Query = {
   readonly circleciWebhooks?: Maybe<CircleCiWebhookConnection>;
   /** A CircleCI workflow by its id. */
   readonly circleciWorkflow?: Maybe<CircleCiWorkflow>;
+  /** Get summary metrics for a project workflow's jobs. Job runs going back at most 90 days are included in the aggregation window. Metrics are refreshed daily, and thus may not include executions from the last 24 hours. Please note that Insights is not a financial reporting tool and should not be used for precise credit reporting. Credit reporting from Insights does not use the same source of truth as the billing information that is found in the Plan Overview page in the CircleCI UI, nor does the underlying data have the same data accuracy guarantees as the billing information in the CircleCI UI. This may lead to discrepancies between credits reported from Insights and the billing information in the Plan Overview page of the CircleCI UI. For precise credit reporting, always use the Plan Overview page in the CircleCI UI. */
   readonly circleciWorkflowJobMetrics?: Maybe<CircleCiJobMetricsConnection>;
   /** Metrics per workflow. `branch` and `allBranches` exclude each other; neither means the default branch. */
   readonly circleciWorkflowMetrics?: Maybe<CircleCiWorkflowMetricsConnection>;
   /** Finished runs of a workflow, newest first. */
   readonly circleciWorkflowRuns?: Maybe<CircleCiWorkflowRunConnection>;
+  /** Get the metrics and trends for a particular workflow on a single branch or all branches. */
   readonly circleciWorkflowSummary?: Maybe<CircleCiWorkflowSummary>;
+  /** Get test metrics for a project's workflows. Currently tests metrics are calculated based on 10 most recent workflow runs. */
   readonly circleciWorkflowTestMetrics?: Maybe<CircleCiWorkflowTestMetrics>;
   /** A Concord process by its instance id. */
   readonly concordProcess?: Maybe<ConcordProcess>;
@@ -3921,7 +5760,10 @@ export type Query = {
   readonly gitlabProject?: Maybe<GitLabProject>;
   /** GitLab projects visible to the credential, in id order (GitLab's keyset pagination). */
   readonly gitlabProjects?: Maybe<GitLabProjectConnection>;
-  /** Fetches any object by its global id. */
+  /**
+   * Fetches any object by its global id, with one read of its service; null
+   * when the object does not exist (any more).
+   */
   readonly node?: Maybe<Node>;
   /** Fetches several objects by global id; a missing one is null in its slot. */
   readonly nodes?: Maybe<ReadonlyArray<Maybe<Node>>>;
@@ -3942,6 +5784,11 @@ export type Query = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciCollaborationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3950,11 +5797,21 @@ export type QueryCircleciCollaborationsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciContextArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciContextsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3966,6 +5823,11 @@ export type QueryCircleciContextsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciDecisionLogArgs = {
   context?: InputMaybe<Scalars['String']['input']>;
   decisionId: Scalars['String']['input'];
@@ -3973,6 +5835,11 @@ export type QueryCircleciDecisionLogArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciDecisionLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3989,29 +5856,54 @@ export type QueryCircleciDecisionLogsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciDecisionSettingsArgs = {
   context?: InputMaybe<Scalars['String']['input']>;
   ownerId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciFlakyTestsArgs = {
   projectSlug: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciInsightsBranchesArgs = {
   projectSlug: Scalars['String']['input'];
   workflowName?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciJobArgs = {
   jobNumber: Scalars['Int']['input'];
   projectSlug: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciJobTimeseriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4026,6 +5918,11 @@ export type QueryCircleciJobTimeseriesArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciOrgInsightsSummaryArgs = {
   orgSlug: Scalars['String']['input'];
   projectNames?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
@@ -4033,16 +5930,31 @@ export type QueryCircleciOrgInsightsSummaryArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciOrgOidcClaimsArgs = {
   orgId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciPipelineArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciPipelinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4053,12 +5965,22 @@ export type QueryCircleciPipelinesArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciPolicyBundleArgs = {
   context?: InputMaybe<Scalars['String']['input']>;
   ownerId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciPolicyDocumentArgs = {
   context?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -4066,11 +5988,21 @@ export type QueryCircleciPolicyDocumentArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciProjectArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciProjectInsightsSummaryArgs = {
   branches?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   projectSlug: Scalars['String']['input'];
@@ -4079,33 +6011,63 @@ export type QueryCircleciProjectInsightsSummaryArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciProjectOidcClaimsArgs = {
   orgId: Scalars['String']['input'];
   projectId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciScheduleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciUsageExportArgs = {
   jobId: Scalars['String']['input'];
   orgId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4116,11 +6078,21 @@ export type QueryCircleciWebhooksArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowJobMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   allBranches?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4134,6 +6106,11 @@ export type QueryCircleciWorkflowJobMetricsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   allBranches?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4146,6 +6123,11 @@ export type QueryCircleciWorkflowMetricsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   allBranches?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4160,6 +6142,11 @@ export type QueryCircleciWorkflowRunsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowSummaryArgs = {
   allBranches?: InputMaybe<Scalars['Boolean']['input']>;
   branch?: InputMaybe<Scalars['String']['input']>;
@@ -4168,6 +6155,11 @@ export type QueryCircleciWorkflowSummaryArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryCircleciWorkflowTestMetricsArgs = {
   allBranches?: InputMaybe<Scalars['Boolean']['input']>;
   branch?: InputMaybe<Scalars['String']['input']>;
@@ -4176,17 +6168,32 @@ export type QueryCircleciWorkflowTestMetricsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryConcordProcessArgs = {
   instanceId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryConcordProjectArgs = {
   name: Scalars['String']['input'];
   org: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryConcordProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4197,28 +6204,53 @@ export type QueryConcordProjectsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryFlexstackDeploymentArgs = {
   id: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryFlexstackNotificationIntegrationArgs = {
   integrationId: Scalars['String']['input'];
   projectId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryFlexstackProjectArgs = {
   id: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryFlexstackProjectMemberArgs = {
   memberId: Scalars['String']['input'];
   projectId: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryFlexstackProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4229,11 +6261,21 @@ export type QueryFlexstackProjectsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGhesGlobalWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGhesGlobalWebhooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4242,11 +6284,21 @@ export type QueryGhesGlobalWebhooksArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGhesPreReceiveEnvironmentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGhesPreReceiveEnvironmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4257,6 +6309,11 @@ export type QueryGhesPreReceiveEnvironmentsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGhesPublicKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4268,11 +6325,21 @@ export type QueryGhesPublicKeysArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGitlabProjectArgs = {
   idOrPath: Scalars['String']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryGitlabProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4283,16 +6350,31 @@ export type QueryGitlabProjectsArgs = {
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryNodesArgs = {
   ids: ReadonlyArray<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Every read: the objects of each service by id or by name, their lists, and
+ * the lists across services (`projects`). A field whose service fails is null
+ * with an error naming the service; the rest of the answer stands.
+ */
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4302,6 +6384,7 @@ export type QueryProjectsArgs = {
   services?: InputMaybe<ReadonlyArray<Service>>;
 };
 
+/** The organization to rename, and its new login. */
 export type RenameGhesOrganizationInput = {
   /** The new login. */
   readonly login: Scalars['String']['input'];
@@ -4316,24 +6399,32 @@ export type RenameGhesOrganizationInput = {
 export type RunState =
   /** Waiting on a person: an approval, a manual job, a suspended process. */
   | 'BLOCKED'
+  /** Canceled before it finished. */
   | 'CANCELED'
   /** Failed, errored or timed out. */
   | 'FAILED'
   /** Created or queued, not started yet. */
   | 'PENDING'
+  /** Started and not finished yet: running, resuming, being canceled (GitLab), or failing but still running (CircleCI). */
   | 'RUNNING'
   /** Not run at all. */
   | 'SKIPPED'
+  /** Finished, and everything in it succeeded. */
   | 'SUCCEEDED'
   /** A status this gateway does not know yet; see `status`. */
   | 'UNKNOWN';
 
 /** The services this gateway federates. */
 export type Service =
+  /** CircleCI, through its API v2 (`CIRCLECI_URL`). */
   | 'CIRCLECI'
+  /** Concord, through its REST API (`CONCORD_URL`). */
   | 'CONCORD'
+  /** FlexStack, through its REST API v1 (`FLEXSTACK_URL`). */
   | 'FLEXSTACK'
+  /** GitHub Enterprise Server, through its site admin REST API (`GHES_URL`). */
   | 'GHES'
+  /** GitLab, through its REST API v4 (`GITLAB_URL`). */
   | 'GITLAB';
 
 /**
@@ -4425,11 +6516,15 @@ export type SubscriptionGitlabPipelineStatusChangedArgs = {
   projectPath?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The team whose LDAP sync to queue. */
 export type SyncGhesLdapTeamInput = {
+  /** The unique identifier of the team. */
   readonly teamId: Scalars['Int']['input'];
 };
 
+/** The user whose LDAP sync to queue. */
 export type SyncGhesLdapUserInput = {
+  /** The handle for the GitHub user account. */
   readonly username: Scalars['String']['input'];
 };
 
@@ -4439,40 +6534,60 @@ export type SyncGhesLdapUserInput = {
  * `organization`, active, and no secret. Send every setting to keep.
  */
 export type UpdateGhesGlobalWebhookInput = {
+  /** Determines if notifications are sent when the webhook is triggered. Set to `true` to send notifications. */
   readonly active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How payloads are serialized; FORM when left out. */
   readonly contentType?: InputMaybe<GhesWebhookContentType>;
+  /** The events that trigger this webhook. A global webhook can be triggered by `user` and `organization` events. Default: `user` and `organization`. */
   readonly events?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** The webhook's global id. */
   readonly id: Scalars['ID']['input'];
+  /** Skip TLS verification (strongly discouraged); false when left out. */
   readonly insecureSsl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** If provided, the `secret` will be used as the `key` to generate the HMAC hex digest value in the `X-Hub-Signature` header. */
   readonly secret?: InputMaybe<Scalars['String']['input']>;
+  /** The URL to which the payloads will be delivered. */
   readonly url: Scalars['String']['input'];
 };
 
+/** The team to map, and the LDAP entry to map it to. */
 export type UpdateGhesLdapTeamMappingInput = {
   /** The distinguished name of the LDAP entry, e.g. `cn=Ops,ou=teams,dc=example,dc=com`. */
   readonly ldapDn: Scalars['String']['input'];
+  /** The unique identifier of the team. */
   readonly teamId: Scalars['Int']['input'];
 };
 
+/** The user to map, and the LDAP entry to map it to. */
 export type UpdateGhesLdapUserMappingInput = {
+  /** The distinguished name of the LDAP entry, e.g. `uid=jdoe,ou=people,dc=example,dc=com`. */
   readonly ldapDn: Scalars['String']['input'];
+  /** The handle for the GitHub user account. */
   readonly username: Scalars['String']['input'];
 };
 
+/** The environment to change; a field left out keeps its value. */
 export type UpdateGhesPreReceiveEnvironmentInput = {
   /** The environment's global id. */
   readonly id: Scalars['ID']['input'];
+  /** URL from which to download a tarball of this environment. */
   readonly imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** This pre-receive environment's new name. */
   readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An outgoing webhook configured on any service. */
 export type Webhook = {
+  /** Whether the service delivers events to it now (each type says what turns it off). */
   readonly active: Scalars['Boolean']['output'];
   /** The events it is subscribed to, in the service's own names. */
   readonly events: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The service that sends the webhook. */
   readonly service: Service;
   /** Where the service delivers events. */
   readonly url: Scalars['String']['output'];
@@ -4509,11 +6624,20 @@ export type WebhookEdge = {
 
 /** A workflow: a set of jobs within a pipeline. */
 export type Workflow = {
+  /** When the workflow was created; null when the service does not say. */
   readonly createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The object's global id: opaque and stable, it names the service, the type
+   * and the object's own id there. `node(id:)` fetches the object again by it.
+   */
   readonly id: Scalars['ID']['output'];
+  /** The workflow's name, as its configuration gives it. */
   readonly name: Scalars['String']['output'];
+  /** The service the workflow is on. */
   readonly service: Service;
+  /** The service's own status name. */
   readonly status: Scalars['String']['output'];
+  /** When the workflow finished; null while it runs. */
   readonly stoppedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 

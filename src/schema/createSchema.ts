@@ -1,40 +1,26 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { isScalarType, type GraphQLSchema } from 'graphql';
 import { resolverMaps } from '../resolvers/index.js';
+import { circleCiDescriptions } from '../upstreams/circleci/descriptions.js';
+import { ghesDescriptions } from '../upstreams/ghes/descriptions.js';
+import { describeTypeDefs } from './describeTypeDefs.js';
+import { readTypeDefs } from './readTypeDefs.js';
 
-/** Finds the `schema/` folder of SDL files, from source or from a build. */
-export function schemaDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = join(dir, 'schema');
-    if (existsSync(join(candidate, 'base.graphql'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('Cannot find the schema/ folder');
-}
-
-/** Every `.graphql` file below a folder, in a stable order. */
-export function readTypeDefs(dir = schemaDir()): string[] {
-  const files: string[] = [];
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.graphql')) files.push(path);
-    }
-  };
-  walk(dir);
-  return files.map((file) => readFileSync(file, 'utf8'));
-}
-
-/** The executable schema: the SDL in `schema/` with every resolver map. */
+/**
+ * The executable schema: the SDL in `schema/`, every description filled in
+ * (the vendors' where the SDL has none, see describeTypeDefs), with every
+ * resolver map.
+ */
 export function createSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: readTypeDefs(),
+  const schema = makeExecutableSchema({
+    typeDefs: describeTypeDefs(readTypeDefs(), [circleCiDescriptions, ghesDescriptions]),
     resolvers: [...resolverMaps],
     inheritResolversFromInterfaces: true,
   });
+  // graphql-tools copies a resolver map's GraphQLScalarType over the SDL's scalar, its missing description
+  // too; the SDL's description stays on the scalar's AST node.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isScalarType(type) && (type.description ?? '') === '' && type.astNode?.description !== undefined) type.description = type.astNode.description.value;
+  }
+  return schema;
 }

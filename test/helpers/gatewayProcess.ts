@@ -26,13 +26,26 @@ function demoEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** What node runs, and where. */
+export interface GatewayCommand {
+  /** node's arguments: the entry point and any flags before it. */
+  readonly args: readonly string[];
+  /** The working folder; the project's when absent. */
+  readonly cwd?: string | undefined;
+}
+
+/** `src/main.ts` under tsx, as `npm start` runs it. */
+const fromSources: GatewayCommand = { args: ['--import', 'tsx', 'src/main.ts'] };
+
 /**
- * Starts `src/main.ts` under tsx (as `npm start` does) in demo mode on a free
- * loopback port, with `env` added, and waits until it is listening (60 s at most).
+ * Starts the gateway (by default `src/main.ts` under tsx, as `npm start`
+ * does) in demo mode on a free loopback port, with `env` added, and waits
+ * until it is listening (60 s at most).
  */
-export async function startGatewayProcess(env: Readonly<Record<string, string>> = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Readonly<Record<string, string>> = {}, command: GatewayCommand = fromSources): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...command.args], {
+    cwd: command.cwd,
     env: demoEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,10 +6,11 @@
  * table it writes.
  */
 
-/** Where the generator reads the description, and where it writes the table (from the repository root). */
+/** Where the generator reads the description, and where it writes the table and the schema's descriptions (from the repository root). */
 export const generatorFiles = {
   spec: 'test/contracts/circleci-v2.openapi.json',
   out: 'src/upstreams/circleci/operations.ts',
+  descriptions: 'src/upstreams/circleci/descriptions.ts',
 } as const;
 
 /** Each path parameter of the description (by name) → the `PathParam` of ./pathParams.ts stating its shape. */

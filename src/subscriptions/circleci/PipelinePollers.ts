@@ -4,6 +4,7 @@ import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstrea
 import { createLoaders } from '../../upstreams/Loaders.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
 import type { LiveSettings } from '../../config/liveSettings.js';
+import { failureDelayMs } from '../retryDelay.js';
 import { sleep } from '../sleep.js';
 import type { Coordination } from '../state/Coordination.js';
 import type { CircleCiTransitions } from './CircleCiTransitions.js';
@@ -150,11 +151,8 @@ export class PipelinePollers {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
           if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND') badTokens.add(token);
-          delay =
-            error instanceof GatewayError && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined
-              ? error.retryAfter * 1000
-              : pollIntervalMs * 2 ** Math.min(failures, 16);
-          delay = Math.min(delay, pollMaxBackoffMs);
+          // At least what the error asks for (a rate limit, an open circuit), else an exponential backoff.
+          delay = failureDelayMs(error, failures, pollIntervalMs, pollMaxBackoffMs);
         }
         // Wait in steps shorter than the lease, renewing it, so a long backoff does not hand the pipeline over.
         let left = delay;

@@ -2,7 +2,7 @@ import { stableUuid } from '../core/ids.js';
 import { Router } from '../core/Router.js';
 import { SimError } from '../core/Simulator.js';
 import { processJson } from './serialize.js';
-import type { ConcordStore } from './store.js';
+import type { ConcordStore, SimProcess, SimProject } from './store.js';
 
 /**
  * Where a Concord process may go from where it is (`ProcessStatus` and the
@@ -22,6 +22,27 @@ const processMoves: Readonly<Record<string, readonly string[]>> = {
   RESUMING: ['RUNNING', 'CANCELLED', 'FAILED'],
 };
 
+let started = 0;
+
+/** Starts a process of a project (`NEW`), the newest of its list. */
+export function startConcordProcess(store: ConcordStore, project: SimProject): SimProcess {
+  const at = new Date().toISOString();
+  const process: SimProcess = { instanceId: stableUuid(`concord-process:started:${project.id}:${started++}:${at}`), projectId: project.id, kind: 'DEFAULT', initiator: 'admin', status: 'NEW', createdAt: at, lastUpdatedAt: at };
+  store.processes.push(process);
+  return process;
+}
+
+/** Whether Concord moves a process from where it is to `status`. */
+export function concordMoves(process: SimProcess, status: string): boolean {
+  return (processMoves[process.status] ?? []).includes(status);
+}
+
+/** Moves a process to a status (checked with {@link concordMoves} first). */
+export function moveConcordProcess(process: SimProcess, status: string): void {
+  process.status = status;
+  process.lastUpdatedAt = new Date().toISOString();
+}
+
 /**
  * The Concord simulator's run controls, under `/__sim/` (Concord sends no
  * webhook about processes; clients poll them):
@@ -31,15 +52,11 @@ const processMoves: Readonly<Record<string, readonly string[]>> = {
  */
 export function concordRunControls(store: ConcordStore): Router {
   const router = new Router();
-  let started = 0;
   router.post('/projects/:org/:name/processes', (req) => {
     const org = store.orgByName(req.params['org'] ?? '');
     const project = org === undefined ? undefined : store.projectIn(org.id, req.params['name'] ?? '');
     if (project === undefined) throw new SimError(404, `Project not found: ${req.params['org'] ?? ''}/${req.params['name'] ?? ''}`);
-    const at = new Date().toISOString();
-    const process = { instanceId: stableUuid(`concord-process:started:${project.id}:${started++}:${at}`), projectId: project.id, kind: 'DEFAULT', initiator: 'admin', status: 'NEW', createdAt: at, lastUpdatedAt: at };
-    store.processes.push(process);
-    return { status: 201, body: processJson(store, process) };
+    return { status: 201, body: processJson(store, startConcordProcess(store, project)) };
   });
   router.post('/processes/:id/status', (req) => {
     const process = store.processes.find((candidate) => candidate.instanceId === req.params['id']);
@@ -47,9 +64,8 @@ export function concordRunControls(store: ConcordStore): Router {
     const status = (req.body as { status?: unknown } | undefined)?.status;
     const known = new Set(Object.values(processMoves).flat());
     if (typeof status !== 'string' || !known.has(status)) throw new SimError(400, `status must be one of ${[...known].sort().join(', ')}`);
-    if (!(processMoves[process.status] ?? []).includes(status)) throw new SimError(409, `A ${process.status} process cannot become ${status}`);
-    process.status = status;
-    process.lastUpdatedAt = new Date().toISOString();
+    if (!concordMoves(process, status)) throw new SimError(409, `A ${process.status} process cannot become ${status}`);
+    moveConcordProcess(process, status);
     return { status: 200, body: processJson(store, process) };
   });
   return router;

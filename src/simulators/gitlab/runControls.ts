@@ -2,8 +2,47 @@ import { createHash } from 'node:crypto';
 import { Router } from '../core/Router.js';
 import { SimError } from '../core/Simulator.js';
 import { addJobs } from './seedPipelines.js';
-import { ciStatuses, type GitLabStore } from './store.js';
+import { ciStatuses, type GitLabStore, type SimPipeline, type SimProject } from './store.js';
 import type { GitLabWebhookSender } from './webhookSender.js';
+
+/** Starts a pipeline on a ref (`created`, its jobs waiting) and announces it. */
+export function startGitLabPipeline(store: GitLabStore, webhooks: GitLabWebhookSender, project: SimProject, ref: string): SimPipeline {
+  const now = Date.now();
+  const at = new Date(now).toISOString();
+  const previous = store.pipelines.filter((pipeline) => pipeline.projectId === project.id).at(-1);
+  const sha = createHash('sha1').update(`${project.id}#${store.pipelines.length}#${at}`).digest('hex');
+  const pipeline = store.addPipeline({
+    projectId: project.id,
+    ref,
+    tag: false,
+    sha,
+    beforeSha: previous?.sha ?? '0000000000000000000000000000000000000000',
+    status: 'created',
+    source: 'web',
+    name: null,
+    userId: project.creatorId,
+    createdAt: at,
+    updatedAt: at,
+    startedAt: null,
+    finishedAt: null,
+    coverage: null,
+  });
+  addJobs(store, pipeline, now);
+  // Nothing has started yet: every job waits.
+  for (const job of store.jobs) {
+    if (job.pipelineId !== pipeline.id) continue;
+    job.status = 'created';
+    job.startedAt = null;
+  }
+  webhooks.pipelineChanged(pipeline);
+  return pipeline;
+}
+
+/** Moves a pipeline to a status, as a runner would, and announces it. */
+export function moveGitLabPipeline(store: GitLabStore, webhooks: GitLabWebhookSender, pipeline: SimPipeline, status: string): void {
+  store.setPipelineStatus(pipeline, status, new Date().toISOString());
+  webhooks.pipelineChanged(pipeline);
+}
 
 /**
  * The GitLab simulator's run controls, under `/__sim/`, as GitLab's runners
@@ -22,34 +61,7 @@ export function gitLabRunControls(store: GitLabStore, webhooks: GitLabWebhookSen
     if (project === undefined) throw new SimError(404, `No project ${req.params['id'] ?? ''}`);
     const ref = (req.body as { ref?: unknown } | undefined)?.ref ?? project.defaultBranch;
     if (typeof ref !== 'string' || ref === '') throw new SimError(400, 'ref must be a branch or tag name');
-    const now = Date.now();
-    const at = new Date(now).toISOString();
-    const previous = store.pipelines.filter((pipeline) => pipeline.projectId === project.id).at(-1);
-    const sha = createHash('sha1').update(`${project.id}#${store.pipelines.length}#${at}`).digest('hex');
-    const pipeline = store.addPipeline({
-      projectId: project.id,
-      ref,
-      tag: false,
-      sha,
-      beforeSha: previous?.sha ?? '0000000000000000000000000000000000000000',
-      status: 'created',
-      source: 'web',
-      name: null,
-      userId: project.creatorId,
-      createdAt: at,
-      updatedAt: at,
-      startedAt: null,
-      finishedAt: null,
-      coverage: null,
-    });
-    addJobs(store, pipeline, now);
-    // Nothing has started yet: every job waits.
-    for (const job of store.jobs) {
-      if (job.pipelineId !== pipeline.id) continue;
-      job.status = 'created';
-      job.startedAt = null;
-    }
-    webhooks.pipelineChanged(pipeline);
+    const pipeline = startGitLabPipeline(store, webhooks, project, ref);
     return { status: 201, body: { id: pipeline.id, iid: pipeline.iid, status: pipeline.status, ref } };
   });
   router.post('/pipelines/:id/status', (req) => {
@@ -60,8 +72,7 @@ export function gitLabRunControls(store: GitLabStore, webhooks: GitLabWebhookSen
       throw new SimError(400, `status must be one of ${ciStatuses.filter((name) => name !== 'created').join(', ')}`);
     }
     if (pipeline.status === status) throw new SimError(409, `Pipeline ${pipeline.id} is already ${status}`);
-    store.setPipelineStatus(pipeline, status, new Date().toISOString());
-    webhooks.pipelineChanged(pipeline);
+    moveGitLabPipeline(store, webhooks, pipeline, status);
     return { status: 200, body: { id: pipeline.id, iid: pipeline.iid, status: pipeline.status } };
   });
   return router;

@@ -10,12 +10,12 @@ const assetTypes: Readonly<Record<string, string>> = {
 };
 
 /** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 /** Only same-origin scripts, styles, fonts and connections: the page works offline and leaks nothing. */
-function contentSecurityPolicy(host: string | undefined): string {
+export function contentSecurityPolicy(host: string | undefined): string {
   const sockets = host !== undefined && /^[\w.-]+(:\d+)?$|^\[[\d:a-fA-F]+\](:\d+)?$/.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",
@@ -50,7 +50,8 @@ function page(): string {
 `;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+/** Answers a page or an asset, never sniffed. */
+export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('x-content-type-options', 'nosniff');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/relay/globalId.js';
 import { subscribe, waitFor, type Received } from './liveHelpers.js';
@@ -102,5 +103,18 @@ describe('pipelinesChanged over every pipeline service, by polling alone', () =>
     const after = await reads();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await reads()).toBe(after);
+  });
+});
+
+describe('the example of examples/', () => {
+  it('pipelines-changed.graphql runs with its variables on the demo data: a CURRENT event per project, no error', async () => {
+    const query = readFileSync(new URL('../../examples/pipelines-changed.graphql', import.meta.url), 'utf8');
+    const variables = JSON.parse(readFileSync(new URL('../../examples/pipelines-changed.variables.json', import.meta.url), 'utf8')) as { projects: string[] };
+    const sub = subscribe(live.client(), query, variables);
+    await waitFor(() => sub.results.length >= variables.projects.length, 'a CURRENT event per project');
+    expect(sub.results.every((result) => result.errors === undefined)).toBe(true);
+    expect(sub.results.map((result) => [result.data?.pipelinesChanged.project.id, result.data?.pipelinesChanged.source])).toEqual(variables.projects.map((id) => [id, 'CURRENT']));
+    expect(sub.results.every((result) => typeof result.data?.pipelinesChanged.runState === 'string')).toBe(true);
+    sub.stop();
   });
 });

@@ -102,15 +102,13 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
     logLevel: 'warning',
     absWorkingDir: projectRoot,
   } as const;
+  // Browser modules carry the examples as they are now.
+  const script: Esbuild.BuildOptions = { ...common, format: 'esm', platform: 'browser', target: ['chrome110', 'firefox110', 'safari16'], plugins: [examplesPlugin()] };
   await esbuild.build({
-    ...common,
+    ...script,
     entryPoints: [join(explorerClientDir, 'main.ts')],
     outfile: join(explorerAssetsDir, explorerAssetNames.script),
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome110', 'firefox110', 'safari16'],
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    plugins: [examplesPlugin()],
   });
   await esbuild.build({
     ...common,
@@ -119,15 +117,7 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
     loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.png': 'dataurl', '.svg': 'dataurl' },
   });
   // The board: no framework, the graphql-ws client and the examples it runs.
-  await esbuild.build({
-    ...common,
-    entryPoints: [join(boardClientDir, 'main.ts')],
-    outfile: join(explorerAssetsDir, boardAssetNames.script),
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome110', 'firefox110', 'safari16'],
-    plugins: [examplesPlugin()],
-  });
+  await esbuild.build({ ...script, entryPoints: [join(boardClientDir, 'main.ts')], outfile: join(explorerAssetsDir, boardAssetNames.script) });
   await esbuild.build({ ...common, entryPoints: [join(boardClientDir, 'board.css')], outfile: join(explorerAssetsDir, boardAssetNames.style) });
   writeFileSync(join(explorerAssetsDir, explorerAssetNames.stamp), `${JSON.stringify({ hash: explorerSourceHash() })}\n`);
   return true;

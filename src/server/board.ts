@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serviceSettings } from '../config/config.js';
 import { boardAssetNames } from '../board/paths.js';
-import { explorerAssetsDir } from '../explorer/paths.js';
-import { contentSecurityPolicy, scriptJson, send } from './explorer.js';
+import { bundleAssets } from './bundleAssets.js';
+import { bundlePage } from './bundlePage.js';
+import { contentSecurityPolicy } from './explorer.js';
+import { sendAsset as send } from './sendAsset.js';
 
 const assetTypes: Readonly<Record<string, string>> = {
   [boardAssetNames.script]: 'text/javascript; charset=utf-8',
@@ -12,23 +12,13 @@ const assetTypes: Readonly<Record<string, string>> = {
 };
 
 function page(maxProjects: number): string {
-  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), authHeaders: ['x-api-key'], maxProjects };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Switchyard board</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/board/${boardAssetNames.style}">
-<script type="application/json" id="board-settings">${scriptJson(settings)}</script>
-<script type="module" src="/board/${boardAssetNames.script}"></script>
-</head>
-<body>
-<div id="board"></div>
-</body>
-</html>
-`;
+  return bundlePage({
+    name: 'board',
+    title: 'Switchyard board',
+    style: `/board/${boardAssetNames.style}`,
+    script: `/board/${boardAssetNames.script}`,
+    settings: { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), authHeaders: ['x-api-key'], maxProjects },
+  });
 }
 
 /**
@@ -37,7 +27,7 @@ function page(maxProjects: number): string {
  * the explorer's content security policy. Returns false for any other path.
  */
 export function createBoardHandler(options: { readonly maxProjects: number }): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
-  const assets = new Map<string, Buffer>();
+  const assets = bundleAssets('/board/', assetTypes, 'board');
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/board' || url.pathname === '/board/') {
@@ -47,20 +37,6 @@ export function createBoardHandler(options: { readonly maxProjects: number }): (
       });
       return true;
     }
-    const name = url.pathname.startsWith('/board/') ? url.pathname.slice('/board/'.length) : undefined;
-    const type = name === undefined ? undefined : assetTypes[name];
-    if (name === undefined || type === undefined) return false;
-    let body = assets.get(name);
-    if (body === undefined) {
-      try {
-        body = await readFile(join(explorerAssetsDir, name));
-      } catch {
-        send(res, 503, 'text/plain; charset=utf-8', 'The board is not built: run `npm run build:explorer`.\n');
-        return true;
-      }
-      assets.set(name, body);
-    }
-    send(res, 200, type, body, { 'cache-control': 'no-cache' });
-    return true;
+    return assets(res, url.pathname);
   };
 }

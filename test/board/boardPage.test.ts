@@ -4,17 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { boardAssetNames } from '../../src/board/paths.js';
 import { explorerAssetsDir } from '../../src/explorer/paths.js';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { loadedUrls } from '../explorer/explorerBrowser.js';
 
 let t: TestGateway | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-/** Every URL an HTML page loads by itself (src and href attributes), but inline data. */
-function loadedUrls(html: string): string[] {
-  return [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1] as string).filter((url) => !url.startsWith('data:'));
-}
 
 describe('the board page', () => {
   it('is served at /board and loads only its same-origin bundle, under the explorer\'s CSP, with the credential headers and the project bound', async () => {

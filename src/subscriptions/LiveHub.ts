@@ -11,6 +11,8 @@ import { CredentialFingerprints } from '../cache/keys.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import { normalizeSlug } from './circleci/status.js';
 import { ProjectPollers } from './pipelines/ProjectPollers.js';
+import type { WatchedProject } from './pipelines/readWatchedProject.js';
+import { SharedReads } from './pipelines/SharedReads.js';
 import { sleep } from './sleep.js';
 import { EventStream } from './EventStream.js';
 import { noopInvalidator, type Invalidator } from './EventSink.js';
@@ -26,6 +28,9 @@ import type { Receiver } from './webhooks/Receiver.js';
 import { WebhookEndpoint } from './webhooks/WebhookEndpoint.js';
 
 const keyPrefix = 'switchyard:live:';
+
+/** How long a project read for a subscriber serves other subscribers of the same credential. */
+const projectReadTtlMs = 10_000;
 
 /** What a live hub is built from. */
 export interface LiveHubOptions {
@@ -48,6 +53,12 @@ export class LiveHub {
   readonly pollers: PipelinePollers;
   /** One poller per watched project and credential scope (`pipelinesChanged`). */
   readonly projectPollers: ProjectPollers;
+  /**
+   * Projects read on subscribe to `pipelinesChanged`, shared by the
+   * subscribers of one credential for a few seconds: a board reloaded by a
+   * whole team reads each project once, not once per subscriber.
+   */
+  readonly watchedProjects = new SharedReads<WatchedProject>(projectReadTtlMs);
   readonly webhooks: WebhookEndpoint;
   private readonly streams = new Set<{ close(): void }>();
   private readonly fingerprints: CredentialFingerprints;

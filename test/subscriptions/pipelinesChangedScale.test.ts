@@ -61,12 +61,20 @@ function subscribers(gateway: Gateway, count: number): Received[] {
   return subs;
 }
 
-/** Every poll read of each project since the logs were cleared. */
-async function pollReads(): Promise<Record<string, number>> {
+/** The read of each watched project itself, made on subscribe to check the subscriber may read it. */
+const projectPaths: Readonly<Record<keyof typeof pollPaths, string>> = {
+  circleci: '/api/v2/project/gh/acme/api',
+  gitlab: '/api/v4/projects/1',
+  concord: '/api/v2/org/Default/project/analytics',
+  flexstack: '/v1/projects/b7G1EKxv9BB7srnAhz3zbC',
+};
+
+/** Every read of each project since the logs were cleared: its polls, and its reads on subscribe. */
+async function pollReads(which: 'polls' | 'projects' = 'polls'): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const service of Object.keys(pollPaths) as (keyof typeof pollPaths)[]) {
     const log = (await (await fetch(`${originOf(simulators, service)}/__sim/requests`)).json()) as LoggedRequest[];
-    counts[service] = log.filter(pollPaths[service]).length;
+    counts[service] = log.filter(which === 'polls' ? pollPaths[service] : (request) => request.path === projectPaths[service]).length;
   }
   return counts;
 }
@@ -123,6 +131,10 @@ describe('pipelinesChanged pollers are shared', () => {
     for (const [service, count] of Object.entries(reads)) {
       expect(count, service).toBeGreaterThanOrEqual(1);
       expect(count, `${service}: ${count} reads in ${elapsed} ms`).toBeLessThanOrEqual(onePollerBound(elapsed));
+    }
+    // The subscribers' reads of the projects themselves are shared too (for 10 s each).
+    for (const [service, count] of Object.entries(await pollReads('projects'))) {
+      expect(count, `${service}: ${count} project reads in ${elapsed} ms`).toBeLessThanOrEqual(Math.ceil(elapsed / 10_000) + 1);
     }
     for (const sub of subs) sub.stop();
     await waitFor(() => gateway.live.projectPollers.activeTargets().length === 0, 'the pollers end');

@@ -4,12 +4,13 @@ import { createLoaders } from '../../upstreams/Loaders.js';
 import type { RunState } from '../../upstreams/runState.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
 import type { EventBus } from '../bus/EventBus.js';
+import { pauseLoop } from '../pauseLoop.js';
 import { failureDelayMs, retryAfterMsOf } from '../retryDelay.js';
-import { sleep } from '../sleep.js';
 import type { Coordination } from '../state/Coordination.js';
 import { markerOf, parseObservation, type PipelineObservation } from './PipelineObservation.js';
 import { targetName, type PipelineService, type WatchTarget } from './ProjectRef.js';
 import { readLatestPipeline } from './readLatestPipeline.js';
+import { SharedReads } from './SharedReads.js';
 
 interface Watch {
   readonly target: WatchTarget;
@@ -19,7 +20,7 @@ interface Watch {
   /** A webhook told of a change since the last poll. */
   woken: boolean;
   /** Ends the current wait early, when a wake may. */
-  interrupt: (() => void) | undefined;
+  wake: (() => void) | undefined;
   done: Promise<void>;
   polls: number;
   failures: number;
@@ -66,7 +67,7 @@ const stateKey = (target: WatchTarget): string => `pipelines:${targetName(target
 export class ProjectPollers {
   private readonly watches = new Map<string, Watch>();
   /** Reads in flight, by target: a poll and the subscribers' first reads share them. */
-  private readonly reading = new Map<string, Promise<PipelineObservation>>();
+  private readonly reading = new SharedReads<PipelineObservation>(0);
   private readonly owner = randomUUID();
   private polls = 0;
 
@@ -89,7 +90,7 @@ export class ProjectPollers {
         subscribers: new Set(),
         controller: new AbortController(),
         woken: false,
-        interrupt: undefined,
+        wake: undefined,
         done: Promise.resolve(),
         polls: 0,
         failures: 0,
@@ -116,7 +117,7 @@ export class ProjectPollers {
     for (const watch of this.watches.values()) {
       if (watch.target.service !== service || watch.target.key.toLowerCase() !== wanted) continue;
       watch.woken = true;
-      watch.interrupt?.();
+      watch.wake?.();
     }
   }
 
@@ -173,15 +174,8 @@ export class ProjectPollers {
   }
 
   private readShared(target: WatchTarget, credential: string): Promise<PipelineObservation> {
-    const name = targetName(target);
-    let reading = this.reading.get(name);
-    if (reading === undefined) {
-      // No response cache: a poll must see the service as it is now.
-      const loaders = createLoaders(this.upstreams, { [target.service]: credential }, `poll-${target.service}`);
-      reading = readLatestPipeline(loaders, target.service, target.key).finally(() => this.reading.delete(name));
-      this.reading.set(name, reading);
-    }
-    return reading;
+    // No response cache: a poll must see the service as it is now.
+    return this.reading.read(targetName(target), () => readLatestPipeline(createLoaders(this.upstreams, { [target.service]: credential }, `poll-${target.service}`), target.service, target.key));
   }
 
   /** Stores the observation as the target's latest and publishes it when it differs from the one before. */
@@ -201,21 +195,6 @@ export class ProjectPollers {
     });
   }
 
-  /** Sleeps up to `ms`; a wake cuts it short when `wakeable`. False once the watch ended. */
-  private async pause(watch: Watch, ms: number, wakeable: boolean): Promise<boolean> {
-    const step = new AbortController();
-    const onAbort = (): void => step.abort();
-    watch.controller.signal.addEventListener('abort', onAbort, { once: true });
-    if (wakeable) watch.interrupt = () => step.abort();
-    try {
-      await sleep(ms, step.signal);
-    } finally {
-      watch.interrupt = undefined;
-      watch.controller.signal.removeEventListener('abort', onAbort);
-    }
-    return !watch.controller.signal.aborted;
-  }
-
   /**
    * Waits `ms` while holding the lease, renewing it in steps shorter than its
    * life so a long wait does not hand the target over. Ends early on a wake
@@ -229,7 +208,7 @@ export class ProjectPollers {
       if (wakeable && watch.woken) return true;
       const left = until - Date.now();
       if (left <= 0) return true;
-      if (!(await this.pause(watch, Math.min(left, pollLeaseMs / 3), wakeable))) return false;
+      if (!(await pauseLoop(watch, Math.min(left, pollLeaseMs / 3), wakeable))) return false;
       if (until - Date.now() <= 0 || (wakeable && watch.woken)) return true;
       if (!(await this.coordination.acquireLease(lease, owner, pollLeaseMs).catch(() => false))) return true;
     }
@@ -252,12 +231,12 @@ export class ProjectPollers {
         } catch (error) {
           // The shared state is unreachable: nobody can be sure to hold the lease; try again later.
           failures++;
-          if (!(await this.pause(watch, failureDelayMs(error, failures, pollIntervalMs, pollMaxBackoffMs), false))) break;
+          if (!(await pauseLoop(watch, failureDelayMs(error, failures, pollIntervalMs, pollMaxBackoffMs), false))) break;
           continue;
         }
         if (!leased) {
           // Another replica polls it; take over if it leaves or dies.
-          if (!(await this.pause(watch, Math.min(pollIntervalMs, pollLeaseMs / 3), true))) break;
+          if (!(await pauseLoop(watch, Math.min(pollIntervalMs, pollLeaseMs / 3), true))) break;
           continue;
         }
         // A webhook's news is credited to the next poll that succeeds.

@@ -30,7 +30,8 @@ function refusal(ref: ProjectRef, error: unknown): unknown {
 
 /**
  * The stream of `pipelinesChanged(projects:)`. Every project is read first
- * with the subscriber's own credentials (as `node(id:)` would); the first
+ * with the subscriber's own credentials (as `node(id:)` would; a read is
+ * shared by the subscribers of one credential for a few seconds); the first
  * that cannot be read refuses the whole subscription with that read's code
  * (NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, SERVICE_NOT_CONFIGURED, …), before
  * anything is watched. Then each project is watched by the shared poller of
@@ -39,7 +40,14 @@ function refusal(ref: ProjectRef, error: unknown): unknown {
  * scope, about one of its projects, unlike what it last got for it.
  */
 export async function watchPipelines(context: LiveContext, refs: readonly ProjectRef[]): Promise<EventStream<PipelineChangeModel>> {
-  const read = await Promise.allSettled(refs.map((ref) => readWatchedProject(context.loaders, ref)));
+  const read = await Promise.allSettled(
+    refs.map((ref) => {
+      const credential = context.credentials[ref.service];
+      // Shared with the subscribers of the same credential (never another's); without one the read fails as it should.
+      if (credential === undefined) return readWatchedProject(context.loaders, ref);
+      return context.live.watchedProjects.read(`${context.live.scopeOf(ref.service, credential)}:${ref.service}:${ref.key}`, () => readWatchedProject(context.loaders, ref));
+    }),
+  );
   const watched = new Map<string, Watched>();
   for (const [index, outcome] of read.entries()) {
     const ref = refs[index] as ProjectRef;

@@ -20,11 +20,12 @@ interface Watched {
 /** A project the subscriber may not watch, naming its id, with the code its read failed with. */
 function refusal(ref: ProjectRef, error: unknown): unknown {
   if (!(error instanceof GatewayError)) return error;
+  // The read's own extensions (an open circuit's reason, say) stay, with the id that failed.
   return new GatewayError(error.code, `Project ${ref.id} cannot be watched: ${error.message}`, {
     service: error.service,
     status: error.status,
     retryAfter: error.retryAfter,
-    extensions: { projectId: ref.id },
+    extensions: { ...error.extensions, projectId: ref.id },
   });
 }
 

@@ -12,12 +12,16 @@ export interface LiveSettings {
   readonly webhookMaxBodyBytes: number;
   /** How long a delivery id is remembered to drop duplicate deliveries. */
   readonly webhookDedupeSeconds: number;
-  /** Pause between two polls of one watched pipeline. */
+  /** Pause between two polls of one watched pipeline, or of a project whose latest run is active. */
   readonly pollIntervalMs: number;
+  /** Pause between two polls of a project whose latest run is finished (or that has none). */
+  readonly pollIdleIntervalMs: number;
   /** How long a replica's poll lease on a pipeline lasts unless renewed. */
   readonly pollLeaseMs: number;
-  /** Longest wait after failures, whatever the backoff says. */
+  /** Longest wait after failures, whatever the backoff says (a service's own `retryAfter` is still honoured). */
   readonly pollMaxBackoffMs: number;
+  /** Most project ids one `pipelinesChanged` subscription may name. */
+  readonly maxWatchedProjects: number;
 }
 
 /** The environment variable of each receiver's secret. */
@@ -36,6 +40,8 @@ export const liveSettingNames: readonly string[] = [
   'SUBSCRIPTION_POLL_INTERVAL_MS',
   'SUBSCRIPTION_POLL_LEASE_MS',
   'SUBSCRIPTION_POLL_MAX_BACKOFF_MS',
+  'SUBSCRIPTION_POLL_IDLE_INTERVAL_MS',
+  'SUBSCRIPTION_MAX_PROJECTS',
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -61,12 +67,18 @@ export function loadLiveSettings(env: Env): LiveSettings {
   if (pollLeaseMs <= pollIntervalMs) {
     throw new ConfigError('SUBSCRIPTION_POLL_LEASE_MS', `must be longer than SUBSCRIPTION_POLL_INTERVAL_MS (${pollIntervalMs})`);
   }
+  const pollIdleIntervalMs = integer(env, 'SUBSCRIPTION_POLL_IDLE_INTERVAL_MS', Math.max(60_000, pollIntervalMs), 50, 3_600_000);
+  if (pollIdleIntervalMs < pollIntervalMs) {
+    throw new ConfigError('SUBSCRIPTION_POLL_IDLE_INTERVAL_MS', `must be at least SUBSCRIPTION_POLL_INTERVAL_MS (${pollIntervalMs})`);
+  }
   return Object.freeze({
     webhookSecrets: Object.freeze(webhookSecrets),
     webhookMaxBodyBytes: integer(env, 'WEBHOOK_MAX_BODY_BYTES', 1_048_576, 1_024, 26_214_400),
     webhookDedupeSeconds: integer(env, 'WEBHOOK_DEDUPE_SECONDS', 86_400, 1, 2_592_000),
     pollIntervalMs,
     pollLeaseMs,
+    pollIdleIntervalMs,
     pollMaxBackoffMs: integer(env, 'SUBSCRIPTION_POLL_MAX_BACKOFF_MS', 300_000, 100, 3_600_000),
+    maxWatchedProjects: integer(env, 'SUBSCRIPTION_MAX_PROJECTS', 100, 1, 1_000),
   });
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { explorerExamples } from './explorerExamples.js';
 import { examplesDir, explorerAssetNames, explorerAssetsDir, explorerClientDir } from './paths.js';
+import { boardAssetNames, boardClientDir } from '../board/paths.js';
 
 /** The module through which the client imports the examples, made at build time. */
 const examplesModule = 'switchyard:examples';
@@ -12,8 +13,9 @@ const examplesModule = 'switchyard:examples';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * A fingerprint of everything the bundle is made from: the client sources,
- * the examples, these scripts and the locked package versions.
+ * A fingerprint of everything the bundles are made from: the explorer's and
+ * the board's client sources, the examples, these scripts and the locked
+ * package versions.
  */
 export function explorerSourceHash(): string {
   const hash = createHash('sha256');
@@ -21,6 +23,9 @@ export function explorerSourceHash(): string {
     ...readdirSync(explorerClientDir)
       .sort()
       .map((name) => join(explorerClientDir, name)),
+    ...readdirSync(boardClientDir)
+      .sort()
+      .map((name) => join(boardClientDir, name)),
     // The examples the bundle carries: the files at the top of examples/ (client set-ups live in folders below).
     ...readdirSync(examplesDir, { withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -55,7 +60,7 @@ function examplesPlugin(): Esbuild.Plugin {
 
 function builtHash(): string | undefined {
   const stamp = join(explorerAssetsDir, explorerAssetNames.stamp);
-  const complete = Object.values(explorerAssetNames).every((name) => existsSync(join(explorerAssetsDir, name)));
+  const complete = [...Object.values(explorerAssetNames), ...Object.values(boardAssetNames)].every((name) => existsSync(join(explorerAssetsDir, name)));
   if (!complete) return undefined;
   try {
     return (JSON.parse(readFileSync(stamp, 'utf8')) as { hash?: string }).hash;
@@ -76,9 +81,10 @@ export interface BuildExplorerOptions {
 }
 
 /**
- * Bundles GraphiQL and its styles into `src/explorer/assets/` with esbuild.
- * Returns whether it built. Where esbuild is not installed (a production
- * image), an existing bundle is kept as it is.
+ * Bundles GraphiQL and its styles, and the live board, into
+ * `src/explorer/assets/` with esbuild. Returns whether it built. Where
+ * esbuild is not installed (a production image), an existing bundle is kept
+ * as it is.
  */
 export async function buildExplorer(options: BuildExplorerOptions = {}): Promise<boolean> {
   if (options.ifStale === true && !explorerIsStale()) return false;
@@ -99,15 +105,13 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
     logLevel: 'warning',
     absWorkingDir: projectRoot,
   } as const;
+  // Browser modules carry the examples as they are now.
+  const script: Esbuild.BuildOptions = { ...common, format: 'esm', platform: 'browser', target: ['chrome110', 'firefox110', 'safari16'], plugins: [examplesPlugin()] };
   await esbuild.build({
-    ...common,
+    ...script,
     entryPoints: [join(explorerClientDir, 'main.ts')],
     outfile: join(explorerAssetsDir, explorerAssetNames.script),
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome110', 'firefox110', 'safari16'],
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    plugins: [examplesPlugin()],
   });
   await esbuild.build({
     ...common,
@@ -115,20 +119,23 @@ export async function buildExplorer(options: BuildExplorerOptions = {}): Promise
     outfile: join(explorerAssetsDir, explorerAssetNames.style),
     loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.png': 'dataurl', '.svg': 'dataurl' },
   });
+  // The board: no framework, the graphql-ws client and the examples it runs.
+  await esbuild.build({ ...script, entryPoints: [join(boardClientDir, 'main.ts')], outfile: join(explorerAssetsDir, boardAssetNames.script) });
+  await esbuild.build({ ...common, entryPoints: [join(boardClientDir, 'board.css')], outfile: join(explorerAssetsDir, boardAssetNames.style) });
   writeFileSync(join(explorerAssetsDir, explorerAssetNames.stamp), `${JSON.stringify({ hash: explorerSourceHash() })}\n`);
   return true;
 }
 
 /**
- * Copies the built bundle to `dir` (replacing what is there), where a
- * compiled gateway (`dist/src/explorer/assets/`, beside its `paths.js`)
- * serves it from.
+ * Copies the built bundles, the explorer's and the live board's, to `dir`
+ * (replacing what is there), where a compiled gateway
+ * (`dist/src/explorer/assets/`, beside its `paths.js`) serves them from.
  */
 export function copyExplorer(dir: string): void {
   if (builtHash() === undefined) throw new Error('The explorer bundle is not built: run `npm run build:explorer`');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of Object.values(explorerAssetNames)) cpSync(join(explorerAssetsDir, name), join(dir, name));
+  for (const name of [...Object.values(explorerAssetNames), ...Object.values(boardAssetNames)]) cpSync(join(explorerAssetsDir, name), join(dir, name));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

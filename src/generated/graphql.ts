@@ -15,6 +15,7 @@ import type { ConcordProjectModel, ConcordTeamAccessModel, ConcordProcessModel, 
 import type { ConcordProjectWrite } from '../upstreams/concord/loaders.js';
 import type { FlexStackProjectModel, FlexStackMemberModel, FlexStackIntegrationModel, FlexStackNotificationFlagsModel, FlexStackDeploymentModel } from '../upstreams/flexstack/models.js';
 import type { CircleCiPipelineEvent, CircleCiWorkflowEvent, CircleCiJobEvent, CircleCiJobSnapshot, FlexStackDeploymentEventModel, GitLabPipelineEvent } from '../subscriptions/events.js';
+import type { PipelineChangeModel } from '../subscriptions/pipelines/PipelineChange.js';
 import type { GatewayContext } from '../context/GatewayContext.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -5574,6 +5575,43 @@ export type Pipeline = {
 };
 
 /**
+ * A watched project's latest pipeline, when the subscription starts (source
+ * CURRENT) and whenever it changes: a new pipeline, or a new status of the same
+ * one. `project`, `pipeline` and `runState` cost no upstream call per event:
+ * the project is the one read when the subscription started, the pipeline the
+ * one the shared poller (or a webhook it followed) read with your credential.
+ */
+export type PipelineChange = {
+  readonly __typename?: 'PipelineChange';
+  /** When the gateway read the state (for a CURRENT event, when it was sent). */
+  readonly happenedAt: Scalars['DateTime']['output'];
+  /**
+   * The project's latest pipeline, as `Project.latestPipeline` reads it (GitLab:
+   * the default branch's; CircleCI: the newest of any branch; Concord: the newest
+   * process; FlexStack: the newest deployment). Null when the project has none.
+   * Fields beyond the ones the poll read (a pipeline's jobs, say) are read with
+   * your credential when selected.
+   */
+  readonly pipeline?: Maybe<Pipeline>;
+  /**
+   * The run state this subscription sent last for the project (of the same or an
+   * earlier pipeline); null for a CURRENT event, or when the project had no
+   * pipeline.
+   */
+  readonly previousRunState?: Maybe<RunState>;
+  /** The project, as your credential read it when the subscription started. */
+  readonly project: Project;
+  /** The pipeline's run state, in the one vocabulary of `Pipeline.runState`; null when the project has no pipeline. */
+  readonly runState?: Maybe<RunState>;
+  /**
+   * CURRENT: the state when the subscription started, once per project, first.
+   * POLL: the gateway's polling saw the change. WEBHOOK: a webhook about the
+   * project made the gateway read it at once.
+   */
+  readonly source: LiveEventSource;
+};
+
+/**
  * A project on any service: a CircleCI project, a GitLab project, a Concord
  * project, a FlexStack project. Select these fields without knowing the
  * service; use an inline fragment for each service's own fields.
@@ -6457,6 +6495,18 @@ export type Subscription = {
    * project hook with pipeline events pointing at /webhooks/gitlab.
    */
   readonly gitlabPipelineStatusChanged: GitLabPipelineStatusChange;
+  /**
+   * The latest pipeline of each given project, of any service with pipelines
+   * (CircleCI, GitLab, Concord, FlexStack; mixed), with its run state: first each
+   * project's current one (source CURRENT; a project whose pipeline could not be
+   * read then gets its first event from its first poll), then every change. One
+   * subscription for a whole dashboard, with no webhook to set up: each project
+   * is polled by one poller per credential for the whole deployment, however many
+   * subscribers watch it (every SUBSCRIPTION_POLL_INTERVAL_MS while a run is
+   * pending or running, every SUBSCRIPTION_POLL_IDLE_INTERVAL_MS otherwise), and
+   * a configured webhook (CircleCI, GitLab, FlexStack) makes it read at once.
+   */
+  readonly pipelinesChanged: PipelineChange;
 };
 
 
@@ -6514,6 +6564,16 @@ export type SubscriptionFlexstackDeploymentChangedArgs = {
 export type SubscriptionGitlabPipelineStatusChangedArgs = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
   projectPath?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-transport-ws) at the GraphQL path.
+ * Credentials go in the connection_init payload under the same names as the
+ * HTTP headers (`x-circleci-token`, `x-flexstack-key`, …).
+ */
+export type SubscriptionPipelinesChangedArgs = {
+  projects: ReadonlyArray<Scalars['ID']['input']>;
 };
 
 /** The team whose LDAP sync to queue. */
@@ -7013,6 +7073,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PingGhesGlobalWebhookPayload: ResolverTypeWrapper<Omit<PingGhesGlobalWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['GhesGlobalWebhook']> }>;
   Pipeline: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Pipeline']>;
+  PipelineChange: ResolverTypeWrapper<PipelineChangeModel>;
   Project: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Project']>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -7291,6 +7352,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PingGhesGlobalWebhookPayload: Omit<PingGhesGlobalWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['GhesGlobalWebhook']> };
   Pipeline: ResolversInterfaceTypes<ResolversParentTypes>['Pipeline'];
+  PipelineChange: PipelineChangeModel;
   Project: ResolversInterfaceTypes<ResolversParentTypes>['Project'];
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ProjectEdge']> };
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
@@ -9126,6 +9188,16 @@ export type PipelineResolvers<ContextType = GatewayContext, ParentType extends R
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PipelineChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineChange'] = ResolversParentTypes['PipelineChange']> = {
+  happenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  previousRunState?: Resolver<Maybe<ResolversTypes['RunState']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  runState?: Resolver<Maybe<ResolversTypes['RunState']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LiveEventSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   __resolveType: TypeResolveFn<'CircleCIProject' | 'ConcordProject' | 'FlexStackProject' | 'GitLabProject', ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9213,6 +9285,7 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
   circleciWorkflowStatusChanged?: SubscriptionResolver<ResolversTypes['CircleCIWorkflowStatusChange'], "circleciWorkflowStatusChanged", ParentType, ContextType, Partial<SubscriptionCircleciWorkflowStatusChangedArgs>>;
   flexstackDeploymentChanged?: SubscriptionResolver<ResolversTypes['FlexStackDeploymentEvent'], "flexstackDeploymentChanged", ParentType, ContextType, Partial<SubscriptionFlexstackDeploymentChangedArgs>>;
   gitlabPipelineStatusChanged?: SubscriptionResolver<ResolversTypes['GitLabPipelineStatusChange'], "gitlabPipelineStatusChanged", ParentType, ContextType, Partial<SubscriptionGitlabPipelineStatusChangedArgs>>;
+  pipelinesChanged?: SubscriptionResolver<ResolversTypes['PipelineChange'], "pipelinesChanged", ParentType, ContextType, RequireFields<SubscriptionPipelinesChangedArgs, 'projects'>>;
 };
 
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
@@ -9431,6 +9504,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PingGhesGlobalWebhookPayload?: PingGhesGlobalWebhookPayloadResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
+  PipelineChange?: PipelineChangeResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;

@@ -18,6 +18,7 @@ import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { introspectionRules } from './introspectionRules.js';
 import { csrfPreventionHeaders } from './csrfPrevention.js';
+import { createBoardHandler } from './board.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
 import { operationPlugin, type OperationSummary } from './operationPlugin.js';
@@ -165,7 +166,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const readiness = new ReadinessCheck(config.redisUrl);
-  const explorer = config.explorer ? createExplorerHandler({ introspection: config.introspection }) : undefined;
+  // The explorer at / and the live board at /board, both with EXPLORER.
+  const pages = config.explorer ? [createExplorerHandler({ introspection: config.introspection }), createBoardHandler({ maxProjects: config.live.maxWatchedProjects })] : [];
+  const explorer =
+    pages.length === 0
+      ? undefined
+      : async (...args: Parameters<ReturnType<typeof createExplorerHandler>>): Promise<boolean> => {
+          for (const serve of pages) if (await serve(...args)) return true;
+          return false;
+        };
 
   const server = createServer(
     createRequestHandler({

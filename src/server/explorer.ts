@@ -1,21 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serviceSettings } from '../config/config.js';
-import { explorerAssetNames, explorerAssetsDir } from '../explorer/paths.js';
+import { explorerAssetNames } from '../explorer/paths.js';
+import { bundleAssets } from './bundleAssets.js';
+import { bundlePage } from './bundlePage.js';
+import { sendAsset as send } from './sendAsset.js';
 
 const assetTypes: Readonly<Record<string, string>> = {
   [explorerAssetNames.script]: 'text/javascript; charset=utf-8',
   [explorerAssetNames.style]: 'text/css; charset=utf-8',
 };
 
-/** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 /** Only same-origin scripts, styles, fonts and connections: the page works offline and leaks nothing. */
-function contentSecurityPolicy(host: string | undefined): string {
+export function contentSecurityPolicy(host: string | undefined): string {
   const sockets = host !== undefined && /^[\w.-]+(:\d+)?$|^\[[\d:a-fA-F]+\](:\d+)?$/.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",
@@ -35,39 +31,21 @@ export const introspectionOffNote =
   'Introspection is off on this gateway (INTROSPECTION=false), so the explorer cannot load the schema: ' +
   'queries still run, without documentation, completion or validation in the editor.';
 
-function page(options: ExplorerOptions): string {
-  const settings = { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), introspection: options.introspection };
-  const note = options.introspection ? '' : `<p class="explorer-note" role="note">${introspectionOffNote}</p>\n`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Switchyard explorer</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/explorer/${explorerAssetNames.style}">
-<script type="application/json" id="explorer-settings">${scriptJson(settings)}</script>
-<script type="module" src="/explorer/${explorerAssetNames.script}"></script>
-</head>
-<body>
-${note}<div id="explorer"></div>
-</body>
-</html>
-`;
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.statusCode = status;
-  res.setHeader('content-type', type);
-  res.setHeader('x-content-type-options', 'nosniff');
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(body);
-}
-
 /** How the explorer page is served. */
 export interface ExplorerOptions {
   /** Whether the gateway answers introspection; when not, the page says so and GraphiQL asks for no schema. */
   readonly introspection: boolean;
+}
+
+function page(options: ExplorerOptions): string {
+  return bundlePage({
+    name: 'explorer',
+    title: 'Switchyard explorer',
+    style: `/explorer/${explorerAssetNames.style}`,
+    script: `/explorer/${explorerAssetNames.script}`,
+    settings: { credentialHeaders: Object.values(serviceSettings).map((names) => names.header), introspection: options.introspection },
+    ...(options.introspection ? {} : { note: introspectionOffNote }),
+  });
 }
 
 /**
@@ -76,7 +54,7 @@ export interface ExplorerOptions {
  * Returns false for any other path.
  */
 export function createExplorerHandler(options: ExplorerOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
-  const assets = new Map<string, Buffer>();
+  const assets = bundleAssets('/explorer/', assetTypes, 'explorer');
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/') {
@@ -86,20 +64,6 @@ export function createExplorerHandler(options: ExplorerOptions): (req: IncomingM
       });
       return true;
     }
-    const name = url.pathname.startsWith('/explorer/') ? url.pathname.slice('/explorer/'.length) : undefined;
-    const type = name === undefined ? undefined : assetTypes[name];
-    if (name === undefined || type === undefined) return false;
-    let body = assets.get(name);
-    if (body === undefined) {
-      try {
-        body = await readFile(join(explorerAssetsDir, name));
-      } catch {
-        send(res, 503, 'text/plain; charset=utf-8', 'The explorer is not built: run `npm run build:explorer`.\n');
-        return true;
-      }
-      assets.set(name, body);
-    }
-    send(res, 200, type, body, { 'cache-control': 'no-cache' });
-    return true;
+    return assets(res, url.pathname);
   };
 }

@@ -2,6 +2,8 @@
 export interface GatewayPlaces {
   readonly endpoint: string;
   readonly explorer: string | null;
+  /** The live board (with the explorer). */
+  readonly board: string | null;
   readonly metrics: string;
   readonly health: string;
   readonly readiness: string;
@@ -13,6 +15,7 @@ export function placesOf(endpoint: string, explorer: boolean): GatewayPlaces {
   return {
     endpoint,
     explorer: explorer ? `${origin}/` : null,
+    board: explorer ? `${origin}/board` : null,
     metrics: `${origin}/metrics`,
     health: `${origin}/healthz`,
     readiness: `${origin}/readyz`,
@@ -25,6 +28,7 @@ export function startBanner(places: GatewayPlaces, demoSimulators: Readonly<Reco
     '',
     `  Switchyard is running${demoSimulators === undefined ? '' : ' in DEMO MODE (simulated upstreams with seeded data)'}`,
     `  Explorer:          ${places.explorer ?? 'off (EXPLORER=false)'}`,
+    `  Live board:        ${places.board ?? 'off (EXPLORER=false)'}`,
     `  GraphQL endpoint:  ${places.endpoint}`,
     `  Metrics:           ${places.metrics}`,
     `  Health/readiness:  ${places.health}  ${places.readiness}`,

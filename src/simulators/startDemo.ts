@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import type { ServiceName } from '../config/ServiceName.js';
+import { startDemoRuns } from './demoRuns.js';
 import { startSimulators, type RunningSimulators } from './startSimulators.js';
 
 /** Demo mode, started: the simulators and the configuration that points the gateway at them. */
@@ -15,12 +16,14 @@ export interface Demo {
 
 /**
  * Starts every simulator in process with its seeded data and its timers
- * (CircleCI moves runs on and starts new pipelines, FlexStack deploys), as
- * `npm start` does when no service URL is set.
+ * (CircleCI moves runs on and starts new pipelines, FlexStack deploys,
+ * GitLab pipelines and Concord processes start and run), as `npm start` does
+ * when no service URL is set.
  */
 export async function startDemo(config: Config): Promise<Demo> {
   // Simulated time moves by itself and new pipelines start, so subscriptions show live changes.
   const simulators = await startSimulators({ advanceEveryMs: 1_000, newPipelineEveryMs: 30_000, deployEveryMs: 20_000 });
+  const runs = startDemoRuns(simulators, { everyMs: 25_000, stepMs: 4_000 });
   const circleciSecret = config.live.webhookSecrets.circleci ?? randomBytes(32).toString('hex');
   const flexstackSecret = config.live.webhookSecrets.flexstack ?? randomBytes(32).toString('hex');
   const services: Partial<Record<ServiceName, { url: string; token: string | undefined }>> = {};
@@ -38,6 +41,9 @@ export async function startDemo(config: Config): Promise<Demo> {
       simulators.circleci.webhooks.target = { url: `${origin}/webhooks/circleci`, secret: circleciSecret };
       simulators.flexstack.webhooks.target = { url: `${origin}/webhooks/flexstack`, secret: flexstackSecret };
     },
-    close: () => simulators.close(),
+    close: async () => {
+      runs.stop();
+      await simulators.close();
+    },
   };
 }

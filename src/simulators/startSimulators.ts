@@ -7,6 +7,7 @@ import { createFlexStackSimulator, type FlexStackSimulator } from './flexstack/c
 import { createGitLabSimulator, type GitLabSimulator } from './gitlab/createGitLabSimulator.js';
 import type { WebhookTarget } from './circleci/webhookSender.js';
 import type { FlexStackWebhookTarget } from './flexstack/webhookSender.js';
+import type { GitLabWebhookTarget } from './gitlab/webhookSender.js';
 
 /** Every simulator, started. */
 export interface RunningSimulators {
@@ -51,6 +52,8 @@ export interface StartSimulatorsOptions {
   readonly flexstackWebhook?: FlexStackWebhookTarget | undefined;
   /** FlexStack: start a demo deployment every so many ms. */
   readonly deployEveryMs?: number | undefined;
+  /** GitLab: deliver Pipeline Hooks here. */
+  readonly gitlabWebhook?: GitLabWebhookTarget | undefined;
 }
 
 /** Starts every simulator on loopback. */
@@ -65,7 +68,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   const ghes = createGhesSimulator();
   const concord = createConcordSimulator();
   const flexstack = createFlexStackSimulator({ webhook: options.flexstackWebhook, deployEveryMs: options.deployEveryMs });
-  const gitlab = createGitLabSimulator();
+  const gitlab = createGitLabSimulator({ webhook: options.gitlabWebhook });
   const byService: Partial<Record<ServiceName, Simulator>> = {
     circleci: circleci.simulator,
     ghes: ghes.simulator,
@@ -96,6 +99,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     async close() {
       await circleci.stop();
       await flexstack.stop();
+      await gitlab.stop();
       await Promise.all(Object.values(byService).map((simulator) => simulator.close()));
     },
   };

@@ -6,28 +6,29 @@ const maxBuffered = 1_000;
 
 /**
  * One subscription's events from the bus, as the async iterator GraphQL
- * subscriptions consume. The filter may be async (an access check); events
- * keep their order. `return()` (the client left) removes the listener and
- * runs `onClose` exactly once.
+ * subscriptions consume. `select` turns a bus event into what the
+ * subscriber gets, or undefined to leave it out; it may be async (an access
+ * check), and events keep their order. `return()` (the client left) removes
+ * the listener and runs `onClose` exactly once.
  */
-export class EventStream implements AsyncIterableIterator<LiveEvent> {
-  private readonly buffer: LiveEvent[] = [];
-  private readonly waiting: ((result: IteratorResult<LiveEvent>) => void)[] = [];
+export class EventStream<T = LiveEvent> implements AsyncIterableIterator<T> {
+  private readonly buffer: T[] = [];
+  private readonly waiting: ((result: IteratorResult<T>) => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly unlisten: () => void;
 
   constructor(
     bus: EventBus,
-    private readonly filter: (event: LiveEvent) => boolean | Promise<boolean>,
+    private readonly select: (event: LiveEvent) => T | undefined | Promise<T | undefined>,
     private readonly onClose: () => void,
-    /** Read after listening starts and sent first (unfiltered), so nothing published meanwhile is lost or sent before it. */
-    initial?: (() => Promise<LiveEvent | null>) | undefined,
+    /** Read after listening starts and sent first (as they are), so nothing published meanwhile is lost or sent before them. */
+    initial?: (() => Promise<readonly T[]>) | undefined,
   ) {
     if (initial !== undefined) {
       this.chain = initial().then(
-        (event) => {
-          if (event !== null && !this.closed) this.deliver(event);
+        (events) => {
+          for (const event of events) if (!this.closed) this.deliver(event);
         },
         () => undefined,
       );
@@ -40,17 +41,17 @@ export class EventStream implements AsyncIterableIterator<LiveEvent> {
 
   private async offer(event: LiveEvent): Promise<void> {
     if (this.closed) return;
-    let wanted: boolean;
+    let selected: T | undefined;
     try {
-      wanted = await this.filter(event);
+      selected = await this.select(event);
     } catch {
-      wanted = false;
+      selected = undefined;
     }
-    if (!wanted || this.closed) return;
-    this.deliver(event);
+    if (selected === undefined || this.closed) return;
+    this.deliver(selected);
   }
 
-  private deliver(event: LiveEvent): void {
+  private deliver(event: T): void {
     const next = this.waiting.shift();
     if (next !== undefined) {
       next({ value: event, done: false });
@@ -60,19 +61,18 @@ export class EventStream implements AsyncIterableIterator<LiveEvent> {
     if (this.buffer.length > maxBuffered) this.buffer.shift();
   }
 
-  next(): Promise<IteratorResult<LiveEvent>> {
-    const event = this.buffer.shift();
-    if (event !== undefined) return Promise.resolve({ value: event, done: false });
+  next(): Promise<IteratorResult<T>> {
+    if (this.buffer.length > 0) return Promise.resolve({ value: this.buffer.shift() as T, done: false });
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  return(): Promise<IteratorResult<LiveEvent>> {
+  return(): Promise<IteratorResult<T>> {
     this.close();
     return Promise.resolve({ value: undefined, done: true });
   }
 
-  throw(error?: unknown): Promise<IteratorResult<LiveEvent>> {
+  throw(error?: unknown): Promise<IteratorResult<T>> {
     this.close();
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

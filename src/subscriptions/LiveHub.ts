@@ -7,6 +7,12 @@ import { RedisBus } from './bus/RedisBus.js';
 import { CircleCiTransitions } from './circleci/CircleCiTransitions.js';
 import { PipelinePollers } from './circleci/PipelinePollers.js';
 import type { LiveEvent } from './events.js';
+import { CredentialFingerprints } from '../cache/keys.js';
+import type { ServiceName } from '../config/ServiceName.js';
+import { normalizeSlug } from './circleci/status.js';
+import { ProjectPollers } from './pipelines/ProjectPollers.js';
+import type { WatchedProject } from './pipelines/readWatchedProject.js';
+import { SharedReads } from './pipelines/SharedReads.js';
 import { sleep } from './sleep.js';
 import { EventStream } from './EventStream.js';
 import { noopInvalidator, type Invalidator } from './EventSink.js';
@@ -23,6 +29,9 @@ import { WebhookEndpoint } from './webhooks/WebhookEndpoint.js';
 
 const keyPrefix = 'switchyard:live:';
 
+/** How long a project read for a subscriber serves other subscribers of the same credential. */
+const projectReadTtlMs = 10_000;
+
 /** What a live hub is built from. */
 export interface LiveHubOptions {
   readonly config: Config;
@@ -35,14 +44,24 @@ export interface LiveHubOptions {
 /**
  * Everything behind subscriptions: the event bus (Redis pub/sub across
  * replicas when REDIS_URL is set, else in process), the shared state for
- * de-duplication and poll leases, the webhook receivers and the pipeline
- * pollers. One per gateway; `dispose()` ends it all.
+ * de-duplication and poll leases, the webhook receivers, the CircleCI
+ * pipeline pollers and the project pollers of `pipelinesChanged`. One per
+ * gateway; `dispose()` ends it all.
  */
 export class LiveHub {
   readonly transitions: CircleCiTransitions;
   readonly pollers: PipelinePollers;
+  /** One poller per watched project and credential scope (`pipelinesChanged`). */
+  readonly projectPollers: ProjectPollers;
+  /**
+   * Projects read on subscribe to `pipelinesChanged`, shared by the
+   * subscribers of one credential for a few seconds: a board reloaded by a
+   * whole team reads each project once, not once per subscriber.
+   */
+  readonly watchedProjects = new SharedReads<WatchedProject>(projectReadTtlMs);
   readonly webhooks: WebhookEndpoint;
-  private readonly streams = new Set<EventStream>();
+  private readonly streams = new Set<{ close(): void }>();
+  private readonly fingerprints: CredentialFingerprints;
   private readonly unlistenInvalidation: () => void;
 
   private constructor(
@@ -53,9 +72,13 @@ export class LiveHub {
     invalidator: Invalidator,
     private readonly connections: readonly Redis[],
     circleCiToken: string | undefined,
+    keySecret: string | undefined,
   ) {
     this.transitions = new CircleCiTransitions(bus, coordination);
     this.pollers = new PipelinePollers(upstreams, coordination, this.transitions, settings);
+    this.projectPollers = new ProjectPollers(upstreams, coordination, bus, settings);
+    // The cache's fingerprints: replicas with the same CACHE_KEY_SECRET share a credential's pollers.
+    this.fingerprints = new CredentialFingerprints(keySecret);
     const receivers = new Map<WebhookService, Receiver>([
       ['circleci', circleCiReceiver(this.transitions, circleCiToken === undefined ? undefined : (id) => this.pollers.fetchWorkflows(id, circleCiToken))],
       ['ghes', ghesReceiver(bus)],
@@ -68,11 +91,16 @@ export class LiveHub {
       if (message.invalidate !== undefined) {
         void Promise.resolve(invalidator.invalidate(message.invalidate.service, message.invalidate.paths)).catch(() => undefined);
       }
-      // A webhook about a polled pipeline: poll it now rather than at the next tick.
+      // A webhook about a polled pipeline or project: poll it now rather than at the next tick.
       const event = message.event;
       if ((event?.kind === 'circleci.workflow' || event?.kind === 'circleci.job') && event.source === 'WEBHOOK') {
         this.pollers.wake(event.pipelineId);
       }
+      if ((event?.kind === 'circleci.workflow' || event?.kind === 'circleci.job' || event?.kind === 'circleci.pipeline') && event.source === 'WEBHOOK') {
+        this.projectPollers.wake('circleci', normalizeSlug(event.projectSlug));
+      }
+      if (event?.kind === 'gitlab.pipeline') this.projectPollers.wake('gitlab', event.projectId);
+      if (event?.kind === 'flexstack.deployment') this.projectPollers.wake('flexstack', event.projectId);
     });
   }
 
@@ -81,7 +109,16 @@ export class LiveHub {
     const invalidator = options.invalidator ?? noopInvalidator;
     const url = options.config.redisUrl;
     if (url === undefined) {
-      return new LiveHub(options.settings, new MemoryBus(), new MemoryCoordination(), options.upstreams, invalidator, [], options.config.services.circleci?.token);
+      return new LiveHub(
+        options.settings,
+        new MemoryBus(),
+        new MemoryCoordination(),
+        options.upstreams,
+        invalidator,
+        [],
+        options.config.services.circleci?.token,
+        options.config.cacheKeySecret,
+      );
     }
     const redisOptions = { maxRetriesPerRequest: 3, connectionName: 'switchyard-live' } as const;
     const commands = new Redis(url, redisOptions);
@@ -95,7 +132,16 @@ export class LiveHub {
     const startWait = new AbortController();
     await Promise.race([bus.whenReady().catch(() => undefined), sleep(5_000, startWait.signal)]);
     startWait.abort();
-    return new LiveHub(options.settings, bus, new RedisCoordination(commands, keyPrefix), options.upstreams, invalidator, [commands, subscriber], options.config.services.circleci?.token);
+    return new LiveHub(
+      options.settings,
+      bus,
+      new RedisCoordination(commands, keyPrefix),
+      options.upstreams,
+      invalidator,
+      [commands, subscriber],
+      options.config.services.circleci?.token,
+      options.config.cacheKeySecret,
+    );
   }
 
   /** A subscription's stream of events passing `filter`, after `initial`'s event if any; `onClose` runs when it ends. */
@@ -104,9 +150,22 @@ export class LiveHub {
     onClose: () => void = () => undefined,
     initial?: (() => Promise<LiveEvent | null>) | undefined,
   ): EventStream {
-    const stream = new EventStream(
+    return this.streamOf<LiveEvent>(
+      async (event) => ((await filter(event)) ? event : undefined),
+      onClose,
+      initial === undefined ? undefined : async () => [await initial()].filter((event): event is LiveEvent => event !== null),
+    );
+  }
+
+  /** A subscription's stream of what `select` makes of each event (undefined: left out), after `initial`'s; `onClose` runs when it ends. */
+  streamOf<T>(
+    select: (event: LiveEvent) => T | undefined | Promise<T | undefined>,
+    onClose: () => void = () => undefined,
+    initial?: (() => Promise<readonly T[]>) | undefined,
+  ): EventStream<T> {
+    const stream: EventStream<T> = new EventStream<T>(
       this.bus,
-      filter,
+      select,
       () => {
         this.streams.delete(stream);
         onClose();
@@ -115,6 +174,11 @@ export class LiveHub {
     );
     this.streams.add(stream);
     return stream;
+  }
+
+  /** A credential's keyed fingerprint: the scope of the pollers that read with it. */
+  scopeOf(service: ServiceName, token: string): string {
+    return this.fingerprints.of(service, token);
   }
 
   /** Open subscription streams on this replica. */
@@ -126,6 +190,7 @@ export class LiveHub {
   async dispose(): Promise<void> {
     for (const stream of [...this.streams]) stream.close();
     await this.pollers.dispose();
+    await this.projectPollers.dispose();
     this.unlistenInvalidation();
     await this.bus.close();
     await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));

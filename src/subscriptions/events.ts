@@ -1,6 +1,9 @@
 import type { CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
 import type { CircleCiJobModel } from '../upstreams/circleci/modelsJobs.js';
 import type { DeploymentState } from '../upstreams/flexstack/models.js';
+import type { RunState } from '../upstreams/runState.js';
+import type { PipelineObservation } from './pipelines/PipelineObservation.js';
+import type { PipelineService } from './pipelines/ProjectRef.js';
 
 /** A CircleCI job in the job event's former shape (the deprecated `jobStatusEvent`). */
 export interface CircleCiJobSnapshot {
@@ -77,5 +80,30 @@ export interface GhesRunEvent {
   readonly happenedAt: string;
 }
 
+/**
+ * A project's latest pipeline changed, as one credential scope's poller saw
+ * it: only subscribers of that scope (the same credential) receive it.
+ */
+export interface PipelineChangeEvent {
+  readonly kind: 'pipeline.change';
+  readonly service: PipelineService;
+  /** The project's canonical key on its service. */
+  readonly project: string;
+  /** The keyed fingerprint of the credential the pipeline was read with. */
+  readonly scope: string;
+  readonly observation: PipelineObservation;
+  /** The run state the shared state held before (null when unknown or without a pipeline). */
+  readonly previousRunState: RunState | null;
+  /** WEBHOOK when a webhook about the project made the poller read it. */
+  readonly source: 'WEBHOOK' | 'POLL';
+}
+
 /** Everything that flows through the event bus to subscribers. */
-export type LiveEvent = CircleCiPipelineEvent | CircleCiWorkflowEvent | CircleCiJobEvent | FlexStackDeploymentEventModel | GitLabPipelineEvent | GhesRunEvent;
+export type LiveEvent =
+  | CircleCiPipelineEvent
+  | CircleCiWorkflowEvent
+  | CircleCiJobEvent
+  | FlexStackDeploymentEventModel
+  | GitLabPipelineEvent
+  | GhesRunEvent
+  | PipelineChangeEvent;

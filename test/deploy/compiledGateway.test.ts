@@ -64,6 +64,14 @@ describe('the compiled gateway, laid out as the production image holds it (dist/
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 
+  it('serves the live board page and its bundle', async () => {
+    const running = gateway as GatewayProcess;
+    const page = await fetch(`${running.origin}/board`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/board/board.js');
+    for (const asset of ['/board/board.js', '/board/board.css']) expect((await fetch(`${running.origin}${asset}`)).status, asset).toBe(200);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     expect(await (gateway as GatewayProcess).stop()).toBe(0);
   });

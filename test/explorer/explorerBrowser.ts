@@ -81,3 +81,8 @@ export async function resultText(page: Page): Promise<string> {
 export async function run(page: Page): Promise<void> {
   await page.click('.graphiql-execute-button');
 }
+
+/** Every URL an HTML page loads by itself (src and href attributes), but inline data. */
+export function loadedUrls(html: string): string[] {
+  return [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1] as string).filter((url) => !url.startsWith('data:'));
+}

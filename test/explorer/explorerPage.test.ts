@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/startTestGateway.js';
+import { loadedUrls } from './explorerBrowser.js';
 
 let t: TestGateway | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-/** Every URL an HTML page loads by itself (src and href attributes), but inline data. */
-function loadedUrls(html: string): string[] {
-  return [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1] as string).filter((url) => !url.startsWith('data:'));
-}
 
 describe('the explorer page', () => {
   it('is served at / and loads only same-origin assets, under a CSP that allows nothing else', async () => {

@@ -14,7 +14,7 @@ export interface LiveGateway {
 /**
  * {@link useTestGateway} for subscription tests. After the tests every
  * client is disposed and the gateway closes; then no socket, event stream,
- * poll or bus listener of it may be open, and no timer, socket or server
+ * poll (of a pipeline or a project) or bus listener of it may be open, and no timer, socket or server
  * beyond those open before it started.
  */
 export function useLiveGateway(options: UseTestGatewayOptions): LiveGateway {
@@ -28,6 +28,7 @@ export function useLiveGateway(options: UseTestGatewayOptions): LiveGateway {
     expect(t.gateway.webSocketCount()).toBe(0);
     expect(t.gateway.live.streamCount()).toBe(0);
     expect(t.gateway.live.pollers.activePipelines()).toEqual([]);
+    expect(t.gateway.live.projectPollers.activeTargets()).toEqual([]);
     expect(t.gateway.live.bus.listenerCount()).toBe(0);
     await expectNoLeftovers(baseline);
   });

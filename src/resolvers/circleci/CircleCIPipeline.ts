@@ -3,7 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { CircleCiPipelineModel } from '../../upstreams/circleci/models.js';
 import type { KeyResolversOf } from '../prefetch.js';
-import { circleCiRunState } from '../runState.js';
+import { circleCiRunState } from '../../upstreams/runState.js';
 
 /** The `CircleCIPipeline` fields that need only the pipeline's id (started with the pipeline; see loadPrefetching). */
 export const circleCiPipelineByKey: KeyResolversOf<CircleCiPipelineResolvers, 'workflows' | 'config', Pick<CircleCiPipelineModel, 'id'>> = {

@@ -2,7 +2,7 @@ import type { ConcordProcessResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import type { ConcordProcessModel } from '../../upstreams/concord/models.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
-import { concordRunState } from '../runState.js';
+import { concordRunState } from '../../upstreams/runState.js';
 
 /** Resolvers of `ConcordProcess`. */
 export const ConcordProcess: ConcordProcessResolvers = {

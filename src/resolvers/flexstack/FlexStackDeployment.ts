@@ -2,7 +2,7 @@ import type { FlexStackDeploymentResolvers } from '../../generated/graphql.js';
 import { globalIdOf } from '../../relay/globalId.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { FlexStackDeploymentModel } from '../../upstreams/flexstack/models.js';
-import { flexStackRunState } from '../runState.js';
+import { flexStackRunState } from '../../upstreams/runState.js';
 
 /** Resolvers of `FlexStackDeployment`. */
 export const FlexStackDeployment: FlexStackDeploymentResolvers = {

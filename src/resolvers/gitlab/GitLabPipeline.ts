@@ -3,7 +3,7 @@ import { globalIdOf } from '../../relay/globalId.js';
 import type { GatewayContext } from '../../context/GatewayContext.js';
 import { loadOrNull } from '../../upstreams/loaderUtils.js';
 import type { GitLabCiStatus, GitLabPipelineModel } from '../../upstreams/gitlab/models.js';
-import { gitLabRunState } from '../runState.js';
+import { gitLabRunState } from '../../upstreams/runState.js';
 import { childKeyOf } from './projectRef.js';
 
 /** The pipeline read whole: itself when it was, else through the by-id loader (one read per pipeline, however many fields ask). */

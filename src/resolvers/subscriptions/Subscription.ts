@@ -6,7 +6,9 @@ import type { LiveEvent } from '../../subscriptions/events.js';
 import { flexStackScope } from '../../subscriptions/flexstack/FlexStackScope.js';
 import { gitLabScope } from '../../subscriptions/gitlab/GitLabScope.js';
 import { liveContextOf } from '../../subscriptions/LiveContext.js';
-import { assertCircleCiScopeArgs, assertGitLabScopeArgs } from './validation.js';
+import type { PipelineChangeModel } from '../../subscriptions/pipelines/PipelineChange.js';
+import { watchPipelines } from '../../subscriptions/pipelines/watchPipelines.js';
+import { assertCircleCiScopeArgs, assertGitLabScopeArgs, assertWatchedProjects } from './validation.js';
 
 type CircleCiKind = 'circleci.pipeline' | 'circleci.workflow' | 'circleci.job';
 
@@ -75,5 +77,12 @@ export const Subscription: SubscriptionResolvers = {
       return live.live.stream((event) => event.kind === 'gitlab.pipeline' && matches(event));
     },
     resolve: (event: Extract<LiveEvent, { kind: 'gitlab.pipeline' }>, _args: unknown, context: GatewayContext) => fresh(event, context),
+  },
+  pipelinesChanged: {
+    subscribe: (_root, { projects }, context) => {
+      const live = liveContextOf(context);
+      return watchPipelines(live, assertWatchedProjects(projects, live.live.settings.maxWatchedProjects));
+    },
+    resolve: (change: PipelineChangeModel, _args: unknown, context: GatewayContext) => fresh(change, context),
   },
 };

@@ -19,6 +19,7 @@ import { oidcRoutes } from './admin/oidc.js';
 import { policyRoutes } from './admin/policy.js';
 import { usageRoutes } from './admin/usage.js';
 import { startLiveClock } from './liveClock.js';
+import { circleCiRunControls } from './runControls.js';
 import { CircleCiWebhookSender, type WebhookTarget } from './webhookSender.js';
 
 /** How the CircleCI simulator is started. */
@@ -96,6 +97,7 @@ export function createCircleCiSimulator(options: CircleCiSimulatorOptions = {}):
       headers: { 'retry-after': String(retryAfter), 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0' },
     }),
     credentialOf: (req) => tokenOf(req) ?? '',
+    controls: circleCiRunControls(store),
   });
   return {
     simulator,

@@ -6,6 +6,7 @@ import { cfgRoutes } from './routes/cfg.js';
 import { apiKeyOf, validationContentType } from './routes/context.js';
 import { processRoutes } from './routes/processes.js';
 import { projectRoutes } from './routes/projects.js';
+import { concordRunControls } from './runControls.js';
 import { teamRoutes } from './routes/teams.js';
 
 /** How the Concord simulator is started. */
@@ -49,6 +50,7 @@ export function createConcordSimulator(options: ConcordSimulatorOptions = {}): C
     },
     rateLimited: () => ({ status: 429, text: 'Too many requests' }),
     credentialOf: (req) => apiKeyOf(req) ?? '',
+    controls: concordRunControls(store),
   });
   return { simulator, store };
 }

@@ -52,6 +52,12 @@ export interface SimulatorOptions {
   rateLimited(retryAfterSeconds: number, limit: number): SimResponse;
   /** Which credential a request used, for per-credential quotas. */
   credentialOf(req: SimRequest): string;
+  /**
+   * The service's own controls under `/__sim/` (paths without that prefix):
+   * moving runs through their states, as the service's runners would.
+   * Unauthenticated, unlogged, and never part of the service's API.
+   */
+  readonly controls?: Router | undefined;
 }
 
 interface Quota {
@@ -168,7 +174,7 @@ export class Simulator {
     const url = new URL(req.url ?? '/', 'http://sim');
     const raw = await readBody(req);
     if (url.pathname.startsWith('/__sim/')) {
-      this.send(res, this.control(req.method ?? 'GET', url.pathname, parseBody(raw, 'json')));
+      this.send(res, await this.control(req, url, raw));
       return;
     }
     const method = req.method ?? 'GET';
@@ -251,7 +257,10 @@ export class Simulator {
     return this.options.rateLimited(Math.max(1, Math.ceil((entry.resetAt - now) / 1000)), this.quota.limit);
   }
 
-  private control(method: string, path: string, body: unknown): SimResponse {
+  private async control(req: IncomingMessage, url: URL, raw: string): Promise<SimResponse> {
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const body = parseBody(raw, 'json');
     const key = `${method} ${path}`;
     switch (key) {
       case 'GET /__sim/requests':
@@ -274,7 +283,19 @@ export class Simulator {
       case 'GET /__sim/routes':
         return { status: 200, body: this.options.router.list() };
       default:
-        return { status: 404, body: { message: `Unknown simulator control ${key}` } };
+        return this.serviceControl(method, path.slice('/__sim'.length), url.searchParams, body, raw, key);
+    }
+  }
+
+  /** A control of the service's own (see {@link SimulatorOptions.controls}); its SimErrors answer as `{ message }`. */
+  private async serviceControl(method: string, path: string, query: URLSearchParams, body: unknown, raw: string, key: string): Promise<SimResponse> {
+    const found = this.options.controls?.find(method, path) ?? null;
+    if (found === null || !('route' in found)) return { status: found === null ? 404 : 405, body: { message: `Unknown simulator control ${key}` } };
+    try {
+      return await found.route.handler({ method, path, query, headers: {}, body, rawBody: raw, params: found.params });
+    } catch (error) {
+      if (error instanceof SimError) return { status: error.status, body: { message: error.message } };
+      throw error;
     }
   }
 

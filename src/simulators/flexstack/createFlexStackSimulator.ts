@@ -6,6 +6,7 @@ import { deploymentRoutes } from './routes/deployments.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
+import { flexStackRunControls } from './runControls.js';
 import { FlexStackWebhookSender, type FlexStackWebhookTarget } from './webhookSender.js';
 
 /** How the FlexStack simulator is started. */
@@ -77,6 +78,7 @@ export function createFlexStackSimulator(options: FlexStackSimulatorOptions = {}
       headers: { 'retry-after': String(retryAfter) },
     }),
     credentialOf: (req) => keyOf(req) ?? '',
+    controls: flexStackRunControls(store, webhooks),
   });
   return {
     simulator,

@@ -8,16 +8,24 @@ import { hookRoutes } from './routes/hooks.js';
 import { memberRoutes } from './routes/members.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { projectRoutes } from './routes/projects.js';
+import { gitLabRunControls } from './runControls.js';
+import { GitLabWebhookSender, type GitLabWebhookTarget } from './webhookSender.js';
 
 /** How the GitLab simulator is started. */
 export interface GitLabSimulatorOptions {
   readonly seed?: number | undefined;
+  /** Deliver Pipeline Hooks here (can also be set later on `webhooks.target`). */
+  readonly webhook?: GitLabWebhookTarget | undefined;
 }
 
 /** The GitLab simulator and its data. */
 export interface GitLabSimulator {
   readonly simulator: Simulator;
   readonly store: GitLabStore;
+  /** Pipeline Hook delivery of the run controls' changes; set `target` to start delivering. */
+  readonly webhooks: GitLabWebhookSender;
+  /** Waits for deliveries in flight (the HTTP server closes with `simulator.close()`). */
+  stop(): Promise<void>;
 }
 
 const basePath = '/api/v4';
@@ -33,6 +41,8 @@ export function createGitLabSimulator(options: GitLabSimulatorOptions = {}): Git
   const store = new GitLabStore();
   seedStore(store, options.seed ?? 4);
   seedPipelines(store, options.seed ?? 4);
+  const webhooks = new GitLabWebhookSender(store);
+  webhooks.target = options.webhook;
   const router = new Router();
   memberRoutes(router, store, basePath);
   hookRoutes(router, store, basePath);
@@ -73,6 +83,7 @@ export function createGitLabSimulator(options: GitLabSimulatorOptions = {}): Git
       };
     },
     credentialOf: (req) => tokenOf(req) ?? 'anonymous',
+    controls: gitLabRunControls(store, webhooks),
   });
-  return { simulator, store };
+  return { simulator, store, webhooks, stop: () => webhooks.flush() };
 }

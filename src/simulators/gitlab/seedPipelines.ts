@@ -30,7 +30,8 @@ function jobStatus(pipeline: SimPipeline, index: number): string {
   return pipeline.status;
 }
 
-function addJobs(store: GitLabStore, pipeline: SimPipeline, createdMs: number): void {
+/** Adds a pipeline's jobs (compile, unit, lint, staging), with statuses that agree with its own. */
+export function addJobs(store: GitLabStore, pipeline: SimPipeline, createdMs: number): void {
   jobPlan.forEach(([stage, name, allowFailure], index) => {
     const startedMs = createdMs + 30_000 + index * 60_000;
     const status = jobStatus(pipeline, index);

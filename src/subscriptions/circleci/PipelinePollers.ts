@@ -4,7 +4,8 @@ import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../../upstrea
 import { createLoaders } from '../../upstreams/Loaders.js';
 import type { Upstreams } from '../../upstreams/Upstreams.js';
 import type { LiveSettings } from '../../config/liveSettings.js';
-import { sleep } from '../sleep.js';
+import { pauseLoop } from '../pauseLoop.js';
+import { failureDelayMs } from '../retryDelay.js';
 import type { Coordination } from '../state/Coordination.js';
 import type { CircleCiTransitions } from './CircleCiTransitions.js';
 import { isPipelineFinished, terminalWorkflowStatuses } from './status.js';
@@ -87,20 +88,6 @@ export class PipelinePollers {
     this.watches.clear();
   }
 
-  private async pause(watch: Watch, ms: number): Promise<boolean> {
-    const step = new AbortController();
-    const onAbort = (): void => step.abort();
-    watch.controller.signal.addEventListener('abort', onAbort, { once: true });
-    watch.wake = () => step.abort();
-    try {
-      await sleep(ms, step.signal);
-    } finally {
-      watch.wake = undefined;
-      watch.controller.signal.removeEventListener('abort', onAbort);
-    }
-    return !watch.controller.signal.aborted;
-  }
-
   private async loop(pipelineId: string, watch: Watch): Promise<void> {
     // Let the subscriber's own registration land before the first poll.
     await Promise.resolve();
@@ -120,11 +107,11 @@ export class PipelinePollers {
         } catch {
           // Redis unreachable: nobody can be sure to hold the lease; try again later.
           failures++;
-          if (!(await this.pause(watch, Math.min(pollIntervalMs * 2 ** Math.min(failures, 16), pollMaxBackoffMs)))) break;
+          if (!(await pauseLoop(watch, Math.min(pollIntervalMs * 2 ** Math.min(failures, 16), pollMaxBackoffMs)))) break;
           continue;
         }
         if (!leased) {
-          if (!(await this.pause(watch, Math.min(pollIntervalMs, pollLeaseMs / 3)))) break;
+          if (!(await pauseLoop(watch, Math.min(pollIntervalMs, pollLeaseMs / 3)))) break;
           continue;
         }
         const token = [...watch.tokens.values()].reverse().find((candidate) => !badTokens.has(candidate)) ?? [...watch.tokens.values()].at(-1);
@@ -150,17 +137,14 @@ export class PipelinePollers {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
           if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND') badTokens.add(token);
-          delay =
-            error instanceof GatewayError && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined
-              ? error.retryAfter * 1000
-              : pollIntervalMs * 2 ** Math.min(failures, 16);
-          delay = Math.min(delay, pollMaxBackoffMs);
+          // At least what the error asks for (a rate limit, an open circuit), else an exponential backoff.
+          delay = failureDelayMs(error, failures, pollIntervalMs, pollMaxBackoffMs);
         }
         // Wait in steps shorter than the lease, renewing it, so a long backoff does not hand the pipeline over.
         let left = delay;
         while (left > 0) {
           const step = Math.min(left, pollLeaseMs / 3);
-          if (!(await this.pause(watch, step))) break;
+          if (!(await pauseLoop(watch, step))) break;
           left -= step;
           if (left > 0 && !(await this.coordination.acquireLease(lease, owner, pollLeaseMs).catch(() => false))) break;
         }

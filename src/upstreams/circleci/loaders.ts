@@ -103,6 +103,8 @@ export class CircleCiLoaders {
   readonly oidc: OidcLoaders;
   readonly policy: PolicyLoaders;
   readonly usage: UsageLoaders;
+  /** First pages of workflows handed over by {@link primeWorkflowsPage}. */
+  private readonly firstWorkflowPages = new Map<string, UpstreamPage<CircleCiWorkflowModel>>();
 
   constructor(session: UpstreamSession) {
     const api = circleCiApi(session);
@@ -334,8 +336,20 @@ export class CircleCiLoaders {
     });
   }
 
+  /**
+   * Hands over a first page of a pipeline's workflows already read (by a
+   * live poller, for an event): `workflowsPage(pipelineId, null)` answers it
+   * without a call.
+   */
+  primeWorkflowsPage(pipelineId: string, page: UpstreamPage<CircleCiWorkflowModel>): void {
+    this.firstWorkflowPages.set(pipelineId, page);
+    for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
+  }
+
   /** One page of a pipeline's workflows, from a page token (null for the first). */
   async workflowsPage(pipelineId: string, token: string | null): Promise<UpstreamPage<CircleCiWorkflowModel>> {
+    const primed = token === null ? this.firstWorkflowPages.get(pipelineId) : undefined;
+    if (primed !== undefined) return primed;
     const page = pageOf((await this.api.listWorkflowsByPipelineId({ path: { 'pipeline-id': pipelineId }, query: { 'page-token': token } })).body, toWorkflow);
     for (const workflow of page.items) this.workflow.prime(workflow.id, workflow);
     return page;

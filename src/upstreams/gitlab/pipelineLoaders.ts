@@ -52,10 +52,13 @@ export class GitLabPipelineLoaders {
    * The latest pipeline of a ref (the default branch when none is given), or
    * null when it has none: GitLab then answers 403 (as `doc/api/pipelines.md`
    * says), the same answer as to a credential that may not read pipelines.
+   * A project the credential cannot see (404) is null too, unless
+   * `projectMustExist`, when it stays a NOT_FOUND error (a poller of a project
+   * must not report its pipeline gone when the project went out of sight).
    */
-  async latestPipeline(projectId: number, ref: string | null | undefined): Promise<GitLabPipelineModel | null> {
+  async latestPipeline(projectId: number, ref: string | null | undefined, options: { readonly projectMustExist?: boolean } = {}): Promise<GitLabPipelineModel | null> {
     const response = await this.api.getLatestPipeline({ path: { id: projectId }, query: { ref: ref ?? undefined } }).catch((error: unknown) => {
-      if (error instanceof GatewayError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return null;
+      if (error instanceof GatewayError && (error.code === 'FORBIDDEN' || (error.code === 'NOT_FOUND' && options.projectMustExist !== true))) return null;
       throw error;
     });
     if (response === null) return null;

@@ -1,6 +1,8 @@
 import type { RunState } from '../generated/graphql.js';
-import type { CircleCiPipelineModel, CircleCiWorkflowModel } from '../upstreams/circleci/models.js';
-import type { DeploymentState } from '../upstreams/flexstack/models.js';
+
+export type { RunState };
+import type { CircleCiPipelineModel, CircleCiWorkflowModel } from './circleci/models.js';
+import type { DeploymentState } from './flexstack/models.js';
 
 /**
  * Each service's run statuses in the words every `Pipeline` uses; a status

@@ -150,10 +150,8 @@ export class PipelinePollers {
           failures++;
           const code = error instanceof GatewayError ? error.code : undefined;
           if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND') badTokens.add(token);
-          delay =
-            error instanceof GatewayError && error.code === 'RATE_LIMITED' && error.retryAfter !== undefined
-              ? error.retryAfter * 1000
-              : pollIntervalMs * 2 ** Math.min(failures, 16);
+          // A rate limit, a credential's wait or an open circuit says how long to wait (extensions.retryAfter).
+          delay = error instanceof GatewayError && error.retryAfter !== undefined ? error.retryAfter * 1000 : pollIntervalMs * 2 ** Math.min(failures, 16);
           delay = Math.min(delay, pollMaxBackoffMs);
         }
         // Wait in steps shorter than the lease, renewing it, so a long backoff does not hand the pipeline over.

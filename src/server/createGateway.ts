@@ -100,7 +100,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     clock: options.clock,
     log: logger,
   });
-  await upstreams.shareBackoffs();
+  // Subscribed while the live hub connects (each waits a few seconds at most for a Redis that is down).
+  const sharingBackoffs = upstreams.shareBackoffs();
   const schema = createSchema();
   const operationListeners: ((summary: OperationSummary) => void)[] = [(summary) => metrics.recordOperation(summary), operationLogger(logger)];
   if (spans.enabled) operationListeners.push(describeOperationSpan);
@@ -135,6 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
   const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
+  await sharingBackoffs;
 
   const trustedDocuments = config.trustedDocuments === undefined ? undefined : new TrustedDocuments(config.trustedDocuments);
   if (trustedDocuments !== undefined) logger.info({ trustedDocuments: trustedDocuments.size }, `Trusted documents: only the ${trustedDocuments.size} listed operations run`);

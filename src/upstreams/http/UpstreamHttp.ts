@@ -252,8 +252,9 @@ export class UpstreamHttp {
    * Before anything is sent: a credential the service asked to wait gets
    * RATE_LIMITED, and a call while the service's circuit is open gets
    * UPSTREAM_UNAVAILABLE, both at once. Each attempt's outcome counts in the
-   * circuit (timeouts, unreachable and 5xx fail; a rate limit is no outcome
-   * and makes the credential wait); a GET that meets a connection reset, 502
+   * circuit (timeouts, unreachable and 5xx fail; a rate limit is no outcome,
+   * and makes the credential wait as long as the answer's `Retry-After` or
+   * rate-limit reset says); a GET that meets a connection reset, 502
    * or 503 is sent once more after a short random pause, when its circuit
    * lets it, its deadline leaves room and no `Retry-After` asks for longer.
    */
@@ -322,9 +323,11 @@ export class UpstreamHttp {
       }
       const error = mapUpstreamError(this.protocol, status, decoded, responseHeaders);
       if (error.code === 'RATE_LIMITED') {
-        // Not a failure of the service: a wait asked of this credential, kept for its later calls.
+        // Not a failure of the service: a wait it asked of this credential (Retry-After, or when its budget resets),
+        // kept for the credential's later calls. A rate limit that says neither is reported, not enforced.
         this.breaker?.release(admission);
-        await this.backoff?.hold(call.token, error.retryAfter ?? 0);
+        const asked = retryAfterSeconds(responseHeaders);
+        if (asked !== undefined) await this.backoff?.hold(call.token, asked);
         throw error;
       }
       this.breaker?.record(admission, status >= 500);

@@ -83,6 +83,15 @@ describe('honoured back-off, per credential (one replica)', () => {
     }
   });
 
+  it('a 429 that says neither how long nor when is reported, not enforced', async () => {
+    await t.fault('concord', { path: '/project/api$', status: 429, times: 1 });
+    const concordProject = `{ concordProject(org: "Default", name: "api") { name } }`;
+    expect((await t.gql(concordProject)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', service: 'concord', status: 429, retryAfter: 60 });
+    await t.clearRequests();
+    await t.gql(concordProject);
+    expect(await t.requests('concord')).toHaveLength(1);
+  });
+
   it('a CircleCI 429 with an HTTP-date Retry-After holds that token for writes too', async () => {
     const at = new Date(Date.now() + 20_000).toUTCString();
     await t.fault('circleci', { path: '/project/', status: 429, headers: { 'retry-after': at }, times: 1 });

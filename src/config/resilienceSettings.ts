@@ -8,6 +8,8 @@ export interface BreakerSettings {
   readonly failureRate: number;
   /** Calls the window must hold before the rate counts (`CIRCUIT_BREAKER_MIN_CALLS`). */
   readonly minimumCalls: number;
+  /** Failed calls in a row that open a circuit whatever the window holds; 0 for none (`CIRCUIT_BREAKER_CONSECUTIVE_FAILURES`). */
+  readonly consecutiveFailures: number;
   /** How far back the window of outcomes reaches, in ms (`CIRCUIT_BREAKER_WINDOW_MS`). */
   readonly windowMs: number;
   /** How long an open circuit refuses calls before probing, in ms (`CIRCUIT_BREAKER_RESET_MS`). */
@@ -26,14 +28,16 @@ export interface ResilienceSettings {
 }
 
 /**
- * Production defaults. Half of at least 5 calls failing within a minute opens a
- * service's circuit: a minute holds 5 calls even from a single client waiting out
- * the default 10 s timeout each time, and Hive's and ngrok's breakers open at the
- * same rate and a similar volume. An open circuit probes again after 10 s (ngrok's,
- * Hystrix's order of magnitude), with 3 calls.
+ * Production defaults, those of Hystrix, ngrok and Cosmo's breakers: half of at
+ * least 10 calls within 10 s failing opens a circuit, for 10 s, then 3 probe
+ * calls decide. Five failures in a row open it too, as Envoy ejects a host
+ * after five 5xx in a row: a window's rate reacts slowly when a service that
+ * was answering a dozen calls per dashboard hangs on the first (its successes
+ * fill the window for its whole length), and never when a single client waits
+ * out a 10 s timeout at a time.
  */
 export const defaultResilience: ResilienceSettings = {
-  breaker: { enabled: true, failureRate: 0.5, minimumCalls: 5, windowMs: 60_000, resetMs: 10_000, halfOpenCalls: 3 },
+  breaker: { enabled: true, failureRate: 0.5, minimumCalls: 10, consecutiveFailures: 5, windowMs: 10_000, resetMs: 10_000, halfOpenCalls: 3 },
   retry: true,
   // Real answers nest less than 10 levels (a Concord project's `cfg` is the deepest, and user-written);
   // the same bound as a client's request JSON.
@@ -45,6 +49,7 @@ export const resilienceSettingNames: readonly string[] = [
   'CIRCUIT_BREAKER_ENABLED',
   'CIRCUIT_BREAKER_FAILURE_RATE',
   'CIRCUIT_BREAKER_MIN_CALLS',
+  'CIRCUIT_BREAKER_CONSECUTIVE_FAILURES',
   'CIRCUIT_BREAKER_WINDOW_MS',
   'CIRCUIT_BREAKER_RESET_MS',
   'CIRCUIT_BREAKER_HALF_OPEN_CALLS',
@@ -63,6 +68,7 @@ export function loadResilienceSettings(env: Env): ResilienceSettings {
     enabled: boolean(env, 'CIRCUIT_BREAKER_ENABLED', defaults.enabled),
     failureRate: integer(env, 'CIRCUIT_BREAKER_FAILURE_RATE', defaults.failureRate * 100, 1, 100) / 100,
     minimumCalls: integer(env, 'CIRCUIT_BREAKER_MIN_CALLS', defaults.minimumCalls, 1, 1_000_000),
+    consecutiveFailures: integer(env, 'CIRCUIT_BREAKER_CONSECUTIVE_FAILURES', defaults.consecutiveFailures, 0, 1_000_000),
     windowMs: integer(env, 'CIRCUIT_BREAKER_WINDOW_MS', defaults.windowMs, 100, 3_600_000),
     resetMs: integer(env, 'CIRCUIT_BREAKER_RESET_MS', defaults.resetMs, 10, 3_600_000),
     halfOpenCalls: integer(env, 'CIRCUIT_BREAKER_HALF_OPEN_CALLS', defaults.halfOpenCalls, 1, 1_000),

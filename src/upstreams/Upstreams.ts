@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { BreakerSettings } from '../config/resilienceSettings.js';
 import { serviceLabels, serviceNames, type ServiceName } from '../config/ServiceName.js';
 import { CredentialFingerprints } from '../cache/keys.js';
 import { UpstreamHttp } from './http/UpstreamHttp.js';
@@ -61,7 +62,7 @@ export class Upstreams {
     const { resilience } = config;
     const clock = options.clock ?? Date.now;
     const fingerprints = options.fingerprint ?? fingerprintsOf(new CredentialFingerprints(config.cacheKeySecret));
-    const onTransition = (transition: CircuitTransition): void => logTransition(options.log, transition);
+    const onTransition = (transition: CircuitTransition): void => logTransition(options.log, resilience.breaker, transition);
     const share = { publish: (service: ServiceName, fingerprint: string, ms: number) => this.share?.publish(service, fingerprint, ms) ?? Promise.resolve() };
     for (const service of serviceNames) {
       const serviceConfig = config.services[service];
@@ -156,14 +157,17 @@ function fingerprintsOf(fingerprints: CredentialFingerprints): (service: Service
 }
 
 /** One log line per circuit transition: a warning when it opens, information when it probes or closes. */
-function logTransition(log: UpstreamLog | undefined, transition: CircuitTransition): void {
+function logTransition(log: UpstreamLog | undefined, settings: BreakerSettings, transition: CircuitTransition): void {
+  const { windowMs, consecutiveFailures: consecutive } = settings;
   if (log === undefined) return;
   const { service, from, to } = transition;
   const label = serviceLabels[service];
-  const fields = { service, circuit: to, from, ...(transition.failures === undefined ? {} : { failures: transition.failures, calls: transition.calls }) };
+  const fields = { service, circuit: to, from, ...(transition.failures === undefined ? {} : { failures: transition.failures, calls: transition.calls, inARow: transition.inARow }) };
   if (to === 'open') {
     const seconds = Math.ceil((transition.resetMs ?? 0) / 1000);
-    const why = from === 'half-open' ? 'a probe call failed' : `${transition.failures} of ${transition.calls} recent calls failed`;
+    const { failures = 0, calls = 0, inARow = 0 } = transition;
+    const rate = `${failures} of ${calls} calls in the last ${Math.round(windowMs / 1000)} s failed`;
+    const why = from === 'half-open' ? 'a probe call failed' : consecutive > 0 && inARow >= consecutive ? `${inARow} calls in a row failed (${rate})` : rate;
     log.warn(fields, `${label} circuit open: ${why}; its calls are refused for ${seconds} s`);
   } else if (to === 'half-open') {
     log.info(fields, `${label} circuit half-open: sending probe calls`);

@@ -9,9 +9,10 @@ export interface CircuitTransition {
   readonly service: ServiceName;
   readonly from: CircuitState;
   readonly to: CircuitState;
-  /** Failed calls and all calls in the window when it opened from closed. */
+  /** When it opened from closed: failed calls and all calls in the window, or the failures in a row that opened it. */
   readonly failures?: number | undefined;
   readonly calls?: number | undefined;
+  readonly inARow?: number | undefined;
   /** When it opened: milliseconds until the next probe. */
   readonly resetMs?: number | undefined;
 }
@@ -24,8 +25,9 @@ const bucketCount = 10;
 /**
  * A circuit breaker for one service: a rolling window of call outcomes in
  * ten time buckets; once the window holds at least `minimumCalls` and at
- * least `failureRate` of them failed, the circuit opens and calls are refused
- * at once for `resetMs`; then it is half-open: up to `halfOpenCalls` probe
+ * least `failureRate` of them failed, or `consecutiveFailures` calls failed in
+ * a row, the circuit opens and calls are refused at once for `resetMs`; then
+ * it is half-open: up to `halfOpenCalls` probe
  * calls go, every other call is still refused, and the first failed probe
  * opens it again while `halfOpenCalls` successes close it.
  *
@@ -58,6 +60,8 @@ export class CircuitBreaker {
   private bucket = 0;
   private windowCalls = 0;
   private windowFailures = 0;
+  /** Failures since the last success. */
+  private inARow = 0;
   /** While open: when the next probe may go (clock ms). */
   private probeAt = 0;
   private probesInFlight = 0;
@@ -119,10 +123,15 @@ export class CircuitBreaker {
     const index = this.roll(now);
     this.calls[index] = (this.calls[index] as number) + 1;
     this.windowCalls++;
-    if (!failed) return;
+    if (!failed) {
+      this.inARow = 0;
+      return;
+    }
     this.failures[index] = (this.failures[index] as number) + 1;
     this.windowFailures++;
-    if (this.windowCalls >= this.settings.minimumCalls && this.windowFailures >= this.settings.failureRate * this.windowCalls) {
+    this.inARow++;
+    const { minimumCalls, failureRate, consecutiveFailures } = this.settings;
+    if ((this.windowCalls >= minimumCalls && this.windowFailures >= failureRate * this.windowCalls) || (consecutiveFailures > 0 && this.inARow >= consecutiveFailures)) {
       this.open(now);
     }
   }
@@ -142,11 +151,11 @@ export class CircuitBreaker {
 
   private open(now: number): void {
     const from = this.current;
-    const failures = this.windowFailures;
-    const calls = this.windowCalls;
+    const { windowFailures: failures, windowCalls: calls, inARow } = this;
     this.current = 'open';
     this.probeAt = now + this.settings.resetMs;
-    this.onTransition({ service: this.service, from, to: 'open', ...(from === 'closed' ? { failures, calls } : {}), resetMs: this.settings.resetMs });
+    this.inARow = 0;
+    this.onTransition({ service: this.service, from, to: 'open', ...(from === 'closed' ? { failures, calls, inARow } : {}), resetMs: this.settings.resetMs });
   }
 
   private close(): void {
@@ -179,6 +188,7 @@ export class CircuitBreaker {
   }
 
   private clearWindow(): void {
+    this.inARow = 0;
     this.calls.fill(0);
     this.failures.fill(0);
     this.windowCalls = 0;

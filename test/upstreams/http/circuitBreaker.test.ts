@@ -4,7 +4,7 @@ import { captureLogger } from '../../cache/logCapture.js';
 import { startTestGateway } from '../../helpers/startTestGateway.js';
 import { useTestGateway } from '../../helpers/useTestGateway.js';
 
-// The production defaults: at least 5 calls in the window, half of them failed, 10 s open, 3 probes.
+// The production defaults: half of at least 10 calls in 10 s failed, or 5 failures in a row; 10 s open, 3 probes.
 let now = 1_700_000_000_000;
 const log = captureLogger();
 const t = useTestGateway(() => ({ env: { UPSTREAM_TIMEOUT_MS: '400' }, gateway: { clock: () => now, logger: log.logger } }));
@@ -37,9 +37,9 @@ describe('a circuit breaker per service', () => {
   it('opens once enough calls fail: calls are refused at once, naming the service, and the other services answer', async () => {
     log.lines.length = 0;
     await failGitLab(4);
-    // Four failures are under the minimum of five calls: the fifth still goes.
+    // Four failures in a row are not five: the fifth still goes.
     await failGitLab(1);
-    expect(transitions()).toEqual(['GitLab circuit open: 5 of 5 recent calls failed; its calls are refused for 10 s']);
+    expect(transitions()).toEqual(['GitLab circuit open: 5 calls in a row failed (5 of 5 calls in the last 10 s failed); its calls are refused for 10 s']);
 
     await t.clearRequests();
     const result = await t.gql(dashboard);
@@ -108,6 +108,25 @@ describe('a circuit breaker per service', () => {
     expect(sample(await scrape(), 'upstream_circuit_state{service="gitlab"}')).toBe(0);
   });
 
+  it('opens on five failures in a row after a window full of successes, or on half of the window failing', async () => {
+    log.lines.length = 0;
+    for (let i = 0; i < 20; i++) expect((await t.gql(project('acme/api'))).errors).toBeUndefined();
+    // Five of twenty-five is far under half, but five in a row is a service that stopped answering.
+    await failGitLab(5);
+    expect(transitions()).toEqual(['GitLab circuit open: 5 calls in a row failed (5 of 25 calls in the last 10 s failed); its calls are refused for 10 s']);
+    await t.clearFaults();
+    await t.gateway.upstreams.resetGuards();
+    log.lines.length = 0;
+    // Failing every other call: never two in a row, but half of ten once the tenth has failed.
+    for (let i = 0; i < 5; i++) {
+      expect((await t.gql(project('acme/api'))).errors).toBeUndefined();
+      await t.fault('gitlab', { path: '/projects/', status: 500, times: 1 });
+      expect((await t.gql(project('acme/api'))).errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
+    }
+    expect((await t.gql(project('acme/api'))).errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+    expect(transitions()).toEqual(['GitLab circuit open: 5 of 10 calls in the last 10 s failed; its calls are refused for 10 s']);
+  });
+
   it('does not count 4xx answers or rate limits as failures', async () => {
     await t.fault('gitlab', { path: '/projects/', status: 404 });
     for (let i = 0; i < 6; i++) expect((await t.gql(project('acme/api'))).data).toEqual({ gitlabProject: null });
@@ -154,10 +173,17 @@ describe('the circuit breaker settings', () => {
     }
   });
 
-  it('opens by CIRCUIT_BREAKER_FAILURE_RATE and CIRCUIT_BREAKER_MIN_CALLS, and forgets failures older than CIRCUIT_BREAKER_WINDOW_MS', async () => {
+  it('opens by CIRCUIT_BREAKER_FAILURE_RATE and CIRCUIT_BREAKER_MIN_CALLS (CIRCUIT_BREAKER_CONSECUTIVE_FAILURES=0: never by a run), and forgets failures older than CIRCUIT_BREAKER_WINDOW_MS', async () => {
     let clock = 1_700_000_000_000;
     const tuned = await startTestGateway({
-      env: { CIRCUIT_BREAKER_FAILURE_RATE: '60', CIRCUIT_BREAKER_MIN_CALLS: '10', CIRCUIT_BREAKER_WINDOW_MS: '10000', CIRCUIT_BREAKER_RESET_MS: '2000', CIRCUIT_BREAKER_HALF_OPEN_CALLS: '1' },
+      env: {
+        CIRCUIT_BREAKER_FAILURE_RATE: '60',
+        CIRCUIT_BREAKER_MIN_CALLS: '10',
+        CIRCUIT_BREAKER_CONSECUTIVE_FAILURES: '0',
+        CIRCUIT_BREAKER_WINDOW_MS: '10000',
+        CIRCUIT_BREAKER_RESET_MS: '2000',
+        CIRCUIT_BREAKER_HALF_OPEN_CALLS: '1',
+      },
       gateway: { clock: () => clock },
     });
     try {

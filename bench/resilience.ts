@@ -15,7 +15,7 @@
  *
  * The upstream cache is off, so every dashboard makes its calls (34 when all
  * is well). Every loop is bounded by a count and a time budget; the whole run
- * takes about two minutes. `BENCH_GATEWAY_MAIN` names another build.
+ * takes about three minutes. `BENCH_GATEWAY_MAIN` names another build.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -143,7 +143,7 @@ async function hungService(simulators: Simulators): Promise<void> {
     await control(simulators, 'gitlab', 'faults', 'POST', { path: '/api/v4/', latencyMs: hangMs });
     const hungAt = Date.now();
     let openedAt: number | undefined;
-    const hung = await dashboards(target.url, 2_000, 2 * resetMs + 5_000, (sample) => {
+    const hung = await dashboards(target.url, 5_000, 4 * resetMs + 5_000, (sample) => {
       if (openedAt === undefined && codesOf(sample.answer).includes('UPSTREAM_UNAVAILABLE')) openedAt = sample.at;
     });
     const opened = openedAt ?? Number.POSITIVE_INFINITY;
@@ -155,8 +155,10 @@ async function hungService(simulators: Simulators): Promise<void> {
     const calls = await requestTimes(simulators, 'gitlab');
     const beforeOpen = calls.filter((at) => at < opened).length;
     const periods: number[] = [];
-    for (let start = opened; start < Date.now(); start += resetMs) periods.push(calls.filter((at) => at >= start && at < start + resetMs).length);
-    say(`  calls reaching GitLab: ${beforeOpen} before it opened, then ${periods.join(', ')} in each ${resetMs / 1000} s reset period`);
+    const ended = Math.max(...hung.map((sample) => sample.at + sample.ms));
+    for (let start = opened; start + resetMs <= ended; start += resetMs) periods.push(calls.filter((at) => at >= start && at < start + resetMs).length);
+    const offsets = calls.filter((at) => at >= opened).map((at) => ((at - opened) / 1000).toFixed(1));
+    say(`  calls reaching GitLab: ${beforeOpen} before it opened, then ${periods.join(', ')} in each whole ${resetMs / 1000} s period (at ${offsets.join(', ')} s after)`);
 
     await control(simulators, 'gitlab', 'faults', 'DELETE');
     const recoveredAt = Date.now();

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { ServiceConfig } from '../../config/config.js';
 import { GatewayError } from '../../errors/GatewayError.js';
@@ -94,39 +94,31 @@ function jsonOffset(chunk: Buffer): number {
   return -1;
 }
 
-/** What bodyText reads within: its call's deadline (a `performance.now()` time), bytes and JSON nesting. */
-interface BodyLimits {
-  readonly deadline: number;
-  readonly maxBytes: number;
-  readonly maxDepth: number;
-  /** The answer's content type says JSON: its nesting is followed from the first byte. */
-  readonly json: boolean;
-}
-
 /**
- * The body as text, read until the deadline and at most `maxBytes`: undici's
- * body timeout bounds each pause, not the whole, so a body that trickles is
- * cut off here, at its first chunk past the deadline. A JSON body (by its
- * content type, or by its first byte, as {@link decodeBody} decides) has its
- * nesting followed as it arrives and is cut off as soon as it passes
- * `maxDepth`, before it costs the memory and time of a parse.
+ * The body as text, read until `deadline` (a `performance.now()` time) and
+ * at most `maxBytes`: undici's body timeout bounds each pause, not the whole,
+ * so a body that trickles is cut off here, at its first chunk past the
+ * deadline. A JSON body (`json`: its content type says so; otherwise by its
+ * first byte, as {@link decodeBody} decides) has its nesting followed as it
+ * arrives and is cut off as soon as it passes `maxDepth`, before it costs the
+ * memory and time of a parse.
  */
-function bodyText(body: Readable, limits: BodyLimits): Promise<string> {
+function bodyText(body: Readable, deadline: number, maxBytes: number, maxDepth: number, json: boolean): Promise<string> {
   // Events, not `for await`: an async iterator costs a promise per chunk on every upstream call.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let depth = limits.json ? jsonStart : undecided;
+    let depth = json ? jsonStart : undecided;
     body.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limits.maxBytes) return reject(stop(body, new BodyTooLarge()));
-      if (performance.now() > limits.deadline) return reject(stop(body, new DeadlinePassed()));
+      if (size > maxBytes) return reject(stop(body, new BodyTooLarge()));
+      if (performance.now() > deadline) return reject(stop(body, new DeadlinePassed()));
       if (depth === undecided) {
         const offset = jsonOffset(chunk);
-        if (offset >= 0) depth = scanJsonDepth(offset === 0 ? chunk : chunk.subarray(offset), jsonStart, limits.maxDepth);
+        if (offset >= 0) depth = scanJsonDepth(offset === 0 ? chunk : chunk.subarray(offset), jsonStart, maxDepth);
         else if (offset === -2) depth = notJson;
       } else if (depth >= 0) {
-        depth = scanJsonDepth(chunk, depth, limits.maxDepth);
+        depth = scanJsonDepth(chunk, depth, maxDepth);
       }
       if (depth === -1) return reject(stop(body, new BodyTooDeep()));
       chunks.push(chunk);
@@ -286,19 +278,13 @@ export class UpstreamHttp {
       try {
         // Straight to the pool: undici's top-level request() would parse the URL again. A retry waits for
         // headers no longer than what is left of the call's time (the pool's own bound is the whole of it).
-        const left = Math.max(1, Math.round(deadline - started));
-        const response = await this.agent.request({
-          origin: this.origin,
-          path: url.target,
-          method: req.method,
-          headers,
-          body,
-          ...(attempt > 0 ? { headersTimeout: left, bodyTimeout: left } : {}),
-        });
+        const options: Dispatcher.RequestOptions = { origin: this.origin, path: url.target, method: req.method, headers, body };
+        if (attempt > 0) options.headersTimeout = options.bodyTimeout = Math.max(1, Math.round(deadline - started));
+        const response = await this.agent.request(options);
         status = response.statusCode;
         responseHeaders = flattenHeaders(response.headers);
         const json = responseHeaders['content-type']?.includes('json') === true;
-        text = await bodyText(response.body, { deadline, maxBytes: this.maxResponseBytes, maxDepth: this.maxJsonDepth, json });
+        text = await bodyText(response.body, deadline, this.maxResponseBytes, this.maxJsonDepth, json);
       } catch (error) {
         const timedOut = isTimeout(error);
         this.observer?.onCall({ service, method: req.method, route, status: timedOut ? 'timeout' : 'network', durationMs: performance.now() - started, requestId: call.requestId });
@@ -313,8 +299,8 @@ export class UpstreamHttp {
         continue;
       }
       this.observer?.onCall({ service, method: req.method, route, status, durationMs: performance.now() - started, requestId: call.requestId });
-      const remaining = responseHeaders['x-ratelimit-remaining'] ?? responseHeaders['ratelimit-remaining'];
-      if (remaining !== undefined && /^\d+$/.test(remaining)) this.rateLimitRemaining = Number(remaining);
+      const remaining = Number(responseHeaders['x-ratelimit-remaining'] ?? responseHeaders['ratelimit-remaining'] ?? Number.NaN);
+      if (remaining >= 0) this.rateLimitRemaining = remaining;
       const decoded = decodeBody(text, responseHeaders['content-type']);
       if (status >= 200 && status < 300) {
         this.breaker?.record(admission, false);

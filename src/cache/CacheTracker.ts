@@ -34,8 +34,8 @@ export class CacheTracker {
   private uncacheable = false;
   private wrote = false;
   private settledAnswer: (StorableAnswer & { readonly operationName: string }) | undefined;
-  /** The oldest expired answer served per service because its upstream call failed, in seconds. */
-  private readonly staleAges = new Map<ServiceName, number>();
+  /** The oldest expired answer served per service because its upstream call failed, in seconds; made when first needed. */
+  private staleAges: Map<ServiceName, number> | undefined;
 
   /**
    * Records an upstream answer used; `cacheable` false when it may not be
@@ -56,13 +56,14 @@ export class CacheTracker {
    */
   servedStale(service: ServiceName, ageSeconds: number): void {
     this.uncacheable = true;
+    this.staleAges ??= new Map();
     const known = this.staleAges.get(service);
     if (known === undefined || known < ageSeconds) this.staleAges.set(service, ageSeconds);
   }
 
-  /** Each service whose expired answers this operation used, with the oldest one's age; empty when none. */
-  get stale(): { readonly service: ServiceName; readonly ageSeconds: number }[] {
-    return [...this.staleAges].map(([service, ageSeconds]) => ({ service, ageSeconds }));
+  /** Each service whose expired answers this operation used, with the oldest one's age; undefined when none. */
+  get stale(): { readonly service: ServiceName; readonly ageSeconds: number }[] | undefined {
+    return this.staleAges === undefined ? undefined : [...this.staleAges].map(([service, ageSeconds]) => ({ service, ageSeconds }));
   }
 
   /** Records that the operation wrote upstream. */

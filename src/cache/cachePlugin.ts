@@ -22,7 +22,7 @@ export function cachePlugin<C extends { readonly cacheTracker?: CacheTracker | u
           const errors = single === undefined || (single.errors?.length ?? 0) > 0;
           response.http.headers.set('cache-control', tracker.settle({ mutation: operation?.operation !== 'query', errors, operationName: operationName ?? '' }));
           const stale = tracker.stale;
-          if (single !== undefined && stale.length > 0) single.extensions = { ...single.extensions, stale };
+          if (single !== undefined && stale !== undefined) single.extensions = { ...single.extensions, stale };
           const asked = request.http?.headers.get(cacheAgeHeader);
           if (single !== undefined && asked !== undefined && ['1', 'true'].includes(asked.trim().toLowerCase())) {
             single.extensions = { ...single.extensions, cacheAge: tracker.used };

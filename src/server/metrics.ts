@@ -116,33 +116,26 @@ export class GatewayMetrics {
    */
   trackUpstreamGuards(states: () => readonly UpstreamGuardState[]): void {
     const registers = [this.registry];
-    const gauge = (name: string, help: string, pick: (state: UpstreamGuardState) => number | undefined): void => {
-      new Gauge({
+    // Per service, read at each scrape: a gauge is set to the value, a counter to the total since start.
+    const series = (Metric: typeof Gauge | typeof Counter, name: string, help: string, pick: (state: UpstreamGuardState) => number | undefined): void => {
+      new Metric({
         name,
         help,
         labelNames: ['service'],
         registers,
-        collect() {
+        collect(this: Gauge | Counter) {
           this.reset();
           for (const state of states()) {
             const value = pick(state);
-            if (value !== undefined) this.set({ service: state.service }, value);
+            if (value === undefined) continue;
+            if (this instanceof Gauge) this.set({ service: state.service }, value);
+            else this.inc({ service: state.service }, value);
           }
         },
       });
     };
-    const counter = (name: string, help: string, pick: (state: UpstreamGuardState) => number): void => {
-      new Counter({
-        name,
-        help,
-        labelNames: ['service'],
-        registers,
-        collect() {
-          this.reset();
-          for (const state of states()) this.inc({ service: state.service }, pick(state));
-        },
-      });
-    };
+    const gauge = (name: string, help: string, pick: (state: UpstreamGuardState) => number | undefined): void => series(Gauge, name, help, pick);
+    const counter = (name: string, help: string, pick: (state: UpstreamGuardState) => number): void => series(Counter, name, help, pick);
     gauge('upstream_circuit_state', "Each service's circuit: 0 closed, 1 open (calls refused), 2 half-open (probing).", (s) => circuitValues[s.circuit]);
     counter('upstream_circuit_rejections_total', 'Calls refused at once because the service circuit was open.', (s) => s.circuitRejections);
     counter('upstream_backoff_rejections_total', 'Calls refused at once because the service had asked their credential to wait (429).', (s) => s.backoffRejections);

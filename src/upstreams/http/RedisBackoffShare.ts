@@ -46,8 +46,9 @@ export class RedisBackoffShare implements BackoffShare {
       const wait = parseWait(service, fingerprint, Number(ms));
       if (wait !== undefined) this.listener(...wait);
     });
-    // After a reconnect, waits published meanwhile are read back from their keys.
+    // After a reconnect (of either connection, whichever is back last), waits published meanwhile are read back from their keys.
     this.subscriber.on('ready', () => void this.load());
+    this.commands.on('ready', () => void this.load());
   }
 
   /** Subscribes and reads the waits already shared; gives up after a few seconds (ioredis keeps trying). */

@@ -10,6 +10,8 @@ export interface CacheCounts {
   readonly staleServes: number;
   /** Background refreshes that failed (the stale entry stays until its grace ends). */
   readonly refreshFailures: number;
+  /** Expired answers served because their upstream call failed (`CACHE_STALE_IF_ERROR_SECONDS`). */
+  readonly staleIfErrorServes: number;
   /** Store calls skipped because the store was known to be down. */
   readonly bypasses: number;
   /** Store calls that failed or timed out. */
@@ -29,6 +31,7 @@ export class CacheStats {
   coalesced = 0;
   staleServes = 0;
   refreshFailures = 0;
+  staleIfErrorServes = 0;
   bypasses = 0;
   errors = 0;
   stores = 0;
@@ -43,6 +46,7 @@ export class CacheStats {
       coalesced: this.coalesced,
       staleServes: this.staleServes,
       refreshFailures: this.refreshFailures,
+      staleIfErrorServes: this.staleIfErrorServes,
       bypasses: this.bypasses,
       errors: this.errors,
       stores: this.stores,

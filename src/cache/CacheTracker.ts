@@ -34,6 +34,8 @@ export class CacheTracker {
   private uncacheable = false;
   private wrote = false;
   private settledAnswer: (StorableAnswer & { readonly operationName: string }) | undefined;
+  /** The oldest expired answer served per service because its upstream call failed, in seconds; made when first needed. */
+  private staleAges: Map<ServiceName, number> | undefined;
 
   /**
    * Records an upstream answer used; `cacheable` false when it may not be
@@ -45,6 +47,23 @@ export class CacheTracker {
     if (entry.maxAgeSeconds < this.minMaxAgeSeconds) this.minMaxAgeSeconds = entry.maxAgeSeconds;
     for (const tag of tags) this.tags.add(tag);
     if (!cacheable) this.uncacheable = true;
+  }
+
+  /**
+   * Records an expired answer served because the upstream call that would
+   * have replaced it failed: the response says so (`extensions.stale`) and
+   * is never kept whole.
+   */
+  servedStale(service: ServiceName, ageSeconds: number): void {
+    this.uncacheable = true;
+    this.staleAges ??= new Map();
+    const known = this.staleAges.get(service);
+    if (known === undefined || known < ageSeconds) this.staleAges.set(service, ageSeconds);
+  }
+
+  /** Each service whose expired answers this operation used, with the oldest one's age; undefined when none. */
+  get stale(): { readonly service: ServiceName; readonly ageSeconds: number }[] | undefined {
+    return this.staleAges === undefined ? undefined : [...this.staleAges].map(([service, ageSeconds]) => ({ service, ageSeconds }));
   }
 
   /** Records that the operation wrote upstream. */

@@ -8,6 +8,7 @@ import type { CacheTracker } from './CacheTracker.js';
 import { CredentialFingerprints, entryKey, keyPrefix, resourceOf } from './keys.js';
 import type { CacheSettings } from '../config/cacheSettings.js';
 import { spans } from '../telemetry/spans.js';
+import { GatewayError } from '../errors/GatewayError.js';
 
 /** One cached GET as stored. */
 interface StoredEntry {
@@ -40,6 +41,29 @@ export interface CachedRead {
   readonly query?: Readonly<Record<string, QueryValue>> | undefined;
   /** How it is cached, from its operation; by its body's shape when absent. */
   readonly read?: ReadClass | undefined;
+}
+
+/** What a read reports to its operation's tracker: each answer used, and each expired one served because the upstream failed. */
+export type ReadTracker = Pick<CacheTracker, 'use' | 'servedStale'>;
+
+/**
+ * Whether a read's upstream failure may be answered with an expired entry:
+ * the service timed out, failed (5xx), could not be reached or answered
+ * unreadably, its circuit is open, or it rate-limited the credential. Not a
+ * refusal of the request itself (4xx), nor an answer of the wrong shape.
+ */
+export function servesStale(error: unknown): boolean {
+  if (!(error instanceof GatewayError)) return false;
+  switch (error.code) {
+    case 'UPSTREAM_TIMEOUT':
+    case 'UPSTREAM_UNAVAILABLE':
+    case 'RATE_LIMITED':
+      return true;
+    case 'UPSTREAM_ERROR':
+      return error.status === undefined || error.status >= 500;
+    default:
+      return false;
+  }
 }
 
 /** Makes the upstream call of a read; the cache calls it on a miss or to refresh. */
@@ -78,8 +102,10 @@ export function upstreamLimit(headers: ResponseHeaders, storePrivate = false): {
  * The shared cache of upstream GET answers: keyed per service, URL (query
  * sorted) and credential fingerprint; fresh for a TTL chosen per kind of
  * resource; served stale for a grace window while one background refresh
- * runs; one upstream call for concurrent identical misses; purged by writes
- * for every credential through credential-independent tags.
+ * runs; kept `CACHE_STALE_IF_ERROR_SECONDS` longer to answer a read whose
+ * upstream call fails (see {@link servesStale}), and said so to the
+ * operation's tracker; one upstream call for concurrent identical misses;
+ * purged by writes for every credential through credential-independent tags.
  */
 export class ResponseCache {
   readonly stats: CacheStats;
@@ -113,7 +139,7 @@ export class ResponseCache {
    * A GET through the cache: `fetch` makes the upstream call on a miss.
    * Upstream errors are thrown as they are and never cached.
    */
-  async get<T>(read: CachedRead, fetch: UpstreamFetch<T>, tracker?: Pick<CacheTracker, 'use'>): Promise<UpstreamResponse<T>> {
+  async get<T>(read: CachedRead, fetch: UpstreamFetch<T>, tracker?: ReadTracker): Promise<UpstreamResponse<T>> {
     const { service } = read;
     const resource = resourceOf(read);
     if (!this.settings.enabled) {
@@ -139,6 +165,8 @@ export class ResponseCache {
       lookup?.end();
     };
     const entry = this.parsed.of(key, await this.store.get(key));
+    // An entry past its grace, kept to answer in place of an upstream failure.
+    let fallback: StoredEntry | undefined;
     if (entry !== undefined) {
       const age = this.clock() - entry.at;
       const response = { status: entry.status, headers: entry.headers, body: entry.body as T };
@@ -159,17 +187,28 @@ export class ResponseCache {
         }
         return response;
       }
+      if (age < entry.ttl + (this.settings.staleSeconds + this.settings.staleIfErrorSeconds) * 1000) fallback = entry;
     }
     const pending = this.inflight.get(key);
-    if (pending !== undefined) {
-      looked('coalesced');
-      return this.join<T>(pending, (at, ttlMs, body) => report('upstream', at, ttlMs, tagsOf(body)));
+    try {
+      if (pending !== undefined) {
+        looked('coalesced');
+        return await this.join<T>(pending, (at, ttlMs, body) => report('upstream', at, ttlMs, tagsOf(body)));
+      }
+      looked('miss');
+      this.stats.misses++;
+      const fetched = await this.fill(key, read, fetch);
+      report('upstream', fetched.at, fetched.ttlMs, tagsOf(fetched.response.body));
+      return fetched.response as UpstreamResponse<T>;
+    } catch (error) {
+      if (fallback === undefined || !servesStale(error)) throw error;
+      // The last answer this credential had, rather than a hole: never kept whole, and the response says how old.
+      this.stats.staleIfErrorServes++;
+      const ageSeconds = Math.max(0, Math.floor((this.clock() - fallback.at) / 1000));
+      tracker?.use({ service, resource, source: 'stale', ageSeconds, maxAgeSeconds: 0 }, false);
+      tracker?.servedStale(service, ageSeconds);
+      return { status: fallback.status, headers: fallback.headers, body: fallback.body as T };
     }
-    looked('miss');
-    this.stats.misses++;
-    const fetched = await this.fill(key, read, fetch);
-    report('upstream', fetched.at, fetched.ttlMs, tagsOf(fetched.response.body));
-    return fetched.response as UpstreamResponse<T>;
   }
 
   /**
@@ -234,7 +273,8 @@ export class ResponseCache {
           if (fetched.ttlMs === undefined) {
             this.stats.uncacheable++;
           } else if (this.writes === writesBefore) {
-            await this.store.set(key, JSON.stringify(toEntry(fetched)), fetched.ttlMs + this.settings.staleSeconds * 1000, this.policy.entryTags(service, read.path, readClass, fetched.response.body));
+            const keepMs = fetched.ttlMs + (this.settings.staleSeconds + this.settings.staleIfErrorSeconds) * 1000;
+            await this.store.set(key, JSON.stringify(toEntry(fetched)), keepMs, this.policy.entryTags(service, read.path, readClass, fetched.response.body));
             this.stats.stores++;
           }
         } finally {

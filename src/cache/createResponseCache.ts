@@ -28,7 +28,7 @@ export function createResponseCache(config: Config, options: CreateResponseCache
       ? new MemoryStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, clock: options.clock })
       : new RedisStore({ url: config.redisUrl, timeoutMs: config.cache.redisTimeoutMs, log: options.log, events });
   if (config.redisUrl !== undefined && config.cacheKeySecret === undefined) {
-    options.log.warn({}, 'CACHE_KEY_SECRET is not set: each replica fingerprints credentials with its own random key, so replicas share invalidations but not cached responses');
+    options.log.warn({}, 'CACHE_KEY_SECRET is not set: each replica fingerprints credentials with its own random key, so replicas share invalidations but not cached responses, nor the waits a service asked of a credential');
   }
   return new ResponseCache({ store, settings: config.cache, keySecret: config.cacheKeySecret, clock: options.clock, stats });
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from './ConfigError.js';
+import { envSetting } from './envSetting.js';
 
 /** How long each kind of upstream resource stays fresh. */
 export const cacheKinds = ['RUN_FINISHED', 'RUN_ACTIVE', 'OBJECT', 'LIST', 'SETTINGS'] as const;
@@ -31,6 +31,11 @@ export interface CacheSettings {
   /** After expiry, how long a stale entry may still be served while one refresh runs (`CACHE_STALE_SECONDS`). */
   readonly staleSeconds: number;
   /**
+   * After that, how long an expired entry is still kept to answer a read whose upstream call fails
+   * (timeout, 5xx, unreachable, open circuit, rate limit) (`CACHE_STALE_IF_ERROR_SECONDS`).
+   */
+  readonly staleIfErrorSeconds: number;
+  /**
    * Store answers the upstream marks `Cache-Control: private` (`CACHE_STORE_PRIVATE`): entries
    * are per credential, so this cache is private in the HTTP sense. GitHub marks every
    * authenticated answer private. `no-store` and `no-cache` are always respected.
@@ -44,27 +49,7 @@ export interface CacheSettings {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `"${raw}" is not true or false`);
-}
+const { integer, boolean } = envSetting;
 
 /** Every environment variable these settings read. */
 export const cacheSettingNames: readonly string[] = [
@@ -73,6 +58,7 @@ export const cacheSettingNames: readonly string[] = [
   'CACHE_MAX_BYTES',
   ...cacheKinds.map((kind) => `CACHE_TTL_${kind}_SECONDS`),
   'CACHE_STALE_SECONDS',
+  'CACHE_STALE_IF_ERROR_SECONDS',
   'CACHE_STORE_PRIVATE',
   'CACHE_REDIS_TIMEOUT_MS',
   'RESPONSE_CACHE_ENABLED',
@@ -92,6 +78,7 @@ export function readCacheSettings(env: Env): CacheSettings {
     maxBytes: integer(env, 'CACHE_MAX_BYTES', 64 * 1024 * 1024, 1024, 68_719_476_736),
     ttlSeconds: Object.freeze(ttlSeconds),
     staleSeconds: integer(env, 'CACHE_STALE_SECONDS', 30, 0, 86_400),
+    staleIfErrorSeconds: integer(env, 'CACHE_STALE_IF_ERROR_SECONDS', 300, 0, 604_800),
     storePrivate: boolean(env, 'CACHE_STORE_PRIVATE', false),
     redisTimeoutMs: integer(env, 'CACHE_REDIS_TIMEOUT_MS', 75, 1, 10_000),
   });

@@ -7,6 +7,7 @@ import { limitSettingNames, loadLimitSettings, type LimitSettings } from './limi
 import { authSettingNames, loadAuthSettings, type AuthSettings } from './authSettings.js';
 import { loadTracingSettings, tracingSettingNames, type TracingSettings } from './tracingSettings.js';
 import { loadTrustedDocuments, trustedDocumentsSettingName } from './trustedDocumentsSetting.js';
+import { loadResilienceSettings, resilienceSettingNames, type ResilienceSettings } from './resilienceSettings.js';
 
 export { ConfigError };
 
@@ -54,6 +55,8 @@ export interface Config {
   readonly auth: AuthSettings;
   /** OpenTelemetry tracing (`OTEL_EXPORTER_OTLP_ENDPOINT`, …); off by default. */
   readonly tracing: TracingSettings;
+  /** Circuit breakers, retries and the nesting bound of upstream JSON. */
+  readonly resilience: ResilienceSettings;
   /** Trusted documents mode (`TRUSTED_DOCUMENTS`): the only operations that run, by SHA-256; undefined runs any. */
   readonly trustedDocuments: ReadonlyMap<string, string> | undefined;
 }
@@ -94,6 +97,7 @@ export const settingNames: readonly string[] = [
   ...authSettingNames,
   ...tracingSettingNames,
   trustedDocumentsSettingName,
+  ...resilienceSettingNames,
 ];
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -177,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth: loadAuthSettings(env),
     tracing: loadTracingSettings(env),
     trustedDocuments: loadTrustedDocuments(env),
+    resilience: loadResilienceSettings(env),
   };
   return Object.freeze(config);
 }

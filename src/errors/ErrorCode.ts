@@ -11,6 +11,8 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   UpstreamTimeout: 'UPSTREAM_TIMEOUT',
   UpstreamError: 'UPSTREAM_ERROR',
+  /** The service's circuit is open: the call was not sent (`extensions.reason`, `retryAfter`). */
+  UpstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   NotConfigured: 'SERVICE_NOT_CONFIGURED',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   /** Trusted documents mode: the operation is not one of the listed documents. */

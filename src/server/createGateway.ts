@@ -96,8 +96,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (openTokens !== undefined) logger.warn(openTokens);
   const metrics = new GatewayMetrics();
   const tally = new UpstreamTally();
-  const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]));
   const cache = createResponseCache(config, { log: logger, clock: options.clock });
+  // Credential waits are kept by the cache's fingerprints: replicas with one CACHE_KEY_SECRET share them.
+  const upstreams = new Upstreams(config, combineObservers([metrics.observer, tally.observer, options.observer]), {}, {
+    fingerprint: (service, token) => cache.fingerprint(service, token),
+    clock: options.clock,
+    log: logger,
+  });
+  // Subscribed while the live hub connects (each waits a few seconds at most for a Redis that is down).
+  const sharingBackoffs = upstreams.shareBackoffs();
   const schema = createSchema();
   const operationListeners: ((summary: OperationSummary) => void)[] = [(summary) => metrics.recordOperation(summary), operationLogger(logger)];
   if (spans.enabled) operationListeners.push(describeOperationSpan);
@@ -136,6 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
   const live = await LiveHub.create({ config, settings: config.live, upstreams, invalidator });
+  await sharingBackoffs;
 
   const trustedDocuments = config.trustedDocuments === undefined ? undefined : new TrustedDocuments(config.trustedDocuments);
   if (trustedDocuments !== undefined) logger.info({ trustedDocuments: trustedDocuments.size }, `Trusted documents: only the ${trustedDocuments.size} listed operations run`);
@@ -180,7 +188,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     createRequestHandler({
       graphql: handleGraphQL,
       webhooks: live.webhooks,
-      readiness: async () => readinessAnswer(await readiness.check()),
+      readiness: async () => readinessAnswer(await readiness.check(), upstreams.guardStates()),
       metrics: () => metrics.render(),
       explorer,
       logger,
@@ -207,6 +215,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   graceful.onShutdown(() => live.dispose(), 'drained');
   metrics.addSource(liveAndCacheMetrics(cache, live, operationCache));
   metrics.trackReadiness(() => readiness.check());
+  metrics.trackUpstreamGuards(() => upstreams.guardStates());
 
   let listening = '';
   return {

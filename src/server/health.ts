@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import type { ServiceName } from '../config/ServiceName.js';
+import type { CircuitState } from '../upstreams/http/CircuitBreaker.js';
 
 /** The answer of `/readyz`. */
 export interface Readiness {
@@ -24,12 +26,18 @@ export function readinessState(readiness: Readiness): ReadinessState {
 /**
  * The HTTP answer of `/readyz`: 200 while ready, degraded or not (a load
  * balancer keeps sending work to a replica that can serve it), 503 when not
- * ready (shutting down), with the state and its reasons.
+ * ready (shutting down), with the state and its reasons, and the services
+ * whose circuit is not closed (`openCircuits`, only when there are any).
  */
-export function readinessAnswer(readiness: Readiness): { status: number; body: { status: ReadinessState; reasons: readonly string[] } } {
+export function readinessAnswer(
+  readiness: Readiness,
+  circuits: readonly { readonly service: ServiceName; readonly circuit: CircuitState }[] = [],
+): { status: number; body: { status: ReadinessState; reasons: readonly string[]; openCircuits?: readonly { service: ServiceName; state: CircuitState }[] } } {
+  // A service whose circuit is open costs its own fields only: listed, but the replica stays ready.
+  const open = circuits.filter((entry) => entry.circuit !== 'closed').map((entry) => ({ service: entry.service, state: entry.circuit }));
   return {
     status: readiness.ready ? 200 : 503,
-    body: { status: readinessState(readiness), reasons: [...readiness.reasons, ...(readiness.degraded ?? [])] },
+    body: { status: readinessState(readiness), reasons: [...readiness.reasons, ...(readiness.degraded ?? [])], ...(open.length > 0 ? { openCircuits: open } : {}) },
   };
 }
 

@@ -3,8 +3,12 @@ import { LabelledCounter, LabelledHistogram } from './metricSeries.js';
 import type { UpstreamObserver } from '../upstreams/http/types.js';
 import type { OperationSummary } from './operationPlugin.js';
 import { readinessState, type Readiness, type ReadinessState } from './health.js';
+import type { UpstreamGuardState } from '../upstreams/Upstreams.js';
 
 const readinessStates: readonly ReadinessState[] = ['ready', 'degraded', 'not ready'];
+
+/** `upstream_circuit_state`'s value for each state. */
+const circuitValues: Readonly<Record<UpstreamGuardState['circuit'], number>> = { closed: 0, open: 1, 'half-open': 2 };
 
 /**
  * Current values another part of the gateway reports at every scrape: the
@@ -100,6 +104,44 @@ export class GatewayMetrics {
         for (const state of readinessStates) this.set({ state }, state === current ? 1 : 0);
       },
     });
+  }
+
+  /**
+   * Reports each service's protection at every scrape: `upstream_circuit_state{service}`
+   * (0 closed, 1 open, 2 half-open), the calls refused by an open circuit
+   * (`upstream_circuit_rejections_total`) and by a credential's wait
+   * (`upstream_backoff_rejections_total`), the credentials waiting
+   * (`upstream_backoff_credentials`), retries (`upstream_retries_total`) and the
+   * last remaining budget the service reported (`upstream_ratelimit_remaining`).
+   */
+  trackUpstreamGuards(states: () => readonly UpstreamGuardState[]): void {
+    const registers = [this.registry];
+    // Per service, read at each scrape: a gauge is set to the value, a counter to the total since start.
+    const series = (Metric: typeof Gauge | typeof Counter, name: string, help: string, pick: (state: UpstreamGuardState) => number | undefined): void => {
+      new Metric({
+        name,
+        help,
+        labelNames: ['service'],
+        registers,
+        collect(this: Gauge | Counter) {
+          this.reset();
+          for (const state of states()) {
+            const value = pick(state);
+            if (value === undefined) continue;
+            if (this instanceof Gauge) this.set({ service: state.service }, value);
+            else this.inc({ service: state.service }, value);
+          }
+        },
+      });
+    };
+    const gauge = (name: string, help: string, pick: (state: UpstreamGuardState) => number | undefined): void => series(Gauge, name, help, pick);
+    const counter = (name: string, help: string, pick: (state: UpstreamGuardState) => number): void => series(Counter, name, help, pick);
+    gauge('upstream_circuit_state', "Each service's circuit: 0 closed, 1 open (calls refused), 2 half-open (probing).", (s) => circuitValues[s.circuit]);
+    counter('upstream_circuit_rejections_total', 'Calls refused at once because the service circuit was open.', (s) => s.circuitRejections);
+    counter('upstream_backoff_rejections_total', 'Calls refused at once because the service had asked their credential to wait (429).', (s) => s.backoffRejections);
+    gauge('upstream_backoff_credentials', 'Credentials the service has asked to wait, now.', (s) => s.waitingCredentials);
+    counter('upstream_retries_total', 'GET calls sent a second time after a connection reset, 502 or 503.', (s) => s.retries);
+    gauge('upstream_ratelimit_remaining', 'The last remaining request budget the service reported (x-ratelimit-remaining or RateLimit-Remaining).', (s) => s.rateLimitRemaining);
   }
 
   /** Adds a source read at every scrape. */

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './startTestGateway.js';
 
 /** What a test file's gateway puts back before each test. */
-export type TestGatewayReset = 'requests' | 'faults' | 'cache';
+export type TestGatewayReset = 'requests' | 'faults' | 'cache' | 'guards';
 
 /** How {@link useTestGateway} starts its gateway, and what it resets between tests. */
 export interface UseTestGatewayOptions extends TestGatewayOptions {
   /**
    * Reset before each test: every simulator's request log, every injected
-   * fault, the gateway's response cache. All three unless said.
+   * fault, the gateway's response cache, its circuits and credential waits
+   * (`guards`). All four unless said.
    */
   readonly reset?: readonly TestGatewayReset[];
 }
@@ -16,8 +17,9 @@ export interface UseTestGatewayOptions extends TestGatewayOptions {
 /**
  * Starts a test gateway (see {@link startTestGateway}) before the tests of
  * the file, or of the `describe` block it is called in, and closes it after
- * them; before each test it clears the simulators' request logs and faults
- * and the response cache (see `reset`). Returns the gateway, usable in tests
+ * them; before each test it clears the simulators' request logs and faults,
+ * the response cache, and closes the circuits and forgets the credential
+ * waits a test's faults left (see `reset`). Returns the gateway, usable in tests
  * and hooks once started. `options` may be a function, called when the
  * gateway starts, when they depend on something started before it.
  *
@@ -33,7 +35,7 @@ export function useTestGateway(options: UseTestGatewayOptions | (() => UseTestGa
     return started;
   };
   beforeAll(async () => {
-    const { reset: resets = ['requests', 'faults', 'cache'], ...start } = typeof options === 'function' ? options() : options;
+    const { reset: resets = ['requests', 'faults', 'cache', 'guards'], ...start } = typeof options === 'function' ? options() : options;
     reset = resets;
     started = await startTestGateway(start);
   });
@@ -46,6 +48,7 @@ export function useTestGateway(options: UseTestGatewayOptions | (() => UseTestGa
       reset.includes('requests') ? t.clearRequests() : undefined,
       reset.includes('faults') ? t.clearFaults() : undefined,
       reset.includes('cache') ? t.gateway.cache.clear() : undefined,
+      reset.includes('guards') ? t.gateway.upstreams.resetGuards() : undefined,
     ]);
   });
   return {

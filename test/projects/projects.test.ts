@@ -64,7 +64,8 @@ describe('the cross-service projects connection', () => {
   });
 
   it('survives one service failing: its edges are missing, an error names it, the page stands', async () => {
-    await t.fault('gitlab', { path: '/api/v4/projects$', status: 503, times: 1 });
+    // Twice: a GET that meets a 503 is sent once more.
+    await t.fault('gitlab', { path: '/api/v4/projects$', status: 503, times: 2 });
     const result: any = await t.gql(query, { first: 4 });
     expect(result.data.projects.failedServices).toEqual(['GITLAB']);
     expect(result.data.projects.edges.map((edge: any) => edge.node.service)).toEqual(['CONCORD', 'FLEXSTACK', 'CONCORD', 'FLEXSTACK']);

@@ -21,6 +21,14 @@ export interface Fault {
   readonly latencyMs?: number;
   readonly status?: number;
   readonly body?: unknown;
+  /**
+   * A raw body sent as it is, in parts each repeated `repeat` times (JSON
+   * nested too deep to build as `body`, say), as `application/json` unless
+   * `headers` say otherwise.
+   */
+  readonly raw?: readonly { readonly text: string; readonly repeat?: number }[];
+  /** Reset the connection instead of answering (after `latencyMs`). */
+  readonly reset?: boolean;
   readonly headers?: Readonly<Record<string, string>>;
   /** How many requests it applies to; every one when absent. */
   readonly times?: number;
@@ -185,6 +193,14 @@ export class Simulator {
     if (fault) {
       fault.remaining--;
       if (fault.latencyMs !== undefined) await sleep(fault.latencyMs);
+      if (fault.reset === true) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault.raw !== undefined) {
+        this.sendRaw(res, fault.status ?? 200, fault.raw, fault.headers ?? {});
+        return;
+      }
       if (fault.status !== undefined) {
         const base = this.options.errorResponse(fault.status, `Injected failure (${fault.status})`);
         this.send(res, {
@@ -297,6 +313,29 @@ export class Simulator {
       if (error instanceof SimError) return { status: error.status, body: { message: error.message } };
       throw error;
     }
+  }
+
+  /** A raw body, its parts repeated, written in chunks of about 64 KiB as a server streams a large answer. */
+  private sendRaw(res: ServerResponse, status: number, parts: NonNullable<Fault['raw']>, headers: Readonly<Record<string, string>>): void {
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json');
+    for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
+    const pending = parts.map((part) => ({ text: part.text, left: part.repeat ?? 1 }));
+    const write = (): void => {
+      for (const part of pending) {
+        const perChunk = Math.max(1, Math.floor(65_536 / Math.max(1, part.text.length)));
+        while (part.left > 0) {
+          const count = Math.min(part.left, perChunk);
+          part.left -= count;
+          if (!res.write(part.text.repeat(count))) {
+            res.once('drain', write);
+            return;
+          }
+        }
+      }
+      res.end();
+    };
+    write();
   }
 
   private send(res: ServerResponse, response: SimResponse): void {

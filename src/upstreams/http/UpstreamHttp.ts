@@ -1,11 +1,14 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { ServiceConfig } from '../../config/config.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
-import { mapUpstreamError } from './mapUpstreamError.js';
+import { mapUpstreamError, retryAfterSeconds } from './mapUpstreamError.js';
 import { spans } from '../../telemetry/spans.js';
 import { BoundedMap } from '../../cache/BoundedMap.js';
+import { scanJsonDepth } from '../../http/scanJsonDepth.js';
+import { CircuitBreaker, type Admission } from './CircuitBreaker.js';
+import type { CredentialBackoff } from './CredentialBackoff.js';
 import type {
   QueryValue,
   ResponseHeaders,
@@ -23,6 +26,14 @@ export interface UpstreamHttpOptions {
   /** The largest answer body read; a longer one fails the call. */
   readonly maxResponseBytes: number;
   readonly observer?: UpstreamObserver | undefined;
+  /** The service's circuit breaker; every call goes when absent. */
+  readonly breaker?: CircuitBreaker | undefined;
+  /** The waits the service asked of credentials; none kept when absent. */
+  readonly backoff?: CredentialBackoff | undefined;
+  /** Retry an idempotent GET once after a connection reset, 502 or 503 (false when absent). */
+  readonly retry?: boolean | undefined;
+  /** Deepest nesting of arrays and objects read from a JSON answer; 64 when absent. */
+  readonly maxJsonDepth?: number | undefined;
 }
 
 /** Per-call details that are not part of the request itself. */
@@ -62,21 +73,55 @@ class DeadlinePassed extends Error {}
 /** A body larger than the client reads. */
 class BodyTooLarge extends Error {}
 
+/** A JSON body nested deeper than the client reads. */
+class BodyTooDeep extends Error {}
+
+/** Errors of a connection the service reset or closed under a request: worth one more try for a GET. */
+const resetCodes: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+// scanJsonDepth's state before any byte; and, for bodyText, "not seen whether it is JSON yet" and "not JSON".
+const jsonStart = 0;
+const undecided = -2;
+const notJson = -3;
+
+/** Where a body's JSON starts, when its first byte that is not white space opens JSON (as decodeBody sniffs it); -1 for none yet, -2 for not JSON. */
+function jsonOffset(chunk: Buffer): number {
+  for (let i = 0; i < chunk.length; i++) {
+    const byte = chunk[i];
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    return byte === 0x5b || byte === 0x7b || byte === 0x22 ? i : -2;
+  }
+  return -1;
+}
+
 /**
  * The body as text, read until `deadline` (a `performance.now()` time) and
  * at most `maxBytes`: undici's body timeout bounds each pause, not the whole,
- * so a body that trickles is cut off here, at its first chunk past the deadline.
+ * so a body that trickles is cut off here, at its first chunk past the
+ * deadline. A JSON body (`json`: its content type says so; otherwise by its
+ * first byte, as {@link decodeBody} decides) has its nesting followed as it
+ * arrives and is cut off as soon as it passes `maxDepth`, before it costs the
+ * memory and time of a parse.
  */
-function bodyText(body: Readable, deadline: number, maxBytes: number): Promise<string> {
+function bodyText(body: Readable, deadline: number, maxBytes: number, maxDepth: number, json: boolean): Promise<string> {
   // Events, not `for await`: an async iterator costs a promise per chunk on every upstream call.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let depth = json ? jsonStart : undecided;
     body.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) reject(stop(body, new BodyTooLarge()));
-      else if (performance.now() > deadline) reject(stop(body, new DeadlinePassed()));
-      else chunks.push(chunk);
+      if (size > maxBytes) return reject(stop(body, new BodyTooLarge()));
+      if (performance.now() > deadline) return reject(stop(body, new DeadlinePassed()));
+      if (depth === undecided) {
+        const offset = jsonOffset(chunk);
+        if (offset >= 0) depth = scanJsonDepth(offset === 0 ? chunk : chunk.subarray(offset), jsonStart, maxDepth);
+        else if (offset === -2) depth = notJson;
+      } else if (depth >= 0) {
+        depth = scanJsonDepth(chunk, depth, maxDepth);
+      }
+      if (depth === -1) return reject(stop(body, new BodyTooDeep()));
+      chunks.push(chunk);
     });
     body.once('error', reject);
     body.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
@@ -86,6 +131,14 @@ function bodyText(body: Readable, deadline: number, maxBytes: number): Promise<s
 function stop(body: { destroy(error?: Error): unknown }, error: Error): Error {
   body.destroy(error);
   return error;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether a transport error is one of the call's time bounds: the whole deadline, or undici's own. */
+function isTimeout(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return error instanceof DeadlinePassed || (typeof code === 'string' && timeoutCodes.has(code));
 }
 
 // Paths already checked to stay below the base path: a gateway reads the same resources again and again.
@@ -116,6 +169,14 @@ export class UpstreamHttp {
   private readonly basePath: string;
   private readonly origin: string;
   private readonly checkedPaths = new BoundedMap<string, boolean>(checkedPathLimit);
+  private readonly breaker: CircuitBreaker | undefined;
+  private readonly backoff: CredentialBackoff | undefined;
+  private readonly retry: boolean;
+  private readonly maxJsonDepth: number;
+  /** Retries sent since start. */
+  retries = 0;
+  /** The last remaining request budget the service reported (`x-ratelimit-remaining`, `RateLimit-Remaining`), any credential. */
+  rateLimitRemaining: number | undefined;
 
   constructor(options: UpstreamHttpOptions) {
     this.protocol = options.protocol;
@@ -126,6 +187,10 @@ export class UpstreamHttp {
     this.timeoutMs = options.timeoutMs;
     this.maxResponseBytes = options.maxResponseBytes;
     this.observer = options.observer;
+    this.breaker = options.breaker;
+    this.backoff = options.backoff;
+    this.retry = options.retry ?? false;
+    this.maxJsonDepth = options.maxJsonDepth ?? 64;
     // Timeouts are the pool's own (no timer and abort signal made per call): headers, each pause in a body,
     // and connecting; bodyText adds the call's whole deadline.
     this.agent = new Agent({
@@ -175,8 +240,20 @@ export class UpstreamHttp {
   /**
    * Sends one request; a non-2xx answer or a transport failure becomes a {@link GatewayError}.
    * `url` is the request's {@link urlOf}, when the caller has it already.
+   *
+   * Before anything is sent: a credential the service asked to wait gets
+   * RATE_LIMITED, and a call while the service's circuit is open gets
+   * UPSTREAM_UNAVAILABLE, both at once. Each attempt's outcome counts in the
+   * circuit (timeouts, unreachable and 5xx fail; a rate limit is no outcome,
+   * and makes the credential wait as long as the answer's `Retry-After` or
+   * rate-limit reset says); a GET that meets a connection reset, 502
+   * or 503 is sent once more after a short random pause, when its circuit
+   * lets it, its deadline leaves room and no `Retry-After` asks for longer.
    */
   async send<T>(req: UpstreamRequest, call: CallContext, url: UpstreamUrl = this.urlOf(req)): Promise<UpstreamResponse<T>> {
+    const wait = this.backoff?.waitSeconds(call.token) ?? 0;
+    if (wait > 0) throw this.backingOff(wait);
+    let admission = this.admit();
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': 'switchyard-gateway',
@@ -190,49 +267,110 @@ export class UpstreamHttp {
       body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       headers['content-type'] = req.contentType ?? 'application/json';
     }
-    const started = performance.now();
     const route = req.route ?? req.path;
     const service = this.protocol.service;
-    let status: number;
-    let responseHeaders: ResponseHeaders;
-    let text: string;
-    try {
-      // Straight to the pool: undici's top-level request() would parse the URL again.
-      const response = await this.agent.request({ origin: this.origin, path: url.target, method: req.method, headers, body });
-      status = response.statusCode;
-      responseHeaders = flattenHeaders(response.headers);
-      text = await bodyText(response.body, started + this.timeoutMs, this.maxResponseBytes);
-    } catch (error) {
-      const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-      const timedOut = error instanceof DeadlinePassed || (typeof code === 'string' && timeoutCodes.has(code));
-      this.observer?.onCall({
-        service,
-        method: req.method,
-        route,
-        status: timedOut ? 'timeout' : 'network',
-        durationMs: performance.now() - started,
-        requestId: call.requestId,
-      });
-      const label = serviceLabels[service];
-      if (error instanceof BodyTooLarge) throw new GatewayError('UPSTREAM_ERROR', `${label} answered more than ${this.maxResponseBytes} bytes`, { service });
-      throw timedOut
-        ? new GatewayError('UPSTREAM_TIMEOUT', `${label} did not answer within ${this.timeoutMs} ms`, { service })
-        : new GatewayError('UPSTREAM_ERROR', `${label} could not be reached`, { service, cause: error });
+    const deadline = performance.now() + this.timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      let status: number;
+      let responseHeaders: ResponseHeaders;
+      let text: string;
+      try {
+        // Straight to the pool: undici's top-level request() would parse the URL again. A retry waits for
+        // headers no longer than what is left of the call's time (the pool's own bound is the whole of it).
+        const options: Dispatcher.RequestOptions = { origin: this.origin, path: url.target, method: req.method, headers, body };
+        if (attempt > 0) options.headersTimeout = options.bodyTimeout = Math.max(1, Math.round(deadline - started));
+        const response = await this.agent.request(options);
+        status = response.statusCode;
+        responseHeaders = flattenHeaders(response.headers);
+        const json = responseHeaders['content-type']?.includes('json') === true;
+        text = await bodyText(response.body, deadline, this.maxResponseBytes, this.maxJsonDepth, json);
+      } catch (error) {
+        const timedOut = isTimeout(error);
+        this.observer?.onCall({ service, method: req.method, route, status: timedOut ? 'timeout' : 'network', durationMs: performance.now() - started, requestId: call.requestId });
+        // An answer larger or deeper than the gateway reads still came from a service that is up.
+        const answered = error instanceof BodyTooLarge || error instanceof BodyTooDeep;
+        this.breaker?.record(admission, !answered);
+        const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+        const reset = attempt === 0 && req.method === 'GET' && typeof code === 'string' && resetCodes.has(code);
+        const retry = reset ? await this.retryAdmission(deadline, undefined) : undefined;
+        if (retry === undefined) throw this.transportFailure(error, timedOut);
+        admission = retry;
+        continue;
+      }
+      this.observer?.onCall({ service, method: req.method, route, status, durationMs: performance.now() - started, requestId: call.requestId });
+      const remaining = Number(responseHeaders['x-ratelimit-remaining'] ?? responseHeaders['ratelimit-remaining'] ?? Number.NaN);
+      if (remaining >= 0) this.rateLimitRemaining = remaining;
+      const decoded = decodeBody(text, responseHeaders['content-type']);
+      if (status >= 200 && status < 300) {
+        this.breaker?.record(admission, false);
+        const answer = { status, headers: responseHeaders, body: decoded as T };
+        return spans.enabled ? { ...answer, bytes: Buffer.byteLength(text) } : answer;
+      }
+      const error = mapUpstreamError(this.protocol, status, decoded, responseHeaders);
+      if (error.code === 'RATE_LIMITED') {
+        // Not a failure of the service: a wait it asked of this credential (Retry-After, or when its budget resets),
+        // kept for the credential's later calls. A rate limit that says neither is reported, not enforced.
+        this.breaker?.release(admission);
+        const asked = retryAfterSeconds(responseHeaders);
+        if (asked !== undefined) await this.backoff?.hold(call.token, asked);
+        throw error;
+      }
+      this.breaker?.record(admission, status >= 500);
+      const retry = attempt === 0 && req.method === 'GET' && (status === 502 || status === 503) ? await this.retryAdmission(deadline, responseHeaders) : undefined;
+      if (retry === undefined) throw error;
+      admission = retry;
     }
-    this.observer?.onCall({
-      service,
-      method: req.method,
-      route,
-      status,
-      durationMs: performance.now() - started,
-      requestId: call.requestId,
+  }
+
+  /** The breaker's admission of a call; throws UPSTREAM_UNAVAILABLE when the circuit refuses it. */
+  private admit(): Admission {
+    const breaker = this.breaker;
+    if (breaker === undefined) return CircuitBreaker.call;
+    const admission = breaker.admit();
+    if (admission !== CircuitBreaker.refused) return admission;
+    const retryAfter = breaker.retryAfterSeconds();
+    const label = serviceLabels[this.protocol.service];
+    throw new GatewayError('UPSTREAM_UNAVAILABLE', `${label} is failing: the gateway sends it no calls for ${retryAfter} s (circuit open)`, {
+      service: this.protocol.service,
+      retryAfter,
+      extensions: { reason: 'CIRCUIT_OPEN' },
     });
-    const decoded = decodeBody(text, responseHeaders['content-type']);
-    if (status < 200 || status >= 300) {
-      throw mapUpstreamError(this.protocol, status, decoded, responseHeaders);
-    }
-    const answer = { status, headers: responseHeaders, body: decoded as T };
-    return spans.enabled ? { ...answer, bytes: Buffer.byteLength(text) } : answer;
+  }
+
+  /** A credential the service asked to wait: RATE_LIMITED for the seconds left. */
+  private backingOff(retryAfter: number): GatewayError {
+    const label = serviceLabels[this.protocol.service];
+    return new GatewayError('RATE_LIMITED', `${label} rate-limited this credential: no calls with it for ${retryAfter} s`, { service: this.protocol.service, retryAfter });
+  }
+
+  /**
+   * Whether a GET that failed may be sent once more, and its admission:
+   * only with retries on, its circuit closed, after a pause of 50–150 ms (or
+   * the answer's `Retry-After`, if longer) that leaves at least 100 ms of the
+   * call's time. Undefined when it may not.
+   */
+  private async retryAdmission(deadline: number, headers: ResponseHeaders | undefined): Promise<Admission | undefined> {
+    if (!this.retry || (this.breaker !== undefined && this.breaker.state !== 'closed')) return undefined;
+    const asked = headers?.['retry-after'] === undefined ? undefined : retryAfterSeconds(headers);
+    const pause = Math.max((asked ?? 0) * 1000, 50 + Math.random() * 100);
+    if (performance.now() + pause + 100 > deadline) return undefined;
+    await sleep(pause);
+    const admission = this.breaker?.admit() ?? CircuitBreaker.call;
+    if (admission === CircuitBreaker.refused) return undefined;
+    this.retries++;
+    return admission;
+  }
+
+  /** The gateway's error for a call that got no usable answer. */
+  private transportFailure(error: unknown, timedOut: boolean): GatewayError {
+    const service = this.protocol.service;
+    const label = serviceLabels[service];
+    if (error instanceof BodyTooLarge) return new GatewayError('UPSTREAM_ERROR', `${label} answered more than ${this.maxResponseBytes} bytes`, { service });
+    if (error instanceof BodyTooDeep) return new GatewayError('UPSTREAM_ERROR', `${label} answered JSON nested more than ${this.maxJsonDepth} levels deep`, { service });
+    return timedOut
+      ? new GatewayError('UPSTREAM_TIMEOUT', `${label} did not answer within ${this.timeoutMs} ms`, { service })
+      : new GatewayError('UPSTREAM_ERROR', `${label} could not be reached`, { service, cause: error });
   }
 
   /** Closes the connection pool. */

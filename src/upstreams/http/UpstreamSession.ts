@@ -3,7 +3,7 @@ import { serviceLabels } from '../../config/ServiceName.js';
 import { serviceSettings } from '../../config/config.js';
 import type { UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
-import type { ResponseCache } from '../../cache/ResponseCache.js';
+import type { ReadTracker, ResponseCache } from '../../cache/ResponseCache.js';
 import type { CacheTracker } from '../../cache/CacheTracker.js';
 import type { CallBudget } from './CallBudget.js';
 import type { ReadClass } from '../../cache/CachePolicy.js';
@@ -129,11 +129,14 @@ export class UpstreamSession {
 }
 
 /** The operation's cache tracker, also telling a traced call where its answer came from. */
-function watched(tracker: CacheTracker, trace: UpstreamCallTrace): Pick<CacheTracker, 'use'> {
+function watched(tracker: CacheTracker, trace: UpstreamCallTrace): ReadTracker {
   return {
     use(entry, cacheable, tags) {
       trace.source = entry.source;
       tracker.use(entry, cacheable, tags);
+    },
+    servedStale(service, ageSeconds) {
+      tracker.servedStale(service, ageSeconds);
     },
   };
 }

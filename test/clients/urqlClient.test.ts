@@ -1,5 +1,5 @@
 import { gql } from '@urql/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createUrqlClient } from '../../examples/clients/urqlClient.js';
 import { useTestGateway } from '../helpers/useTestGateway.js';
 import { everyProjectId } from './everyProject.js';
@@ -24,8 +24,10 @@ interface Page {
   };
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
+// graphcache prints each warning once per process: watch from before the first query, so none is missed.
+let warnings: MockInstance<typeof console.warn>;
+beforeAll(() => {
+  warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
 describe('the urql set-up of examples/clients against the demo', () => {
@@ -36,6 +38,7 @@ describe('the urql set-up of examples/clients against the demo', () => {
     expect(result.error).toBeUndefined();
     expect(result.data?.projects.edges).toHaveLength(2);
     expect(sent.mock.calls.map(([, init]) => init?.method ?? 'GET')).toEqual(['GET']);
+    sent.mockRestore();
   });
 
   it('walks projects two at a time into one list (relayPagination), equal to the whole list, with no duplicate and none missing', async () => {
@@ -52,12 +55,14 @@ describe('the urql set-up of examples/clients against the demo', () => {
   });
 
   it("matches fragments on the shared interfaces to each service's types (possibleTypes)", async () => {
-    const warnings = vi.spyOn(console, 'warn');
     const client = createUrqlClient(t.url, { 'x-api-key': apiKey });
     const result = await client.query<Page>(projectsPage, { first: 6 }).toPromise();
     const gitlab = result.data?.projects.edges.find((edge) => edge.node.service === 'GITLAB')?.node;
     expect(gitlab?.members?.edges[0]?.node).toMatchObject({ id: expect.any(String), name: expect.any(String), accessLevel: expect.any(String) });
-    // graphcache warns of heuristic fragment matching, or of a type it cannot key, when it is not told.
-    expect(warnings.mock.calls).toEqual([]);
+    // graphcache warns of heuristic fragment matching (#16), or of a type it cannot key (#15), when it is not told.
+    // Without a whole schema it also writes through fragments that do not match and warns of their fields as
+    // missing (#13, once): its own way of writing, the data stays right (above).
+    const told = warnings.mock.calls.map(([message]) => String(message)).filter((message) => !message.endsWith('#13'));
+    expect(told).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { MetricsSource } from './metrics.js';
 
 const acceptedOutcomes: ReadonlySet<string> = new Set(['accepted', 'ignored', 'duplicate']);
 
-/** Cache counters (upstream answers, and whole answers when that cache is on), open subscriptions and webhook deliveries, as `/metrics` reports them. */
+/** Cache counters (upstream answers, and whole answers when that cache is on), open subscriptions, `pipelinesChanged` pollers and webhook deliveries, as `/metrics` reports them. */
 export function liveAndCacheMetrics(cache: ResponseCache, live: LiveHub, answers?: OperationCache | undefined): MetricsSource {
   return {
     read: () => {
@@ -27,6 +27,9 @@ export function liveAndCacheMetrics(cache: ResponseCache, live: LiveHub, answers
         openSubscriptions: live.streamCount(),
         webhookDeliveriesAccepted: accepted,
         webhookDeliveriesRefused: refused,
+        projectsWatched: live.projectPollers.activeTargets().length,
+        projectPolls: live.projectPollers.pollCount(),
+        projectPollFailures: live.projectPollers.pollFailureCount(),
       };
     },
   };

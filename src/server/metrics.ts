@@ -25,6 +25,11 @@ export interface MetricsSnapshot {
   readonly openSubscriptions?: number | undefined;
   readonly webhookDeliveriesAccepted?: number | undefined;
   readonly webhookDeliveriesRefused?: number | undefined;
+  /** `pipelinesChanged` poll loops on this replica: a project and credential scope with subscribers here. */
+  readonly projectsWatched?: number | undefined;
+  /** Polls of watched projects this replica made (it holds a project's lease), and of those, the failed ones. */
+  readonly projectPolls?: number | undefined;
+  readonly projectPollFailures?: number | undefined;
 }
 
 /** A part of the gateway that reports values when `/metrics` is scraped. */
@@ -70,6 +75,17 @@ export class GatewayMetrics {
       registers,
       collect() {
         const value = sum((s) => s.openSubscriptions);
+        if (value !== undefined) this.set(value);
+      },
+    });
+    this.sourceCounter('subscription_project_polls_total', 'Polls of projects watched by pipelinesChanged that this replica made (holding their lease).', (s) => s.projectPolls);
+    this.sourceCounter('subscription_project_poll_failures_total', 'Of those polls, the ones that failed (then waiting their backoff or the service\'s retryAfter).', (s) => s.projectPollFailures);
+    new Gauge({
+      name: 'subscription_projects_watched',
+      help: 'Projects (per credential scope) that pipelinesChanged subscribers on this replica watch: one poll loop each.',
+      registers,
+      collect() {
+        const value = sum((s) => s.projectsWatched);
         if (value !== undefined) this.set(value);
       },
     });

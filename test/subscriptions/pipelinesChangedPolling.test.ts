@@ -19,6 +19,13 @@ function newestPipeline(): number {
   return pipeline.id;
 }
 
+/** The value of one series of the gateway's /metrics. */
+async function metric(series: string): Promise<number | undefined> {
+  const text = await (await fetch(new URL('/metrics', t.url))).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
 describe('pipelinesChanged polling adapts to the run and to the service', () => {
   it('polls fast while the latest run is active, and not at all at that pace once it finished', async () => {
     const sub = subscribe(live.client(), pipelinesSubscription, { projects: [projectIds.gitlab] });
@@ -44,5 +51,21 @@ describe('pipelinesChanged polling adapts to the run and to the service', () => 
     const [limited = 0, next = 0] = await latestReads();
     expect(next - limited).toBeGreaterThanOrEqual(1_990);
     sub.stop();
+  });
+
+  it('shows its poll loops, polls and failed polls in /metrics', async () => {
+    // A running pipeline, polled at the active interval.
+    const newest = t.simulators.gitlab.store.pipelines.find((pipeline) => pipeline.id === newestPipeline());
+    if (newest?.status !== 'running') await simControl(originOf(t.simulators, 'gitlab'), `pipelines/${newestPipeline()}/status`, { status: 'running' });
+    const pollsBefore = (await metric('subscription_project_polls_total')) ?? 0;
+    const failuresBefore = (await metric('subscription_project_poll_failures_total')) ?? 0;
+    const sub = subscribe(live.client(), pipelinesSubscription, { projects: [projectIds.gitlab] });
+    await waitFor(() => eventsOf(sub, projectIds.gitlab).length >= 1, 'the CURRENT event');
+    await waitFor(async () => ((await metric('subscription_project_polls_total')) ?? 0) >= pollsBefore + 2, 'two polls counted');
+    expect(await metric('subscription_projects_watched')).toBe(1);
+    await t.fault('gitlab', { path: `${latestPath}$`, status: 500, times: 1 });
+    await waitFor(async () => ((await metric('subscription_project_poll_failures_total')) ?? 0) >= failuresBefore + 1, 'the failed poll counted');
+    sub.stop();
+    await waitFor(async () => (await metric('subscription_projects_watched')) === 0, 'the loop gone with its last subscriber');
   });
 });

@@ -70,6 +70,7 @@ export class ProjectPollers {
   private readonly reading = new SharedReads<PipelineObservation>(0);
   private readonly owner = randomUUID();
   private polls = 0;
+  private pollFailures = 0;
 
   constructor(
     private readonly upstreams: Upstreams,
@@ -151,6 +152,11 @@ export class ProjectPollers {
   /** Polls this replica made so far. */
   pollCount(): number {
     return this.polls;
+  }
+
+  /** Polls of this replica that failed so far (each then waited its backoff or the service's retryAfter). */
+  pollFailureCount(): number {
+    return this.pollFailures;
   }
 
   /** Each poll loop of this replica. */
@@ -255,6 +261,7 @@ export class ProjectPollers {
         } catch (error) {
           failures++;
           watch.failures++;
+          this.pollFailures++;
           delay = failureDelayMs(error, failures, pollIntervalMs, pollMaxBackoffMs);
           // What the service (or its open circuit) asked to wait is waited out, webhook or not.
           wakeable = retryAfterMsOf(error) === undefined;

@@ -69,26 +69,10 @@ export class GatewayMetrics {
     this.sourceCounter('graphql_response_cache_hits_total', 'Operations answered whole from the cache, with no execution.', (s) => s.responseCacheHits);
     this.sourceCounter('graphql_response_cache_misses_total', 'Operations looked up in the whole-answer cache and executed.', (s) => s.responseCacheMisses);
     const sum = (pick: (snapshot: MetricsSnapshot) => number | undefined): number | undefined => this.sum(pick);
-    new Gauge({
-      name: 'graphql_subscriptions_open',
-      help: 'GraphQL subscriptions currently open.',
-      registers,
-      collect() {
-        const value = sum((s) => s.openSubscriptions);
-        if (value !== undefined) this.set(value);
-      },
-    });
+    this.sourceGauge('graphql_subscriptions_open', 'GraphQL subscriptions currently open.', (s) => s.openSubscriptions);
     this.sourceCounter('subscription_project_polls_total', 'Polls of projects watched by pipelinesChanged that this replica made (holding their lease).', (s) => s.projectPolls);
     this.sourceCounter('subscription_project_poll_failures_total', 'Of those polls, the ones that failed (then waiting their backoff or the service\'s retryAfter).', (s) => s.projectPollFailures);
-    new Gauge({
-      name: 'subscription_projects_watched',
-      help: 'Projects (per credential scope) that pipelinesChanged subscribers on this replica watch: one poll loop each.',
-      registers,
-      collect() {
-        const value = sum((s) => s.projectsWatched);
-        if (value !== undefined) this.set(value);
-      },
-    });
+    this.sourceGauge('subscription_projects_watched', 'Projects (per credential scope) that pipelinesChanged subscribers on this replica watch: one poll loop each.', (s) => s.projectsWatched);
     new Counter({
       name: 'webhook_deliveries_total',
       help: 'Webhook deliveries received, by outcome.',
@@ -219,6 +203,19 @@ export class GatewayMetrics {
         const value = sum();
         this.reset();
         if (value !== undefined) this.inc(value);
+      },
+    });
+  }
+
+  private sourceGauge(name: string, help: string, pick: (snapshot: MetricsSnapshot) => number | undefined): void {
+    const sum = (): number | undefined => this.sum(pick);
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        const value = sum();
+        if (value !== undefined) this.set(value);
       },
     });
   }

@@ -91,31 +91,41 @@ describe('the live board in a real browser, in demo mode', () => {
   }, 90_000);
 
   it('shows the services the dashboard query lost and the data it got stale, and marks those cards', async () => {
-    const page = await chromium.context.newPage();
-    // Concord's project list fails: the list leaves its projects out and names the service.
-    await fetch(`${new URL(gateway.simulators.concord).origin}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/api/v1/org/Default/project$', status: 500, times: 1 }),
+    // A gateway that caches upstream answers for a second, keeps them to answer in place of a failed read, and
+    // keeps no whole answer: a reload then executes the dashboard query against the simulators again.
+    const caching = await startGatewayProcess({
+      ...['CACHE_TTL_RUN_FINISHED_SECONDS', 'CACHE_TTL_RUN_ACTIVE_SECONDS', 'CACHE_TTL_OBJECT_SECONDS', 'CACHE_TTL_LIST_SECONDS', 'CACHE_TTL_SETTINGS_SECONDS'].reduce((env, name) => ({ ...env, [name]: '1' }), {}),
+      CACHE_STALE_SECONDS: '0',
+      RESPONSE_CACHE_ENABLED: 'false',
     });
-    // The answer as a gateway serving stale GitLab answers reports it (`extensions.stale`).
-    await page.route('**/graphql', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as Record<string, unknown>;
-      await route.fulfill({ response, json: { ...body, extensions: { stale: [{ service: 'gitlab', ageSeconds: 42 }] } } });
-    });
-    // No live events: what the cards show is the query's answer alone (live data would make them fresh).
-    await page.routeWebSocket('**/graphql', () => undefined);
-    await page.goto(`${gateway.origin}/board`);
-    await page.waitForSelector('.alert-failed', { timeout: 30_000 });
-    expect(await page.textContent('.alert-failed')).toContain('Concord');
-    expect(await page.textContent('.alert-stale')).toContain('GitLab is failing: its data is 42 s old');
-    const marks = await page.evaluate(() =>
-      [...Array.from(document.querySelectorAll('.card'))].map((card) => [card.dataset['service'], card.dataset['stale'] ?? 'fresh']),
-    );
-    expect(marks.filter(([service]) => service === 'CONCORD')).toEqual([]);
-    expect(marks.filter(([service]) => service === 'GITLAB').every(([, stale]) => stale === 'true')).toBe(true);
-    expect(marks.filter(([service]) => service !== 'GITLAB').every(([, stale]) => stale === 'fresh')).toBe(true);
-    await page.close();
-  }, 60_000);
+    try {
+      const fault = (simulator: string, body: unknown): Promise<Response> =>
+        fetch(`${new URL(simulator).origin}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const page = await chromium.context.newPage();
+      // No live events: what the cards show is the query's answer alone (live data would make them fresh).
+      await page.routeWebSocket('**/graphql', () => undefined);
+      // Concord's project list fails on both loads: nothing of it was ever kept to stand in, so it is lost.
+      await fault(caching.simulators.concord, { path: '/api/v1/org/Default/project$', status: 500, times: 2 });
+      await page.goto(`${caching.origin}/board`);
+      await page.waitForSelector('.card[data-service="GITLAB"]', { timeout: 30_000 });
+      expect(await page.$('.alert-stale')).toBeNull();
+      // Every GitLab answer the board read is now past its freshness; then GitLab fails every call.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await fault(caching.simulators.gitlab, { path: '.', status: 503 });
+      await page.reload();
+      await page.waitForSelector('.alert-stale', { timeout: 30_000 });
+      expect(await page.textContent('.alert-failed')).toContain('Concord');
+      expect(await page.textContent('.alert-stale')).toMatch(/^GitLab is failing: its data is \d+ s old/);
+      const marks = await page.evaluate(() =>
+        [...Array.from(document.querySelectorAll('.card'))].map((card) => [card.dataset['service'], card.dataset['stale'] ?? 'fresh']),
+      );
+      expect(marks.filter(([service]) => service === 'CONCORD')).toEqual([]);
+      expect(marks.filter(([service]) => service === 'GITLAB').length).toBeGreaterThan(0);
+      expect(marks.filter(([service]) => service === 'GITLAB').every(([, stale]) => stale === 'true')).toBe(true);
+      expect(marks.filter(([service]) => service !== 'GITLAB').every(([, stale]) => stale === 'fresh')).toBe(true);
+      await page.close();
+    } finally {
+      await caching.stop();
+    }
+  }, 90_000);
 });

@@ -242,7 +242,7 @@ async function main(): Promise<void> {
               profileFile,
             });
             results.push({ ...result, read: read.name, round });
-            say(`round ${round} ${read.name} ${target.name} c${concurrency}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms`);
+            say(`round ${round} ${read.name} ${target.name} c${concurrency}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms${result.cpuUsPerOp === undefined ? '' : `, ${result.cpuUsPerOp.toFixed(0)} µs CPU/op`}`);
           }
         }
       }

@@ -18,8 +18,8 @@
  * `node dist/src/main.js` with NODE_ENV=production and no loader, probe or
  * flag, its CPU and memory read from /proc, with its cache off so that its load
  * is the cold one;
- * node-floor is bench/floor/nodeFloor.mjs, a plain node:http server making the
- * pipeline read's two calls with undici: what any Node gateway pays at least;
+ * node-floor is bench/floor/nodeFloor.mjs, a plain node:http server making
+ * each read's calls with undici (the dashboard's 34 too): what any Node gateway pays at least;
  * switchyard-traced is the cache-off gateway with tracing on, exporting every
  * span over OTLP/HTTP to a local sink that discards them, switchyard-sampled
  * the same sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio); switchyard-warm
@@ -129,7 +129,18 @@ async function startTarget(name: string, simulators: Simulators): Promise<Target
       const floor = await startProcess({
         name,
         args: [`--import=${root}bench/gatewayProbe.mjs`, `${root}bench/floor/nodeFloor.mjs`],
-        env: { PORT: String(port), CIRCLECI_URL: circleciUrl, CIRCLECI_TOKEN: circleciToken, NODE_ENV: 'production' },
+        env: {
+          PORT: String(port),
+          CIRCLECI_URL: circleciUrl,
+          CIRCLECI_TOKEN: circleciToken,
+          GITLAB_URL: simulators.urls['gitlab'] ?? '',
+          GITLAB_TOKEN: simulators.tokens['gitlab'] ?? '',
+          CONCORD_URL: simulators.urls['concord'] ?? '',
+          CONCORD_TOKEN: simulators.tokens['concord'] ?? '',
+          FLEXSTACK_URL: simulators.urls['flexstack'] ?? '',
+          FLEXSTACK_API_KEY: simulators.tokens['flexstack'] ?? '',
+          NODE_ENV: 'production',
+        },
         readyUrl: `http://127.0.0.1:${port}/`,
       });
       return { name, server: 'floor', url: `http://127.0.0.1:${port}/graphql`, process: floor };
@@ -242,7 +253,7 @@ async function main(): Promise<void> {
               profileFile,
             });
             results.push({ ...result, read: read.name, round });
-            say(`round ${round} ${read.name} ${target.name} c${concurrency}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms`);
+            say(`round ${round} ${read.name} ${target.name} c${concurrency}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms${result.cpuUsPerOp === undefined ? '' : `, ${result.cpuUsPerOp.toFixed(0)} µs CPU/op`}`);
           }
         }
       }

@@ -7,7 +7,7 @@
 import type { Agent } from 'undici';
 
 /** Servers the benchmark compares against direct REST. */
-/** `floor`: the plain Node server of bench/floor, which answers the pipeline read's Switchyard request only. */
+/** `floor`: the plain Node server of bench/floor, which answers the Switchyard requests of the pipeline and dashboard reads with no GraphQL. */
 export type Server = 'switchyard' | 'hive' | 'tailcall' | 'floor';
 
 /** One GraphQL request and how to reduce its `data` to the read's summary. */

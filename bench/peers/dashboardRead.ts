@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { request, type Agent } from 'undici';
 import { getJson } from '../measure.js';
-import { required, type Read, type Upstreams } from './Read.js';
+import { required, type GraphqlForm, type Read, type Upstreams } from './Read.js';
 
 const first = 10;
 const shown = 5;
@@ -165,6 +165,30 @@ export function dashboardRead(upstreams: Upstreams): Read {
     };
   };
 
+  /** The dashboard as Switchyard answers it (and bench/floor, in the same shape). */
+  const switchyardForm: GraphqlForm = {
+    body: JSON.stringify({ query: readmeDashboard() }),
+    summarize(data) {
+      type Card = {
+        service: string;
+        name: string;
+        members: { edges: { node: { name: string } }[] } | null;
+        webhooks: { edges: { node: { url: string } }[] } | null;
+        latestPipeline: Latest | null;
+      };
+      const answer = data as { projects: { edges: { node: Card }[]; failedServices: string[] }; circleciProject: Card };
+      if (answer.projects.failedServices.length > 0) throw new Error(`failed services: ${answer.projects.failedServices.join(', ')}`);
+      const toSummary = (card: Card): ProjectSummary => ({
+        service: card.service,
+        name: card.name,
+        members: card.members?.edges.map((e) => e.node.name) ?? [],
+        webhooks: card.webhooks?.edges.map((e) => e.node.url) ?? [],
+        latest: card.latestPipeline,
+      });
+      return summary([...answer.projects.edges.map(({ node }) => toSummary(node)), toSummary(answer.circleciProject)]);
+    },
+  };
+
   return {
     name: 'dashboard',
     title: `README dashboard query: ${first} projects of GitLab, Concord, FlexStack taking turns and ${slug}, each with members, webhooks and latest pipeline`,
@@ -174,28 +198,9 @@ export function dashboardRead(upstreams: Upstreams): Read {
       return summary([...page, project]);
     },
     forms: {
-      switchyard: {
-        body: JSON.stringify({ query: readmeDashboard() }),
-        summarize(data) {
-          type Card = {
-            service: string;
-            name: string;
-            members: { edges: { node: { name: string } }[] } | null;
-            webhooks: { edges: { node: { url: string } }[] } | null;
-            latestPipeline: Latest | null;
-          };
-          const answer = data as { projects: { edges: { node: Card }[]; failedServices: string[] }; circleciProject: Card };
-          if (answer.projects.failedServices.length > 0) throw new Error(`failed services: ${answer.projects.failedServices.join(', ')}`);
-          const toSummary = (card: Card): ProjectSummary => ({
-            service: card.service,
-            name: card.name,
-            members: card.members?.edges.map((e) => e.node.name) ?? [],
-            webhooks: card.webhooks?.edges.map((e) => e.node.url) ?? [],
-            latest: card.latestPipeline,
-          });
-          return summary([...answer.projects.edges.map(({ node }) => toSummary(node)), toSummary(answer.circleciProject)]);
-        },
-      },
+      switchyard: switchyardForm,
+      // bench/floor makes the same calls and answers in the same shape, with no GraphQL at all.
+      floor: switchyardForm,
     },
     unsupported:
       'Hive Gateway here composes CircleCI only, and neither it nor a Tailcall @http schema has a list merged across services with shared cursors and failedServices',

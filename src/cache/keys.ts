@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ServiceName } from '../config/ServiceName.js';
 import type { QueryValue } from './types.js';
+import { formEncoded } from '../http/formEncoded.js';
 
 /** Every key the gateway writes starts with this, so that it can share a Redis database. */
 export const keyPrefix = 'switchyard:';
@@ -12,17 +13,18 @@ export const keyPrefix = 'switchyard:';
  */
 export function normalisedQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (query === undefined) return '';
-  const params = new URLSearchParams();
+  let search = '';
   for (const name of Object.keys(query).sort()) {
     const value = query[name];
     if (value === undefined || value === null) continue;
+    const key = formEncoded(name);
     if (Array.isArray(value)) {
-      for (const item of value) params.append(name, String(item));
+      for (const item of value as readonly (string | number)[]) search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(item))}`;
     } else {
-      params.append(name, String(value));
+      search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(value))}`;
     }
   }
-  return params.toString();
+  return search;
 }
 
 /**

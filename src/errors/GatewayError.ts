@@ -21,6 +21,13 @@ export interface GatewayErrorOptions {
   /** Further public `extensions` fields (a cost limit's estimate and limit, say). */
   readonly extensions?: Readonly<Record<string, unknown>> | undefined;
   readonly cause?: unknown;
+  /**
+   * False for an error whose stack says nothing (a service's answer mapped
+   * to its code, always in the same place): no stack trace is captured,
+   * which costs more than the rest of the error, on an answer that is
+   * often expected (a project without pipelines answers 403).
+   */
+  readonly captureStack?: boolean | undefined;
 }
 
 /**
@@ -41,7 +48,10 @@ export class GatewayError extends GraphQLError {
     if (options.details !== undefined && options.details.length > 0) extensions['details'] = options.details;
     Object.assign(extensions, options.extensions);
     if (options.http !== undefined) extensions['http'] = { status: options.http.status, headers: new Map(Object.entries(options.http.headers ?? {})) };
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (options.captureStack === false) Error.stackTraceLimit = 0;
     super(message, { extensions, originalError: options.cause instanceof Error ? options.cause : undefined });
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'GatewayError';
     this.code = code;
     this.service = options.service;

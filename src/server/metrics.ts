@@ -59,6 +59,8 @@ export class GatewayMetrics {
     'upstream_requests_total',
     'Calls to upstream services by service, route template and HTTP status (or timeout/network).',
   );
+  /** The series keys of each service's method and route template and of their statuses, made on first use. */
+  private readonly upstreamKeys = new Map<string, Map<string, Map<string, { readonly route: string; readonly series: string; readonly byStatus: Map<number | string, string> }>>>();
   private readonly upstreamDuration = new LabelledHistogram('upstream_request_duration_seconds', 'Duration of upstream calls by service and route template.', latencyBuckets);
 
   constructor() {
@@ -152,11 +154,19 @@ export class GatewayMetrics {
   /** Feeds the upstream call metrics. */
   readonly observer: UpstreamObserver = {
     onCall: (event) => {
-      const route = `${event.method} ${event.route}`;
-      const status = String(event.status);
-      const key = `${event.service} ${route}`;
-      this.upstreamRequests.inc(`${key} ${status}`, () => ({ service: event.service, route, status }));
-      this.upstreamDuration.observe(key, () => ({ service: event.service, route }), event.durationMs / 1000);
+      // Route templates are the operation tables' own strings: the keys of a call's series are found, not built, per call.
+      const { service, method, route, status } = event;
+      let byMethod = this.upstreamKeys.get(service);
+      if (byMethod === undefined) this.upstreamKeys.set(service, (byMethod = new Map()));
+      let byRoute = byMethod.get(method);
+      if (byRoute === undefined) byMethod.set(method, (byRoute = new Map()));
+      let keys = byRoute.get(route);
+      if (keys === undefined) byRoute.set(route, (keys = { route: `${method} ${route}`, series: `${service} ${method} ${route}`, byStatus: new Map() }));
+      let statusKey = keys.byStatus.get(status);
+      if (statusKey === undefined) keys.byStatus.set(status, (statusKey = `${keys.series} ${status}`));
+      const routeLabel = keys.route;
+      this.upstreamRequests.inc(statusKey, () => ({ service, route: routeLabel, status: String(status) }));
+      this.upstreamDuration.observe(keys.series, () => ({ service, route: routeLabel }), event.durationMs / 1000);
     },
   };
 

@@ -43,23 +43,35 @@ function fits(value: unknown, type: FieldType): boolean {
   }
 }
 
-function objectProblem(value: unknown, fields: RequiredFields, where: string): string | null {
-  if (!isJsonObject(value)) return `${where} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not an object`;
-  const entries: readonly (readonly [string, FieldType])[] = Array.isArray(fields)
+/** Required fields as checked: each name with its loose type, worked out once per shape, not per body. */
+type FieldList = readonly (readonly [string, FieldType])[];
+
+function fieldList(fields: RequiredFields): FieldList {
+  return Array.isArray(fields)
     ? (fields as readonly string[]).map((name) => [name, 'any'] as const)
     : Object.entries(fields as Readonly<Record<string, FieldType>>);
-  for (const [name, type] of entries) {
+}
+
+/** Where in the body a problem is: the text is made only when there is a problem to report. */
+function whereOf(where: string, index: number): string {
+  return index < 0 ? where : `${where}[${index}]`;
+}
+
+/** What does not fit in `value`, an object at `where` (item `index` of the list there, when not -1). */
+function objectProblem(value: unknown, fields: FieldList, where: string, index = -1): string | null {
+  if (!isJsonObject(value)) return `${whereOf(where, index)} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not an object`;
+  for (const [name, type] of fields) {
     const field = value[name];
-    if (field === undefined) return `${where} has no "${name}"`;
-    if (field !== null && !fits(field, type)) return `${where}."${name}" is not a ${type}`;
+    if (field === undefined) return `${whereOf(where, index)} has no "${name}"`;
+    if (field !== null && type !== 'any' && !fits(field, type)) return `${whereOf(where, index)}."${name}" is not a ${type}`;
   }
   return null;
 }
 
-function listProblem(value: unknown, item: RequiredFields, where: string): string | null {
+function listProblem(value: unknown, item: FieldList, where: string): string | null {
   if (!Array.isArray(value)) return `${where} is not a list`;
   for (let i = 0; i < value.length; i++) {
-    const problem = objectProblem(value[i], item, `${where}[${i}]`);
+    const problem = objectProblem(value[i], item, where, i);
     if (problem !== null) return problem;
   }
   return null;
@@ -67,12 +79,14 @@ function listProblem(value: unknown, item: RequiredFields, where: string): strin
 
 /** An object carrying `fields`. */
 export function objectOf<T>(fields: RequiredFields = []): ResponseShape<T> {
-  return { check: (body) => objectProblem(body, fields, 'the body') };
+  const required = fieldList(fields);
+  return { check: (body) => objectProblem(body, required, 'the body') };
 }
 
 /** A bare JSON list of objects each carrying `item`. */
 export function listOf<T>(item: RequiredFields = []): ResponseShape<readonly T[]> {
-  return { check: (body) => listProblem(body, item, 'the body') };
+  const required = fieldList(item);
+  return { check: (body) => listProblem(body, required, 'the body') };
 }
 
 /**
@@ -80,15 +94,20 @@ export function listOf<T>(item: RequiredFields = []): ResponseShape<readonly T[]
  * the page's own fields (`next_page_token`, `has_more`) when `fields` names them.
  */
 export function pageOf<T>(field: string, item: RequiredFields = [], fields: RequiredFields = []): ResponseShape<T> {
+  const required = fieldList(item);
+  const own = fieldList(fields);
+  const where = `the body's "${field}"`;
   return {
-    check: (body) => objectProblem(body, fields, 'the body') ?? (isJsonObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : null),
+    check: (body) => objectProblem(body, own, 'the body') ?? (isJsonObject(body) ? listProblem(body[field], required, where) : null),
   };
 }
 
 /** A list of objects, either bare or in a page object's `field` (endpoints that answer either). */
 export function listOrPageOf<T>(field: string, item: RequiredFields = []): ResponseShape<T> {
+  const required = fieldList(item);
+  const where = `the body's "${field}"`;
   return {
-    check: (body) => (Array.isArray(body) ? listProblem(body, item, 'the body') : isJsonObject(body) ? listProblem(body[field], item, `the body's "${field}"`) : 'the body is neither a list nor a page'),
+    check: (body) => (Array.isArray(body) ? listProblem(body, required, 'the body') : isJsonObject(body) ? listProblem(body[field], required, where) : 'the body is neither a list nor a page'),
   };
 }
 

@@ -1,12 +1,12 @@
 import { Agent, type Dispatcher } from 'undici';
-import type { Readable } from 'node:stream';
 import type { ServiceConfig } from '../../config/config.js';
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
 import { mapUpstreamError, retryAfterSeconds } from './mapUpstreamError.js';
 import { spans } from '../../telemetry/spans.js';
+import { formEncoded } from '../../http/formEncoded.js';
 import { BoundedMap } from '../../cache/BoundedMap.js';
-import { scanJsonDepth } from '../../http/scanJsonDepth.js';
+import { BodyTooDeep, BodyTooLarge, DeadlinePassed, ResponseCollector, type CollectedResponse } from './ResponseCollector.js';
 import { CircuitBreaker, type Admission } from './CircuitBreaker.js';
 import type { CredentialBackoff } from './CredentialBackoff.js';
 import type {
@@ -40,21 +40,29 @@ export interface UpstreamHttpOptions {
 export interface CallContext {
   readonly token: string;
   readonly requestId?: string | undefined;
+  /**
+   * The headers of a call with no headers or body of its own, as undici takes
+   * them (name, value, …): made once by {@link UpstreamHttp.prepare} for all
+   * of an operation's calls with this credential; built per call when absent.
+   */
+  readonly headers?: readonly string[] | undefined;
 }
 
-/** The query string of a request (without `?`), encoded as URLs encode their search parameters. */
+/** The query string of a request (without `?`), encoded as URLs encode their search parameters (see formEncoded). */
 function queryString(query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (query === undefined) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  let search = '';
+  for (const key of Object.keys(query)) {
+    const value = query[key];
     if (value === undefined || value === null) continue;
+    const name = formEncoded(key);
     if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
+      for (const item of value as readonly (string | number)[]) search += `${search === '' ? '' : '&'}${name}=${formEncoded(String(item))}`;
     } else {
-      params.append(key, String(value));
+      search += `${search === '' ? '' : '&'}${name}=${formEncoded(String(value))}`;
     }
   }
-  return params.toString();
+  return search;
 }
 
 /** Where one request goes: its absolute URL, and the path and query sent on the connection. */
@@ -67,71 +75,8 @@ export interface UpstreamUrl {
 /** Undici's own timeouts: no answer headers, no body data or no connection within the bound. */
 const timeoutCodes: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/** A body still arriving when its call's time was up. */
-class DeadlinePassed extends Error {}
-
-/** A body larger than the client reads. */
-class BodyTooLarge extends Error {}
-
-/** A JSON body nested deeper than the client reads. */
-class BodyTooDeep extends Error {}
-
 /** Errors of a connection the service reset or closed under a request: worth one more try for a GET. */
 const resetCodes: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-
-// scanJsonDepth's state before any byte; and, for bodyText, "not seen whether it is JSON yet" and "not JSON".
-const jsonStart = 0;
-const undecided = -2;
-const notJson = -3;
-
-/** Where a body's JSON starts, when its first byte that is not white space opens JSON (as decodeBody sniffs it); -1 for none yet, -2 for not JSON. */
-function jsonOffset(chunk: Buffer): number {
-  for (let i = 0; i < chunk.length; i++) {
-    const byte = chunk[i];
-    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-    return byte === 0x5b || byte === 0x7b || byte === 0x22 ? i : -2;
-  }
-  return -1;
-}
-
-/**
- * The body as text, read until `deadline` (a `performance.now()` time) and
- * at most `maxBytes`: undici's body timeout bounds each pause, not the whole,
- * so a body that trickles is cut off here, at its first chunk past the
- * deadline. A JSON body (`json`: its content type says so; otherwise by its
- * first byte, as {@link decodeBody} decides) has its nesting followed as it
- * arrives and is cut off as soon as it passes `maxDepth`, before it costs the
- * memory and time of a parse.
- */
-function bodyText(body: Readable, deadline: number, maxBytes: number, maxDepth: number, json: boolean): Promise<string> {
-  // Events, not `for await`: an async iterator costs a promise per chunk on every upstream call.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let depth = json ? jsonStart : undecided;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) return reject(stop(body, new BodyTooLarge()));
-      if (performance.now() > deadline) return reject(stop(body, new DeadlinePassed()));
-      if (depth === undecided) {
-        const offset = jsonOffset(chunk);
-        if (offset >= 0) depth = scanJsonDepth(offset === 0 ? chunk : chunk.subarray(offset), jsonStart, maxDepth);
-        else if (offset === -2) depth = notJson;
-      } else if (depth >= 0) {
-        depth = scanJsonDepth(chunk, depth, maxDepth);
-      }
-      if (depth === -1) return reject(stop(body, new BodyTooDeep()));
-      chunks.push(chunk);
-    });
-    body.once('error', reject);
-    body.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
-  });
-}
-
-function stop(body: { destroy(error?: Error): unknown }, error: Error): Error {
-  body.destroy(error);
-  return error;
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -143,14 +88,6 @@ function isTimeout(error: unknown): boolean {
 
 // Paths already checked to stay below the base path: a gateway reads the same resources again and again.
 const checkedPathLimit = 10_000;
-
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): ResponseHeaders {
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
 
 /**
  * The process-wide HTTP client of one upstream service: a keep-alive
@@ -254,37 +191,31 @@ export class UpstreamHttp {
     const wait = this.backoff?.waitSeconds(call.token) ?? 0;
     if (wait > 0) throw this.backingOff(wait);
     let admission = this.admit();
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': 'switchyard-gateway',
-      ...this.protocol.defaultHeaders,
-      ...req.headers,
-      ...this.protocol.authHeaders(call.token),
-    };
-    if (call.requestId !== undefined) headers['x-request-id'] = call.requestId;
+    let headers: Record<string, string> | readonly string[];
     let body: string | null = null;
-    if (req.body !== undefined) {
-      body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-      headers['content-type'] = req.contentType ?? 'application/json';
+    if (req.body === undefined && req.headers === undefined && call.headers !== undefined) {
+      headers = call.headers;
+    } else {
+      const built = this.headersOf(call, req.headers);
+      if (req.body !== undefined) {
+        body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+        built['content-type'] = req.contentType ?? 'application/json';
+      }
+      headers = built;
     }
     const route = req.route ?? req.path;
     const service = this.protocol.service;
     const deadline = performance.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
-      let status: number;
-      let responseHeaders: ResponseHeaders;
-      let text: string;
+      let answer: CollectedResponse;
       try {
-        // Straight to the pool: undici's top-level request() would parse the URL again. A retry waits for
-        // headers no longer than what is left of the call's time (the pool's own bound is the whole of it).
-        const options: Dispatcher.RequestOptions = { origin: this.origin, path: url.target, method: req.method, headers, body };
-        if (attempt > 0) options.headersTimeout = options.bodyTimeout = Math.max(1, Math.round(deadline - started));
-        const response = await this.agent.request(options);
-        status = response.statusCode;
-        responseHeaders = flattenHeaders(response.headers);
-        const json = responseHeaders['content-type']?.includes('json') === true;
-        text = await bodyText(response.body, deadline, this.maxResponseBytes, this.maxJsonDepth, json);
+        // A retry waits for headers no longer than what is left of the call's time (the pool's own bound is the whole of it).
+        answer = await this.dispatch(
+          { origin: this.origin, path: url.target, method: req.method, headers: headers as string[] | Record<string, string>, body },
+          deadline,
+          attempt > 0 ? Math.max(1, Math.round(deadline - started)) : undefined,
+        );
       } catch (error) {
         const timedOut = isTimeout(error);
         this.observer?.onCall({ service, method: req.method, route, status: timedOut ? 'timeout' : 'network', durationMs: performance.now() - started, requestId: call.requestId });
@@ -298,14 +229,17 @@ export class UpstreamHttp {
         admission = retry;
         continue;
       }
+      const { status, headers: responseHeaders, text } = answer;
       this.observer?.onCall({ service, method: req.method, route, status, durationMs: performance.now() - started, requestId: call.requestId });
-      const remaining = Number(responseHeaders['x-ratelimit-remaining'] ?? responseHeaders['ratelimit-remaining'] ?? Number.NaN);
-      if (remaining >= 0) this.rateLimitRemaining = remaining;
+      const reported = responseHeaders['x-ratelimit-remaining'] ?? responseHeaders['ratelimit-remaining'];
+      if (reported !== undefined) {
+        const remaining = Number(reported);
+        if (remaining >= 0) this.rateLimitRemaining = remaining;
+      }
       const decoded = decodeBody(text, responseHeaders['content-type']);
       if (status >= 200 && status < 300) {
         this.breaker?.record(admission, false);
-        const answer = { status, headers: responseHeaders, body: decoded as T };
-        return spans.enabled ? { ...answer, bytes: Buffer.byteLength(text) } : answer;
+        return spans.enabled ? { status, headers: responseHeaders, body: decoded as T, bytes: Buffer.byteLength(text) } : { status, headers: responseHeaders, body: decoded as T };
       }
       const error = mapUpstreamError(this.protocol, status, decoded, responseHeaders);
       if (error.code === 'RATE_LIMITED') {
@@ -321,6 +255,43 @@ export class UpstreamHttp {
       if (retry === undefined) throw error;
       admission = retry;
     }
+  }
+
+  /**
+   * `call` with the headers of its calls that carry no headers or body of
+   * their own made once: an operation's session prepares its credential's
+   * call once and sends all its GETs with it.
+   */
+  prepare(call: CallContext): CallContext {
+    const headers = this.headersOf(call, undefined);
+    const list: string[] = [];
+    for (const name of Object.keys(headers)) list.push(name, headers[name] as string);
+    return { token: call.token, requestId: call.requestId, headers: list };
+  }
+
+  /** The headers of one call: the gateway's, the service's defaults, the request's own, the credential's and the request id. */
+  private headersOf(call: CallContext, own: Readonly<Record<string, string>> | undefined): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'switchyard-gateway',
+      ...this.protocol.defaultHeaders,
+      ...own,
+      ...this.protocol.authHeaders(call.token),
+    };
+    if (call.requestId !== undefined) headers['x-request-id'] = call.requestId;
+    return headers;
+  }
+
+  /**
+   * One exchange straight on the pool (undici's top-level request() would
+   * parse the URL again, and its API makes a stream, an event emitter and an
+   * async resource per call): the answer read whole by a {@link ResponseCollector}.
+   */
+  private dispatch(options: Dispatcher.DispatchOptions, deadline: number, headersTimeout: number | undefined): Promise<CollectedResponse> {
+    if (headersTimeout !== undefined) options.headersTimeout = options.bodyTimeout = headersTimeout;
+    return new Promise((resolve, reject) => {
+      this.agent.dispatch(options, new ResponseCollector(deadline, this.maxResponseBytes, this.maxJsonDepth, resolve, reject));
+    });
   }
 
   /** The breaker's admission of a call; throws UPSTREAM_UNAVAILABLE when the circuit refuses it. */

@@ -1,7 +1,7 @@
 import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
 import { serviceSettings } from '../../config/config.js';
-import type { UpstreamHttp } from './UpstreamHttp.js';
+import type { CallContext, UpstreamHttp } from './UpstreamHttp.js';
 import type { QueryValue, UpstreamRequest, UpstreamResponse } from './types.js';
 import type { ReadTracker, ResponseCache } from '../../cache/ResponseCache.js';
 import type { CacheTracker } from '../../cache/CacheTracker.js';
@@ -53,20 +53,25 @@ export class UpstreamSession {
     private readonly budget?: CallBudget | undefined,
   ) {}
 
-  private ready(): { http: UpstreamHttp; token: string } {
+  /** The credential's call details, headers made once for all of this operation's calls (see UpstreamHttp.prepare). */
+  private call: CallContext | undefined;
+
+  /** This operation's call details (the client is then `http`); throws when the service is not configured or has no credential. */
+  private ready(): CallContext {
+    const { http, token } = this;
     const label = serviceLabels[this.service];
-    if (this.http === undefined) {
+    if (http === undefined) {
       throw new GatewayError('SERVICE_NOT_CONFIGURED', `${label} is not configured on this gateway (set ${serviceSettings[this.service].url})`, {
         service: this.service,
       });
     }
-    if (this.token === undefined) {
+    if (token === undefined) {
       const names = serviceSettings[this.service];
       throw new GatewayError('UNAUTHENTICATED', `No ${label} credential: send the ${names.header} header or set ${names.token}`, {
         service: this.service,
       });
     }
-    return { http: this.http, token: this.token };
+    return (this.call ??= http.prepare({ token, requestId: this.requestId }));
   }
 
   /**
@@ -75,20 +80,21 @@ export class UpstreamSession {
    * promised is an UPSTREAM_ERROR, and is never cached.
    */
   read<T>(request: SessionRead): Promise<UpstreamResponse<T>> {
-    const { http, token } = this.ready();
+    // Set only once ready() has found the client and the credential.
+    const call = this.call ?? this.ready();
+    const http = this.http as UpstreamHttp;
     const url = http.urlOf(request);
     const key = url.href;
     let pending = this.memo.get(key);
     if (pending === undefined) {
       this.budget?.take(this.service);
-      const call = { token, requestId: this.requestId };
       const fetch = async (): Promise<UpstreamResponse> => this.checked(await http.send({ method: 'GET', path: request.path, query: request.query, route: request.route }, call, url), request.check);
       const { cache } = this;
       pending = traceUpstreamCall(this.service, 'GET', request.route, (trace) =>
         cache === undefined
           ? fetch()
           : cache.cache.get(
-              { service: this.service, baseUrl: http.baseHref, token, path: request.path, query: request.query, read: request.read },
+              { service: this.service, baseUrl: http.baseHref, token: call.token, path: request.path, query: request.query, read: request.read },
               fetch,
               trace === undefined ? cache.tracker : watched(cache.tracker, trace),
             ),
@@ -104,13 +110,14 @@ export class UpstreamSession {
    * and its `purges`), for every credential, whether it succeeded or not.
    */
   async write<T>(request: SessionWrite): Promise<UpstreamResponse<T>> {
-    const { http, token } = this.ready();
+    const call = this.ready();
+    const http = this.http as UpstreamHttp;
     this.budget?.take(this.service);
     this.memo.clear();
     this.cache?.tracker.write();
     try {
       return await traceUpstreamCall(this.service, request.method, request.route ?? request.path, async () =>
-        this.checked(await http.send<T>(request, { token, requestId: this.requestId }), request.check),
+        this.checked(await http.send<T>(request, call), request.check),
       );
     } finally {
       await this.cache?.cache.invalidate(this.service, request.method, request.path, request.purges ?? []);

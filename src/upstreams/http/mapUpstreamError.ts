@@ -63,6 +63,8 @@ export function mapUpstreamError(
     status,
     retryAfter: code === 'RATE_LIMITED' ? (retryAfterSeconds(headers) ?? 60) : undefined,
     details: info.details,
+    // Where a status became an error is always here: its stack would say nothing, and costs more than the rest.
+    captureStack: false,
   });
 }
 

@@ -40,7 +40,9 @@ describe('pipelinesChanged with each service\'s webhooks configured', () => {
     await waitFor(() => sub.results.length >= 3, 'a CURRENT event per project');
     // The first poll of each project has been made; every read from here on follows a webhook.
     await waitFor(() => t.gateway.live.projectPollers.pollCount() >= 3, 'the first polls');
-    const polls = t.gateway.live.projectPollers.pollCount();
+    // Successful polls: a read that failed (a slow machine's timeout) is tried again for the same news.
+    const succeeded = (): number => t.gateway.live.projectPollers.pollCount() - t.gateway.live.projectPollers.pollFailureCount();
+    const polls = succeeded();
 
     const gitlab = originOf(t.simulators, 'gitlab');
     const { id: pipeline } = await simControl(gitlab, 'projects/1/pipelines');
@@ -69,8 +71,8 @@ describe('pipelinesChanged with each service\'s webhooks configured', () => {
 
     // Reads followed webhooks only, a few per delivery at most (a CircleCI completion sends one per job and one for the workflow).
     const deliveries = t.simulators.gitlab.webhooks.deliveries.length + t.simulators.flexstack.webhooks.deliveries.length + t.simulators.circleci.webhooks.deliveries.length;
-    expect(t.gateway.live.projectPollers.pollCount() - polls).toBeGreaterThanOrEqual(6);
-    expect(t.gateway.live.projectPollers.pollCount() - polls).toBeLessThanOrEqual(deliveries);
+    expect(succeeded() - polls).toBeGreaterThanOrEqual(6);
+    expect(succeeded() - polls).toBeLessThanOrEqual(deliveries);
     expect(sub.results.filter((result) => result.errors !== undefined)).toEqual([]);
     sub.stop();
   });

@@ -85,7 +85,7 @@ export default tseslint.config(
     },
   })),
   {
-    // Loaded only when used (run.ts, JwtVerifier): a gateway in front of real services, or without JWTs, never holds them.
+    // Loaded only when used (run.ts, JwtVerifier, connectRedis): a gateway in front of real services, without JWTs or without Redis, never holds them.
     files: ['src/**/*.ts'],
     ignores: ['src/simulators/**'],
     rules: {
@@ -94,6 +94,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['jose'], allowTypeImports: true, message: 'jose is loaded only when JWTs are configured: import() it where it is used.' },
+            { group: ['ioredis'], allowTypeImports: true, message: 'ioredis is loaded only when REDIS_URL is set: make connections with cache/connectRedis.' },
             { regex: '^(\\./|(\\.\\./)+)simulators/', allowTypeImports: true, message: 'The simulators are loaded only in demo mode: import() them.' },
           ],
         },

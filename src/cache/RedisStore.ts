@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from './connectRedis.js';
 import type { CacheStore, StoreEvents } from './CacheStore.js';
 import { keyPrefix } from './keys.js';
 
@@ -76,7 +77,7 @@ export class RedisStore implements CacheStore {
   private closed = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    this.redis = new Redis(options.url, {
+    this.redis = connectRedis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 2000,

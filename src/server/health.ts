@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../cache/connectRedis.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import type { CircuitState } from '../upstreams/http/CircuitBreaker.js';
 
@@ -100,7 +101,7 @@ export class ReadinessCheck {
   }
 
   private connect(url: string): Redis {
-    const redis = new Redis(url, {
+    const redis = connectRedis(url, {
       lazyConnect: false,
       connectTimeout: pingTimeoutMs,
       maxRetriesPerRequest: 0,

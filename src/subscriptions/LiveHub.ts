@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../cache/connectRedis.js';
 import type { Config } from '../config/config.js';
 import type { Upstreams } from '../upstreams/Upstreams.js';
 import type { EventBus } from './bus/EventBus.js';
@@ -121,8 +122,8 @@ export class LiveHub {
       );
     }
     const redisOptions = { maxRetriesPerRequest: 3, connectionName: 'switchyard-live' } as const;
-    const commands = new Redis(url, redisOptions);
-    const subscriber = new Redis(url, { ...redisOptions, connectionName: 'switchyard-live-sub' });
+    const commands = connectRedis(url, redisOptions);
+    const subscriber = connectRedis(url, { ...redisOptions, connectionName: 'switchyard-live-sub' });
     // Errors surface on commands; without a listener ioredis would log every reconnect attempt.
     commands.on('error', () => undefined);
     subscriber.on('error', () => undefined);

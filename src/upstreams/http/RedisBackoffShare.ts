@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../cache/connectRedis.js';
 import { keyPrefix } from '../../cache/keys.js';
 import { serviceNames, type ServiceName } from '../../config/ServiceName.js';
 import { maxBackoffMs, type BackoffShare } from './CredentialBackoff.js';
@@ -35,8 +36,8 @@ export class RedisBackoffShare implements BackoffShare {
     private readonly listener: BackoffListener,
     private readonly timeoutMs: number,
   ) {
-    this.commands = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectionName: 'switchyard-backoff' });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: 'switchyard-backoff-sub' });
+    this.commands = connectRedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectionName: 'switchyard-backoff' });
+    this.subscriber = connectRedis(url, { maxRetriesPerRequest: null, connectionName: 'switchyard-backoff-sub' });
     // Outages show on the cache's and readiness's Redis connections; these only lose waits meanwhile.
     this.commands.on('error', () => undefined);
     this.subscriber.on('error', () => undefined);

@@ -1,7 +1,7 @@
 import { maxJsonDepth, nestedDeeperThan } from '../http/jsonDepth.js';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
@@ -163,6 +163,10 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
         if (operation === null || operation === undefined) return [coded(new GraphQLError('Unable to identify operation'), 'OPERATION_RESOLUTION_FAILURE')];
         const refusal = checkOperationLimits(config.limits, options.schema, document, operation, payload.variables ?? {});
         if (refusal !== undefined) return [refusal];
+        // Variables that do not fit their types are the caller's mistake, as over HTTP (Apollo Server's BAD_USER_INPUT),
+        // not an internal error: graphql-js's own coercion, done here once before graphql-ws executes.
+        const coerced = getVariableValues(options.schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+        if (coerced.errors !== undefined) return coerced.errors.map((error) => coded(error, 'BAD_USER_INPUT'));
         return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onNext: (_ctx, _id, _payload, args, result) => formatResult(result, requestIdOf(args.contextValue)),

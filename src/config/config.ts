@@ -42,6 +42,8 @@ export interface Config {
   readonly introspection: boolean;
   /** Say "Did you mean …?" in error messages: `QUERY_FIELD_SUGGESTIONS`, as `introspection` by default. */
   readonly fieldSuggestions: boolean;
+  /** Origins of browser pages that may call the gateway from another origin (CORS) and open its WebSocket: `CORS_ORIGINS`; none by default. */
+  readonly corsOrigins: readonly string[];
   readonly logLevel: string;
   /** Concord organizations the cross-service project list reads, in order (CONCORD_ORGS). */
   readonly concordOrgs: readonly string[];
@@ -88,6 +90,7 @@ export const settingNames: readonly string[] = [
   'NODE_ENV',
   'INTROSPECTION',
   'QUERY_FIELD_SUGGESTIONS',
+  'CORS_ORIGINS',
   'LOG_LEVEL',
   'SHUTDOWN_GRACE_MS',
   'CONCORD_ORGS',
@@ -135,6 +138,23 @@ function parseList(env: Env, name: string, fallback: readonly string[]): readonl
   return Object.freeze(items);
 }
 
+/** A list of exact origins (`https://portal.example.com`, a port if not the scheme's own), or `*` for any. */
+function parseOrigins(env: Env, name: string): readonly string[] {
+  const items = parseList(env, name, []);
+  for (const item of items) {
+    if (item === '*') continue;
+    let origin: string | undefined;
+    try {
+      const url = new URL(item);
+      origin = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== item) throw new ConfigError(name, `"${item}" is not an origin such as https://portal.example.com (scheme, host and port only, no path or trailing slash), nor *`);
+  }
+  return items;
+}
+
 function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = nonEmpty(env, name)?.toLowerCase();
   if (raw === undefined) return fallback;
@@ -173,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection,
     // Suggestions name fields and types: a schema hidden from introspection is not spelled out in errors either.
     fieldSuggestions: parseBoolean(env, 'QUERY_FIELD_SUGGESTIONS', introspection),
+    corsOrigins: parseOrigins(env, 'CORS_ORIGINS'),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     concordOrgs: parseList(env, 'CONCORD_ORGS', ['Default']),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

@@ -5,6 +5,7 @@ import { getOperationAST, getVariableValues, GraphQLError, parse, specifiedRules
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
+import type { Cors } from './cors.js';
 import type { ServiceName } from '../config/ServiceName.js';
 import { GatewayError } from '../errors/GatewayError.js';
 import { formatErrorFor } from '../errors/formatError.js';
@@ -26,6 +27,8 @@ export interface WebSocketOptions {
   readonly server: Server;
   /** The GraphQL path; WebSocket upgrades anywhere else are refused. */
   readonly path: string;
+  /** Which browser pages may connect (their Origin). */
+  readonly cors: Cors;
   readonly schema: GraphQLSchema;
   readonly config: Config;
   readonly upstreams: Upstreams;
@@ -90,6 +93,7 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketEndpoint {
       const url = requestTarget(req.url);
       if (url === undefined) return refuse(socket, '400 Bad Request');
       if (url.pathname !== path) return refuse(socket, '404 Not Found');
+      if (!options.cors.allowsWebSocket(req)) return refuse(socket, '403 Forbidden');
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     } catch {
       socket.destroy();

@@ -18,6 +18,7 @@ import { operationLimitsPlugin } from '../limits/limitsPlugin.js';
 import { createExplorerHandler } from './explorer.js';
 import { introspectionRules } from './introspectionRules.js';
 import { csrfPreventionHeaders } from './csrfPrevention.js';
+import { createCors } from './cors.js';
 import { createBoardHandler } from './board.js';
 import { readinessAnswer, ReadinessCheck } from './health.js';
 import { GatewayMetrics, type MetricsSource } from './metrics.js';
@@ -184,9 +185,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           return false;
         };
 
+  const cors = createCors(config.corsOrigins);
   const server = createServer(
     createRequestHandler({
       graphql: handleGraphQL,
+      cors,
       webhooks: live.webhooks,
       readiness: async () => readinessAnswer(await readiness.check(), upstreams.guardStates()),
       metrics: () => metrics.render(),
@@ -209,7 +212,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await readiness.close();
     await cache.close();
   }, 'drained');
-  const webSocket = attachWebSocket({ server, path: '/graphql', schema, config, upstreams, live, auth, trustedDocuments, maxPayloadBytes: maxBodyBytes, logger });
+  const webSocket = attachWebSocket({ server, path: '/graphql', cors, schema, config, upstreams, live, auth, trustedDocuments, maxPayloadBytes: maxBodyBytes, logger });
   // WebSockets close at once, with graphql-ws's 1001 Going Away; pollers and pub/sub once requests are done.
   graceful.onShutdown(() => webSocket.close());
   graceful.onShutdown(() => live.dispose(), 'drained');

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { WebhookService } from '../config/liveSettings.js';
+import type { Cors } from './cors.js';
 import type { GraphQLHandler } from './graphqlHandler.js';
 import type { Logger } from './logger.js';
 import { BodyTooLargeError, IncompleteBodyError } from '../http/readBody.js';
@@ -15,6 +16,8 @@ export interface WebhookRoutes {
 /** What the gateway's HTTP routes are served by. */
 export interface RequestHandlerParts {
   readonly graphql: GraphQLHandler;
+  /** CORS for `/graphql` (CORS_ORIGINS). */
+  readonly cors?: Cors | undefined;
   readonly webhooks: WebhookRoutes;
   /** `/readyz`: the status and body to answer. */
   readonly readiness: () => Promise<{ readonly status: number; readonly body: unknown }>;
@@ -52,7 +55,10 @@ export function createRequestHandler(parts: RequestHandlerParts): RequestListene
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const method = req.method ?? 'GET';
     const { pathname } = url;
-    if (pathname === '/graphql') return parts.graphql(req, res, url);
+    if (pathname === '/graphql') {
+      if (parts.cors?.handle(req, res) === true) return;
+      return parts.graphql(req, res, url);
+    }
     const webhookService = parts.webhooks.serviceOf(pathname);
     if (webhookService !== undefined) return parts.webhooks.handle(webhookService, req, res);
     switch (pathname) {

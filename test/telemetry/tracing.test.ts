@@ -44,6 +44,17 @@ async function requestLogs(running: GatewayProcess): Promise<{ service: ServiceN
   return logs.flat();
 }
 
+
+/** The gateway's log line of a request, once written (bounded: 5 s). */
+async function logLineOf(running: GatewayProcess, requestId: string): Promise<Record<string, unknown> | undefined> {
+  for (let i = 0; i < 50; i += 1) {
+    const line = running.logLines.find((entry) => entry['requestId'] === requestId);
+    if (line !== undefined) return line;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
 describe('tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set, in the gateway as `npm start` runs it', () => {
   it('makes one trace of a dashboard query, continuing the client\'s, whose upstream calls match the simulators\' logs one to one', async () => {
     const running = gateway as GatewayProcess;
@@ -111,8 +122,8 @@ describe('tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set, in the gateway as `npm 
     const lookups = spans.filter((span) => span.name === 'cache lookup');
     expect(lookups.map((span) => span.attributes['switchyard.cache.result'])).toEqual(logged.map(() => 'miss'));
 
-    // The operation's log line carries the trace id.
-    const line = running.logLines.find((entry) => entry['requestId'] === 'traced-dashboard');
+    // The operation's log line carries the trace id (log lines are written in batches at least every 100 ms).
+    const line = await logLineOf(running, 'traced-dashboard');
     expect(line).toMatchObject({ msg: 'graphql operation', traceId });
   }, 60_000);
 
@@ -134,7 +145,7 @@ describe('tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set, in the gateway as `npm 
     const operation = spans.find((span) => span.name === 'query Cached');
     expect(operation?.parentSpanId).toBe(server?.spanId);
     expect(operation?.attributes).toMatchObject({ 'switchyard.cache.answer': 'hit', 'switchyard.upstream_calls': 0, 'switchyard.request_id': 'traced-hit' });
-    const line = running.logLines.find((entry) => entry['requestId'] === 'traced-hit');
+    const line = await logLineOf(running, 'traced-hit');
     expect(line).toMatchObject({ msg: 'graphql operation', cached: true, traceId });
   }, 60_000);
 });

@@ -133,7 +133,13 @@ export class Upstreams {
     });
   }
 
+  /** Resolves once no upstream call is in flight, or after `withinMs` (a call's answer can still change a guard, a rate limit's wait say). */
+  async settled(withinMs: number): Promise<void> {
+    await Promise.all(Object.values(this.clients).map((client) => client.settled(withinMs)));
+  }
+
   /** Closes every circuit and forgets every credential wait, here and in Redis (the test suite calls it between tests). */
+
   async resetGuards(): Promise<void> {
     for (const breaker of Object.values(this.breakers)) breaker.reset();
     for (const backoff of Object.values(this.backoffs)) backoff.clear();

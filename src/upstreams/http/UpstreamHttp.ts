@@ -110,6 +110,9 @@ export class UpstreamHttp {
   private readonly backoff: CredentialBackoff | undefined;
   private readonly retry: boolean;
   private readonly maxJsonDepth: number;
+  /** Calls sent and not yet settled, and who waits for there to be none (see settled). */
+  private inFlight = 0;
+  private readonly idleWaiters: (() => void)[] = [];
   /** Retries sent since start. */
   retries = 0;
   /** The last remaining request budget the service reported (`x-ratelimit-remaining`, `RateLimit-Remaining`), any credential. */
@@ -187,7 +190,36 @@ export class UpstreamHttp {
    * or 503 is sent once more after a short random pause, when its circuit
    * lets it, its deadline leaves room and no `Retry-After` asks for longer.
    */
-  async send<T>(req: UpstreamRequest, call: CallContext, url: UpstreamUrl = this.urlOf(req)): Promise<UpstreamResponse<T>> {
+  send<T>(req: UpstreamRequest, call: CallContext, url?: UpstreamUrl): Promise<UpstreamResponse<T>> {
+    let sent: Promise<UpstreamResponse<T>>;
+    try {
+      sent = this.attempts<T>(req, call, url ?? this.urlOf(req));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.inFlight++;
+    sent.then(this.callEnded, this.callEnded);
+    return sent;
+  }
+
+  /** Resolves once no call of this client is in flight (at once when none is), or after `withinMs`. */
+  settled(withinMs: number): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, withinMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private readonly callEnded = (): void => {
+    if (--this.inFlight === 0 && this.idleWaiters.length > 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  };
+
+  /** {@link send}'s attempts: the first, and the one retry a GET may get. */
+  private async attempts<T>(req: UpstreamRequest, call: CallContext, url: UpstreamUrl): Promise<UpstreamResponse<T>> {
     const wait = this.backoff?.waitSeconds(call.token) ?? 0;
     if (wait > 0) throw this.backingOff(wait);
     let admission = this.admit();

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ServiceName } from '../config/ServiceName.js';
 import type { QueryValue } from './types.js';
-import { formEncoded } from '../http/formEncoded.js';
+import { formQuery } from '../http/formEncoded.js';
 
 /** Every key the gateway writes starts with this, so that it can share a Redis database. */
 export const keyPrefix = 'switchyard:';
@@ -12,19 +12,7 @@ export const keyPrefix = 'switchyard:';
  * URLs are sent.
  */
 export function normalisedQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
-  if (query === undefined) return '';
-  let search = '';
-  for (const name of Object.keys(query).sort()) {
-    const value = query[name];
-    if (value === undefined || value === null) continue;
-    const key = formEncoded(name);
-    if (Array.isArray(value)) {
-      for (const item of value as readonly (string | number)[]) search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(item))}`;
-    } else {
-      search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(value))}`;
-    }
-  }
-  return search;
+  return query === undefined ? '' : formQuery(query, Object.keys(query).sort());
 }
 
 /**

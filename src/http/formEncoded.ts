@@ -25,3 +25,26 @@ export function formEncoded(text: string): string {
   }
   return encoded.replace(componentOnly, percent).replace(/%20/g, '+');
 }
+
+/** A query parameter's value: absent (undefined, null), one value, or a list sent as the name repeated. */
+type FormValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/**
+ * The query string (without `?`) of `query`'s parameters named in `names`,
+ * in that order, as `URLSearchParams` writes it: absent values left out, a
+ * list as the name repeated, each name and value {@link formEncoded}.
+ */
+export function formQuery(query: Readonly<Record<string, FormValue>>, names: readonly string[]): string {
+  let search = '';
+  for (const name of names) {
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    const key = formEncoded(name);
+    if (Array.isArray(value)) {
+      for (const item of value as readonly (string | number)[]) search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(item))}`;
+    } else {
+      search += `${search === '' ? '' : '&'}${key}=${formEncoded(String(value))}`;
+    }
+  }
+  return search;
+}

@@ -4,7 +4,7 @@ import { GatewayError } from '../../errors/GatewayError.js';
 import { serviceLabels } from '../../config/ServiceName.js';
 import { mapUpstreamError, retryAfterSeconds } from './mapUpstreamError.js';
 import { spans } from '../../telemetry/spans.js';
-import { formEncoded } from '../../http/formEncoded.js';
+import { formQuery } from '../../http/formEncoded.js';
 import { BoundedMap } from '../../cache/BoundedMap.js';
 import { BodyTooDeep, BodyTooLarge, DeadlinePassed, ResponseCollector, type CollectedResponse } from './ResponseCollector.js';
 import { CircuitBreaker, type Admission } from './CircuitBreaker.js';
@@ -48,21 +48,9 @@ export interface CallContext {
   readonly headers?: readonly string[] | undefined;
 }
 
-/** The query string of a request (without `?`), encoded as URLs encode their search parameters (see formEncoded). */
+/** The query string of a request (without `?`), encoded as URLs encode their search parameters (see formQuery). */
 function queryString(query: Readonly<Record<string, QueryValue>> | undefined): string {
-  if (query === undefined) return '';
-  let search = '';
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value === undefined || value === null) continue;
-    const name = formEncoded(key);
-    if (Array.isArray(value)) {
-      for (const item of value as readonly (string | number)[]) search += `${search === '' ? '' : '&'}${name}=${formEncoded(String(item))}`;
-    } else {
-      search += `${search === '' ? '' : '&'}${name}=${formEncoded(String(value))}`;
-    }
-  }
-  return search;
+  return query === undefined ? '' : formQuery(query, Object.keys(query));
 }
 
 /** Where one request goes: its absolute URL, and the path and query sent on the connection. */

@@ -107,7 +107,7 @@ export class PipelinePollers {
         } catch {
           // Redis unreachable: nobody can be sure to hold the lease; try again later.
           failures++;
-          if (!(await pauseLoop(watch, Math.min(pollIntervalMs * 2 ** Math.min(failures, 16), pollMaxBackoffMs)))) break;
+          if (!(await pauseLoop(watch, failureDelayMs(undefined, failures, pollIntervalMs, pollMaxBackoffMs)))) break;
           continue;
         }
         if (!leased) {

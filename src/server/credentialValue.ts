@@ -15,8 +15,8 @@ function kindOf(value: unknown): string {
  * can. Credentials are strings of printable ASCII: a number, a boolean, a
  * list, an object or null is refused as surely as a line break, and never
  * stands for "none sent"; so is a comma, which is what a header sent twice
- * holds (Node joins the values), so neither copy is sent on. Leading and trailing spaces are not part of the
- * value (a blank one counts as not sent).
+ * holds (Node joins the values), so neither copy is sent on. Leading and
+ * trailing spaces are not part of the value (a blank one counts as not sent).
  */
 export function credentialProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `is ${kindOf(value)}, not a string`;

@@ -10,8 +10,9 @@ import { apiKeyHeader } from './auth/ClientAuth.js';
  * `apollo-require-preflight`), every service credential header, the API
  * key and `authorization`. None of them is a CORS-safelisted header, so a
  * page of another origin cannot send them without a preflight, which the
- * gateway answers only for the origins of `CORS_ORIGINS` (see cors.ts). A client that sends its credentials (urql's GET
- * queries, a fetch with `x-api-key`) needs no header of Apollo's beside them.
+ * gateway answers only for the origins of `CORS_ORIGINS` (see cors.ts). A
+ * client that sends its credentials (urql's GET queries, a fetch with
+ * `x-api-key`) needs no header of Apollo's beside them.
  */
 export const csrfPreventionHeaders: readonly string[] = [
   'x-apollo-operation-name',

@@ -139,7 +139,6 @@ export class Upstreams {
   }
 
   /** Closes every circuit and forgets every credential wait, here and in Redis (the test suite calls it between tests). */
-
   async resetGuards(): Promise<void> {
     for (const breaker of Object.values(this.breakers)) breaker.reset();
     for (const backoff of Object.values(this.backoffs)) backoff.clear();
